@@ -1,0 +1,78 @@
+// One query layer over two databases: a PostgreSQL server when a URL is given, embedded
+// PGlite (the same SQL, in-process) otherwise.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Queries take either, so the caller decides where a transaction starts. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = resolve(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
+
+export interface OpenOptions {
+  url?: string;
+  dataDir?: string;
+  /** a PGlite data directory dump to start from (tests); skips creating one from scratch */
+  loadDataDir?: Blob | File;
+  /** postgres.js pool size */
+  max?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+    const db = drizzle({ client, schema }) as unknown as Db;
+    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let client;
+  if (opts.loadDataDir) {
+    client = await PGlite.create({ loadDataDir: opts.loadDataDir });
+  } else if (opts.dataDir) {
+    mkdirSync(opts.dataDir, { recursive: true }); // PGlite does not create parent folders
+    client = await PGlite.create(join(opts.dataDir, 'pglite'));
+  } else {
+    client = await PGlite.create();
+  }
+  const db = drizzle({ client, schema }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Applies the migrations that have not run yet; safe to call at every start. */
+export async function migrateDatabase(database: Database, url?: string): Promise<void> {
+  if (database.kind === 'pglite') {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(database.db as never, { migrationsFolder });
+    return;
+  }
+  if (!url) throw new Error('migrateDatabase needs the PostgreSQL URL');
+  // One connection of its own, so that the advisory lock and the migration share it:
+  // two processes starting at once must not both migrate.
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(724001)`;
+    await migrate(drizzle({ client }), { migrationsFolder });
+    await client`select pg_advisory_unlock(724001)`;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

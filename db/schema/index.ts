@@ -1,0 +1,5 @@
+export * from './users.js';
+export * from './units.js';
+export * from './steps.js';
+export * from './settings.js';
+export * from './audit.js';

@@ -1,0 +1,18 @@
+import { sql } from 'drizzle-orm';
+import { check, date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** The campaign's one row of settings. */
+export const settings = pgTable(
+  'settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    timezone: text('timezone').notNull().default('Asia/Shanghai'),
+    wiringDue: date('wiring_due', { mode: 'string' }),
+    connectionDue: date('connection_due', { mode: 'string' }),
+    registrationGraceDays: integer('registration_grace_days').notNull().default(7),
+    stallDays: integer('stall_days').notNull().default(14),
+    postponementLimit: integer('postponement_limit').notNull().default(2),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [check('settings_single_row', sql`${t.id} = 1`)],
+);

@@ -1,0 +1,40 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Progress } from '../../shared/domain/progress.js';
+
+const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['township', 'department', 'other'] }).notNull(),
+    parentCode: text('parent_code'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    address: text('address'),
+    wiringDue: date('wiring_due', { mode: 'string' }),
+    connectionDue: date('connection_due', { mode: 'string' }),
+    createdAt: time('created_at').notNull().defaultNow(),
+    updatedAt: time('updated_at').notNull().defaultNow(),
+
+    // Stored progress: what the steps derive, written in the same transaction as each step.
+    // `progress` is the whole object the API returns; the columns beside it are copies of
+    // the parts that lists and reports filter and count on, indexed for 100,000 units.
+    progress: jsonb('progress').$type<Progress>().notNull(),
+    stepCount: integer('step_count').notNull().default(0),
+    wiringStatus: text('wiring_status').notNull().default('pending'),
+    connectionStatus: text('connection_status').notNull().default('pending'),
+    registrationStatus: text('registration_status').notNull().default('pending'),
+    onboarded: boolean('onboarded').notNull().default(false),
+    lastEventAt: time('last_event_at'),
+  },
+  (t) => [
+    index('units_kind_idx').on(t.kind),
+    index('units_parent_idx').on(t.parentCode),
+    index('units_wiring_idx').on(t.wiringStatus),
+    index('units_connection_idx').on(t.connectionStatus),
+    index('units_registration_idx').on(t.registrationStatus),
+  ],
+);

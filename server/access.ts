@@ -1,0 +1,50 @@
+// Who may call which route: the one table of roles × routes. Every /api route must have a
+// row (the app refuses to start otherwise) and the access test walks this table.
+import type { Role } from '../shared/domain/steps.js';
+
+/** `public`: no login; `any`: any logged-in user; else the roles allowed. */
+export type Access = 'public' | 'any' | readonly Role[];
+
+const all: readonly Role[] = ['office', 'technician', 'unit', 'viewer'];
+const office: readonly Role[] = ['office'];
+const readers: readonly Role[] = ['office', 'technician', 'viewer'];
+const overseers: readonly Role[] = ['office', 'viewer'];
+
+export const ACCESS: Record<string, Access> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'public',
+  'GET /api/auth/me': 'any',
+
+  'POST /api/users': office,
+  'GET /api/users': office,
+  'PATCH /api/users/:id': office,
+
+  'POST /api/units': office,
+  'GET /api/units': readers,
+  // a unit's contact reads its own unit only: checked in the route
+  'GET /api/units/:id': all,
+  'PATCH /api/units/:id': office,
+  'POST /api/units/import': office,
+
+  // which step types each role may record is the stage machine's table (shared/domain/steps.ts)
+  'POST /api/units/:id/events': ['office', 'technician', 'unit'],
+  'GET /api/units/:id/events': all,
+  'POST /api/events/:id/void': office,
+  'GET /api/events': overseers,
+
+  'GET /api/settings': 'any',
+  'PUT /api/settings': office,
+
+  'GET /api/audit': office,
+
+  'GET /api/reports/summary': overseers,
+  'GET /api/reports/laggards': overseers,
+  'GET /api/reports/laggards.csv': overseers,
+  'GET /api/reports/laggards.xlsx': overseers,
+  'GET /api/reports/trend': overseers,
+  'GET /api/reports/reasons': overseers,
+};
+
+export const accessKey = (method: string, url: string) => `${method} ${url}`;

@@ -1,0 +1,80 @@
+// The tracker as one Fastify plugin tree: external plugins, then ours, then routes.
+// `main.ts` only opens the database and listens; tests build this with `app.inject`.
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.js';
+import type { Config } from './config.js';
+import errors from './plugins/errors.js';
+import auth from './plugins/auth.js';
+import docs from './plugins/docs.js';
+import dashboard from './plugins/dashboard.js';
+import healthRoutes from './features/health/health.routes.js';
+import authRoutes from './features/auth/auth.routes.js';
+import usersRoutes from './features/users/users.routes.js';
+import unitsRoutes from './features/units/units.routes.js';
+import importRoutes from './features/units/import.routes.js';
+import stepsRoutes from './features/steps/steps.routes.js';
+import settingsRoutes from './features/settings/settings.routes.js';
+import auditRoutes from './features/audit/audit.routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+  }
+}
+
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp({ config, database, logger }: { config: Config; database: Database; logger?: FastifyServerOptions['logger'] }) {
+  const app = Fastify({
+    logger: logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.decorate('database', database);
+
+  await app.register(errors);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // served over plain HTTP on a county LAN too: HSTS is the proxy's to send
+    strictTransportSecurity: false,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+  await app.register(auth);
+  await app.register(docs);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
+  await app.register(unitsRoutes);
+  await app.register(importRoutes);
+  await app.register(stepsRoutes);
+  await app.register(settingsRoutes);
+  await app.register(auditRoutes);
+  await app.register(dashboard);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,27 @@
+// The first start of an empty database creates an office user, so someone can log in.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/client.js';
+import { audit, users } from '../db/schema/index.js';
+import type { Config } from './config.js';
+import { countUsers } from './features/users/users.repository.js';
+import { hashPassword, randomPassword } from './lib/password.js';
+
+export async function ensureFirstUser(db: Db, config: Config, log: Pick<FastifyBaseLogger, 'info'>, print = console.log): Promise<void> {
+  if ((await countUsers(db)) > 0) return;
+  const given = config.bootstrapAdmin;
+  const username = given?.username ?? 'admin';
+  const password = given?.password ?? randomPassword();
+  const passwordHash = await hashPassword(password, config.passwordCost);
+  await db.transaction(async (tx) => {
+    const [user] = await tx.insert(users).values({ username, displayName: '政府办管理员', role: 'office', passwordHash }).returning();
+    await tx.insert(audit).values({ actorId: null, action: 'user.bootstrap', target: user.id, details: { username, generated: !given } });
+  });
+  log.info({ username }, 'created the first office user');
+  if (!given) {
+    // printed once, to the console only (never to the log), and never again
+    const line = '='.repeat(64);
+    print(
+      `\n${line}\n  First start: an office account was created.\n  Log in at the address below with\n    username: ${username}\n    password: ${password}\n  and change the password under 用户管理 (Users). This is shown only once.\n${line}\n`,
+    );
+  }
+}

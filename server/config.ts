@@ -1,0 +1,70 @@
+// Configuration from the environment, validated once at start.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATA_DIR: z.string().default('./data'),
+  BOOTSTRAP_ADMIN_USERNAME: z.string().optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8, 'BOOTSTRAP_ADMIN_PASSWORD needs at least 8 characters').optional(),
+  /** minutes without a request after which a session ends */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(8 * 60),
+  /** hours after login after which a session ends whatever its use */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(7 * 24),
+  /** set when served over HTTPS (behind a proxy that terminates TLS) */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** the public origin when behind a proxy, e.g. https://zw.example.gov.cn; else taken from Host */
+  PUBLIC_ORIGIN: z.string().url().optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** log2 of scrypt's cost; 15 = 32 MiB and ~100 ms a hash. Tests lower it. */
+  PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  bootstrapAdmin?: { username: string; password: string };
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  cookieSecure: boolean;
+  publicOrigin?: string;
+  trustProxy: boolean;
+  login: { maxPerUser: number; maxPerIp: number; windowMs: number };
+  passwordCost: number;
+  logLevel: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Configuration is not valid:\n${lines}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    bootstrapAdmin:
+      e.BOOTSTRAP_ADMIN_USERNAME && e.BOOTSTRAP_ADMIN_PASSWORD
+        ? { username: e.BOOTSTRAP_ADMIN_USERNAME, password: e.BOOTSTRAP_ADMIN_PASSWORD }
+        : undefined,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    cookieSecure: e.COOKIE_SECURE,
+    publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY,
+    login: { maxPerUser: e.LOGIN_MAX_FAILURES_PER_USER, maxPerIp: e.LOGIN_MAX_FAILURES_PER_IP, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 },
+    passwordCost: e.PASSWORD_COST,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { send } from '../../plugins/errors.js';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
+    try {
+      await Promise.race([
+        app.database.db.execute(sql`select 1`),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+      ]);
+      return { status: 'ready', database: app.database.kind };
+    } catch (err) {
+      req.log.warn({ err: (err as Error).message }, 'database not ready');
+      return send(reply, 503, 'UNAVAILABLE', 'the database is not answering');
+    }
+  });
+};
+export default routes;

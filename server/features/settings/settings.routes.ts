@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Settings } from '../../../shared/schemas/settings.js';
+import { recordAudit } from '../../lib/audit.js';
+import { readSettings, writeSettings } from './settings.repository.js';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.database;
+
+  app.get('/api/settings', { schema: { tags: ['settings'], response: { 200: Settings } } }, async () => readSettings(db));
+
+  app.put('/api/settings', { schema: { tags: ['settings'], body: Settings, response: { 200: Settings } } }, async (req) =>
+    db.transaction(async (tx) => {
+      const before = await readSettings(tx);
+      const after = await writeSettings(tx, req.body);
+      await recordAudit(tx, req, 'settings.update', 'settings', { before, after });
+      return after;
+    }),
+  );
+};
+export default routes;

@@ -1,0 +1,113 @@
+// Recording and voiding steps: each is one transaction that locks the unit, checks the
+// stage machine against the stored progress, appends, and stores the new progress and
+// the audit row. A second writer on the same unit waits for the lock, then sees the new state.
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../../db/client.js';
+import { steps, units } from '../../../db/schema/index.js';
+import { applyStep, checkStep, deriveProgress, mayRecord, type Progress } from '../../../shared/domain/progress.js';
+import { STEP_RULES } from '../../../shared/domain/steps.js';
+import type { Step, StepInput } from '../../../shared/schemas/steps.js';
+import { recordAudit } from '../../lib/audit.js';
+import { fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
+import { iso } from '../../lib/time.js';
+import { findUnit, progressColumns } from '../units/units.repository.js';
+import { findByClientEventId, findStep, latestLiveStep, liveSteps, toFact, toStep, type StepRow } from './steps.repository.js';
+
+export interface Recorded {
+  created: boolean;
+  event: Step;
+  progress: Progress;
+}
+
+async function replay(db: Db, req: FastifyRequest, row: StepRow): Promise<Recorded> {
+  const user = req.user!;
+  if (user.role === 'unit' && user.unitId !== row.unitId) throw fail.forbidden('a unit contact may record steps only for its own unit');
+  const unit = await findUnit(db, row.unitId);
+  return { created: false, event: toStep(row), progress: unit!.progress };
+}
+
+export async function recordStep(db: Db, req: FastifyRequest, unitId: string, input: StepInput): Promise<Recorded> {
+  const user = req.user!;
+  // A retry of a step already recorded answers with that step, whatever else it says.
+  if (input.clientEventId) {
+    const existing = await findByClientEventId(db, input.clientEventId);
+    if (existing) return replay(db, req, existing);
+  }
+  const own = user.role === 'unit' && user.unitId === unitId;
+  if (!mayRecord(user.role, input.type, own)) {
+    throw fail.forbidden(
+      user.role === 'unit' && !own
+        ? 'a unit contact may record steps only for its own unit'
+        : `the ${user.role} role may not record ${input.type}`,
+    );
+  }
+  if (!isUuid(unitId)) throw fail.notFound('unit');
+  const rule = STEP_RULES[input.type];
+  try {
+    return await db.transaction(async (tx) => {
+      const unit = await findUnit(tx, unitId, { lock: true });
+      if (!unit) throw fail.notFound('unit');
+      const refusal = checkStep(unit.progress, input.type);
+      if (refusal) throw fail.transition(refusal.message, { reason: refusal.code, stage: rule.stage, progress: unit.progress });
+      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
+      const progress = applyStep(unit.progress, { type: input.type, occurredAt: iso(occurredAt), data: input.data });
+      const [row] = await tx
+        .insert(steps)
+        .values({
+          unitId,
+          seq: unit.stepCount + 1,
+          type: input.type,
+          stage: rule.stage,
+          occurredAt,
+          actorId: user.id,
+          actorName: user.displayName,
+          actorRole: user.role,
+          note: input.note ?? null,
+          data: input.data,
+          clientEventId: input.clientEventId ?? null,
+        })
+        .returning();
+      await tx
+        .update(units)
+        .set({ ...progressColumns(progress), stepCount: sql`${units.stepCount} + 1` })
+        .where(eq(units.id, unitId));
+      await recordAudit(tx, req, 'step.record', `unit:${unitId}`, { stepId: row.id, type: input.type });
+      return { created: true, event: toStep(row), progress };
+    });
+  } catch (err) {
+    // the same clientEventId sent twice at once: the loser answers with the winner's step
+    if (input.clientEventId && isUniqueViolation(err)) {
+      const existing = await findByClientEventId(db, input.clientEventId);
+      if (existing) return replay(db, req, existing);
+    }
+    throw err;
+  }
+}
+
+export async function voidStep(db: Db, req: FastifyRequest, stepId: string, reason: string): Promise<Recorded> {
+  const user = req.user!;
+  const target = isUuid(stepId) ? await findStep(db, stepId) : undefined;
+  if (!target) throw fail.notFound('step');
+  return db.transaction(async (tx) => {
+    const unit = await findUnit(tx, target.unitId, { lock: true });
+    if (!unit) throw fail.notFound('unit');
+    const latest = await latestLiveStep(tx, unit.id);
+    if (!latest || latest.id !== target.id) {
+      throw fail.conflict(
+        target.voided ? 'this step is already void' : "only the unit's most recent live step can be voided",
+        { latestStepId: latest?.id ?? null },
+      );
+    }
+    const [row] = await tx
+      .update(steps)
+      .set({ voided: true, voidedAt: new Date(), voidedBy: user.id, voidedByName: user.displayName, voidReason: reason })
+      .where(eq(steps.id, target.id))
+      .returning();
+    const remaining = await liveSteps(tx, unit.id);
+    const progress = deriveProgress(remaining.map(toFact), iso(unit.createdAt));
+    await tx.update(units).set(progressColumns(progress)).where(eq(units.id, unit.id));
+    await recordAudit(tx, req, 'step.void', `unit:${unit.id}`, { stepId: row.id, type: row.type, reason });
+    return { created: true, event: toStep(row), progress };
+  });
+}

@@ -1,0 +1,76 @@
+// POST /api/units/import: a CSV or XLSX file of units, all or nothing.
+import { inArray, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { units } from '../../../db/schema/index.js';
+import { initialProgress } from '../../../shared/domain/progress.js';
+import { ImportQuery, ImportResult, UnitFields, type ImportIssue } from '../../../shared/schemas/units.js';
+import { recordAudit } from '../../lib/audit.js';
+import { fail } from '../../lib/errors.js';
+import { parseCsv, parseXlsx, XLSX_TYPE, type ImportField } from './import.parse.js';
+import { progressColumns } from './units.repository.js';
+
+export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+const BATCH = 1000;
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.database;
+  // only this route takes files: elsewhere a CSV body is refused
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
+
+  app.post(
+    '/api/units/import',
+    { bodyLimit: IMPORT_BODY_LIMIT, schema: { tags: ['units'], querystring: ImportQuery, response: { 200: ImportResult } } },
+    async (req) => {
+      const body = req.body as unknown;
+      const file = Buffer.isBuffer(body) ? await parseXlsx(body) : typeof body === 'string' ? parseCsv(body) : null;
+      if (!file) throw fail.validation('send the file as text/csv or as an .xlsx workbook', [{ field: 'content-type', message: 'text/csv or xlsx' }]);
+
+      const issues: ImportIssue[] = [...file.issues];
+      const valid: { row: number; fields: ReturnType<typeof UnitFields.parse> }[] = [];
+      const firstRowOf = new Map<string, number>();
+      if (issues.length === 0) {
+        if (file.rows.length === 0) issues.push({ row: 2, field: 'file', message: 'the file has no rows under its header' });
+        for (const { row, values } of file.rows) {
+          const parsed = UnitFields.safeParse(values);
+          if (!parsed.success) {
+            for (const i of parsed.error.issues) issues.push({ row, field: String(i.path[0] ?? 'row'), message: i.message });
+            continue;
+          }
+          const earlier = firstRowOf.get(parsed.data.code);
+          if (earlier) issues.push({ row, field: 'code', message: `code ${parsed.data.code} is also on row ${earlier}` });
+          else firstRowOf.set(parsed.data.code, row);
+          valid.push({ row, fields: parsed.data });
+        }
+      }
+      if (issues.length) {
+        issues.sort((a, b) => a.row - b.row);
+        throw fail.validation(`${new Set(issues.map((i) => i.row)).size} row(s) have errors; nothing was imported`, issues);
+      }
+
+      const codes = valid.map((v) => v.fields.code);
+      const existing = new Set<string>();
+      for (let i = 0; i < codes.length; i += BATCH) {
+        const found = await db.select({ code: units.code }).from(units).where(inArray(units.code, codes.slice(i, i + BATCH)));
+        found.forEach((f) => existing.add(f.code));
+      }
+      const result = { created: codes.length - existing.size, updated: existing.size, dryRun: req.query.dryRun === true };
+      if (result.dryRun) return result;
+
+      // Columns missing from the file keep their stored values on update.
+      const updatable = file.columns.filter((c): c is Exclude<ImportField, 'code'> => c !== 'code');
+      const set = Object.fromEntries(updatable.map((c) => [c, sql.raw(`excluded.${units[c].name}`)]));
+      await db.transaction(async (tx) => {
+        const now = new Date();
+        const fresh = progressColumns(initialProgress(now.toISOString()));
+        for (let i = 0; i < valid.length; i += BATCH) {
+          const values = valid.slice(i, i + BATCH).map((v) => ({ ...v.fields, createdAt: now, updatedAt: now, ...fresh }));
+          await tx.insert(units).values(values).onConflictDoUpdate({ target: units.code, set: { ...set, updatedAt: now } });
+        }
+        await recordAudit(tx, req, 'unit.import', null, { created: result.created, updated: result.updated, ignoredColumns: file.ignored });
+      });
+      return result;
+    },
+  );
+};
+export default routes;

@@ -1,0 +1,78 @@
+import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { units } from '../../../db/schema/index.js';
+import type { Progress } from '../../../shared/domain/progress.js';
+import type { Unit } from '../../../shared/schemas/units.js';
+import { isUuid } from '../../lib/errors.js';
+import { likePattern } from '../../lib/query.js';
+import { iso } from '../../lib/time.js';
+
+export type UnitRow = typeof units.$inferSelect;
+
+export const toUnit = (r: UnitRow): Unit => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  parentCode: r.parentCode,
+  contactName: r.contactName,
+  contactPhone: r.contactPhone,
+  address: r.address,
+  wiringDue: r.wiringDue,
+  connectionDue: r.connectionDue,
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
+  progress: r.progress,
+});
+
+/** The stored progress and the indexed copies of its parts, always written together. */
+export function progressColumns(p: Progress) {
+  return {
+    progress: p,
+    wiringStatus: p.wiring.status,
+    connectionStatus: p.connection.status,
+    registrationStatus: p.registration.status,
+    onboarded: p.onboarded,
+    lastEventAt: p.lastEventAt ? new Date(p.lastEventAt) : null,
+  };
+}
+
+export async function findUnit(db: DbOrTx, id: string, opts: { lock?: boolean } = {}): Promise<UnitRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const query = db.select().from(units).where(eq(units.id, id)).limit(1);
+  const [row] = opts.lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function findUnitByCode(db: DbOrTx, code: string): Promise<UnitRow | undefined> {
+  const [row] = await db.select().from(units).where(eq(units.code, code)).limit(1);
+  return row;
+}
+
+export interface UnitFilter {
+  page: number;
+  pageSize: number;
+  q?: string;
+  kind?: UnitRow['kind'];
+  stage?: 'wiring' | 'connection' | 'registration';
+  status?: string;
+  onboarded?: boolean;
+  parentCode?: string;
+}
+
+const statusColumn = { wiring: units.wiringStatus, connection: units.connectionStatus, registration: units.registrationStatus };
+
+export async function listUnits(db: DbOrTx, f: UnitFilter) {
+  const where: SQL[] = [];
+  if (f.q) where.push(or(ilike(units.name, likePattern(f.q)), ilike(units.code, likePattern(f.q)))!);
+  if (f.kind) where.push(eq(units.kind, f.kind));
+  if (f.stage && f.status) where.push(eq(statusColumn[f.stage], f.status));
+  if (f.onboarded !== undefined) where.push(eq(units.onboarded, f.onboarded));
+  if (f.parentCode) where.push(eq(units.parentCode, f.parentCode));
+  const filter = where.length ? and(...where) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(units).where(filter).orderBy(asc(units.code)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(units).where(filter),
+  ]);
+  return { items: rows.map(toUnit), total: total.n, page: f.page, pageSize: f.pageSize };
+}

@@ -1,0 +1,54 @@
+import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { users } from '../../../db/schema/index.js';
+import type { User } from '../../../shared/schemas/users.js';
+import { iso } from '../../lib/time.js';
+import { likePattern } from '../../lib/query.js';
+
+type Row = typeof users.$inferSelect;
+
+export const toUser = (r: Row): User => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.displayName,
+  role: r.role,
+  unitId: r.unitId,
+  disabled: r.disabled,
+  createdAt: iso(r.createdAt),
+});
+
+export async function findUser(db: DbOrTx, id: string): Promise<Row | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export async function findUserByName(db: DbOrTx, username: string): Promise<Row | undefined> {
+  const [row] = await db.select().from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase())).limit(1);
+  return row;
+}
+
+export async function countUsers(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return row.n;
+}
+
+/** Active office users other than `exceptId`: the last one may not be locked out. */
+export async function countOtherActiveOffice(db: DbOrTx, exceptId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'office'), eq(users.disabled, false), sql`${users.id} <> ${exceptId}`));
+  return row.n;
+}
+
+export async function listUsers(db: DbOrTx, q: { page: number; pageSize: number; role?: Row['role']; q?: string }) {
+  const where: SQL[] = [];
+  if (q.role) where.push(eq(users.role, q.role));
+  if (q.q) where.push(or(ilike(users.username, likePattern(q.q)), ilike(users.displayName, likePattern(q.q)))!);
+  const filter = where.length ? and(...where) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(users).where(filter).orderBy(asc(users.username)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(users).where(filter),
+  ]);
+  return { items: rows.map(toUser), total: total.n, page: q.page, pageSize: q.pageSize };
+}

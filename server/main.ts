@@ -1,0 +1,34 @@
+// Starts the tracker: configuration, database and migrations, first user, then listen.
+// Closes cleanly on SIGTERM/SIGINT: requests in flight finish, then the database closes.
+import { migrateDatabase, openDatabase } from '../db/client.js';
+import { buildApp } from './app.js';
+import { ensureFirstUser } from './bootstrap.js';
+import { loadConfig } from './config.js';
+import { loggerOptions } from './logger.js';
+
+const config = loadConfig();
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+await migrateDatabase(database, config.databaseUrl);
+const app = await buildApp({ config, database, logger: loggerOptions(config.logLevel) });
+await ensureFirstUser(database.db, config, app.log);
+
+let closing = false;
+const stop = async (signal: string) => {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'closing');
+  const force = setTimeout(() => process.exit(1), 10_000).unref();
+  try {
+    await app.close();
+    await database.close();
+  } finally {
+    clearTimeout(force);
+    process.exit(0);
+  }
+};
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+
+await app.listen({ port: config.port, host: config.host });
+const where = database.kind === 'postgres' ? 'PostgreSQL' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
+app.log.info(`tracker on http://${config.host}:${config.port} using ${where}`);

@@ -1,0 +1,75 @@
+// Who is calling, and may they: session cookie → req.user (401 when needed), then after
+// validation the access table and the Origin check (403), so that 401 < 400 < 403 holds.
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import type { FastifyRequest } from 'fastify';
+import { ACCESS, accessKey, type Access } from '../access.js';
+import { createSessionsRepository, SESSION_COOKIE, type CurrentUser, type SessionsRepository } from '../features/auth/sessions.js';
+import { fail } from '../lib/errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: CurrentUser | null;
+    sessionToken: string | null;
+  }
+  interface FastifyInstance {
+    sessions: SessionsRepository;
+  }
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function accessOf(req: FastifyRequest): Access | undefined {
+  const url = req.routeOptions.url;
+  if (!url) return undefined;
+  return ACCESS[accessKey(req.method, url)];
+}
+
+export default fp(
+  async (app) => {
+    const { config, database } = app;
+    await app.register(cookie);
+    app.decorate('sessions', createSessionsRepository({ db: database.db, policy: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs } }));
+    app.decorateRequest('user', null);
+    app.decorateRequest('sessionToken', null);
+
+    // A route under /api without a row in the access table is a mistake: refuse to start.
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+      for (const method of [route.method].flat()) {
+        if (method === 'HEAD' || method === 'OPTIONS') continue;
+        if (!ACCESS[accessKey(method, route.url)]) throw new Error(`no access rule for ${method} ${route.url} in server/access.ts`);
+      }
+    });
+
+    app.addHook('onRequest', async (req) => {
+      const access = accessOf(req);
+      if (access === undefined || access === 'public' && !req.url.startsWith('/api/auth')) return;
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) {
+        req.sessionToken = token;
+        req.user = await app.sessions.resolve(token);
+      }
+      if (!req.user && access !== 'public') throw fail.unauthenticated();
+    });
+
+    app.addHook('preHandler', async (req) => {
+      const access = accessOf(req);
+      if (access === undefined) return;
+      if (Array.isArray(access) && !access.includes(req.user!.role)) throw fail.forbidden();
+      if (WRITES.has(req.method)) {
+        const origin = req.headers.origin;
+        // Clients outside a browser send no Origin; a browser's cross-site write does.
+        if (origin !== undefined && origin !== ownOrigin(req, config.publicOrigin)) {
+          throw fail.forbidden('cross-site request refused');
+        }
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['errors'] },
+);
+
+function ownOrigin(req: FastifyRequest, configured?: string): string {
+  if (configured) return configured;
+  return `${req.protocol}://${req.host}`;
+}

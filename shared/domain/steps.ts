@@ -1,0 +1,80 @@
+// The catalogue of stages, statuses and step types from domain.md: one table that the
+// server enforces and the dashboard reads to offer only the steps that are allowed.
+
+export const STAGES = ['wiring', 'connection', 'registration'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_STATUSES = ['pending', 'in_progress', 'blocked', 'done'] as const;
+export type StageStatus = (typeof STAGE_STATUSES)[number];
+
+export const ROLES = ['office', 'technician', 'unit', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const UNIT_KINDS = ['township', 'department', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Why a unit refused or postponed: a fixed list so the office can count recurring excuses. */
+export const REASON_CODES = [
+  'leader_absent',
+  'office_renovation',
+  'busy_period',
+  'no_equipment_room',
+  'cost_dispute',
+  'security_concern',
+  'other',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+export type BlockKind = 'refused' | 'postponed' | 'rejected';
+export type StepField = 'plannedDate' | 'reason' | 'until' | 'circuitId' | 'platformRef' | 'note' | 'reasonCode';
+
+export interface StepRule {
+  stage: Stage;
+  /** roles that may record it; `unit` means the unit's own contact. */
+  roles: readonly Role[];
+  required: readonly StepField[];
+  optional: readonly StepField[];
+  /** the stage status after the step */
+  status: StageStatus;
+  block?: BlockKind;
+}
+
+const crew: readonly Role[] = ['technician', 'office'];
+const registrants: readonly Role[] = ['unit', 'office'];
+
+export const STEP_RULES = {
+  'wiring.scheduled': { stage: 'wiring', roles: crew, required: ['plannedDate'], optional: [], status: 'pending' },
+  'wiring.started': { stage: 'wiring', roles: crew, required: [], optional: [], status: 'in_progress' },
+  'wiring.completed': { stage: 'wiring', roles: crew, required: [], optional: [], status: 'done' },
+  'wiring.refused': {
+    stage: 'wiring', roles: crew, required: ['reason'], optional: ['reasonCode'], status: 'blocked', block: 'refused',
+  },
+  'wiring.postponed': {
+    stage: 'wiring', roles: crew, required: ['reason'], optional: ['reasonCode', 'until'], status: 'blocked', block: 'postponed',
+  },
+  'connection.scheduled': { stage: 'connection', roles: crew, required: ['plannedDate'], optional: [], status: 'pending' },
+  'connection.started': { stage: 'connection', roles: crew, required: [], optional: [], status: 'in_progress' },
+  'connection.test_failed': { stage: 'connection', roles: crew, required: ['note'], optional: [], status: 'in_progress' },
+  'connection.completed': { stage: 'connection', roles: crew, required: [], optional: ['circuitId'], status: 'done' },
+  'connection.postponed': {
+    stage: 'connection', roles: crew, required: ['reason'], optional: ['reasonCode', 'until'], status: 'blocked', block: 'postponed',
+  },
+  'registration.submitted': {
+    stage: 'registration', roles: registrants, required: ['platformRef'], optional: [], status: 'in_progress',
+  },
+  'registration.verified': { stage: 'registration', roles: ['office'], required: [], optional: [], status: 'done' },
+  'registration.rejected': {
+    stage: 'registration', roles: ['office'], required: ['reason'], optional: [], status: 'blocked', block: 'rejected',
+  },
+} as const satisfies Record<string, StepRule>;
+
+export type StepType = keyof typeof STEP_RULES;
+export const STEP_TYPES = Object.keys(STEP_RULES) as StepType[];
+
+export function stepRule(type: StepType): StepRule {
+  return STEP_RULES[type];
+}
+
+export function isStepType(value: string): value is StepType {
+  return Object.prototype.hasOwnProperty.call(STEP_RULES, value);
+}

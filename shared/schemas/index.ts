@@ -1,0 +1,7 @@
+export * from './common.js';
+export * from './users.js';
+export * from './auth.js';
+export * from './units.js';
+export * from './steps.js';
+export * from './settings.js';
+export * from './audit.js';

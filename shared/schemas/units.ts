@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { STAGES, STAGE_STATUSES, UNIT_KINDS, REASON_CODES } from '../domain/steps.js';
+import { BoolText, Id, IsoDate, IsoDateTime, PageQuery, Text, listOf } from './common.js';
+
+export const UnitKind = z.enum(UNIT_KINDS);
+export const StageName = z.enum(STAGES);
+export const StageStatus = z.enum(STAGE_STATUSES);
+
+export const UnitCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits and . _ - only');
+
+const optionalText = (max: number) => Text(max).nullish().transform((v) => (v ? v : null));
+const optionalDate = IsoDate.nullish().transform((v) => v ?? null);
+
+/** The unit fields an office sets: the same in the API, the import file and the dashboard form. */
+export const UnitFields = z.object({
+  code: UnitCode,
+  name: Text(200).min(1),
+  kind: UnitKind,
+  parentCode: UnitCode.nullish().transform((v) => v ?? null),
+  contactName: optionalText(100),
+  contactPhone: optionalText(40).pipe(
+    z.string().regex(/^[0-9+\-() ]{3,40}$/, 'digits, spaces and + - ( ) only').nullable(),
+  ),
+  address: optionalText(300),
+  wiringDue: optionalDate,
+  connectionDue: optionalDate,
+});
+export const CreateUnit = UnitFields;
+export type CreateUnit = z.infer<typeof CreateUnit>;
+export const PatchUnit = UnitFields.partial().strict();
+export type PatchUnit = z.infer<typeof PatchUnit>;
+
+export const StageState = z.object({
+  status: StageStatus,
+  since: IsoDateTime.nullable(),
+  reason: z.string().optional(),
+  reasonCode: z.enum(REASON_CODES).optional(),
+  blockedBy: z.enum(['refused', 'postponed', 'rejected']).optional(),
+  blockedAt: IsoDateTime.optional(),
+  until: IsoDate.optional(),
+  plannedDate: IsoDate.optional(),
+  awaitingReview: z.boolean().optional(),
+});
+
+export const Progress = z.object({
+  wiring: StageState,
+  connection: StageState,
+  registration: StageState,
+  onboarded: z.boolean(),
+  lastEventAt: IsoDateTime.nullable(),
+  postponements: z.number().int(),
+  firstPostponedAt: IsoDateTime.nullable(),
+});
+
+export const Unit = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  kind: UnitKind,
+  parentCode: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  address: z.string().nullable(),
+  wiringDue: IsoDate.nullable(),
+  connectionDue: IsoDate.nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  progress: Progress,
+});
+export type Unit = z.infer<typeof Unit>;
+export const UnitResponse = z.object({ unit: Unit });
+
+export const UnitListQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  kind: UnitKind.optional(),
+  stage: StageName.optional(),
+  status: StageStatus.optional(),
+  onboarded: BoolText.optional(),
+  parentCode: z.string().trim().max(40).optional(),
+}).refine((q) => !q.status || q.stage, { path: ['stage'], message: 'required with status' });
+export const UnitList = listOf(Unit);
+
+export const ImportQuery = z.object({ dryRun: BoolText.optional() });
+export const ImportResult = z.object({ created: z.number().int(), updated: z.number().int(), dryRun: z.boolean() });
+export const ImportIssue = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+export type ImportIssue = z.infer<typeof ImportIssue>;

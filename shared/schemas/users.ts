@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/steps.js';
+import { Id, IsoDateTime, PageQuery, Text, listOf } from './common.js';
+
+export const Role = z.enum(ROLES);
+
+export const User = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  unitId: Id.nullable(),
+  disabled: z.boolean(),
+  createdAt: IsoDateTime,
+});
+export type User = z.infer<typeof User>;
+
+export const UserResponse = z.object({ user: User });
+
+export const Username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only');
+export const Password = z.string().min(8, 'at least 8 characters').max(256);
+
+export const CreateUser = z
+  .object({
+    username: Username,
+    displayName: Text(100).min(1),
+    role: Role,
+    password: Password,
+    unitId: Id.nullish(),
+  })
+  .superRefine((u, ctx) => {
+    if (u.role === 'unit' && !u.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'required for the unit role' });
+    if (u.role !== 'unit' && u.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'only allowed with the unit role' });
+  });
+export type CreateUser = z.infer<typeof CreateUser>;
+
+export const PatchUser = z
+  .object({
+    displayName: Text(100).min(1).optional(),
+    role: Role.optional(),
+    password: Password.optional(),
+    disabled: z.boolean().optional(),
+    unitId: Id.nullish(),
+  })
+  .strict();
+export type PatchUser = z.infer<typeof PatchUser>;
+
+export const UserListQuery = PageQuery.extend({
+  role: Role.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export const UserList = listOf(User);
