@@ -1,0 +1,155 @@
+// Who may record which step, retries with clientEventId, and parallel writers on one unit.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { steps } from '../../db/schema/index.js';
+import { createTestApp, errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { BODIES, bringTo } from '../helpers/steps.js';
+
+let t: TestApp;
+let office: Agent;
+let technician: Agent;
+let viewer: Agent;
+beforeAll(async () => {
+  t = await createTestApp();
+  [office, technician, viewer] = await Promise.all([t.as('office'), t.as('technician'), t.as('viewer')]);
+});
+afterAll(() => t.close());
+
+const stepCount = async (unitId: string) => (await t.database.db.select().from(steps).where(eq(steps.unitId, unitId))).length;
+
+describe('who may record a step', () => {
+  it.each(['wiring.started', 'wiring.refused', 'connection.scheduled'])('a technician may record %s', async (type) => {
+    const unit = await t.unit();
+    if (type.startsWith('connection')) await bringTo(office, unit.id, 'wired');
+    expect((await technician.post(`/api/units/${unit.id}/events`, BODIES[type])).statusCode).toBe(201);
+  });
+
+  it.each(['registration.submitted', 'registration.verified', 'registration.rejected'])(
+    'a technician recording %s gets 403 whatever the registration state',
+    async (type) => {
+      const unit = await t.unit();
+      const res = await technician.post(`/api/units/${unit.id}/events`, BODIES[type]);
+      expect(res.statusCode).toBe(403);
+      expect(errorOf(res).code).toBe('FORBIDDEN');
+    },
+  );
+
+  it("a unit's contact submits its own registration", async () => {
+    const unit = await t.unit();
+    await bringTo(office, unit.id, 'connected');
+    const contact = await t.as('unit', { unitId: unit.id });
+    const res = await contact.post(`/api/units/${unit.id}/events`, BODIES['registration.submitted']);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().event.actor).toEqual({ id: contact.user.id, displayName: contact.user.displayName, role: 'unit' });
+  });
+
+  it("a unit's contact may not submit for another unit, nor verify its own", async () => {
+    const mine = await t.unit();
+    const other = await t.unit();
+    await bringTo(office, other.id, 'connected');
+    await bringTo(office, mine.id, 'submitted');
+    const contact = await t.as('unit', { unitId: mine.id });
+    expect((await contact.post(`/api/units/${other.id}/events`, BODIES['registration.submitted'])).statusCode).toBe(403);
+    expect((await contact.post(`/api/units/${mine.id}/events`, BODIES['registration.verified'])).statusCode).toBe(403);
+    expect((await contact.post(`/api/units/${mine.id}/events`, BODIES['wiring.started'])).statusCode).toBe(403);
+  });
+
+  it('a viewer records nothing', async () => {
+    const unit = await t.unit();
+    expect((await viewer.post(`/api/units/${unit.id}/events`, BODIES['wiring.started'])).statusCode).toBe(403);
+    expect(await stepCount(unit.id)).toBe(0);
+  });
+
+  it('a unit id that names nothing is a 404, whatever its shape', async () => {
+    for (const id of [randomUUID(), 'not-an-id', '12345']) {
+      const res = await technician.post(`/api/units/${id}/events`, BODIES['wiring.started']);
+      expect(res.statusCode).toBe(404);
+      expect(errorOf(res).code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('records who recorded the step as they were named then', async () => {
+    const unit = await t.unit();
+    const res = await technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.started']);
+    expect(res.json().event.actor).toEqual({ id: technician.user.id, displayName: technician.user.displayName, role: 'technician' });
+  });
+});
+
+describe('retries with clientEventId', () => {
+  it('a repeated clientEventId returns the step first recorded with 200 and records nothing new', async () => {
+    const unit = await t.unit();
+    const clientEventId = randomUUID();
+    const first = await technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.started'], clientEventId });
+    expect(first.statusCode).toBe(201);
+    const again = await technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.started'], clientEventId });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().event.id).toBe(first.json().event.id);
+    expect(await stepCount(unit.id)).toBe(1);
+  });
+
+  it('whatever else the second request says', async () => {
+    const unit = await t.unit();
+    const clientEventId = randomUUID();
+    const first = await technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.started'], clientEventId });
+    const again = await technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.completed'], clientEventId });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().event).toMatchObject({ id: first.json().event.id, type: 'wiring.started' });
+    expect(again.json().progress.wiring.status).toBe('in_progress');
+  });
+
+  it('a retry after the stage moved on still answers 200, not 409', async () => {
+    const unit = await t.unit();
+    const clientEventId = randomUUID();
+    await technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.completed'], clientEventId });
+    const again = await technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.completed'], clientEventId });
+    expect(again.statusCode).toBe(200);
+  });
+
+  it('ten parallel sends of one clientEventId record one step: one 201, nine 200', async () => {
+    const unit = await t.unit();
+    const clientEventId = randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.started'], clientEventId })),
+    );
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.json().event.id)).size).toBe(1);
+    expect(await stepCount(unit.id)).toBe(1);
+  });
+
+  it('a clientEventId that is not a UUID is a 400', async () => {
+    const unit = await t.unit();
+    const res = await technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.started'], clientEventId: 'abc' });
+    expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('parallel writers on one unit', () => {
+  it('12 parallel wiring.completed give exactly one 201 and eleven 409', async () => {
+    const unit = await t.unit();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.completed'])),
+    );
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.filter((c) => c === 409)).toHaveLength(11);
+    expect(await stepCount(unit.id)).toBe(1);
+  });
+
+  it('parallel different steps keep the stored progress equal to what the steps derive', async () => {
+    const unit = await t.unit();
+    await Promise.all([
+      technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.started']),
+      technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.postponed']),
+      office.post(`/api/units/${unit.id}/events`, BODIES['wiring.scheduled']),
+      technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.completed']),
+      technician.post(`/api/units/${unit.id}/events`, BODIES['connection.started']),
+    ]);
+    const history = (await office.get(`/api/units/${unit.id}/events`)).json().items;
+    expect(history.map((s: { type: string }) => s.type)).toContain('wiring.completed');
+    const { deriveProgress } = await import('../../shared/domain/progress.js');
+    const derived = deriveProgress(history, new Date(unit.createdAt).toISOString());
+    expect((await office.get(`/api/units/${unit.id}`)).json().unit.progress).toEqual(derived);
+  });
+});
