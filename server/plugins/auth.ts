@@ -60,7 +60,7 @@ export default fp(
       if (WRITES.has(req.method)) {
         const origin = req.headers.origin;
         // Clients outside a browser send no Origin; a browser's cross-site write does.
-        if (origin !== undefined && origin !== ownOrigin(req, config.publicOrigin)) {
+        if (origin !== undefined && !sameOrigin(origin, req, config.publicOrigin)) {
           throw fail.forbidden('cross-site request refused');
         }
       }
@@ -69,7 +69,11 @@ export default fp(
   { name: 'auth', dependencies: ['errors'] },
 );
 
-function ownOrigin(req: FastifyRequest, configured?: string): string {
-  if (configured) return configured;
-  return `${req.protocol}://${req.host}`;
+function sameOrigin(origin: string, req: FastifyRequest, configured?: string): boolean {
+  try {
+    // URL drops default ports on both sides, so http://host and http://host:80 agree
+    return new URL(origin).origin === new URL(configured ?? `${req.protocol}://${req.host}`).origin;
+  } catch {
+    return false; // "null" and other opaque origins
+  }
 }

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, max, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { audit, users } from '../../../db/schema/index.js';
 import { LoginBody, MeResponse } from '../../../shared/schemas/auth.js';
@@ -15,13 +15,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.cookieSecure };
 
+  /** Failed logins in the window; for a username, only those since its last success. */
   async function recentFailures(by: 'target' | 'ip', value: string): Promise<number> {
-    const since = new Date(Date.now() - config.login.windowMs);
+    const windowStart = new Date(Date.now() - config.login.windowMs);
     const column = by === 'target' ? audit.target : audit.ip;
+    const lastSuccess =
+      by === 'target'
+        ? db.select({ at: max(audit.at) }).from(audit).where(and(eq(audit.action, 'auth.login'), eq(audit.target, value)))
+        : undefined;
     const [row] = await db
       .select({ n: count() })
       .from(audit)
-      .where(and(eq(audit.action, 'auth.login_failed'), eq(column, value), gt(audit.at, since)));
+      .where(
+        and(
+          eq(audit.action, 'auth.login_failed'),
+          eq(column, value),
+          gt(audit.at, windowStart),
+          lastSuccess ? sql`${audit.at} > coalesce((${lastSuccess}), '-infinity'::timestamptz)` : undefined,
+        ),
+      );
     return row.n;
   }
 

@@ -27,7 +27,8 @@ const KINDS: Record<string, string> = { 乡镇: 'township', 部门: 'department'
 
 export interface RawRow {
   row: number;
-  values: Partial<Record<ImportField, string>>;
+  /** an empty cell is null: on update it clears the field */
+  values: Partial<Record<ImportField, string | null>>;
 }
 
 export interface ParsedFile {
@@ -58,7 +59,7 @@ function fromTable(table: string[][], firstRow = 1): ParsedFile {
       if (!c) return;
       let v = (cells[j] ?? '').trim();
       if (c === 'kind') v = KINDS[v] ?? v;
-      values[c] = v;
+      values[c] = v === '' ? null : v;
     });
     rows.push({ row: firstRow + 1 + i, values });
   });

@@ -11,6 +11,7 @@ import { progressColumns } from './units.repository.js';
 
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 const BATCH = 1000;
+const REQUIRED = ['code', 'name', 'kind'] as const;
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
@@ -32,9 +33,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (issues.length === 0) {
         if (file.rows.length === 0) issues.push({ row: 2, field: 'file', message: 'the file has no rows under its header' });
         for (const { row, values } of file.rows) {
+          const missing = REQUIRED.filter((f) => !values[f]);
+          missing.forEach((field) => issues.push({ row, field, message: 'is required' }));
           const parsed = UnitFields.safeParse(values);
           if (!parsed.success) {
-            for (const i of parsed.error.issues) issues.push({ row, field: String(i.path[0] ?? 'row'), message: i.message });
+            for (const i of parsed.error.issues) {
+              const field = String(i.path[0] ?? 'row');
+              if (!missing.includes(field as never)) issues.push({ row, field, message: i.message });
+            }
             continue;
           }
           const earlier = firstRowOf.get(parsed.data.code);

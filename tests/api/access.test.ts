@@ -1,0 +1,86 @@
+// Walks the role × route table of server/access.ts: every route as every role and anonymous.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS } from '../../server/access.js';
+import type { Role } from '../../shared/domain/steps.js';
+import { createTestApp, PASSWORD, uniq, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+let ids: { unit: string; step: string; user: string; username: string };
+beforeAll(async () => {
+  t = await createTestApp();
+  const office = await t.as('office');
+  const unit = await t.unit();
+  const { event } = (await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started' })).json();
+  const viewer = await t.as('viewer');
+  ids = { unit: unit.id, step: event.id, user: viewer.user.id, username: viewer.user.username };
+});
+afterAll(() => t.close());
+
+const ROLES: Role[] = ['office', 'technician', 'unit', 'viewer'];
+
+/** A valid request for each route, so that 400 (which outranks 403) cannot hide the answer. */
+function sample(key: string, role: Role | null): { url: string; body?: unknown; headers?: Record<string, string> } {
+  const [, path] = key.split(' ');
+  const url = path.replace(':id', key.includes('/events/:id') ? ids.step : key.includes('/users/') ? ids.user : ids.unit);
+  switch (key) {
+    case 'POST /api/auth/login':
+      return { url, body: { username: ids.username, password: PASSWORD } };
+    case 'POST /api/users':
+      return { url, body: { username: uniq('u'), displayName: 'x', role: 'viewer', password: 'long enough' } };
+    case 'PATCH /api/users/:id':
+      return { url, body: { displayName: '新名字' } };
+    case 'POST /api/units':
+      return { url, body: { code: uniq('C'), name: 'x', kind: 'other' } };
+    case 'PATCH /api/units/:id':
+      return { url, body: { name: '新名字' } };
+    case 'POST /api/units/import':
+      return { url, body: `code,name,kind\n${uniq('I')},x,other\n`, headers: { 'content-type': 'text/csv' } };
+    case 'POST /api/units/:id/events':
+      return { url, body: role === 'unit' ? { type: 'registration.submitted', data: { platformRef: 'x' } } : { type: 'wiring.started' } };
+    case 'POST /api/events/:id/void':
+      return { url, body: { reason: 'x' } };
+    case 'PUT /api/settings':
+      return { url, body: { timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2 } };
+    default:
+      return { url };
+  }
+}
+
+const routes = Object.entries(ACCESS);
+
+describe('every route as every role', () => {
+  it.each(routes)('%s', async (key, access) => {
+    const [method] = key.split(' ');
+    const call = async (role: Role | null) => {
+      const agent = role ? await t.as(role, role === 'unit' ? { unitId: ids.unit } : {}) : null;
+      const { url, body, headers } = sample(key, role);
+      return (agent ?? t.anonymous).request(method as 'GET', url, body, headers);
+    };
+    const anonymous = await call(null);
+    if (access === 'public') expect(anonymous.statusCode, `${key} anonymous`).not.toBe(401);
+    else expect(anonymous.statusCode, `${key} anonymous`).toBe(401);
+
+    for (const role of ROLES) {
+      const res = await call(role);
+      const allowed = access === 'public' || access === 'any' || access.includes(role);
+      if (allowed) expect([401, 403], `${key} as ${role}: ${res.body.slice(0, 200)}`).not.toContain(res.statusCode);
+      else expect(res.statusCode, `${key} as ${role}`).toBe(403);
+    }
+  });
+});
+
+describe('the table and the app agree', () => {
+  it('every row names a route the app serves', () => {
+    for (const key of Object.keys(ACCESS)) {
+      const [method, url] = key.split(' ');
+      expect(t.app.hasRoute({ method: method as 'GET', url }), key).toBe(true);
+    }
+  });
+
+  it('the app refuses to start with an /api route that has no row', async () => {
+    const { buildApp } = await import('../../server/app.js');
+    const app = await buildApp({ config: t.config, database: t.database });
+    expect(() => app.get('/api/secret', async () => 'x')).toThrow(/no access rule/);
+    await app.close();
+  });
+});

@@ -1,0 +1,178 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, users } from '../../db/schema/index.js';
+import { createTestApp, errorOf, PASSWORD, uniq, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ LOGIN_MAX_FAILURES_PER_USER: '3', LOGIN_MAX_FAILURES_PER_IP: '8', SESSION_IDLE_MINUTES: '30' });
+});
+afterAll(() => t.close());
+
+const login = (username: string, password: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers });
+
+describe('logging in', () => {
+  it('answers the user and sets an HttpOnly SameSite session cookie', async () => {
+    const agent = await t.as('technician');
+    const res = await login(agent.user.username, PASSWORD);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toEqual({ id: agent.user.id, username: agent.user.username, displayName: agent.user.displayName, role: 'technician', unitId: null });
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=(Lax|Strict)/i);
+  });
+
+  it('gives the same 401 for an unknown user and a wrong password', async () => {
+    const agent = await t.as('viewer');
+    const unknown = await login(uniq('ghost-'), PASSWORD, { 'x-forwarded-for': '1' });
+    const wrong = await login(agent.user.username, 'not the password');
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    expect(errorOf(unknown)).toEqual(errorOf(wrong));
+  });
+
+  it('makes a new session at each login', async () => {
+    const agent = await t.as('viewer');
+    const again = await login(agent.user.username, PASSWORD, { cookie: agent.cookie });
+    const fresh = String(again.headers['set-cookie']).split(';')[0];
+    expect(fresh).not.toBe(agent.cookie);
+    // the session the request came with has ended
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('is case-insensitive about the username', async () => {
+    const agent = await t.as('viewer', { username: uniq('Li-') });
+    expect((await login(agent.user.username.toUpperCase(), PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('refuses with 429 after repeated failures for one username, even with the right password', async () => {
+    const agent = await t.as('viewer');
+    for (let i = 0; i < 3; i++) expect((await login(agent.user.username, 'wrong password')).statusCode).toBe(401);
+    const res = await login(agent.user.username, PASSWORD);
+    expect(res.statusCode).toBe(429);
+    expect(errorOf(res).code).toBe('RATE_LIMITED');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('counts failures for a username only since its last successful login (typos are not an attack)', async () => {
+    const agent = await t.as('viewer');
+    const remoteAddress = '10.1.1.1';
+    const attempt = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: agent.user.username, password }, remoteAddress });
+    for (let i = 0; i < 2; i++) expect((await attempt('typo')).statusCode).toBe(401);
+    expect((await attempt(PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await attempt('typo')).statusCode).toBe(401);
+    expect((await attempt(PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('refuses with 429 after repeated failures from one address across usernames', async () => {
+    const ip = { remoteAddress: '10.9.8.7' };
+    const attempt = (username: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, ...ip });
+    for (let i = 0; i < 8; i++) await attempt(uniq('nobody-'), 'wrong password');
+    const agent = await t.as('viewer');
+    expect((await attempt(agent.user.username, PASSWORD)).statusCode).toBe(429);
+    // another address is not affected
+    expect((await login(agent.user.username, PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('writes every attempt, success or failure, to the audit log without the password', async () => {
+    const agent = await t.as('viewer');
+    await login(agent.user.username, 'wrong password');
+    const rows = await t.database.db.select().from(audit).where(eq(audit.target, agent.user.username.toLowerCase()));
+    const actions = rows.map((r) => r.action);
+    expect(actions).toContain('auth.login');
+    expect(actions).toContain('auth.login_failed');
+    expect(JSON.stringify(rows)).not.toContain('wrong password');
+    expect(JSON.stringify(rows)).not.toContain(PASSWORD);
+  });
+
+  it('validates the body: a missing password is a 400', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' } });
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res).details).toEqual([expect.objectContaining({ field: 'password' })]);
+  });
+});
+
+describe('the session', () => {
+  it('GET /api/auth/me answers the user, or 401 without a session', async () => {
+    const agent = await t.as('office');
+    expect((await agent.get('/api/auth/me')).json().user.id).toBe(agent.user.id);
+    const anon = await t.anonymous.get('/api/auth/me');
+    expect(anon.statusCode).toBe(401);
+    expect(errorOf(anon).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('logout answers 204 and the session no longer works', async () => {
+    const agent = await t.as('office');
+    expect((await agent.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await agent.get('/api/units')).statusCode).toBe(401);
+  });
+
+  it('a forged or unknown cookie is a 401', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'zw_session=forged' } });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('ends after the idle time', async () => {
+    const agent = await t.as('office');
+    const { sessions } = await import('../../db/schema/index.js');
+    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) });
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('ends at the absolute expiry however busy', async () => {
+    const agent = await t.as('office');
+    const { sessions } = await import('../../db/schema/index.js');
+    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) });
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('a disabled user cannot log in and its sessions end at once', async () => {
+    const office = await t.as('office');
+    const agent = await t.as('technician');
+    const res = await office.patch(`/api/users/${agent.user.id}`, { disabled: true });
+    expect(res.statusCode).toBe(200);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await login(agent.user.username, PASSWORD)).statusCode).toBe(401);
+  });
+});
+
+describe('first start', () => {
+  it('creates admin with a random password printed once, and never again', async () => {
+    const { ensureFirstUser } = await import('../../server/bootstrap.js');
+    const fresh = await createTestApp();
+    try {
+      const printed: string[] = [];
+      const log = { info: () => {} };
+      await ensureFirstUser(fresh.database.db, fresh.config, log, (s) => printed.push(s));
+      expect(printed).toHaveLength(1);
+      const password = /password: (\S+)/.exec(printed[0])![1];
+      expect(password.length).toBeGreaterThanOrEqual(16);
+      const res = await fresh.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password } });
+      expect(res.json().user.role).toBe('office');
+      await ensureFirstUser(fresh.database.db, fresh.config, log, (s) => printed.push(s));
+      expect(printed).toHaveLength(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('uses BOOTSTRAP_ADMIN_USERNAME and _PASSWORD when set, printing no password', async () => {
+    const { ensureFirstUser } = await import('../../server/bootstrap.js');
+    const fresh = await createTestApp({ BOOTSTRAP_ADMIN_USERNAME: 'zhangsan', BOOTSTRAP_ADMIN_PASSWORD: 's3cret-pass' });
+    try {
+      const printed: string[] = [];
+      await ensureFirstUser(fresh.database.db, fresh.config, { info: () => {} }, (s) => printed.push(s));
+      expect(printed).toHaveLength(0);
+      const [user] = await fresh.database.db.select().from(users).where(eq(users.username, 'zhangsan'));
+      expect(user.role).toBe('office');
+      const res = await fresh.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zhangsan', password: 's3cret-pass' } });
+      expect(res.statusCode).toBe(200);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

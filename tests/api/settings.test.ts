@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, errorOf, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const valid = { timezone: 'Asia/Shanghai', wiringDue: '2026-12-15', connectionDue: '2026-12-31', registrationGraceDays: 5, stallDays: 10, postponementLimit: 3 };
+
+describe('settings', () => {
+  it('starts with the campaign defaults, readable by every role', async () => {
+    for (const role of ['office', 'technician', 'unit', 'viewer'] as const) {
+      const res = await (await t.as(role)).get('/api/settings');
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2 });
+    }
+  });
+
+  it('the office replaces them with PUT', async () => {
+    const fresh = await createTestApp();
+    try {
+      const office = await fresh.as('office');
+      const res = await office.put('/api/settings', valid);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual(valid);
+      expect((await office.get('/api/settings')).json()).toEqual(valid);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it.each([
+    ['timezone', { timezone: 'Mars/Olympus' }],
+    ['wiringDue', { wiringDue: '15/12/2026' }],
+    ['registrationGraceDays', { registrationGraceDays: -1 }],
+    ['stallDays', { stallDays: 0 }],
+    ['postponementLimit', { postponementLimit: 1.5 }],
+  ])('refuses a bad %s with 400 and keeps the old settings', async (field, over) => {
+    const office = await t.as('office');
+    const before = (await office.get('/api/settings')).json();
+    const res = await office.put('/api/settings', { ...valid, ...over });
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res).details).toEqual([expect.objectContaining({ field })]);
+    expect((await office.get('/api/settings')).json()).toEqual(before);
+  });
+
+  it('refuses a PUT missing fields', async () => {
+    expect((await (await t.as('office')).put('/api/settings', { timezone: 'Asia/Shanghai' })).statusCode).toBe(400);
+  });
+
+  it('is changed by the office alone', async () => {
+    for (const role of ['technician', 'unit', 'viewer'] as const) {
+      expect((await (await t.as(role)).put('/api/settings', valid)).statusCode).toBe(403);
+    }
+  });
+});
