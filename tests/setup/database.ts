@@ -37,8 +37,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'zw-test-'));
   const database = await openDatabase({});
   await migrateDatabase(database);
-  const { PGlite } = await import('@electric-sql/pglite');
-  const client = (database.db as unknown as { $client: InstanceType<typeof PGlite> }).$client;
+  const client = (database.db as unknown as { $client: import('@electric-sql/pglite').PGlite }).$client;
   const dump = await client.dumpDataDir('none');
   await database.close();
   const path = join(dir, 'migrated.tar');
