@@ -149,3 +149,12 @@ describe('importing units from XLSX', () => {
     expect(res.json().created).toBe(4000);
   });
 });
+
+describe('file size', () => {
+  it('refuses a file over 20 MiB with 413', async () => {
+    const big = 'code,name,kind\n' + 'x'.repeat(21 * 1024 * 1024);
+    const res = await csv(big);
+    expect(res.statusCode).toBe(413);
+    expect(errorOf(res).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});

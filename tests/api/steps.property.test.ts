@@ -1,0 +1,50 @@
+// Random histories through the real API: whatever mix of allowed, refused and voided steps a
+// unit sees, its stored progress equals what its live steps derive, and every refusal is a 409.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkStep, deriveProgress } from '../../shared/domain/progress.js';
+import { STEP_TYPES, type StepType } from '../../shared/domain/steps.js';
+import { createTestApp, type Agent, type TestApp } from '../helpers/app.js';
+import { BODIES } from '../helpers/steps.js';
+
+let t: TestApp;
+let office: Agent;
+beforeAll(async () => {
+  t = await createTestApp();
+  office = await t.as('office');
+});
+afterAll(() => t.close());
+
+const action = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...STEP_TYPES).map((type) => ({ kind: 'step' as const, type })) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'void' as const }) },
+);
+
+describe('stored progress', () => {
+  it('always equals the progress derived from the live steps, and the API agrees with checkStep', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 14 }), async (actions) => {
+        const unit = await t.unit();
+        let latest: string[] = [];
+        for (const a of actions) {
+          const before = (await office.get(`/api/units/${unit.id}`)).json().unit.progress;
+          if (a.kind === 'void') {
+            const res = await office.post(`/api/events/${latest.at(-1) ?? '00000000-0000-0000-0000-000000000000'}/void`, { reason: 'x' });
+            expect(res.statusCode).toBe(latest.length ? 200 : 404);
+            latest = latest.slice(0, -1);
+            continue;
+          }
+          const res = await office.post(`/api/units/${unit.id}/events`, BODIES[a.type]);
+          const expected = checkStep(before, a.type as StepType) ? 409 : 201;
+          expect(res.statusCode).toBe(expected);
+          if (res.statusCode === 201) latest.push(res.json().event.id);
+        }
+        const history = (await office.get(`/api/units/${unit.id}/events?pageSize=500`)).json().items;
+        const live = history.filter((s: { voided: boolean }) => !s.voided);
+        const stored = (await office.get(`/api/units/${unit.id}`)).json().unit.progress;
+        expect(stored).toEqual(deriveProgress(live, new Date(unit.createdAt).toISOString()));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
