@@ -27,6 +27,7 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/units/:id': all,
   'PATCH /api/units/:id': office,
   'POST /api/units/import': office,
+  'POST /api/units/assign': office,
 
   // which step types each role may record is the stage machine's table (shared/domain/steps.ts)
   'POST /api/units/:id/events': ['office', 'technician', 'unit'],

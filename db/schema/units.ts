@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { users } from './users.js';
 import type { Progress } from '../../shared/domain/progress.js';
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -16,6 +17,8 @@ export const units = pgTable(
     address: text('address'),
     wiringDue: date('wiring_due', { mode: 'string' }),
     connectionDue: date('connection_due', { mode: 'string' }),
+    /** the technician the office asked to look after this unit: focus, not permission */
+    assigneeId: uuid('assignee_id').references((): AnyPgColumn => users.id),
     createdAt: time('created_at').notNull().defaultNow(),
     updatedAt: time('updated_at').notNull().defaultNow(),
 
@@ -33,6 +36,7 @@ export const units = pgTable(
   (t) => [
     index('units_kind_idx').on(t.kind),
     index('units_parent_idx').on(t.parentCode),
+    index('units_assignee_idx').on(t.assigneeId),
     index('units_wiring_idx').on(t.wiringStatus),
     index('units_connection_idx').on(t.connectionStatus),
     index('units_registration_idx').on(t.registrationStatus),

@@ -30,9 +30,11 @@ export const UnitFields = z.object({
   wiringDue: optionalDate,
   connectionDue: optionalDate,
 });
-export const CreateUnit = UnitFields;
+/** The technician asked to look after a unit, or null for nobody. */
+const Assignee = { assigneeId: Id.nullish() };
+export const CreateUnit = UnitFields.extend(Assignee);
 export type CreateUnit = z.infer<typeof CreateUnit>;
-export const PatchUnit = UnitFields.partial().strict();
+export const PatchUnit = UnitFields.extend(Assignee).partial().strict();
 export type PatchUnit = z.infer<typeof PatchUnit>;
 
 export const StageState = z.object({
@@ -68,6 +70,7 @@ export const Unit = z.object({
   address: z.string().nullable(),
   wiringDue: IsoDate.nullable(),
   connectionDue: IsoDate.nullable(),
+  assigneeId: Id.nullable(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   progress: Progress,
@@ -82,8 +85,20 @@ export const UnitListQuery = PageQuery.extend({
   status: StageStatus.optional(),
   onboarded: BoolText.optional(),
   parentCode: z.string().trim().max(40).optional(),
+  /** a technician's id, `me` for the caller's own units, `none` for units nobody looks after */
+  assignee: z.string().trim().max(40).optional(),
 }).refine((q) => !q.status || q.stage, { path: ['stage'], message: 'required with status' });
 export const UnitList = listOf(Unit);
+
+export const AssignUnits = z
+  .object({
+    technicianId: Id.nullable(),
+    unitIds: z.array(Id).min(1).max(5000).optional(),
+    parentCode: z.string().trim().min(1).max(40).optional(),
+  })
+  .refine((b) => b.unitIds || b.parentCode, { path: ['unitIds'], message: 'name the units: unitIds or parentCode' });
+export type AssignUnits = z.infer<typeof AssignUnits>;
+export const AssignResult = z.object({ updated: z.number().int() });
 
 export const ImportQuery = z.object({ dryRun: BoolText.optional() });
 export const ImportResult = z.object({ created: z.number().int(), updated: z.number().int(), dryRun: z.boolean() });

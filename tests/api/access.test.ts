@@ -37,6 +37,8 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
       return { url, body: `code,name,kind\n${uniq('I')},x,other\n`, headers: { 'content-type': 'text/csv' } };
     case 'POST /api/units/:id/events':
       return { url, body: role === 'unit' ? { type: 'registration.submitted', data: { platformRef: 'x' } } : { type: 'wiring.started' } };
+    case 'POST /api/units/assign':
+      return { url, body: { technicianId: null, unitIds: [ids.unit] } };
     case 'POST /api/events/:id/void':
       return { url, body: { reason: 'x' } };
     case 'PUT /api/settings':

@@ -6,7 +6,7 @@ import type { ImportIssue } from '../../../shared/schemas/units.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const FIELDS = ['code', 'name', 'kind', 'parentCode', 'contactName', 'contactPhone', 'address', 'wiringDue', 'connectionDue'] as const;
+const FIELDS = ['code', 'name', 'kind', 'parentCode', 'contactName', 'contactPhone', 'address', 'wiringDue', 'connectionDue', 'assignee'] as const;
 export type ImportField = (typeof FIELDS)[number];
 
 /** Column names a clerk's spreadsheet may use, in Chinese or as the API spells them. */
@@ -20,6 +20,8 @@ const HEADERS: Record<string, ImportField> = {
   地址: 'address',
   布线截止: 'wiringDue', 布线截止日期: 'wiringDue',
   接入截止: 'connectionDue', 接入截止日期: 'connectionDue',
+  // the technician who looks after the unit, by username
+  负责技术员: 'assignee', 技术员: 'assignee',
 };
 for (const f of FIELDS) HEADERS[f.toLowerCase()] = f;
 

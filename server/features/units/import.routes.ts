@@ -1,7 +1,8 @@
 // POST /api/units/import: a CSV or XLSX file of units, all or nothing.
-import { inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { units } from '../../../db/schema/index.js';
+import { units, users } from '../../../db/schema/index.js';
 import { initialProgress } from '../../../shared/domain/progress.js';
 import { ImportQuery, ImportResult, UnitFields, type ImportIssue } from '../../../shared/schemas/units.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -12,6 +13,17 @@ import { progressColumns } from './units.repository.js';
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 const BATCH = 1000;
 const REQUIRED = ['code', 'name', 'kind'] as const;
+
+/** Lower-cased usernames of active technicians among `names`, to their ids. */
+async function technicianIds(db: DbOrTx, names: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(names.filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase()))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(and(inArray(sql`lower(${users.username})`, wanted), eq(users.role, 'technician'), eq(users.disabled, false)));
+  return new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
+}
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
@@ -28,11 +40,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (!file) throw fail.validation('send the file as text/csv or as an .xlsx workbook', [{ field: 'content-type', message: 'text/csv or xlsx' }]);
 
       const issues: ImportIssue[] = [...file.issues];
-      const valid: { row: number; fields: ReturnType<typeof UnitFields.parse> }[] = [];
+      const valid: { row: number; fields: ReturnType<typeof UnitFields.parse> & { assigneeId?: string | null } }[] = [];
+      const technicians = await technicianIds(db, file.rows.map((r) => r.values.assignee));
       const firstRowOf = new Map<string, number>();
       if (issues.length === 0) {
         if (file.rows.length === 0) issues.push({ row: 2, field: 'file', message: 'the file has no rows under its header' });
-        for (const { row, values } of file.rows) {
+        for (const { row, values: raw } of file.rows) {
+          const { assignee, ...values } = raw;
+          const assigneeId = assignee ? technicians.get(assignee.toLowerCase()) : null;
+          if (assigneeId === undefined) issues.push({ row, field: 'assignee', message: `no active technician named ${assignee}` });
           const missing = REQUIRED.filter((f) => !values[f]);
           missing.forEach((field) => issues.push({ row, field, message: 'is required' }));
           const parsed = UnitFields.safeParse(values);
@@ -46,7 +62,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           const earlier = firstRowOf.get(parsed.data.code);
           if (earlier) issues.push({ row, field: 'code', message: `code ${parsed.data.code} is also on row ${earlier}` });
           else firstRowOf.set(parsed.data.code, row);
-          valid.push({ row, fields: parsed.data });
+          valid.push({ row, fields: file.columns.includes('assignee') ? { ...parsed.data, assigneeId } : parsed.data });
         }
       }
       if (issues.length) {
@@ -64,7 +80,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (result.dryRun) return result;
 
       // Columns missing from the file keep their stored values on update.
-      const updatable = file.columns.filter((c): c is Exclude<ImportField, 'code'> => c !== 'code');
+      const updatable = file.columns
+        .filter((c) => c !== 'code')
+        .map((c) => (c === 'assignee' ? 'assigneeId' : c) as Exclude<ImportField, 'code' | 'assignee'> | 'assigneeId');
       const set = Object.fromEntries(updatable.map((c) => [c, sql.raw(`excluded.${units[c].name}`)]));
       await db.transaction(async (tx) => {
         const now = new Date();

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { units } from '../../../db/schema/index.js';
 import type { Progress } from '../../../shared/domain/progress.js';
@@ -20,6 +20,7 @@ export const toUnit = (r: UnitRow): Unit => ({
   address: r.address,
   wiringDue: r.wiringDue,
   connectionDue: r.connectionDue,
+  assigneeId: r.assigneeId,
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),
   progress: r.progress,
@@ -58,6 +59,8 @@ export interface UnitFilter {
   status?: string;
   onboarded?: boolean;
   parentCode?: string;
+  /** a technician's id, or `none` */
+  assignee?: string;
 }
 
 const statusColumn = { wiring: units.wiringStatus, connection: units.connectionStatus, registration: units.registrationStatus };
@@ -69,6 +72,8 @@ export async function listUnits(db: DbOrTx, f: UnitFilter) {
   if (f.stage && f.status) where.push(eq(statusColumn[f.stage], f.status));
   if (f.onboarded !== undefined) where.push(eq(units.onboarded, f.onboarded));
   if (f.parentCode) where.push(eq(units.parentCode, f.parentCode));
+  if (f.assignee === 'none') where.push(isNull(units.assigneeId));
+  else if (f.assignee) where.push(isUuid(f.assignee) ? eq(units.assigneeId, f.assignee) : sql`false`);
   const filter = where.length ? and(...where) : undefined;
   const [rows, [total]] = await Promise.all([
     db.select().from(units).where(filter).orderBy(asc(units.code)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
