@@ -35,6 +35,9 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/events/:id/void': office,
   'GET /api/events': overseers,
 
+  // a unit's contact hears only its own unit's steps: filtered in the route
+  'GET /api/live': 'any',
+
   'GET /api/settings': 'any',
   'PUT /api/settings': office,
 

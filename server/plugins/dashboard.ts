@@ -12,7 +12,8 @@ export const DIST = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..
 export default fp(
   async (app) => {
     const built = existsSync(resolve(DIST, 'index.html'));
-    if (built) await app.register(staticFiles, { root: DIST, wildcard: false, index: 'index.html' });
+    if (built) // wildcard: files are looked up per request, so a rebuild is served without a restart
+    await app.register(staticFiles, { root: DIST, wildcard: true, index: 'index.html' });
     else app.log.warn(`no built dashboard in ${DIST}: run "npm run build"`);
 
     app.setNotFoundHandler((req, reply) => {

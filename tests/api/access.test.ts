@@ -50,12 +50,22 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
 
 const routes = Object.entries(ACCESS);
 
+/** The event stream never ends, so it is opened over a real socket and closed after its status. */
+async function openStream(cookie?: string) {
+  const base = t.app.server.listening ? `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}` : await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const abort = new AbortController();
+  const res = await fetch(`${base}/api/live`, { headers: cookie ? { cookie } : {}, signal: abort.signal });
+  abort.abort();
+  return { statusCode: res.status, body: '' };
+}
+
 describe('every route as every role', () => {
   it.each(routes)('%s', async (key, access) => {
     const [method] = key.split(' ');
     const call = async (role: Role | null) => {
       const agent = role ? await t.as(role, role === 'unit' ? { unitId: ids.unit } : {}) : null;
       const { url, body, headers } = sample(key, role);
+      if (key === 'GET /api/live') return openStream(agent?.cookie);
       return (agent ?? t.anonymous).request(method as 'GET', url, body, headers);
     };
     const anonymous = await call(null);

@@ -9,6 +9,7 @@ import { applyStep, checkStep, deriveProgress, mayRecord, type Progress } from '
 import { STEP_RULES } from '../../../shared/domain/steps.js';
 import type { Step, StepInput } from '../../../shared/schemas/steps.js';
 import { recordAudit } from '../../lib/audit.js';
+import { announce } from '../../plugins/live.js';
 import { fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
 import { iso } from '../../lib/time.js';
 import { findUnit, progressColumns } from '../units/units.repository.js';
@@ -73,6 +74,7 @@ export async function recordStep(db: Db, req: FastifyRequest, unitId: string, in
         .set({ ...progressColumns(progress), stepCount: sql`${units.stepCount} + 1` })
         .where(eq(units.id, unitId));
       await recordAudit(tx, req, 'step.record', `unit:${unitId}`, { stepId: row.id, type: input.type });
+      await announce(tx, { unitId, stepId: row.id, type: row.type, voided: false });
       return { created: true, event: toStep(row), progress };
     });
   } catch (err) {
@@ -108,6 +110,7 @@ export async function voidStep(db: Db, req: FastifyRequest, stepId: string, reas
     const progress = deriveProgress(remaining.map(toFact), iso(unit.createdAt));
     await tx.update(units).set(progressColumns(progress)).where(eq(units.id, unit.id));
     await recordAudit(tx, req, 'step.void', `unit:${unit.id}`, { stepId: row.id, type: row.type, reason });
+    await announce(tx, { unitId: unit.id, stepId: row.id, type: row.type, voided: true });
     return { created: true, event: toStep(row), progress };
   });
 }

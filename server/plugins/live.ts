@@ -1,0 +1,55 @@
+// Live views: every recorded or voided step is announced with NOTIFY inside its own
+// transaction (so it is heard only once committed), every server process LISTENs, and
+// each passes what it hears to its own dashboards over server-sent events.
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { sql } from 'drizzle-orm';
+import fp from 'fastify-plugin';
+import type { DbOrTx } from '../../db/client.js';
+
+export const LIVE_CHANNEL = 'zw_live';
+
+export interface LiveStep {
+  unitId: string;
+  stepId: string;
+  type: string;
+  voided: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    live: EventEmitter<{ step: [LiveStep] }>;
+    /** open event streams, ended when the server closes */
+    streams: Set<ServerResponse>;
+  }
+}
+
+/** Call inside the write's transaction: listeners hear it at commit, never on rollback. */
+export async function announce(tx: DbOrTx, step: LiveStep): Promise<void> {
+  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(step)})`);
+}
+
+export default fp(
+  async (app) => {
+    const bus = new EventEmitter<{ step: [LiveStep] }>();
+    bus.setMaxListeners(0);
+    app.decorate('live', bus);
+    app.decorate('streams', new Set<ServerResponse>());
+
+    const stop = await app.database.listen(LIVE_CHANNEL, (payload) => {
+      try {
+        bus.emit('step', JSON.parse(payload) as LiveStep);
+      } catch (err) {
+        app.log.warn({ err }, 'unreadable live notification');
+      }
+    });
+    app.addHook('preClose', async () => {
+      for (const res of app.streams) res.end();
+      app.streams.clear();
+    });
+    app.addHook('onClose', async () => {
+      await stop().catch(() => {});
+    });
+  },
+  { name: 'live' },
+);

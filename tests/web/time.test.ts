@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { dateIn, daysBetween, formatDateTime, toWallInput, wallInputToIso } from '../../web/src/shared/lib/time.js';
+
+describe('campaign time zone', () => {
+  it('reads a wall clock in Shanghai as the instant eight hours earlier in UTC', () => {
+    expect(wallInputToIso('2026-11-28T09:30', 'Asia/Shanghai')).toBe('2026-11-28T01:30:00.000Z');
+  });
+
+  it('shows an instant as the campaign clock reads it, whatever the browser zone', () => {
+    expect(toWallInput(new Date('2026-11-27T17:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-28T01:00');
+    expect(dateIn('Asia/Shanghai', new Date('2026-11-27T17:00:00Z'))).toBe('2026-11-28');
+  });
+
+  it('goes there and back across a daylight-saving change', () => {
+    const iso = wallInputToIso('2026-03-29T03:30', 'Europe/Berlin');
+    expect(iso).toBe('2026-03-29T01:30:00.000Z');
+    expect(toWallInput(new Date(iso!), 'Europe/Berlin')).toBe('2026-03-29T03:30');
+  });
+
+  it('refuses what is not a date and time', () => {
+    expect(wallInputToIso('yesterday', 'Asia/Shanghai')).toBeNull();
+  });
+
+  it('counts calendar days between two dates', () => {
+    expect(daysBetween('2026-11-28', '2026-12-05')).toBe(7);
+    expect(daysBetween('2026-12-05', '2026-11-28')).toBe(-7);
+  });
+
+  it('formats times in zh-CN with the campaign zone', () => {
+    expect(formatDateTime('2026-11-28T01:30:00Z', 'Asia/Shanghai', 'zh-CN')).toBe('2026/11/28 09:30');
+  });
+});

@@ -1,0 +1,151 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { applyStep } from '../../shared/domain/progress.js';
+import { DEFAULT_SETTINGS, type Step, type Unit } from '../../shared/schemas/index.js';
+import type { StepType } from '../../shared/domain/steps.js';
+import { UnitPage } from '../../web/src/features/units/components/UnitPage.js';
+import { stepOf, unitWith } from './fixtures.js';
+import { fakeApi, office, renderAs, technician, unitUser } from './render.js';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+/** A tiny server for one unit: GETs answer the current state, POSTs append a step. */
+function serve(unit: Unit, steps: Step[], onPost?: (body: Record<string, unknown>) => { status: number; body?: unknown } | undefined) {
+  let current = unit;
+  const log = [...steps];
+  return fakeApi(({ method, url, body }) => {
+    if (url === '/api/settings') return { status: 200, body: DEFAULT_SETTINGS };
+    if (method === 'GET' && url === `/api/units/${unit.id}`) return { status: 200, body: { unit: current } };
+    if (method === 'GET' && url.startsWith(`/api/units/${unit.id}/events`)) return { status: 200, body: { items: log, total: log.length, page: 1, pageSize: 500 } };
+    if (method === 'POST' && url.startsWith('/api/events/')) {
+      const id = url.split('/')[3];
+      const event = { ...log.find((s) => s.id === id)!, voided: true, voidReason: (body as { reason: string }).reason };
+      return { status: 200, body: { event, progress: current.progress } };
+    }
+    if (method === 'POST' && url === `/api/units/${unit.id}/events`) {
+      const post = body as { type: StepType; data?: Record<string, string> };
+      const custom = onPost?.(body as Record<string, unknown>);
+      if (custom) return custom;
+      const event = stepOf(post.type, log.length, { data: post.data ?? {} });
+      current = { ...current, progress: applyStep(current.progress, { type: post.type, occurredAt: event.occurredAt, data: post.data }) };
+      log.push(event);
+      return { status: 201, body: { event, progress: current.progress } };
+    }
+    return undefined;
+  });
+}
+
+const stageCard = (name: string) => screen.getByRole('heading', { level: 3, name: new RegExp(name) }).closest('li')!;
+
+describe('unit page', () => {
+  it('offers a technician only the steps the stage machine allows now', async () => {
+    serve(unitWith([]), []);
+    renderAs(technician, <UnitPage id="unit-1" />);
+    const select = await screen.findByLabelText(/步骤/);
+    const offered = within(select).getAllByRole('option').map((o) => o.textContent);
+    expect(offered).toEqual(['请选择要记录的步骤', '预约布线', '开始布线', '完成布线', '拒绝布线', '推迟布线']);
+  });
+
+  it('logs a step with a fresh client event id and shows the new progress at once', async () => {
+    const { calls } = serve(unitWith([]), []);
+    renderAs(technician, <UnitPage id="unit-1" />);
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText(/步骤/), 'wiring.started');
+    await user.click(screen.getByRole('button', { name: '记录' }));
+    await screen.findByText('已记录“开始布线”。');
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.body).toMatchObject({ type: 'wiring.started' });
+    expect((post.body as { clientEventId: string }).clientEventId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(within(stageCard('布线')).getByText('进行中')).toBeTruthy();
+  });
+
+  it('asks for the reason of a refusal before sending anything', async () => {
+    const { calls } = serve(unitWith([]), []);
+    renderAs(technician, <UnitPage id="unit-1" />);
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText(/步骤/), 'wiring.refused');
+    expect(screen.getByLabelText(/原因类别/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '记录' }));
+    expect(await screen.findByText('请检查标注的字段。')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+
+  it('explains a refused transition in words', async () => {
+    serve(unitWith([]), [], () => ({
+      status: 409,
+      body: { error: { code: 'INVALID_TRANSITION', message: 'wiring cannot start: wiring is already done', details: { reason: 'stage_done', stage: 'wiring' } } },
+    }));
+    renderAs(technician, <UnitPage id="unit-1" />);
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText(/步骤/), 'wiring.started');
+    await user.click(screen.getByRole('button', { name: '记录' }));
+    const alert = await screen.findByText('此步骤当前不能记录。');
+    expect(alert.closest('[role=alert]')!.textContent).toContain('该环节已经完成。');
+  });
+
+  it('shows the server’s own words when the refusal has no known code', async () => {
+    serve(unitWith([]), [], () => ({
+      status: 409,
+      body: { error: { code: 'INVALID_TRANSITION', message: 'connection cannot start: wiring is not done' } },
+    }));
+    renderAs(technician, <UnitPage id="unit-1" />);
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText(/步骤/), 'wiring.completed');
+    await user.click(screen.getByRole('button', { name: '记录' }));
+    expect(await screen.findByText('connection cannot start: wiring is not done')).toBeTruthy();
+  });
+
+  it('lets a unit contact see why its registration was rejected and submit again', async () => {
+    const types: StepType[] = ['wiring.completed', 'connection.completed', 'registration.submitted', 'registration.rejected'];
+    const { calls } = serve(unitWith(types), types.map((t, i) => stepOf(t, i)));
+    renderAs(unitUser('unit-1'), <UnitPage id="unit-1" />);
+    expect(await screen.findByText(/政府办退回了申报，原因：领导出差/)).toBeTruthy();
+    expect(screen.queryByLabelText(/^步骤/)).toBeNull();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText(/申报编号/), 'SQ-2026-0042');
+    await user.click(screen.getByRole('button', { name: '重新提交申报' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({ type: 'registration.submitted', data: { platformRef: 'SQ-2026-0042' } });
+    expect(await screen.findByText(/申报待审核/)).toBeTruthy();
+  });
+
+  it('shows voided steps struck through with the reason, and lets the office void the latest live one', async () => {
+    const steps = [
+      stepOf('wiring.started', 0),
+      stepOf('wiring.completed', 1, { voided: true, voidReason: '录错了单位', voidedBy: { id: 'u-office', displayName: '王主任', role: 'office' }, voidedAt: '2026-11-02T00:00:00Z' }),
+    ];
+    const { calls } = serve(unitWith(['wiring.started']), steps);
+    renderAs(office, <UnitPage id="unit-1" />);
+    expect(await screen.findByText(/撤销原因：录错了单位/)).toBeTruthy();
+    expect(screen.getByText('完成布线', { selector: '.timeline__name' }).className).toContain('struck');
+    const buttons = screen.getAllByRole('button', { name: '撤销此步骤' });
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0].closest('li')!.textContent).toContain('开始布线');
+    const user = userEvent.setup();
+    await user.click(buttons[0]);
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: '确认撤销' }));
+    expect(within(dialog).getByText('必填')).toBeTruthy();
+    await user.type(within(dialog).getByLabelText(/撤销原因/), '重复录入');
+    await user.click(within(dialog).getByRole('button', { name: '确认撤销' }));
+    await waitFor(() => expect(calls.find((c) => c.url === '/api/events/step-0/void')?.body).toEqual({ reason: '重复录入' }));
+  });
+
+  it('lets the office verify a registration awaiting review', async () => {
+    const types: StepType[] = ['wiring.completed', 'connection.completed', 'registration.submitted'];
+    const { calls } = serve(unitWith(types), types.map((t, i) => stepOf(t, i, t === 'registration.submitted' ? { data: { platformRef: 'SQ-7' } } : {})));
+    renderAs(office, <UnitPage id="unit-1" />);
+    expect(await screen.findByText(/申报编号：SQ-7/)).toBeTruthy();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '审核通过' }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: '审核通过' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ type: 'registration.verified' }));
+    expect(await screen.findByText('已完成接入和申报')).toBeTruthy();
+  });
+});

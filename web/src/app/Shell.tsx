@@ -1,0 +1,113 @@
+// The frame around every page: skip link, header with who is signed in, navigation, language.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../../shared/schemas/index.js';
+import { useMe } from '../features/auth/api/get-me.js';
+import { useLogout } from '../features/auth/api/logout.js';
+import { LoginPage } from '../features/auth/components/LoginPage.js';
+import { setLanguage, type Language } from '../i18n/index.js';
+import { Loading, PageError } from '../shared/components/StatusPage.js';
+import { Link, useLocation } from '../shared/router/router.js';
+import { SessionContext } from '../shared/session/session.js';
+import { activeNav, navItems } from './nav.js';
+import { Router } from './Router.js';
+import { useOnline } from './use-online.js';
+
+export function Shell() {
+  const me = useMe();
+  if (me.isPending) return <Frame><Loading /></Frame>;
+  if (me.isError) return <Frame><PageError error={me.error} onRetry={() => void me.refetch()} /></Frame>;
+  if (!me.data) return <Frame><LoginPage /></Frame>;
+  return (
+    <SessionContext.Provider value={me.data}>
+      <Frame user={me.data}>
+        <Router user={me.data} />
+      </Frame>
+    </SessionContext.Provider>
+  );
+}
+
+function Frame({ user, children }: { user?: SessionUser; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const online = useOnline();
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
+
+  // After moving to another page, put keyboard and screen-reader focus at its start.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [pathname]);
+
+  const other = t('app.otherLanguageCode') as Language;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header no-print">
+        <div className="app-header__top">
+          <Link to="/" className="app-header__title">
+            {t('app.title')}
+          </Link>
+          <div className="app-header__tools">
+            <button type="button" className="link-button" lang={other === 'en' ? 'en' : 'zh-CN'} onClick={() => setLanguage(other)}>
+              {t('app.otherLanguage')}
+            </button>
+            {user && <UserMenu user={user} />}
+          </div>
+        </div>
+        {user && <Nav user={user} pathname={pathname} />}
+      </header>
+      {!online && (
+        <p className="offline-banner no-print" role="status">
+          {t('app.offlineBanner')}
+        </p>
+      )}
+      <main id="main" ref={main} tabIndex={-1} lang={i18n.language === 'en' ? 'en' : undefined}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+function UserMenu({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const logout = useLogout();
+  return (
+    <>
+      <span className="app-header__user">{t('auth.signedInAs', { name: user.displayName, role: t(`role.${user.role}`) })}</span>
+      <button type="button" className="link-button" onClick={() => logout.mutate()} disabled={logout.isPending}>
+        {t('auth.logout')}
+      </button>
+    </>
+  );
+}
+
+function Nav({ user, pathname }: { user: SessionUser; pathname: string }) {
+  const { t } = useTranslation();
+  const items = navItems(user);
+  const active = activeNav(items, pathname);
+  if (items.length === 0) return null;
+  return (
+    <nav aria-label={t('nav.label')} className="app-nav">
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <Link to={item.to} aria-current={item.to === active ? 'page' : undefined}>
+              {t(item.label)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

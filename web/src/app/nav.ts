@@ -1,0 +1,42 @@
+// What each role finds in the navigation, and where it lands after signing in.
+import type { SessionUser } from '../../../shared/schemas/index.js';
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+export function navItems(user: SessionUser): NavItem[] {
+  switch (user.role) {
+    case 'office':
+      return [
+        { to: '/overview', label: 'nav.overview' },
+        { to: '/laggards', label: 'nav.laggards' },
+        { to: '/units', label: 'nav.units' },
+        { to: '/users', label: 'nav.users' },
+        { to: '/settings', label: 'nav.settings' },
+        { to: '/audit', label: 'nav.audit' },
+      ];
+    case 'viewer':
+      return [
+        { to: '/overview', label: 'nav.overview' },
+        { to: '/laggards', label: 'nav.laggards' },
+        { to: '/units', label: 'nav.units' },
+      ];
+    case 'technician':
+      return [{ to: '/units', label: 'nav.units' }];
+    case 'unit':
+      return user.unitId ? [{ to: `/units/${encodeURIComponent(user.unitId)}`, label: 'nav.myUnit' }] : [];
+  }
+}
+
+export function homePath(user: SessionUser): string {
+  return navItems(user)[0]?.to ?? '/forbidden';
+}
+
+/** The nav item a path belongs to: the longest prefix wins. */
+export function activeNav(items: NavItem[], pathname: string): string | undefined {
+  return items
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
+}

@@ -1,0 +1,17 @@
+// POST /api/auth/login
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LoginBody, SessionUser } from '../../../../../shared/schemas/index.js';
+import { request } from '../../../shared/api/http.js';
+import { meKey } from './get-me.js';
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginBody) => request<{ user: SessionUser }>('/api/auth/login', { method: 'POST', json: body }),
+    onSuccess: ({ user }) => {
+      // Whatever the previous user had loaded belongs to them.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+      queryClient.setQueryData(meKey, user);
+    },
+  });
+}

@@ -1,0 +1,48 @@
+// GET /api/reports/laggards (paged), all pages for the bulletin, and links to the CSV and XLSX files.
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { toQuery } from '../../../shared/api/http.js';
+import { reportKeys } from './keys.js';
+import { optionalReport } from './optional.js';
+import type { Laggard, LaggardFilters, LaggardsReport } from './types.js';
+
+export const LAGGARDS_PAGE_SIZE = 50;
+const ALL_PAGE_SIZE = 500;
+
+/** The report's own filters: the search box is the board's, the page is the caller's. */
+const reportFilters = ({ q: _q, page: _page, ...rest }: LaggardFilters) => rest;
+
+export const laggardsQueryOptions = (filters: LaggardFilters) =>
+  queryOptions({
+    queryKey: reportKeys.laggards(filters),
+    queryFn: ({ signal }) =>
+      optionalReport<LaggardsReport>(
+        `/api/reports/laggards${toQuery({ ...reportFilters(filters), q: filters.q, page: filters.page, pageSize: LAGGARDS_PAGE_SIZE })}`,
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const useLaggards = (filters: LaggardFilters) => useQuery(laggardsQueryOptions(filters));
+
+/** Every laggard under the filters, page after page: a bulletin lists them all. */
+export const allLaggardsQueryOptions = (filters: LaggardFilters) =>
+  queryOptions({
+    queryKey: [...reportKeys.laggards(reportFilters(filters)), 'all'] as const,
+    queryFn: async ({ signal }) => {
+      const items: Laggard[] = [];
+      for (let page = 1; ; page++) {
+        const body = await optionalReport<LaggardsReport>(
+          `/api/reports/laggards${toQuery({ ...reportFilters(filters), page, pageSize: ALL_PAGE_SIZE })}`,
+          signal,
+        );
+        if (!body) return null;
+        items.push(...body.items);
+        if (body.items.length < ALL_PAGE_SIZE || items.length >= body.total) return { ...body, items };
+      }
+    },
+  });
+
+export const useAllLaggards = (filters: LaggardFilters) => useQuery(allLaggardsQueryOptions(filters));
+
+export const laggardsFileUrl = (format: 'csv' | 'xlsx', filters: LaggardFilters) =>
+  `/api/reports/laggards.${format}${toQuery({ ...reportFilters(filters) })}`;

@@ -1,0 +1,9 @@
+import type { LaggardFilters } from './types.js';
+
+export const reportKeys = {
+  all: ['reports'] as const,
+  summary: (asOf?: string) => ['reports', 'summary', asOf ?? null] as const,
+  laggards: (filters: LaggardFilters) => ['reports', 'laggards', filters] as const,
+  trend: (from: string, to: string) => ['reports', 'trend', from, to] as const,
+  reasons: (asOf?: string) => ['reports', 'reasons', asOf ?? null] as const,
+};

@@ -1,0 +1,174 @@
+// The overview for office and leadership: totals, the three-stage funnel, the trend, where units lag and why.
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STAGES, UNIT_KINDS } from '../../../../../shared/domain/steps.js';
+import { Loading, PageError } from '../../../shared/components/StatusPage.js';
+import { useFormat } from '../../../shared/lib/use-format.js';
+import { Link } from '../../../shared/router/router.js';
+import { useReasons } from '../api/get-reasons.js';
+import { useSummary } from '../api/get-summary.js';
+import { useTrend } from '../api/get-trend.js';
+import { LAGGARD_CATEGORIES, type Summary } from '../api/types.js';
+import { BarList } from './BarList.js';
+
+const TrendChart = lazy(() => import('./TrendChart.js'));
+const TREND_DAYS = 30;
+
+const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const summary = useSummary();
+
+  return (
+    <section>
+      <h1>{t('reports.overviewTitle')}</h1>
+      {summary.isPending ? (
+        <Loading />
+      ) : summary.isError ? (
+        <PageError error={summary.error} onRetry={() => void summary.refetch()} />
+      ) : summary.data === null ? (
+        <p className="empty">{t('reports.unavailable')}</p>
+      ) : (
+        <>
+          <Totals summary={summary.data} />
+          <Funnel summary={summary.data} />
+        </>
+      )}
+      <Trend />
+      {summary.data && (
+        <div className="grid-2">
+          <LaggardBreakdown summary={summary.data} />
+        </div>
+      )}
+      <Reasons />
+    </section>
+  );
+}
+
+function Totals({ summary }: { summary: Summary }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <ul className="stats">
+      <li className="stat">
+        <span className="stat__value">{format.number(summary.totalUnits)}</span>
+        <span className="stat__label">{t('reports.totalUnits')}</span>
+      </li>
+      <li className="stat">
+        <span className="stat__value">{format.number(summary.onboarded)}</span>
+        <span className="stat__label">
+          {t('reports.onboarded')} · {t('reports.onboardedShare', { share: format.percent(summary.onboarded, summary.totalUnits) })}
+        </span>
+      </li>
+      <li className="stat">
+        <span className="stat__value">{format.number(summary.laggards)}</span>
+        <span className="stat__label"><Link to="/laggards">{t('reports.laggards')}</Link></span>
+      </li>
+    </ul>
+  );
+}
+
+function Funnel({ summary }: { summary: Summary }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section className="panel" aria-labelledby="funnel-title">
+      <h2 id="funnel-title">{t('reports.funnel')}</h2>
+      <BarList
+        max={summary.totalUnits}
+        bars={STAGES.map((stage) => {
+          const counts = summary.stages[stage];
+          return {
+            key: stage,
+            label: `${t(`stage.${stage}`)}（${t('reports.stageCounts', counts)}）`,
+            value: counts.done,
+            text: `${t('reports.funnelDone', { done: counts.done, total: summary.totalUnits })} · ${format.percent(counts.done, summary.totalUnits)}`,
+          };
+        })}
+      />
+    </section>
+  );
+}
+
+function Trend() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const to = format.today();
+  const trend = useTrend(shiftDate(to, -(TREND_DAYS - 1)), to);
+  return (
+    <section className="panel" aria-labelledby="trend-title">
+      <h2 id="trend-title">
+        {t('reports.trend')} <span className="muted">{t('reports.trendRange', { days: TREND_DAYS })}</span>
+      </h2>
+      {trend.isPending ? (
+        <Loading />
+      ) : !trend.data || trend.data.length === 0 ? (
+        <p className="empty">{trend.isError || trend.data === null ? t('reports.unavailable') : t('reports.trendEmpty')}</p>
+      ) : (
+        <Suspense fallback={<Loading />}>
+          <TrendChart days={trend.data} />
+        </Suspense>
+      )}
+    </section>
+  );
+}
+
+function LaggardBreakdown({ summary }: { summary: Summary }) {
+  const { t } = useTranslation();
+  const none = summary.laggards === 0 && <p className="empty">{t('reports.noLaggards')}</p>;
+  return (
+    <>
+      <section className="panel" aria-labelledby="by-category-title">
+        <h2 id="by-category-title">{t('reports.byCategory')}</h2>
+        {none || (
+          <BarList
+            tone="danger"
+            bars={LAGGARD_CATEGORIES.map((category) => {
+              const count = summary.byCategory?.[category] ?? 0;
+              return { key: category, label: t(`flag.${category}`), value: count, text: t('reports.count', { count }) };
+            })}
+          />
+        )}
+      </section>
+      <section className="panel" aria-labelledby="by-kind-title">
+        <h2 id="by-kind-title">{t('reports.byKind')}</h2>
+        {none || (
+          <BarList
+            tone="danger"
+            bars={UNIT_KINDS.map((kind) => {
+              const count = summary.byKind?.[kind] ?? 0;
+              return { key: kind, label: t(`kind.${kind}`), value: count, text: t('reports.count', { count }) };
+            })}
+          />
+        )}
+      </section>
+    </>
+  );
+}
+
+function Reasons() {
+  const { t } = useTranslation();
+  const reasons = useReasons();
+  return (
+    <section className="panel" aria-labelledby="reasons-title">
+      <h2 id="reasons-title">{t('reports.reasons')}</h2>
+      {reasons.isPending ? (
+        <Loading />
+      ) : reasons.isError || reasons.data === null ? (
+        <p className="empty">{t('reports.unavailable')}</p>
+      ) : reasons.data.length === 0 ? (
+        <p className="empty">{t('reports.reasonsEmpty')}</p>
+      ) : (
+        <BarList
+          bars={reasons.data.map((r) => ({
+            key: r.reasonCode ?? 'none',
+            label: r.reasonCode ? t(`reason.${r.reasonCode}`) : t('reports.reasonNone'),
+            value: r.count,
+            text: t('reports.times', { count: r.count }),
+          }))}
+        />
+      )}
+    </section>
+  );
+}

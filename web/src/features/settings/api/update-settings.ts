@@ -1,0 +1,19 @@
+// PUT /api/settings (office): every date the dashboard shows follows the new time zone at once.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Settings } from '../../../../../shared/schemas/index.js';
+import { request } from '../../../shared/api/http.js';
+import { settingsKey } from '../../../shared/api/settings.js';
+
+export function useUpdateSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: Settings) => request<Settings>('/api/settings', { method: 'PUT', json: settings }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(settingsKey, saved && typeof saved === 'object' && 'timezone' in saved ? saved : undefined);
+      void queryClient.invalidateQueries({ queryKey: settingsKey });
+      // deadlines and the laggard flags derive from the settings
+      void queryClient.invalidateQueries({ queryKey: ['reports'] });
+      void queryClient.invalidateQueries({ queryKey: ['units'] });
+    },
+  });
+}

@@ -1,0 +1,85 @@
+// Office: the campaign's time zone, default deadlines and laggard thresholds.
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Settings } from '../../../../../shared/schemas/index.js';
+import { settingsQueryOptions } from '../../../shared/api/settings.js';
+import { ErrorNotice, SuccessNotice } from '../../../shared/components/ErrorNotice.js';
+import { Field } from '../../../shared/components/Field.js';
+import { Loading, PageError } from '../../../shared/components/StatusPage.js';
+import { useUpdateSettings } from '../api/update-settings.js';
+
+type Key = keyof Settings;
+type Values = Record<Key, string>;
+const NUMBERS: Key[] = ['registrationGraceDays', 'stallDays', 'postponementLimit'];
+
+export function SettingsPage() {
+  const settings = useQuery(settingsQueryOptions());
+  if (settings.isPending) return <Loading />;
+  if (settings.isError) return <PageError error={settings.error} onRetry={() => void settings.refetch()} />;
+  return <SettingsForm initial={settings.data} />;
+}
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Values>(() => Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, v === null ? '' : String(v)])) as Values);
+  const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
+  const [saved, setSaved] = useState(false);
+  const update = useUpdateSettings();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(values) as [Key, string][]) {
+      input[key] = NUMBERS.includes(key) ? (value.trim() === '' ? NaN : Number(value)) : key === 'timezone' ? value.trim() : value || null;
+    }
+    const parsed = Settings.safeParse(input);
+    if (!parsed.success) {
+      const found: typeof errors = {};
+      for (const issue of parsed.error.issues) found[issue.path[0] as Key] ??= issue.message;
+      setErrors(found);
+      return;
+    }
+    setErrors({});
+    update.mutate(parsed.data, { onSuccess: () => setSaved(true) });
+  };
+
+  const field = (key: Key, type: string, hint?: string) => (
+    <Field label={t(`settings.${key}`)} hint={hint} error={errors[key]} required={type !== 'date'}>
+      {(p) => (
+        <input
+          {...p}
+          name={key}
+          type={type}
+          inputMode={type === 'number' ? 'numeric' : undefined}
+          min={type === 'number' ? (key === 'registrationGraceDays' ? 0 : 1) : undefined}
+          value={values[key]}
+          onChange={(e) => { setValues((v) => ({ ...v, [key]: e.target.value })); setSaved(false); }}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <section>
+      <h1>{t('settings.title')}</h1>
+      <form className="form" onSubmit={submit} noValidate>
+        {field('timezone', 'text', t('settings.timezoneHint'))}
+        <div className="form-grid">
+          {field('wiringDue', 'date')}
+          {field('connectionDue', 'date')}
+        </div>
+        <div className="form-grid">
+          {field('registrationGraceDays', 'number', t('settings.registrationGraceHint'))}
+          {field('stallDays', 'number', t('settings.stallHint'))}
+          {field('postponementLimit', 'number', t('settings.postponementHint'))}
+        </div>
+        <ErrorNotice error={update.error} />
+        <SuccessNotice>{saved ? t('settings.saved') : null}</SuccessNotice>
+        <div className="button-row">
+          <button type="submit" className="button" disabled={update.isPending}>{update.isPending ? t('app.saving') : t('app.save')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}

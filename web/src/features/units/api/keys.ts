@@ -1,0 +1,21 @@
+// Query keys of everything about units: a step or an edit invalidates `unitKeys.all`.
+export interface UnitFilters {
+  page?: number;
+  pageSize?: number;
+  q?: string;
+  kind?: string;
+  stage?: string;
+  status?: string;
+  onboarded?: string;
+  parentCode?: string;
+}
+
+export const unitKeys = {
+  all: ['units'] as const,
+  list: (filters: UnitFilters) => ['units', 'list', filters] as const,
+  detail: (id: string) => ['units', 'detail', id] as const,
+  events: (id: string) => ['units', 'events', id] as const,
+};
+
+/** Reports are derived from the same steps: they go stale together. */
+export const reportsKey = ['reports'] as const;

@@ -1,0 +1,18 @@
+// PATCH /api/units/:id (office)
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PatchUnit, Unit } from '../../../../../shared/schemas/index.js';
+import { request } from '../../../shared/api/http.js';
+import { reportsKey, unitKeys } from './keys.js';
+
+export function useUpdateUnit(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: PatchUnit) =>
+      request<{ unit: Unit }>(`/api/units/${encodeURIComponent(id)}`, { method: 'PATCH', json: changes }).then((r) => r.unit),
+    onSuccess: (unit) => {
+      queryClient.setQueryData(unitKeys.detail(id), unit);
+      void queryClient.invalidateQueries({ queryKey: unitKeys.all });
+      void queryClient.invalidateQueries({ queryKey: reportsKey });
+    },
+  });
+}

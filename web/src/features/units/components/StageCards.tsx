@@ -1,0 +1,40 @@
+// The three stages side by side: status, since when, and why a stage is blocked.
+import { useTranslation } from 'react-i18next';
+import { STAGES } from '../../../../../shared/domain/steps.js';
+import type { Unit } from '../../../../../shared/schemas/index.js';
+import { StatusBadge } from '../../../shared/components/StageBadge.js';
+import { useFormat } from '../../../shared/lib/use-format.js';
+import { stageLabel } from './stage-label.js';
+
+export function StageCards({ progress }: { progress: Unit['progress'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section aria-labelledby="stages-title">
+      <h2 id="stages-title" className="visually-hidden">{t('unit.stages')}</h2>
+      <ol className="stages">
+        {STAGES.map((stage, i) => {
+          const state = progress[stage];
+          return (
+            <li key={stage} className={`stage stage--${state.status}`}>
+              <h3>
+                <span className="stage__number" aria-hidden="true">{i + 1}</span> {t(`stage.${stage}`)}
+              </h3>
+              <StatusBadge status={state.status} label={stageLabel(state, t)} />
+              {state.since && <p className="stage__since">{t('stageNote.since', { date: format.dateTime(state.since) })}</p>}
+              {state.status === 'blocked' && (state.reason || state.reasonCode) && (
+                <p className="stage__reason">
+                  {state.reasonCode && <strong>{t(`reason.${state.reasonCode}`)}</strong>}
+                  {state.reasonCode && state.reason && '：'}
+                  {state.reason}
+                </p>
+              )}
+              {state.until && state.status === 'blocked' && <p>{t('stageNote.until', { date: format.date(state.until) })}</p>}
+              {state.plannedDate && state.status === 'pending' && <p>{t('stageNote.planned', { date: format.date(state.plannedDate) })}</p>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// Deadlines and contact of a unit.
+import { useTranslation } from 'react-i18next';
+import type { Unit } from '../../../../../shared/schemas/index.js';
+import { useSettings } from '../../../shared/api/settings.js';
+import { useFormat } from '../../../shared/lib/use-format.js';
+import { deadlines } from './deadlines.js';
+
+export function UnitDetails({ unit }: { unit: Unit }) {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  const format = useFormat();
+  const items = deadlines(unit, settings, format.today());
+  return (
+    <div className="details">
+      <section className="panel" aria-labelledby="deadlines-title">
+        <h2 id="deadlines-title">{t('unit.deadlines')}</h2>
+        <dl className="pairs">
+          {items.map((d) => (
+            <div key={d.key}>
+              <dt>{t(`unit.${d.key}`)}</dt>
+              <dd>
+                {d.due ? format.date(d.due) : d.key === 'registrationDue' ? t('unit.registrationGrace', { days: settings.registrationGraceDays }) : t('unit.noDeadline')}
+                {d.fromCampaign && <span className="muted"> {t('unit.campaignDefault')}</span>}
+                {d.daysLate !== null && d.daysLate > 0 && <span className="badge badge--blocked">{t('unit.overdueBy', { days: d.daysLate })}</span>}
+                {d.daysLate !== null && d.daysLate <= 0 && <span className="muted"> · {t('unit.daysLeft', { days: -d.daysLate })}</span>}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="contact-title">
+        <h2 id="contact-title">{t('unit.contact')}</h2>
+        <dl className="pairs">
+          <div><dt>{t('unit.contactName')}</dt><dd>{unit.contactName || '—'}</dd></div>
+          <div>
+            <dt>{t('unit.contactPhone')}</dt>
+            <dd>{unit.contactPhone ? <a href={`tel:${unit.contactPhone.replace(/[^0-9+]/g, '')}`}>{unit.contactPhone}</a> : '—'}</dd>
+          </div>
+          <div><dt>{t('unit.address')}</dt><dd>{unit.address || '—'}</dd></div>
+          {unit.parentCode && <div><dt>{t('unit.parentCode')}</dt><dd>{unit.parentCode}</dd></div>}
+        </dl>
+      </section>
+    </div>
+  );
+}

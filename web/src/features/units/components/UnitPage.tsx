@@ -1,0 +1,78 @@
+// One unit: its stages, what to do next, deadlines, contact and the history of its steps.
+import { useTranslation } from 'react-i18next';
+import type { Step, Unit } from '../../../../../shared/schemas/index.js';
+import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
+import { Loading, PageError } from '../../../shared/components/StatusPage.js';
+import { Link } from '../../../shared/router/router.js';
+import { useSessionUser } from '../../../shared/session/session.js';
+import { useUnit } from '../api/get-unit.js';
+import { useUnitEvents } from '../api/get-unit-events.js';
+import { ReviewPanel, submittedRef } from './ReviewPanel.js';
+import { StageCards } from './StageCards.js';
+import { StepForm } from './step-form/StepForm.js';
+import { Timeline } from './Timeline.js';
+import { UnitDetails } from './UnitDetails.js';
+
+export function UnitPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const user = useSessionUser();
+  const unit = useUnit(id);
+  const events = useUnitEvents(id);
+
+  if (unit.isPending) return <Loading />;
+  if (unit.isError) return <PageError error={unit.error} onRetry={() => void unit.refetch()} />;
+  const u = unit.data;
+  const steps = events.data ?? [];
+  const awaiting = Boolean(u.progress.registration.awaitingReview) && u.progress.registration.status === 'in_progress';
+
+  return (
+    <article className="unit-page">
+      {user.role !== 'unit' && (
+        <p className="breadcrumb no-print"><Link to="/units">← {t('unit.backToList')}</Link></p>
+      )}
+      <div className="page-head">
+        <h1>
+          {u.name} <span className="muted unit-page__code">{u.code} · {t(`kind.${u.kind}`)}</span>
+        </h1>
+        {u.progress.onboarded && <span className="badge badge--done">{t('unit.onboarded')}</span>}
+        {user.role === 'office' && (
+          <p className="page-head__actions">
+            <Link className="button button--secondary" to={`/units/${encodeURIComponent(u.id)}/edit`}>{t('unit.edit')}</Link>
+          </p>
+        )}
+      </div>
+      <RegistrationNotice unit={u} steps={steps} />
+      <StageCards progress={u.progress} />
+      {user.role === 'office' && awaiting && <ReviewPanel unit={u} steps={steps} />}
+      {user.role !== 'viewer' && <StepForm key={u.id} unit={u} />}
+      <UnitDetails unit={u} />
+      <section className="panel" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('unit.timeline')}</h2>
+        {events.isPending ? <Loading /> : events.isError ? <ErrorNotice error={events.error} /> : <Timeline steps={steps} canVoid={user.role === 'office'} />}
+      </section>
+    </article>
+  );
+}
+
+/** What the unit's own contact most needs to know about its registration. */
+function RegistrationNotice({ unit, steps }: { unit: Unit; steps: Step[] }) {
+  const { t } = useTranslation();
+  const reg = unit.progress.registration;
+  if (reg.status === 'blocked' && reg.blockedBy === 'rejected') {
+    return (
+      <div className="notice notice--error" role="status">
+        <p className="notice__title">{t('unit.rejectedTitle')}</p>
+        <p>{t('unit.rejectedBody', { reason: reg.reason ?? '—' })}</p>
+      </div>
+    );
+  }
+  if (reg.awaitingReview && reg.status === 'in_progress') {
+    return (
+      <div className="notice notice--info" role="status">
+        <p className="notice__title">{t('unit.awaitingTitle')}</p>
+        <p>{t('unit.awaitingBody', { ref: submittedRef(steps) || '—' })}</p>
+      </div>
+    );
+  }
+  return null;
+}

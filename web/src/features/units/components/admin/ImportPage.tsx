@@ -1,0 +1,100 @@
+// Office: import units from CSV or XLSX. A dry run lists every bad row before anything is written.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportIssue } from '../../../../../../shared/schemas/index.js';
+import { fieldLabel } from '../../../../shared/api/describe-error.js';
+import { isApiError } from '../../../../shared/api/http.js';
+import { ErrorNotice, SuccessNotice } from '../../../../shared/components/ErrorNotice.js';
+import { Field } from '../../../../shared/components/Field.js';
+import { Link } from '../../../../shared/router/router.js';
+import { importContentType, useImportUnits, type ImportAnswer } from '../../api/import-units.js';
+
+/** The bad rows of a 400, or null when the error is of another kind. */
+export function importIssues(error: unknown): ImportIssue[] | null {
+  if (!isApiError(error) || error.status !== 400 || !Array.isArray(error.details)) return null;
+  return (error.details as Partial<ImportIssue>[]).map((d) => ({ row: Number(d.row ?? 0), field: String(d.field ?? ''), message: String(d.message ?? '') }));
+}
+
+export function ImportPage() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [badType, setBadType] = useState(false);
+  const [checked, setChecked] = useState<ImportAnswer | null>(null);
+  const [done, setDone] = useState<ImportAnswer | null>(null);
+  const run = useImportUnits();
+  const contentType = file ? importContentType(file) : null;
+
+  const choose = (chosen: File | null) => {
+    setFile(chosen);
+    setBadType(Boolean(chosen && !importContentType(chosen)));
+    setChecked(null);
+    setDone(null);
+    run.reset();
+  };
+
+  const check = (event: FormEvent) => {
+    event.preventDefault();
+    if (!file || !contentType) return;
+    setDone(null);
+    run.mutate({ file, contentType, dryRun: true }, { onSuccess: setChecked });
+  };
+
+  const commit = () => {
+    if (!file || !contentType) return;
+    run.mutate({ file, contentType, dryRun: false }, { onSuccess: (answer) => { setDone(answer); setChecked(null); } });
+  };
+
+  const issues = importIssues(run.error);
+
+  return (
+    <section>
+      <p className="breadcrumb"><Link to="/units">← {t('app.back')}</Link></p>
+      <h1>{t('import.title')}</h1>
+      <p>{t('import.intro')}</p>
+      <form className="form" onSubmit={check} noValidate>
+        <Field label={t('import.file')} required error={badType ? t('import.badType') : undefined}>
+          {(p) => <input {...p} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => choose(e.target.files?.[0] ?? null)} />}
+        </Field>
+        <div className="button-row">
+          <button type="submit" className="button button--secondary" disabled={!contentType || run.isPending}>
+            {run.isPending && !checked ? t('import.checking') : t('import.check')}
+          </button>
+        </div>
+      </form>
+
+      {checked && (
+        <div className="panel">
+          <SuccessNotice>{t('import.checkOk', { created: checked.created, updated: checked.updated })}</SuccessNotice>
+          <button type="button" className="button" onClick={commit} disabled={run.isPending}>
+            {run.isPending ? t('import.importing') : t('import.confirm')}
+          </button>
+        </div>
+      )}
+      <SuccessNotice>{done && t('import.done', { created: done.created, updated: done.updated })}</SuccessNotice>
+
+      {issues && issues.length > 0 ? (
+        <div className="panel">
+          <p className="notice notice--error" role="alert">{t('import.checkFailed', { count: issues.length })}</p>
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr><th scope="col" className="num">{t('import.row')}</th><th scope="col">{t('import.field')}</th><th scope="col">{t('import.message')}</th></tr>
+              </thead>
+              <tbody>
+                {issues.map((issue, i) => (
+                  <tr key={i}>
+                    <td className="num">{issue.row}</td>
+                    <td>{fieldLabel(issue.field, t)}</td>
+                    <td>{issue.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : (
+        <ErrorNotice error={run.error} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+// Office: create a unit, or edit one with its own due dates.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UNIT_KINDS } from '../../../../../../shared/domain/steps.js';
+import type { Unit } from '../../../../../../shared/schemas/index.js';
+import { ErrorNotice, SuccessNotice } from '../../../../shared/components/ErrorNotice.js';
+import { Field } from '../../../../shared/components/Field.js';
+import { Loading, PageError } from '../../../../shared/components/StatusPage.js';
+import { Link, navigate } from '../../../../shared/router/router.js';
+import { useCreateUnit } from '../../api/create-unit.js';
+import { useUnit } from '../../api/get-unit.js';
+import { useUpdateUnit } from '../../api/update-unit.js';
+import { checkUnit, unitValues, type UnitField, type UnitValues } from './unit-form-model.js';
+
+export function UnitFormPage({ id }: { id?: string }) {
+  if (!id) return <UnitForm />;
+  return <EditUnit id={id} />;
+}
+
+function EditUnit({ id }: { id: string }) {
+  const unit = useUnit(id);
+  if (unit.isPending) return <Loading />;
+  if (unit.isError) return <PageError error={unit.error} onRetry={() => void unit.refetch()} />;
+  return <UnitForm unit={unit.data} />;
+}
+
+const labels: Record<UnitField, string> = {
+  code: 'units.code',
+  name: 'units.name',
+  kind: 'units.kind',
+  parentCode: 'unit.parentCode',
+  contactName: 'unit.contactName',
+  contactPhone: 'unit.contactPhone',
+  address: 'unit.address',
+  wiringDue: 'unit.wiringDue',
+  connectionDue: 'unit.connectionDue',
+};
+
+function UnitForm({ unit }: { unit?: Unit }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<UnitValues>(() => unitValues(unit));
+  const [errors, setErrors] = useState<Partial<Record<UnitField, string>>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const create = useCreateUnit();
+  const update = useUpdateUnit(unit?.id ?? '');
+  const mutation = unit ? update : create;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkUnit(values);
+    setErrors(checked.errors);
+    if (!checked.unit) return;
+    if (unit) update.mutate(checked.unit, { onSuccess: () => setSaved(t('unitForm.saved')) });
+    else create.mutate(checked.unit, { onSuccess: (made) => navigate(`/units/${encodeURIComponent(made.id)}`) });
+  };
+
+  const input = (field: UnitField, extra: { type?: string; required?: boolean; hint?: string; autoComplete?: string } = {}) => (
+    <Field label={t(labels[field])} required={extra.required} hint={extra.hint} error={errors[field] === 'required' ? t('field.required') : errors[field]}>
+      {(p) => (
+        <input
+          {...p}
+          name={field}
+          type={extra.type ?? 'text'}
+          autoComplete={extra.autoComplete ?? 'off'}
+          value={values[field]}
+          onChange={(e) => { setValues((v) => ({ ...v, [field]: e.target.value })); setSaved(null); }}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={unit ? `/units/${encodeURIComponent(unit.id)}` : '/units'}>← {t('app.back')}</Link>
+      </p>
+      <h1>{unit ? t('unitForm.editTitle', { name: unit.name }) : t('unitForm.createTitle')}</h1>
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="form-grid">
+          {input('code', { required: true })}
+          {input('name', { required: true })}
+          <Field label={t('units.kind')} required>
+            {(p) => (
+              <select {...p} name="kind" value={values.kind} onChange={(e) => setValues((v) => ({ ...v, kind: e.target.value }))}>
+                {UNIT_KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+              </select>
+            )}
+          </Field>
+          {input('parentCode')}
+          {input('contactName', { autoComplete: 'name' })}
+          {input('contactPhone', { type: 'tel', autoComplete: 'tel' })}
+        </div>
+        {input('address', { autoComplete: 'street-address' })}
+        <fieldset>
+          <legend>{t('unit.deadlines')}</legend>
+          <p className="field__hint">{t('unitForm.dueHint')}</p>
+          <div className="form-grid">
+            {input('wiringDue', { type: 'date' })}
+            {input('connectionDue', { type: 'date' })}
+          </div>
+        </fieldset>
+        <ErrorNotice error={mutation.error} />
+        <SuccessNotice>{saved}</SuccessNotice>
+        <div className="button-row">
+          <button type="submit" className="button" disabled={mutation.isPending}>
+            {mutation.isPending ? t('app.saving') : t('app.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+// POST /api/users (office)
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CreateUser, User } from '../../../../../shared/schemas/index.js';
+import { request } from '../../../shared/api/http.js';
+import { userKeys } from './keys.js';
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (user: CreateUser) => request<{ user: User }>('/api/users', { method: 'POST', json: user }).then((r) => r.user),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}

@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../../../shared/domain/steps.js';
+import { CreateUser } from '../../../../../shared/schemas/index.js';
+import { ErrorNotice, SuccessNotice } from '../../../shared/components/ErrorNotice.js';
+import { Field } from '../../../shared/components/Field.js';
+import { useCreateUser } from '../api/create-user.js';
+import { UnitPicker } from './UnitPicker.js';
+
+type Values = { username: string; displayName: string; role: Role; password: string; unitId: string };
+const empty: Values = { username: '', displayName: '', role: 'technician', password: '', unitId: '' };
+
+export function CreateUserForm() {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Values>(empty);
+  const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
+  const [done, setDone] = useState<string | null>(null);
+  const create = useCreateUser();
+  const set = (key: keyof Values, value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+    setDone(null);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = CreateUser.safeParse({ ...values, unitId: values.role === 'unit' ? values.unitId || null : null });
+    if (!parsed.success) {
+      const found: typeof errors = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] as keyof Values;
+        found[key] ??= values[key] ? issue.message : t('field.required');
+      }
+      setErrors(found);
+      return;
+    }
+    create.mutate(parsed.data, {
+      onSuccess: (user) => {
+        setDone(t('users.created', { name: user.displayName }));
+        setValues(empty);
+      },
+    });
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <div className="form-grid">
+        <Field label={t('users.username')} required error={errors.username}>
+          {(p) => <input {...p} autoComplete="off" value={values.username} onChange={(e) => set('username', e.target.value)} />}
+        </Field>
+        <Field label={t('users.displayName')} required error={errors.displayName}>
+          {(p) => <input {...p} autoComplete="off" value={values.displayName} onChange={(e) => set('displayName', e.target.value)} />}
+        </Field>
+        <Field label={t('users.role')} required error={errors.role}>
+          {(p) => (
+            <select {...p} value={values.role} onChange={(e) => set('role', e.target.value)}>
+              {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t('users.password')} required hint={t('users.passwordHint')} error={errors.password}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" value={values.password} onChange={(e) => set('password', e.target.value)} />}
+        </Field>
+      </div>
+      {values.role === 'unit' && <UnitPicker value={values.unitId} onChange={(id) => set('unitId', id)} error={errors.unitId} />}
+      <ErrorNotice error={create.error} />
+      <SuccessNotice>{done}</SuccessNotice>
+      <div className="button-row">
+        <button type="submit" className="button" disabled={create.isPending}>{t('users.create')}</button>
+      </div>
+    </form>
+  );
+}

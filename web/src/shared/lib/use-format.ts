@@ -1,0 +1,27 @@
+// Date formatting bound to the campaign's zone and the chosen language.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSettings } from '../api/settings.js';
+import { dateIn, formatDate, formatDateTime } from './time.js';
+
+export function useFormat() {
+  const { timezone } = useSettings();
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'zh-CN';
+  return useMemo(
+    () => ({
+      timezone,
+      locale,
+      dateTime: (iso: string | null | undefined) => formatDateTime(iso, timezone, locale),
+      date: (value: string | null | undefined) => formatDate(value, timezone, locale),
+      /** a date as formal text writes it: 2026年11月28日 */
+      longDate: (value: string) =>
+        new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }),
+      today: () => dateIn(timezone),
+      number: (n: number) => n.toLocaleString(locale),
+      percent: (part: number, whole: number) =>
+        whole > 0 ? (part / whole).toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 }) : '—',
+    }),
+    [timezone, locale],
+  );
+}
