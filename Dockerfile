@@ -20,4 +20,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:3000/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # migrations run at start, idempotently; the same command the tests start
-CMD ["node_modules/.bin/tsx", "server/main.ts"]
+CMD ["node", "--import", "tsx", "server/main.ts"]

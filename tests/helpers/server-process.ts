@@ -57,9 +57,10 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-export async function spawnServer(store: Store, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function spawnServer(store: Store, env: Record<string, string> = {}, opts: { keepLog?: boolean } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn('node_modules/.bin/tsx', ['server/main.ts'], {
+  // node itself with tsx as a loader: one process, so signals and RSS are the server's own
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       TEST_DATABASE_URL: '',
@@ -75,11 +76,12 @@ export async function spawnServer(store: Store, env: Record<string, string> = {}
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
-  child.stdout!.on('data', (d) => log.push(String(d)));
+  const keep = opts.keepLog ?? true;
+  child.stdout!.on('data', (d) => keep && log.push(String(d)));
   child.stderr!.on('data', (d) => log.push(String(d)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000; // a first PGlite start on a busy 2-core machine is slow
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${log.join('')}`);
     try {

@@ -19,7 +19,7 @@ const CYCLE = [
 ];
 
 describe('a crash mid-load', () => {
-  it('loses no acknowledged step and leaves progress consistent', { timeout: 120_000 }, async () => {
+  it('loses no acknowledged step and leaves progress consistent', { timeout: 300_000 }, async () => {
     store = await freshStore();
     server = await spawnServer(store);
     const api = await httpAs(server.url);
