@@ -5,9 +5,11 @@ import helmet from '@fastify/helmet';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import type { Config } from './config.js';
+import { logController } from './logger.js';
 import errors from './plugins/errors.js';
 import auth from './plugins/auth.js';
 import docs from './plugins/docs.js';
+import live from './plugins/live.js';
 import dashboard from './plugins/dashboard.js';
 import healthRoutes from './features/health/health.routes.js';
 import authRoutes from './features/auth/auth.routes.js';
@@ -17,6 +19,8 @@ import importRoutes from './features/units/import.routes.js';
 import stepsRoutes from './features/steps/steps.routes.js';
 import settingsRoutes from './features/settings/settings.routes.js';
 import auditRoutes from './features/audit/audit.routes.js';
+import liveRoutes from './features/live/live.routes.js';
+import reportsRoutes from './features/reports/reports.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -32,6 +36,7 @@ export async function buildApp({ config, database, logger }: { config: Config; d
     logger: logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy,
+    logController,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
@@ -64,6 +69,7 @@ export async function buildApp({ config, database, logger }: { config: Config; d
   });
   await app.register(auth);
   await app.register(docs);
+  await app.register(live);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
@@ -73,6 +79,8 @@ export async function buildApp({ config, database, logger }: { config: Config; d
   await app.register(stepsRoutes);
   await app.register(settingsRoutes);
   await app.register(auditRoutes);
+  await app.register(liveRoutes);
+  await app.register(reportsRoutes);
   await app.register(dashboard);
   return app;
 }

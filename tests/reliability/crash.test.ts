@@ -43,7 +43,9 @@ describe('a crash mid-load', () => {
       }
     };
     const load = Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
-    await new Promise((r) => setTimeout(r, 1500));
+    // kill once the load is well under way, however fast this machine is today
+    const deadline = Date.now() + 60_000;
+    while (acknowledged.length < 40 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await server.kill();
     stop = true;
     await load;

@@ -1,0 +1,266 @@
+// The reports' SQL. Laggard flags are computed in bulk from per-unit "facts":
+// - as of today, the facts are the stored progress columns (one pass over `units`);
+// - as of a past day, they come from one aggregate over the live steps that had happened by
+//   the end of that day. The fold of shared/domain/progress.ts is, per stage, "the latest step
+//   (by seq) decides the status", so each stage's latest step is found with max() over
+//   seq<<24 | day<<4 | typeCode, and its type and day are read back from the bits.
+// The flag rules on top of the facts mirror shared/domain/laggards.ts; a property test holds
+// the two to each other.
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { addDays, dayNumber, endOfDay, startOfDay } from '../../../shared/domain/dates.js';
+import { SEVERITY_RULE, type LaggardRules } from '../../../shared/domain/laggards.js';
+import { STEP_RULES, STEP_TYPES, type Stage, type StageStatus } from '../../../shared/domain/steps.js';
+import type { LaggardFilter } from '../../../shared/schemas/reports.js';
+
+/** Rows of a raw query, on either driver. */
+export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/**
+ * Runs report queries in one read-only transaction tuned for them: enough work_mem that the
+ * per-unit aggregate of a past day stays in memory (100,000 groups), and no parallel workers,
+ * whose start-up costs more than they save on scans of this size.
+ */
+export async function inReportTransaction<T>(db: DbOrTx, run: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true)`);
+    return run(tx);
+  });
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** the catalogue as SQL: step type → small integer, and back to the status it leaves */
+const typeCode = sql.raw(`case type ${STEP_TYPES.map((t, i) => `when ${quote(t)} then ${i}`).join(' ')} end`);
+const statusOfCode = (packed: string) =>
+  sql.raw(`coalesce(case (${packed} & 15) ${STEP_TYPES.map((t, i) => `when ${i} then ${quote(STEP_RULES[t].status)}`).join(' ')} end, 'pending')`);
+const codeOf = (type: keyof typeof STEP_RULES) => STEP_TYPES.indexOf(type);
+/** seq << 36 | epoch seconds << 4 | type code: max() of it is the latest step and tells its time and type */
+const SECOND_BITS = 32;
+const timeOfPacked = (packed: string) => sql.raw(`to_timestamp((${packed} >> 4) & ${2 ** SECOND_BITS - 1})`);
+
+/** days since 1970-01-01 of an instant's calendar day in the zone */
+const dayIn = (instant: SQL | string, tz: string) =>
+  sql`((${typeof instant === 'string' ? sql.raw(instant) : instant} at time zone ${tz}::text)::date - date '1970-01-01')`;
+const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+export interface ReportContext {
+  rules: LaggardRules;
+  asOf: string;
+  /** true: the stored progress answers (as of today or later); false: replay the steps */
+  current: boolean;
+}
+
+type UnitFilter = Pick<LaggardFilter, 'kind' | 'parentCode'> & { laggardsOnly?: boolean };
+
+function unitFilter(f: UnitFilter, current: boolean): SQL {
+  const parts: SQL[] = [sql`true`];
+  // an onboarded unit is never a laggard; the stored status says which are, as of today
+  if (f.laggardsOnly && current) parts.push(sql`u.registration_status <> 'done'`);
+  if (f.kind) parts.push(sql`u.kind = ${f.kind}`);
+  if (f.parentCode) parts.push(sql`u.parent_code = ${f.parentCode}`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * One row per unit: id, code, name, kind, parent_code, w/c/r (stage statuses), refused_at (the
+ * refusal blocking wiring), postponements, first_postponed_at, connection_at (when connection
+ * was done), last_event_at, and the effective due dates. Instants stay instants here: the
+ * flags below turn them into calendar days only for the rows a flag applies to.
+ */
+function facts(ctx: ReportContext, filter: UnitFilter): SQL {
+  const dues = sql`
+    (coalesce(u.wiring_due, ${ctx.rules.wiringDue}::date) - date '1970-01-01') as wiring_due_day,
+    (coalesce(u.connection_due, ${ctx.rules.connectionDue}::date) - date '1970-01-01') as connection_due_day`;
+  if (ctx.current) {
+    return sql`
+      select u.id, u.code, u.name, u.kind, u.parent_code,
+        u.wiring_status as w, u.connection_status as c, u.registration_status as r,
+        case when u.wiring_status = 'blocked' and u.progress #>> '{wiring,blockedBy}' = 'refused'
+          then (u.progress #>> '{wiring,blockedAt}')::timestamptz end as refused_at,
+        coalesce((u.progress ->> 'postponements')::int, 0) as postponements,
+        (u.progress ->> 'firstPostponedAt')::timestamptz as first_postponed_at,
+        case when u.connection_status = 'done' then (u.progress #>> '{connection,since}')::timestamptz end as connection_at,
+        u.last_event_at,
+        ${dues}
+      from units u
+      where ${unitFilter(filter, true)}`;
+  }
+  const postponed = sql.raw(`type in (${STEP_TYPES.filter((t) => t.endsWith('.postponed')).map(quote).join(', ')})`);
+  return sql`
+    select u.id, u.code, u.name, u.kind, u.parent_code,
+      ${statusOfCode('a.w_last')} as w, ${statusOfCode('a.c_last')} as c, ${statusOfCode('a.r_last')} as r,
+      case when (a.w_last & 15) = ${sql.raw(String(codeOf('wiring.refused')))} then ${timeOfPacked('a.w_last')} end as refused_at,
+      coalesce(a.postponements, 0) as postponements,
+      a.first_postponed_at,
+      case when (a.c_last & 15) = ${sql.raw(String(codeOf('connection.completed')))} then ${timeOfPacked('a.c_last')} end as connection_at,
+      a.last_event_at,
+      ${dues}
+    from units u
+    left join (
+      select unit_id,
+        max(packed) filter (where stage = 'wiring') as w_last,
+        max(packed) filter (where stage = 'connection') as c_last,
+        max(packed) filter (where stage = 'registration') as r_last,
+        (count(*) filter (where ${postponed}))::int as postponements,
+        min(occurred_at) filter (where ${postponed}) as first_postponed_at,
+        max(occurred_at) as last_event_at
+      from (
+        select unit_id, stage, type, occurred_at,
+          (seq::bigint << ${sql.raw(String(SECOND_BITS + 4))}) | (floor(date_part('epoch', occurred_at))::bigint << 4) | (${typeCode})::bigint as packed
+        from steps
+        where not voided and occurred_at < ${at(endOfDay(ctx.asOf, ctx.rules.timezone))}
+      ) s
+      group by unit_id
+    ) a on a.unit_id = u.id
+    where ${unitFilter(filter, false)}`;
+}
+
+/** Facts → daysLate per flag (null: the flag does not apply), then the severity score (× 7). */
+function flagged(ctx: ReportContext, filter: UnitFilter): SQL {
+  const r = ctx.rules;
+  const tz = r.timezone;
+  const asOf = sql`${dayNumber(ctx.asOf)}::int`;
+  // the first instant of a day relative to asOf: comparing instants spares a time-zone
+  // conversion for every row a flag does not apply to
+  const from = (offset: number) => at(startOfDay(addDays(ctx.asOf, offset), tz));
+  const w = SEVERITY_RULE.weights;
+  const n = SEVERITY_RULE.daysPerWeight;
+  const term = (weight: number, days: string, times = '1') => sql.raw(`${weight} * ${times} * coalesce(${n} + ${days}, 0)`);
+  return sql`
+    select d.*,
+      ${term(w.refused_wiring, 'd_refused')} + ${term(w.repeated_postponement, 'd_postponed')}
+        + ${term(w.unregistered_after_connection, 'd_unregistered')} + ${term(w.overdue_connection, 'd_overdue_connection')}
+        + ${term(w.overdue_wiring, 'd_overdue_wiring')} + ${term(w.stalled, 'd_stalled', 'n_stalled')} as score,
+      coalesce(greatest(d_refused, d_postponed, d_unregistered, d_overdue_connection, d_overdue_wiring, d_stalled), 0) as max_days
+    from (
+      select f.id, f.code, f.name, f.kind, f.parent_code, f.w, f.c, f.r, f.last_event_at,
+        case when r <> 'done' and refused_at is not null then ${asOf} - ${dayIn('refused_at', tz)} end as d_refused,
+        case when r <> 'done' and postponements >= ${r.postponementLimit}::int then ${asOf} - ${dayIn('first_postponed_at', tz)} end as d_postponed,
+        -- late once the grace has passed: connected before the start of (asOf − grace)
+        case when r <> 'done' and r <> 'in_progress' and c = 'done' and connection_at < ${from(-r.registrationGraceDays)}
+          then ${asOf} - (${dayIn('connection_at', tz)} + ${r.registrationGraceDays}::int) end as d_unregistered,
+        case when r <> 'done' and c <> 'done' and ${asOf} > connection_due_day then ${asOf} - connection_due_day end as d_overdue_connection,
+        case when r <> 'done' and w <> 'done' and ${asOf} > wiring_due_day then ${asOf} - wiring_due_day end as d_overdue_wiring,
+        -- no step since before the start of (asOf − stallDays + 1)
+        case when r <> 'done' and 'in_progress' in (w, c, r) and last_event_at < ${from(-r.stallDays + 1)}
+          then ${asOf} - ${dayIn('last_event_at', tz)} end as d_stalled,
+        ((w = 'in_progress')::int + (c = 'in_progress')::int + (r = 'in_progress')::int) as n_stalled
+      from (${facts(ctx, filter)}) f
+      -- offset 0 keeps this a subquery: flattened, each daysLate would be computed again for score and max_days
+      offset 0
+    ) d`;
+}
+
+export interface LaggardRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'township' | 'department' | 'other';
+  parent_code: string | null;
+  w: StageStatus;
+  c: StageStatus;
+  r: StageStatus;
+  d_refused: number | null;
+  d_postponed: number | null;
+  d_unregistered: number | null;
+  d_overdue_connection: number | null;
+  d_overdue_wiring: number | null;
+  d_stalled: number | null;
+  last_event_ms: number | null;
+  score: number;
+}
+
+const CATEGORY_COLUMN = {
+  refused_wiring: 'd_refused',
+  repeated_postponement: 'd_postponed',
+  unregistered_after_connection: 'd_unregistered',
+  overdue_connection: 'd_overdue_connection',
+  overdue_wiring: 'd_overdue_wiring',
+  stalled: 'd_stalled',
+} as const;
+
+const laggardColumns = sql.raw(
+  'id, code, name, kind, parent_code, w, c, r, d_refused, d_postponed, d_unregistered, d_overdue_connection, d_overdue_wiring, d_stalled, score::int as score',
+);
+/** a timestamptz as epoch milliseconds: the same number on both drivers (they differ on timestamps) */
+const lastEventMs = sql.raw('round(extract(epoch from last_event_at) * 1000)::float8 as last_event_ms');
+const ranking = sql.raw('score desc, max_days desc, code collate "C"');
+
+function laggardsOnly(ctx: ReportContext, filter: LaggardFilter): SQL {
+  const category = filter.category ? sql.raw(` and ${CATEGORY_COLUMN[filter.category]} is not null`) : sql``;
+  return sql`select * from (${flagged(ctx, { ...filter, laggardsOnly: true })}) x where score > 0${category}`;
+}
+
+/** One page of laggards, ranked, and how many there are in all. */
+export async function laggardPage(db: DbOrTx, ctx: ReportContext, filter: LaggardFilter, page: { page: number; pageSize: number }) {
+  const rows = await rowsOf<LaggardRow & { total: number; id: string | null }>(
+    db,
+    sql`with hits as materialized (${laggardsOnly(ctx, filter)})
+      select t.total, p.* from (select count(*)::int as total from hits) t
+      left join lateral (
+        -- the page first, then the per-row conversions for its rows only
+        select ${laggardColumns}, ${lastEventMs} from (
+          select * from hits order by ${ranking} limit ${page.pageSize}::int offset ${(page.page - 1) * page.pageSize}::int
+        ) top order by ${ranking}
+      ) p on true`,
+  );
+  return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.id !== null) as LaggardRow[] };
+}
+
+/** Every laggard, ranked: for the files. */
+export async function allLaggards(db: DbOrTx, ctx: ReportContext, filter: LaggardFilter): Promise<LaggardRow[]> {
+  return rowsOf<LaggardRow>(db, sql`select ${laggardColumns}, ${lastEventMs} from (${laggardsOnly(ctx, filter)}) x order by ${ranking}`);
+}
+
+const STATUSES = ['pending', 'in_progress', 'blocked', 'done'] as const;
+const STAGE_COLUMN: Record<Stage, string> = { wiring: 'w', connection: 'c', registration: 'r' };
+
+export async function summaryCounts(db: DbOrTx, ctx: ReportContext) {
+  const statusCounts = Object.entries(STAGE_COLUMN).flatMap(([stage, col]) =>
+    STATUSES.map((s) => `(count(*) filter (where ${col} = '${s}'))::int as "${stage}.${s}"`),
+  );
+  const categoryCounts = Object.entries(CATEGORY_COLUMN).map(([cat, col]) => `(count(*) filter (where ${col} is not null))::int as "cat.${cat}"`);
+  const kindCounts = ['township', 'department', 'other'].map((k) => `(count(*) filter (where score > 0 and kind = '${k}'))::int as "kind.${k}"`);
+  const [row] = await rowsOf<Record<string, number>>(
+    db,
+    sql`select count(*)::int as total, (count(*) filter (where r = 'done'))::int as onboarded,
+        (count(*) filter (where score > 0))::int as laggards,
+        ${sql.raw([...statusCounts, ...categoryCounts, ...kindCounts].join(', '))}
+      from (${flagged(ctx, {})}) x`,
+  );
+  return row;
+}
+
+const COMPLETIONS = { 'wiring.completed': 'wiring', 'connection.completed': 'connection', 'registration.verified': 'registration' } as const;
+
+/** Per stage and day: how many units finished the stage that day (their live completing step). */
+export async function completionsByDay(db: DbOrTx, tz: string) {
+  const types = sql.raw(Object.keys(COMPLETIONS).map(quote).join(', '));
+  return rowsOf<{ stage: Stage; day: number; n: number }>(
+    db,
+    sql`select stage, day, count(*)::int as n from (
+        select unit_id, stage, min(${dayIn(sql`occurred_at`, tz)}) as day
+        from steps where type in (${types}) and not voided
+        group by unit_id, stage
+      ) s group by stage, day`,
+  );
+}
+
+export async function countUnits(db: DbOrTx): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from units`);
+  return row.n;
+}
+
+/** Live refusals and postponements that had happened by the end of `asOf`, by reasonCode. */
+export async function reasonCounts(db: DbOrTx, asOf: string, tz: string) {
+  const types = sql.raw(STEP_TYPES.filter((t) => t === 'wiring.refused' || t.endsWith('.postponed')).map(quote).join(', '));
+  return rowsOf<{ reason_code: string | null; n: number }>(
+    db,
+    sql`select data ->> 'reasonCode' as reason_code, count(*)::int as n from steps
+      where type in (${types}) and not voided and occurred_at < ${at(endOfDay(asOf, tz))}
+      group by 1 order by 2 desc, 1 nulls last`,
+  );
+}

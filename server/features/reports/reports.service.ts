@@ -1,0 +1,127 @@
+// Reports as the API answers them: the SQL's rows turned into the contract's shapes.
+import type { DbOrTx } from '../../../db/client.js';
+import { addDays, dayNumber, fromDayNumber, today } from '../../../shared/domain/dates.js';
+import { compareFlags, maxDaysLate, severityOf, type LaggardFlag } from '../../../shared/domain/laggards.js';
+import { REASON_CODES, STAGES, type ReasonCode } from '../../../shared/domain/steps.js';
+import type {
+  LaggardFilter,
+  LaggardItem,
+  LaggardsReport,
+  ReasonsReport,
+  SummaryReport,
+  TrendQuery,
+  TrendReport,
+} from '../../../shared/schemas/reports.js';
+import { readSettings } from '../settings/settings.repository.js';
+import {
+  allLaggards,
+  completionsByDay,
+  countUnits,
+  inReportTransaction,
+  laggardPage,
+  reasonCounts,
+  summaryCounts,
+  type LaggardRow,
+  type ReportContext,
+} from './reports.repository.js';
+
+/** The rules in force and the day asked about; today (or later) is answered from stored progress. */
+export async function reportContext(db: DbOrTx, asOf?: string, now = new Date()): Promise<ReportContext> {
+  const rules = await readSettings(db);
+  const current = today(rules.timezone, now);
+  const day = asOf ?? current;
+  return { rules, asOf: day, current: day >= current };
+}
+
+export function toLaggardItem(row: LaggardRow): LaggardItem {
+  const flags: LaggardFlag[] = [];
+  if (row.d_refused !== null) flags.push({ category: 'refused_wiring', stage: 'wiring', daysLate: row.d_refused });
+  if (row.d_postponed !== null) flags.push({ category: 'repeated_postponement', stage: null, daysLate: row.d_postponed });
+  if (row.d_unregistered !== null) flags.push({ category: 'unregistered_after_connection', stage: 'registration', daysLate: row.d_unregistered });
+  if (row.d_overdue_connection !== null) flags.push({ category: 'overdue_connection', stage: 'connection', daysLate: row.d_overdue_connection });
+  if (row.d_overdue_wiring !== null) flags.push({ category: 'overdue_wiring', stage: 'wiring', daysLate: row.d_overdue_wiring });
+  if (row.d_stalled !== null) {
+    const status = { wiring: row.w, connection: row.c, registration: row.r };
+    for (const stage of STAGES) if (status[stage] === 'in_progress') flags.push({ category: 'stalled', stage, daysLate: row.d_stalled });
+  }
+  flags.sort(compareFlags);
+  return {
+    unit: { id: row.id, code: row.code, name: row.name, kind: row.kind, parentCode: row.parent_code },
+    flags,
+    severity: severityOf(flags),
+    maxDaysLate: maxDaysLate(flags),
+    lastEventAt: row.last_event_ms === null ? null : new Date(row.last_event_ms).toISOString(),
+  };
+}
+
+export async function laggardsReport(db: DbOrTx, q: LaggardFilter & { page: number; pageSize: number }): Promise<LaggardsReport> {
+  const ctx = await reportContext(db, q.asOf);
+  const { total, rows } = await inReportTransaction(db, (tx) => laggardPage(tx, ctx, q, q));
+  return { asOf: ctx.asOf, total, page: q.page, pageSize: q.pageSize, items: rows.map(toLaggardItem) };
+}
+
+export async function laggardsForExport(db: DbOrTx, q: LaggardFilter) {
+  const ctx = await reportContext(db, q.asOf);
+  const rows = await inReportTransaction(db, (tx) => allLaggards(tx, ctx, q));
+  return { ctx, items: rows.map(toLaggardItem) };
+}
+
+export async function summaryReport(db: DbOrTx, asOf?: string): Promise<SummaryReport> {
+  const ctx = await reportContext(db, asOf);
+  const row = await inReportTransaction(db, (tx) => summaryCounts(tx, ctx));
+  const pick = (prefix: string, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, row[`${prefix}.${k}`]]));
+  const statuses = ['pending', 'in_progress', 'blocked', 'done'] as const;
+  return {
+    asOf: ctx.asOf,
+    totalUnits: row.total,
+    onboarded: row.onboarded,
+    laggards: row.laggards,
+    stages: {
+      wiring: pick('wiring', statuses),
+      connection: pick('connection', statuses),
+      registration: pick('registration', statuses),
+    } as SummaryReport['stages'],
+    byCategory: pick('cat', Object.keys(row).filter((k) => k.startsWith('cat.')).map((k) => k.slice(4))) as SummaryReport['byCategory'],
+    byKind: pick('kind', ['township', 'department', 'other']) as SummaryReport['byKind'],
+  };
+}
+
+/** The default trend: the 30 days up to today. */
+export const TREND_DEFAULT_DAYS = 30;
+
+export async function trendReport(db: DbOrTx, q: TrendQuery): Promise<TrendReport> {
+  const { timezone } = await readSettings(db);
+  const to = q.to ?? (q.from && q.from > today(timezone) ? q.from : today(timezone));
+  const from = q.from ?? addDays(to, -(TREND_DEFAULT_DAYS - 1));
+  const [done, totalUnits] = await inReportTransaction(db, async (tx) => [await completionsByDay(tx, timezone), await countUnits(tx)] as const);
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  const cumulative = { wiring: new Array<number>(last - first + 1).fill(0), connection: [] as number[], registration: [] as number[] };
+  cumulative.connection = [...cumulative.wiring];
+  cumulative.registration = [...cumulative.wiring];
+  for (const { stage, day, n } of done) {
+    if (day > last) continue;
+    cumulative[stage][Math.max(0, day - first)] += n;
+  }
+  const items: TrendReport['items'] = [];
+  const running = { wiring: 0, connection: 0, registration: 0 };
+  for (let i = 0; i <= last - first; i++) {
+    for (const stage of STAGES) running[stage] += cumulative[stage][i];
+    items.push({ date: fromDayNumber(first + i), ...running });
+  }
+  return { from, to, totalUnits, items };
+}
+
+export async function reasonsReport(db: DbOrTx, asOf?: string): Promise<ReasonsReport> {
+  const { rules, asOf: day } = await reportContext(db, asOf);
+  const rows = await inReportTransaction(db, (tx) => reasonCounts(tx, day, rules.timezone));
+  const known = new Set<string>(REASON_CODES);
+  // a code the catalogue no longer knows counts as "other"
+  const counts = new Map<ReasonCode | null, number>();
+  for (const { reason_code, n } of rows) {
+    const code = reason_code === null ? null : known.has(reason_code) ? (reason_code as ReasonCode) : 'other';
+    counts.set(code, (counts.get(code) ?? 0) + n);
+  }
+  const items = [...counts].map(([reasonCode, count]) => ({ reasonCode, count })).sort((a, b) => b.count - a.count);
+  return { asOf: day, items };
+}

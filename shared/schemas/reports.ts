@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { LAGGARD_CATEGORIES } from '../domain/laggards.js';
+import { REASON_CODES, STAGE_STATUSES } from '../domain/steps.js';
+import { Id, IsoDate, IsoDateTime, PageQuery } from './common.js';
+import { StageName, UnitKind } from './units.js';
+
+export const LaggardCategoryName = z.enum(LAGGARD_CATEGORIES);
+
+/** `asOf`: a calendar day in the campaign's time zone; absent means today there. */
+export const AsOfQuery = z.object({ asOf: IsoDate.optional() });
+export type AsOfQuery = z.infer<typeof AsOfQuery>;
+
+export const LaggardFilter = AsOfQuery.extend({
+  kind: UnitKind.optional(),
+  category: LaggardCategoryName.optional(),
+  parentCode: z.string().trim().min(1).max(40).optional(),
+});
+export type LaggardFilter = z.infer<typeof LaggardFilter>;
+
+export const LaggardsQuery = LaggardFilter.extend(PageQuery.shape);
+export type LaggardsQuery = z.infer<typeof LaggardsQuery>;
+
+export const LaggardFlag = z.object({
+  category: LaggardCategoryName,
+  /** null for repeated_postponement (postponements of any stage) */
+  stage: StageName.nullable(),
+  daysLate: z.number().int(),
+});
+
+export const LaggardItem = z.object({
+  unit: z.object({ id: Id, code: z.string(), name: z.string(), kind: UnitKind, parentCode: z.string().nullable() }),
+  flags: z.array(LaggardFlag),
+  severity: z.number(),
+  maxDaysLate: z.number().int(),
+  lastEventAt: IsoDateTime.nullable(),
+});
+export type LaggardItem = z.infer<typeof LaggardItem>;
+
+export const LaggardsReport = z.object({
+  asOf: IsoDate,
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(LaggardItem),
+});
+export type LaggardsReport = z.infer<typeof LaggardsReport>;
+
+const StageCounts = z.object(Object.fromEntries(STAGE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof STAGE_STATUSES)[number], z.ZodNumber>);
+
+export const SummaryReport = z.object({
+  asOf: IsoDate,
+  totalUnits: z.number().int(),
+  onboarded: z.number().int(),
+  laggards: z.number().int(),
+  stages: z.object({ wiring: StageCounts, connection: StageCounts, registration: StageCounts }),
+  /** laggard units carrying each flag (a unit may count under several) */
+  byCategory: z.object(Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, z.number().int()])) as Record<(typeof LAGGARD_CATEGORIES)[number], z.ZodNumber>),
+  /** laggard units by kind of unit */
+  byKind: z.object({ township: z.number().int(), department: z.number().int(), other: z.number().int() }),
+});
+export type SummaryReport = z.infer<typeof SummaryReport>;
+
+/** The longest trend one request may ask for. */
+export const TREND_MAX_DAYS = 400;
+
+export const TrendQuery = z
+  .object({ from: IsoDate.optional(), to: IsoDate.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['from'], message: 'must not be after to' })
+  .refine(
+    (q) => !q.from || !q.to || (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < TREND_MAX_DAYS,
+    { path: ['from'], message: `at most ${TREND_MAX_DAYS} days` },
+  );
+export type TrendQuery = z.infer<typeof TrendQuery>;
+
+export const TrendPoint = z.object({ date: IsoDate, wiring: z.number().int(), connection: z.number().int(), registration: z.number().int() });
+export const TrendReport = z.object({ from: IsoDate, to: IsoDate, totalUnits: z.number().int(), items: z.array(TrendPoint) });
+export type TrendReport = z.infer<typeof TrendReport>;
+
+export const ReasonsReport = z.object({
+  asOf: IsoDate,
+  /** reasonCode null: refusals and postponements recorded without one */
+  items: z.array(z.object({ reasonCode: z.enum(REASON_CODES).nullable(), count: z.number().int() })),
+});
+export type ReasonsReport = z.infer<typeof ReasonsReport>;

@@ -1,0 +1,155 @@
+// The SQL behind /api/reports/laggards (stored progress for today, a replay of the steps for a
+// past day) must say exactly what the pure rules of shared/domain/laggards.ts say.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { steps as stepsTable, units } from '../../db/schema/index.js';
+import { progressColumns } from '../../server/features/units/units.repository.js';
+import { addDays, today } from '../../shared/domain/dates.js';
+import { compareLaggards, effectiveDeadlines, laggardAsOf, type StepRecord } from '../../shared/domain/laggards.js';
+import { allowedSteps, applyStep, deriveProgress, initialProgress } from '../../shared/domain/progress.js';
+import { REASON_CODES, type StepType } from '../../shared/domain/steps.js';
+import type { Settings } from '../../shared/schemas/settings.js';
+import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+let office: Agent;
+beforeAll(async () => {
+  t = await createTestApp();
+  office = await t.as('office');
+});
+afterAll(() => t.close());
+
+const DAY = 86_400_000;
+const ZONES = ['Asia/Shanghai', 'UTC', 'America/Los_Angeles'];
+
+/** One move of a history: record the allowed step `pick` points at, or void the latest live step. */
+const move = fc.record({
+  pick: fc.nat(50),
+  void: fc.boolean(),
+  /** how long ago it happened, in minutes (up to 70 days) */
+  minutesAgo: fc.integer({ min: 1, max: 70 * 24 * 60 }),
+  reasonCode: fc.option(fc.constantFrom(...REASON_CODES), { nil: undefined }),
+});
+const dueOffset = fc.option(fc.integer({ min: -60, max: 10 }), { nil: null });
+const unitCase = fc.record({
+  kind: fc.constantFrom('township', 'department', 'other') as fc.Arbitrary<'township' | 'department' | 'other'>,
+  wiringDue: dueOffset,
+  connectionDue: dueOffset,
+  moves: fc.array(move, { maxLength: 14 }),
+  voidEvery: fc.integer({ min: 3, max: 12 }),
+});
+type UnitCase = typeof unitCase extends fc.Arbitrary<infer T> ? T : never;
+const scenario = fc.record({
+  timezone: fc.constantFrom(...ZONES),
+  wiringDue: dueOffset,
+  connectionDue: dueOffset,
+  registrationGraceDays: fc.integer({ min: 0, max: 10 }),
+  stallDays: fc.integer({ min: 1, max: 20 }),
+  postponementLimit: fc.integer({ min: 1, max: 3 }),
+  pastDays: fc.integer({ min: 1, max: 60 }),
+  units: fc.array(unitCase, { minLength: 1, maxLength: 6 }),
+});
+
+const DATA: Partial<Record<StepType, Record<string, string>>> = {
+  'wiring.scheduled': { plannedDate: '2026-01-01' },
+  'connection.scheduled': { plannedDate: '2026-01-01' },
+  'registration.submitted': { platformRef: 'SQ-1' },
+  'registration.rejected': { reason: '材料不全' },
+};
+
+/** A valid history: each step one the stage machine allows after the live ones before it. */
+function buildHistory(c: UnitCase, now: number): StepRecord[] {
+  const history: StepRecord[] = [];
+  c.moves.forEach((m, i) => {
+    const live = history.filter((s) => !s.voided);
+    if (m.void && i % c.voidEvery === 0 && live.length) {
+      live[live.length - 1].voided = true;
+      return;
+    }
+    const progress = deriveProgress(live);
+    const allowed = allowedSteps(progress, 'office', true);
+    if (!allowed.length) return;
+    const type = allowed[m.pick % allowed.length];
+    const blocking = type.endsWith('.postponed') || type === 'wiring.refused';
+    const data = { ...DATA[type], ...(blocking ? { reason: '理由', ...(m.reasonCode ? { reasonCode: m.reasonCode } : {}) } : {}) };
+    history.push({ type, occurredAt: new Date(now - m.minutesAgo * 60_000).toISOString(), seq: history.length + 1, data, voided: false });
+  });
+  return history;
+}
+
+describe('laggards: SQL against the pure rules', () => {
+  it('agrees for today and for a past day, on random histories, deadlines and settings', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
+        const now = Date.now() - 60_000;
+        const day0 = today(s.timezone);
+        const due = (offset: number | null) => (offset === null ? null : addDays(day0, offset));
+        const settings: Settings = {
+          timezone: s.timezone,
+          wiringDue: due(s.wiringDue),
+          connectionDue: due(s.connectionDue),
+          registrationGraceDays: s.registrationGraceDays,
+          stallDays: s.stallDays,
+          postponementLimit: s.postponementLimit,
+        };
+        expect((await office.put('/api/settings', settings)).statusCode).toBe(200);
+
+        const area = uniq('P');
+        const made: { code: string; id: string; history: StepRecord[]; wiringDue: string | null; connectionDue: string | null }[] = [];
+        for (const [i, c] of s.units.entries()) {
+          const history = buildHistory(c, now);
+          const createdAt = new Date(now - 80 * DAY);
+          const progress = history.filter((h) => !h.voided).reduce(applyStep, initialProgress(createdAt.toISOString()));
+          const code = `${area}-${i}`;
+          const [unit] = await t.database.db
+            .insert(units)
+            .values({
+              code,
+              name: `单位${i}`,
+              kind: c.kind,
+              parentCode: area,
+              wiringDue: due(c.wiringDue),
+              connectionDue: due(c.connectionDue),
+              createdAt,
+              stepCount: history.length,
+              ...progressColumns(progress),
+            })
+            .returning();
+          if (history.length) {
+            await t.database.db.insert(stepsTable).values(
+              history.map((h) => ({
+                unitId: unit.id,
+                seq: h.seq,
+                type: h.type,
+                stage: h.type.split('.')[0],
+                occurredAt: new Date(h.occurredAt),
+                actorName: 'property',
+                actorRole: 'office',
+                data: h.data ?? {},
+                voided: h.voided ?? false,
+              })),
+            );
+          }
+          made.push({ code, id: unit.id, history, wiringDue: unit.wiringDue, connectionDue: unit.connectionDue });
+        }
+
+        for (const asOf of [undefined, addDays(day0, -s.pastDays)]) {
+          const day = asOf ?? day0;
+          const expected = made
+            .map((u) => ({ code: u.code, id: u.id, ...laggardAsOf(u.history, effectiveDeadlines(u, settings), settings, day) }))
+            .filter((u) => u.flags.length)
+            .sort(compareLaggards)
+            .map((u) => ({ id: u.id, flags: u.flags, severity: u.severity }));
+          const res = await office.get(`/api/reports/laggards?parentCode=${area}&pageSize=500${asOf ? `&asOf=${asOf}` : ''}`);
+          expect(res.statusCode, res.body).toBe(200);
+          const body = res.json();
+          expect(body.asOf).toBe(day);
+          const actual = body.items.map((i: { unit: { id: string }; flags: unknown; severity: number }) => ({ id: i.unit.id, flags: i.flags, severity: i.severity }));
+          expect(actual, `as of ${day} in ${s.timezone}`).toEqual(expected);
+          expect(body.total).toBe(expected.length);
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },
+    );
+  }, 240_000);
+});
