@@ -2,11 +2,12 @@
 // Debian's chromium driven by playwright-core.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach, beforeEach, expect, inject } from 'vitest';
 import { adminClient, databaseUrl } from '../setup/postgres.js';
 
 export const ADMIN = { username: 'admin', password: 'admin-pass-123' };
@@ -32,6 +33,8 @@ export interface Server {
 
 /** Starts `server/main.ts` on a fresh database (PGlite in a temp dir, or a new PostgreSQL database). */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
+  // the server serves the dashboard only if it finds it built when it starts: wait out a rebuild in progress
+  for (let waited = 0; !existsSync('web/dist/index.html') && waited < 60_000; waited += 250) await new Promise((r) => setTimeout(r, 250));
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'zw-browser-'));
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -41,6 +44,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     const admin = adminClient(serverUrl);
     await admin.unsafe(`create database ${dbName}`);
     await admin.end();
+  } else {
+    const template = inject('pgliteTemplate');
+    if (template) cpSync(template, dataDir, { recursive: true });
   }
   const child = spawn('node_modules/.bin/tsx', ['server/main.ts'], {
     env: {
@@ -160,9 +166,89 @@ export async function openBrowser(opts: { width?: number; height?: number } = {}
   };
 }
 
+/** Logs in from the login page and waits until in; whoever was logged in before logs out first, as people do. */
 export async function logIn(page: Page, base: string, username: string, password: string) {
   await page.goto(`${base}/`);
+  const form = page.getByLabel('用户名');
+  const logout = page.getByRole('button', { name: '退出登录' });
+  await form.or(logout).first().waitFor();
+  if (await logout.isVisible()) {
+    await logout.click();
+    await form.waitFor();
+    // Start from the home page, not from the page the previous user left open (see
+    // unit-contact.test.ts), and without a reload, which brings back the previous user (office.test.ts).
+    await page.getByRole('link', { name: '政务专网接入进度' }).click();
+    await page.waitForURL(`${base}/`);
+  }
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+}
+
+/** Marks the document, so that `sameDocument` can tell a reload (or a full navigation) happened. */
+export const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { zwMark: boolean }).zwMark = true));
+export const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { zwMark?: boolean }).zwMark === true);
+
+export async function logOut(page: Page) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByRole('heading', { name: '登录' }).waitFor();
+}
+
+/** The header's "who is signed in": 姓名（角色）. */
+export const signedInAs = (page: Page, displayName: string, roleLabel: string) => page.getByText(`${displayName}（${roleLabel}）`);
+
+let serial = 0;
+/** A code no other test in this run uses. */
+export const uniqueCode = (prefix: string) => `${prefix}${Date.now().toString(36).slice(-5)}${(serial++).toString(36)}`.toUpperCase();
+
+export const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+export interface SeededUnit {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export async function seedUnit(api: Api, name: string, fields: Record<string, unknown> = {}): Promise<SeededUnit> {
+  const { unit } = await api.post('/api/units', { code: uniqueCode('U'), name, kind: 'department', ...fields });
+  return unit;
+}
+
+/** Logs steps in order through the API, each `{type, data?, occurredAt?}`. */
+export async function seedSteps(api: Api, unitId: string, steps: { type: string; data?: Record<string, unknown>; occurredAt?: string }[]) {
+  for (const step of steps) await api.post(`/api/units/${unitId}/events`, step);
+}
+
+export const CONNECTED = [{ type: 'wiring.completed' }, { type: 'connection.completed' }];
+
+export interface SeededUser {
+  id: string;
+  username: string;
+  password: string;
+  displayName: string;
+}
+
+export async function seedUser(api: Api, role: 'office' | 'technician' | 'unit' | 'viewer', displayName: string, unitId?: string): Promise<SeededUser> {
+  const username = uniqueCode(role).toLowerCase();
+  const password = 'pass-word-123';
+  const { user } = await api.post('/api/users', { username, displayName, role, password, ...(unitId ? { unitId } : {}) });
+  return { id: user.id, username, password, displayName };
+}
+
+/**
+ * Per test: a screenshot when it fails (test-results/screenshots/failed-*.png), and no console
+ * errors or page errors left behind by the pages it opened.
+ */
+export function checkEachPage(current: () => Browser) {
+  beforeEach(({ task, onTestFailed }) => {
+    if (task.fails) return; // an it.fails test is expected to fail
+    onTestFailed(async () => {
+      await current().shot(`failed-${task.name.slice(0, 60).replace(/[^\w一-龥]+/g, '-')}`).catch(() => {});
+    });
+  });
+  afterEach(() => {
+    expect(current().errors.splice(0)).toEqual([]);
+  });
 }

@@ -1,0 +1,92 @@
+// The office imports the county's unit list from a spreadsheet: checked first, written all or nothing.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, checkEachPage, apiAs, logIn, openBrowser, seedUnit, startServer, uniqueCode, type Api, type Browser, type Server } from './harness.js';
+
+let server: Server;
+let browser: Browser;
+let office: Api;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await openBrowser();
+  office = await apiAs(server.url, ADMIN.username, ADMIN.password);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+checkEachPage(() => browser);
+
+const csv = (lines: string[]) => Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+
+async function openImport(page: Page) {
+  await logIn(page, server.url, ADMIN.username, ADMIN.password);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '单位', exact: true }).click();
+  await page.getByRole('link', { name: '导入单位' }).click();
+  await page.getByRole('heading', { name: '导入单位', level: 1 }).waitFor();
+}
+
+async function choose(page: Page, name: string, buffer: Buffer, mimeType = 'text/csv') {
+  await page.getByLabel('选择文件').setInputFiles({ name, mimeType, buffer });
+}
+
+const unitsWithCode = async (prefix: string) => (await office.get(`/api/units?q=${encodeURIComponent(prefix)}&pageSize=500`)).items as { code: string; name: string; kind: string }[];
+
+describe('importing units', () => {
+  it('names the bad row before anything is written, then imports the corrected file', async () => {
+    const { page } = browser;
+    const prefix = uniqueCode('IMP');
+    const existing = await seedUnit(office, '县教育局（旧名）', { code: `${prefix}-0` });
+    const header = '编码,名称,类型,联系人,布线截止';
+    const bad = csv([header, `${prefix}-1,红旗乡人民政府,乡镇,吴乡长,2026-12-31`, `${prefix}-2,县第一中学,学校,,`, `${prefix}-0,县教育局,部门,,`]);
+
+    await openImport(page);
+    await choose(page, 'units.csv', bad);
+    await page.getByRole('button', { name: '检查文件' }).click();
+    await page.getByRole('alert').filter({ hasText: '文件中有 1 处错误，未写入任何数据' }).waitFor();
+    const issue = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '3', exact: true }) });
+    expect(await issue.getByRole('cell').nth(1).textContent()).toBe('类型');
+    expect(await page.getByRole('button', { name: '确认导入' }).count()).toBe(0);
+    await browser.shot('import-errors');
+    // all or nothing: the good row 2 was not written either, and the existing unit kept its name
+    expect((await unitsWithCode(prefix)).map((u) => [u.code, u.name])).toEqual([[existing.code, '县教育局（旧名）']]);
+
+    const good = csv([header, `${prefix}-1,红旗乡人民政府,乡镇,吴乡长,2026-12-31`, `${prefix}-2,县第一中学,其他,,`, `${prefix}-0,县教育局,部门,,`]);
+    await choose(page, 'units-fixed.csv', good);
+    await page.getByRole('button', { name: '检查文件' }).click();
+    await page.getByText('检查通过：将新建 2 个单位，更新 1 个单位。尚未写入任何数据。').waitFor();
+    await browser.shot('import-preview');
+    expect(await unitsWithCode(prefix)).toHaveLength(1);
+
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await page.getByText('导入完成：新建 2 个，更新 1 个。').waitFor();
+    const units = await unitsWithCode(prefix);
+    expect(units.map((u) => [u.code, u.name, u.kind]).sort()).toEqual([
+      [`${prefix}-0`, '县教育局', 'department'],
+      [`${prefix}-1`, '红旗乡人民政府', 'township'],
+      [`${prefix}-2`, '县第一中学', 'other'],
+    ]);
+  });
+
+  // Bug: the row's problem is the server's English zod message ("Invalid option: expected one of
+  // "township"|...") shown as is by ImportPage.tsx; a clerk needs to read that 类型 takes 乡镇/部门/其他.
+  it.fails('says in Chinese what a bad cell should hold', async () => {
+    const { page } = browser;
+    const prefix = uniqueCode('IMQ');
+    await openImport(page);
+    await choose(page, 'units.csv', csv(['编码,名称,类型', `${prefix}-1,县第二中学,学校`]));
+    await page.getByRole('button', { name: '检查文件' }).click();
+    const issue = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '2', exact: true }) });
+    await issue.waitFor();
+    expect(await issue.getByRole('cell').nth(2).textContent()).toMatch(/乡镇.*部门.*其他/);
+  });
+
+  it('refuses a file that is neither CSV nor Excel before sending it', async () => {
+    const { page } = browser;
+    await openImport(page);
+    await choose(page, 'units.txt', Buffer.from('编码,名称,类型\n'), 'text/plain');
+    await page.getByText('只支持 .csv 和 .xlsx 文件。').waitFor();
+    expect(await page.getByRole('button', { name: '检查文件' }).isDisabled()).toBe(true);
+  });
+});
