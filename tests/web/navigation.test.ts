@@ -12,7 +12,7 @@ describe('navigation', () => {
 
   it('lands each role on its own start page', () => {
     expect(homePath(office)).toBe('/overview');
-    expect(homePath(technician)).toBe('/units');
+    expect(homePath(technician)).toBe('/field');
     expect(homePath(unitUser('u 7'))).toBe('/units/u%207');
   });
 

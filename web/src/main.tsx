@@ -3,9 +3,29 @@ import { createRoot } from 'react-dom/client';
 import './i18n/index.js';
 import './app/styles.css';
 import { App } from './app/App.js';
+import { restoreQueries } from './app/persist.js';
+import { createQueryClient } from './app/query-client.js';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const client = createQueryClient();
+
+// The service worker keeps the app itself on the device, so it opens without a network.
+// (`vite build` is mode production even when NODE_ENV says otherwise, as under a test runner;
+// the dev server has no worker to register)
+if (import.meta.env.MODE === 'production' && 'serviceWorker' in navigator) {
+  // after the page has loaded, so the worker's downloads do not compete with the app's own
+  const register = () =>
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {
+      // plain http on a LAN address: no service worker, the app still works online
+    });
+  if (document.readyState === 'complete') void register();
+  else window.addEventListener('load', () => void register(), { once: true });
+}
+
+// what the server said last time, so a page opened offline is not empty (a second at most)
+void Promise.race([restoreQueries(client), new Promise((r) => setTimeout(r, 1000))]).then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App client={client} />
+    </StrictMode>,
+  );
+});

@@ -11,10 +11,18 @@ import { Link, useLocation } from '../shared/router/router.js';
 import { SessionContext } from '../shared/session/session.js';
 import { activeNav, navItems } from './nav.js';
 import { Router } from './Router.js';
-import { useOnline } from './use-online.js';
+import { useOnline } from '../shared/lib/use-online.js';
+import { useLive } from './live.js';
+import { OutboxBanner } from '../shared/outbox/OutboxBanner.js';
+import { useOutbox } from '../shared/outbox/react.js';
 
 export function Shell() {
   const me = useMe();
+  const outbox = useOutbox();
+  const userId = me.data?.id;
+  // only the signed-in user's own queued steps are sent, and a new login resumes a paused outbox
+  useEffect(() => outbox?.setUser(userId ?? null), [outbox, userId]);
+  useLive(userId);
   if (me.isPending) return <Frame><Loading /></Frame>;
   if (me.isError) return <Frame><PageError error={me.error} onRetry={() => void me.refetch()} /></Frame>;
   if (!me.data) return <Frame><LoginPage /></Frame>;
@@ -72,6 +80,7 @@ function Frame({ user, children }: { user?: SessionUser; children: ReactNode }) 
           {t('app.offlineBanner')}
         </p>
       )}
+      <OutboxBanner signedIn={Boolean(user)} />
       <main id="main" ref={main} tabIndex={-1} lang={i18n.language === 'en' ? 'en' : undefined}>
         {children}
       </main>

@@ -13,6 +13,7 @@ export function navItems(user: SessionUser): NavItem[] {
         { to: '/overview', label: 'nav.overview' },
         { to: '/laggards', label: 'nav.laggards' },
         { to: '/units', label: 'nav.units' },
+        { to: '/assignments', label: 'nav.assignments' },
         { to: '/users', label: 'nav.users' },
         { to: '/settings', label: 'nav.settings' },
         { to: '/audit', label: 'nav.audit' },
@@ -24,7 +25,11 @@ export function navItems(user: SessionUser): NavItem[] {
         { to: '/units', label: 'nav.units' },
       ];
     case 'technician':
-      return [{ to: '/units', label: 'nav.units' }];
+      return [
+        { to: '/field', label: 'nav.field' },
+        { to: '/units', label: 'nav.units' },
+        { to: '/outbox', label: 'nav.outbox' },
+      ];
     case 'unit':
       return user.unitId ? [{ to: `/units/${encodeURIComponent(user.unitId)}`, label: 'nav.myUnit' }] : [];
   }

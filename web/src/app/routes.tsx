@@ -3,6 +3,8 @@ import { lazy, type ReactNode } from 'react';
 import type { Role } from '../../../shared/domain/steps.js';
 import { UnitPage } from '../features/units/components/UnitPage.js';
 import { UnitsPage } from '../features/units/components/UnitsPage.js';
+import { FieldHomePage } from '../features/units/components/field/FieldHomePage.js';
+import { OutboxPanel } from '../shared/outbox/OutboxPanel.js';
 
 // Office-only and report pages load on demand, keeping them out of the first download.
 const UnitFormPage = lazy(() => import('../features/units/components/admin/UnitFormPage.js').then((m) => ({ default: m.UnitFormPage })));
@@ -12,6 +14,7 @@ const SettingsPage = lazy(() => import('../features/settings/components/Settings
 const AuditPage = lazy(() => import('../features/audit/components/AuditPage.js').then((m) => ({ default: m.AuditPage })));
 const OverviewPage = lazy(() => import('../features/reports/components/OverviewPage.js').then((m) => ({ default: m.OverviewPage })));
 const LaggardsPage = lazy(() => import('../features/reports/components/LaggardsPage.js').then((m) => ({ default: m.LaggardsPage })));
+const AssignmentsPage = lazy(() => import('../features/units/components/assign/AssignmentsPage.js').then((m) => ({ default: m.AssignmentsPage })));
 const BulletinPage = lazy(() => import('../features/reports/components/BulletinPage.js').then((m) => ({ default: m.BulletinPage })));
 
 export interface RouteDef {
@@ -33,6 +36,9 @@ export const routes: RouteDef[] = [
   { path: '/units/import', roles: office, render: () => <ImportPage /> },
   { path: '/units/:id', render: ({ id }) => <UnitPage key={id} id={id} /> },
   { path: '/units/:id/edit', roles: office, render: ({ id }) => <UnitFormPage key={id} id={id} /> },
+  { path: '/field', roles: ['technician', 'office'], render: () => <FieldHomePage /> },
+  { path: '/outbox', render: () => <OutboxPanel page /> },
+  { path: '/assignments', roles: office, render: () => <AssignmentsPage /> },
   { path: '/users', roles: office, render: () => <UsersPage /> },
   { path: '/settings', roles: office, render: () => <SettingsPage /> },
   { path: '/audit', roles: office, render: () => <AuditPage /> },

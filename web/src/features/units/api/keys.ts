@@ -8,6 +8,8 @@ export interface UnitFilters {
   status?: string;
   onboarded?: string;
   parentCode?: string;
+  /** a technician's id, `me`, or `none` */
+  assignee?: string;
 }
 
 export const unitKeys = {

@@ -6,7 +6,8 @@ import { StatusBadge } from '../../../shared/components/StageBadge.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { stageLabel } from './stage-label.js';
 
-export function StageCards({ progress }: { progress: Unit['progress'] }) {
+/** `unsentStages`: stages whose shown status includes steps not yet sent from this device. */
+export function StageCards({ progress, unsentStages }: { progress: Unit['progress']; unsentStages?: ReadonlySet<string> }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -21,6 +22,7 @@ export function StageCards({ progress }: { progress: Unit['progress'] }) {
                 <span className="stage__number" aria-hidden="true">{i + 1}</span> {t(`stage.${stage}`)}
               </h3>
               <StatusBadge status={state.status} label={stageLabel(state, t)} />
+              {unsentStages?.has(stage) && <span className="badge badge--unsent">{t('outbox.unsentMark')}</span>}
               {state.since && <p className="stage__since">{t('stageNote.since', { date: format.dateTime(state.since) })}</p>}
               {state.status === 'blocked' && (state.reason || state.reasonCode) && (
                 <p className="stage__reason">

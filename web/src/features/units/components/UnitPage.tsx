@@ -7,6 +7,10 @@ import { Link } from '../../../shared/router/router.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { useUnit } from '../api/get-unit.js';
 import { useUnitEvents } from '../api/get-unit-events.js';
+import { optimisticProgress, pendingFor } from '../../../shared/outbox/optimistic.js';
+import { useOutboxState } from '../../../shared/outbox/react.js';
+import { AssignPanel } from './AssignPanel.js';
+import { UnsentNotice } from './UnsentNotice.js';
 import { ReviewPanel, submittedRef } from './ReviewPanel.js';
 import { StageCards } from './StageCards.js';
 import { StepForm } from './step-form/StepForm.js';
@@ -18,11 +22,14 @@ export function UnitPage({ id }: { id: string }) {
   const user = useSessionUser();
   const unit = useUnit(id);
   const events = useUnitEvents(id);
+  const { entries } = useOutboxState();
 
   if (unit.isPending) return <Loading />;
   if (unit.isError) return <PageError error={unit.error} onRetry={() => void unit.refetch()} />;
   const u = unit.data;
   const steps = events.data ?? [];
+  const queued = pendingFor(entries, u.id);
+  const progress = optimisticProgress(u.progress, entries, u.id);
   const awaiting = Boolean(u.progress.registration.awaitingReview) && u.progress.registration.status === 'in_progress';
 
   return (
@@ -42,9 +49,11 @@ export function UnitPage({ id }: { id: string }) {
         )}
       </div>
       <RegistrationNotice unit={u} steps={steps} />
-      <StageCards progress={u.progress} />
+      <UnsentNotice entries={queued} />
+      <StageCards progress={progress} unsentStages={new Set(queued.map((e) => e.step.type.split('.')[0]))} />
       {user.role === 'office' && awaiting && <ReviewPanel unit={u} steps={steps} />}
-      {user.role !== 'viewer' && <StepForm key={u.id} unit={u} />}
+      {user.role !== 'viewer' && <StepForm key={u.id} unit={u} progress={progress} />}
+      <AssignPanel unit={u} />
       <UnitDetails unit={u} />
       <section className="panel" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('unit.timeline')}</h2>

@@ -6,23 +6,51 @@ import { useFormat } from '../../../shared/lib/use-format.js';
 import { Link } from '../../../shared/router/router.js';
 import { stageLabel } from './stage-label.js';
 
-export function UnitTable({ units }: { units: Unit[] }) {
+export interface Selection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string, on: boolean) => void;
+  toggleAll: (on: boolean) => void;
+}
+
+/** With `selection`, each row gets a checkbox (the office picks units to assign). */
+export function UnitTable({ units, selection, assigneeName }: { units: Unit[]; selection?: Selection; assigneeName?: (id: string | null) => string }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
     <table className="table table--cards">
       <thead>
         <tr>
+          {selection && (
+            <th scope="col">
+              <input
+                type="checkbox"
+                aria-label={t('assign.selectAll')}
+                checked={units.length > 0 && units.every((u) => selection.selected.has(u.id))}
+                onChange={(e) => selection.toggleAll(e.target.checked)}
+              />
+            </th>
+          )}
           <th scope="col">{t('units.code')}</th>
           <th scope="col">{t('units.name')}</th>
           <th scope="col">{t('units.kind')}</th>
           {STAGES.map((s) => <th scope="col" key={s}>{t(`stage.${s}`)}</th>)}
           <th scope="col">{t('units.lastEventAt')}</th>
+          {assigneeName && <th scope="col">{t('assign.technician')}</th>}
         </tr>
       </thead>
       <tbody>
         {units.map((unit) => (
           <tr key={unit.id}>
+            {selection && (
+              <td className="select-cell">
+                <input
+                  type="checkbox"
+                  aria-label={t('assign.selectUnit', { name: unit.name })}
+                  checked={selection.selected.has(unit.id)}
+                  onChange={(e) => selection.toggle(unit.id, e.target.checked)}
+                />
+              </td>
+            )}
             <td data-label={t('units.code')}>{unit.code}</td>
             <th scope="row" data-label={t('units.name')}>
               <Link to={`/units/${encodeURIComponent(unit.id)}`}>{unit.name}</Link>
@@ -34,6 +62,7 @@ export function UnitTable({ units }: { units: Unit[] }) {
               </td>
             ))}
             <td data-label={t('units.lastEventAt')}>{format.dateTime(unit.progress.lastEventAt) || '—'}</td>
+            {assigneeName && <td data-label={t('assign.technician')}>{assigneeName(unit.assigneeId)}</td>}
           </tr>
         ))}
       </tbody>

@@ -6,7 +6,10 @@ import { useSessionUser } from '../../../shared/session/session.js';
 import { useUnits } from '../api/get-units.js';
 import type { UnitFilters as Filters } from '../api/keys.js';
 import { UnitFilters } from './UnitFilters.js';
+import { useTechnicians } from '../api/get-technicians.js';
+import { BulkAssign } from './assign/BulkAssign.js';
 import { UnitTable } from './UnitTable.js';
+import { useState } from 'react';
 
 const PAGE_SIZE = 50;
 
@@ -16,11 +19,36 @@ export function UnitsPage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const filters: Filters = { page, pageSize: PAGE_SIZE };
-  for (const key of ['q', 'kind', 'stage', 'status', 'onboarded'] as const) {
+  for (const key of ['q', 'kind', 'stage', 'status', 'onboarded', 'parentCode', 'assignee'] as const) {
     const value = params.get(key);
     if (value) filters[key] = value;
   }
   const units = useUnits(filters);
+  const office = user.role === 'office';
+  const technicians = useTechnicians(office);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const names = new Map((technicians.data ?? []).map((u) => [u.id, u.displayName]));
+  const assigneeName = (id: string | null) => (id ? (names.get(id) ?? '…') : t('assign.nobody'));
+  const visible = units.data?.items ?? [];
+  const selection = {
+    selected,
+    toggle: (id: string, on: boolean) =>
+      setSelected((old) => {
+        const next = new Set(old);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    toggleAll: (on: boolean) =>
+      setSelected((old) => {
+        const next = new Set(old);
+        for (const u of visible) {
+          if (on) next.add(u.id);
+          else next.delete(u.id);
+        }
+        return next;
+      }),
+  };
 
   return (
     <section>
@@ -30,10 +58,12 @@ export function UnitsPage() {
           <p className="page-head__actions">
             <Link className="button" to="/units/new">{t('units.newUnit')}</Link>
             <Link className="button button--secondary" to="/units/import">{t('units.importUnits')}</Link>
+            <Link className="button button--secondary" to="/assignments">{t('assign.pageTitle')}</Link>
           </p>
         )}
       </div>
       <UnitFilters />
+      {office && <BulkAssign selected={selected} technicians={technicians.data ?? []} onDone={() => setSelected(new Set())} />}
       {units.isPending ? (
         <Loading />
       ) : units.isError ? (
@@ -44,7 +74,7 @@ export function UnitsPage() {
           {units.data.items.length === 0 ? (
             <p className="empty">{t('units.empty')}</p>
           ) : (
-            <UnitTable units={units.data.items} />
+            <UnitTable units={units.data.items} selection={office ? selection : undefined} assigneeName={office ? assigneeName : undefined} />
           )}
           <Pager page={page} pageSize={PAGE_SIZE} total={units.data.total} onPage={(p) => setParams({ page: p })} />
         </>

@@ -10,7 +10,7 @@ import { toWallInput } from '../../../../shared/lib/time.js';
 import { useFormat } from '../../../../shared/lib/use-format.js';
 import { newUuid } from '../../../../shared/lib/uuid.js';
 import { useSessionUser } from '../../../../shared/session/session.js';
-import { useCreateStep } from '../../api/create-step.js';
+import { useSendStep } from '../../api/send-step.js';
 import { buildStep, emptyValues, stepFields, type StepErrors, type StepValues } from './model.js';
 import { StepFields } from './StepFields.js';
 
@@ -21,11 +21,12 @@ export function offeredSteps(unit: Unit, role: Parameters<typeof allowedSteps>[1
   return allowedSteps(unit.progress, role, ownUnit).filter((type) => !REVIEW_STEPS.includes(type));
 }
 
-export function StepForm({ unit }: { unit: Unit }) {
+/** `unit` carries the progress the server last told; `progress` the one with unsent steps applied. */
+export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progress?: Unit['progress'] }) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const format = useFormat();
-  const types = offeredSteps(unit, user.role, user.unitId === unit.id);
+  const types = offeredSteps({ ...unit, progress }, user.role, user.unitId === unit.id);
   const [chosen, setChosen] = useState<StepType | ''>('');
   const type: StepType | '' = chosen && types.includes(chosen) ? chosen : types.length === 1 ? types[0] : '';
   const [values, setValues] = useState<StepValues>(() => ({ ...emptyValues(), occurredAt: toWallInput(new Date(), format.timezone) }));
@@ -33,7 +34,7 @@ export function StepForm({ unit }: { unit: Unit }) {
   const [errors, setErrors] = useState<StepErrors>({});
   const [clientEventId, setClientEventId] = useState(newUuid);
   const [done, setDone] = useState<string | null>(null);
-  const create = useCreateStep(unit.id);
+  const create = useSendStep(unit);
 
   if (types.length === 0) return null;
 
@@ -51,8 +52,8 @@ export function StepForm({ unit }: { unit: Unit }) {
     setErrors(built.errors);
     if (!built.step) return;
     create.mutate(built.step, {
-      onSuccess: () => {
-        setDone(t('stepForm.success', { step: t(`step.${type}`) }));
+      onSuccess: (result) => {
+        setDone(t(result.queued ? 'stepForm.queued' : 'stepForm.success', { step: t(`step.${type}`) }));
         setValues({ ...emptyValues(), occurredAt: toWallInput(new Date(), format.timezone) });
         setTouched(false);
         setChosen('');

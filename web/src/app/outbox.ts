@@ -1,0 +1,47 @@
+// The app's one outbox: stored in IndexedDB, sending through the API client, telling the
+// query cache what the server answered. Started once, whatever page is open.
+import type { QueryClient } from '@tanstack/react-query';
+import { meKey } from '../features/auth/api/get-me.js';
+import { applyAnswer, type StepAnswer } from '../features/units/api/create-step.js';
+import { unitKeys } from '../features/units/api/keys.js';
+import { request } from '../shared/api/http.js';
+import { Outbox } from '../shared/outbox/outbox.js';
+import { createIdbOutboxStore, createMemoryOutboxStore } from '../shared/outbox/store.js';
+
+/** A look at queued steps this often, besides the backoff timer: another tab may have queued some. */
+const PERIODIC_MS = 60_000;
+
+export function createAppOutbox(queryClient: QueryClient): Outbox {
+  const store = typeof indexedDB === 'undefined' ? createMemoryOutboxStore() : createIdbOutboxStore();
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const outbox = new Outbox({
+    store,
+    send: (entry) =>
+      request<StepAnswer>(`/api/units/${encodeURIComponent(entry.unitId)}/events`, { method: 'POST', json: entry.step }),
+    onSent: (entry, answer) => applyAnswer(queryClient, entry.unitId, answer as StepAnswer),
+    // someone else moved the unit on: fetch what is true now
+    onRefused: () => void queryClient.invalidateQueries({ queryKey: unitKeys.all }),
+    onPaused: () => queryClient.setQueryData(meKey, null),
+    isOnline: () => navigator.onLine,
+    lock: locks ? <T>(run: () => Promise<T>) => locks.request('zw-outbox', run) as Promise<T> : undefined,
+  });
+  return outbox;
+}
+
+/** Starts the automatic sending; returns a function that stops it. */
+export function startOutbox(outbox: Outbox): () => void {
+  void outbox.load();
+  const online = () => outbox.retryNow();
+  const visible = () => {
+    if (document.visibilityState === 'visible') void outbox.poll();
+  };
+  window.addEventListener('online', online);
+  document.addEventListener('visibilitychange', visible);
+  const timer = setInterval(() => void outbox.poll(), PERIODIC_MS);
+  return () => {
+    window.removeEventListener('online', online);
+    document.removeEventListener('visibilitychange', visible);
+    clearInterval(timer);
+    outbox.stop();
+  };
+}

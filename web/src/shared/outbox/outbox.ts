@@ -1,0 +1,236 @@
+// Steps that could not be sent yet: kept on the device, sent by themselves in the order they
+// were logged, one at a time, when the connection returns. The clientEventId makes a resend safe,
+// so a reload or a second tab can never record a step twice.
+import { isApiError } from '../api/http.js';
+import type { OutboxEntry, OutboxStore, QueuedStep } from './types.js';
+
+/** What to do after a failed send: try again later, give up for good, or wait for a new login. */
+export type Verdict = 'retry' | 'refused' | 'paused';
+
+export function classify(error: unknown): Verdict {
+  if (!isApiError(error)) return 'retry';
+  if (error.status === 0 || error.code === 'NETWORK') return 'retry';
+  if (error.status === 401) return 'paused';
+  // the server was down or busy: the same request may well succeed later
+  if (error.status >= 500 || error.status === 429 || error.status === 408) return 'retry';
+  // 400, 403, 404, 409, 413: the answer will not change by asking again
+  return 'refused';
+}
+
+export interface SendAnswer {
+  event: { id: string };
+  progress: unknown;
+}
+
+export interface OutboxOptions {
+  store: OutboxStore;
+  send: (entry: OutboxEntry) => Promise<SendAnswer>;
+  onSent?: (entry: OutboxEntry, answer: SendAnswer) => void;
+  onRefused?: (entry: OutboxEntry) => void;
+  /** the session ended while sending: ask the user to log in again */
+  onPaused?: () => void;
+  now?: () => number;
+  /** first retry delay; it doubles up to `maxRetryMs` */
+  retryMs?: number;
+  maxRetryMs?: number;
+  /** false when the device knows it has no network: then nothing is tried until the `online` event */
+  isOnline?: () => boolean;
+  /** serialises flushes across tabs when the browser has Web Locks */
+  lock?: <T>(run: () => Promise<T>) => Promise<T>;
+}
+
+export interface OutboxSnapshot {
+  entries: OutboxEntry[];
+  /** a 401 stopped sending until the user logs in again */
+  paused: boolean;
+  syncing: boolean;
+  /** when the next automatic retry is due (ms since epoch), or null */
+  nextRetryAt: number | null;
+  loaded: boolean;
+}
+
+/** Sent steps stay visible this long, then disappear by themselves. */
+const KEEP_SENT_MS = 24 * 3_600_000;
+
+export class Outbox {
+  private readonly options: OutboxOptions;
+  private snapshot: OutboxSnapshot = { entries: [], paused: false, syncing: false, nextRetryAt: null, loaded: false };
+  private readonly listeners = new Set<() => void>();
+  private userId: string | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(options: OutboxOptions) {
+    this.options = options;
+  }
+
+  private now() {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  getSnapshot = () => this.snapshot;
+
+  private set(changes: Partial<OutboxSnapshot>) {
+    this.snapshot = { ...this.snapshot, ...changes };
+    this.listeners.forEach((l) => l());
+  }
+
+  /** Reads the stored entries again (after a reload, or when another tab changed them). */
+  async load(): Promise<OutboxEntry[]> {
+    const all = await this.options.store.list();
+    const cutoff = this.now() - KEEP_SENT_MS;
+    const stale = all.filter((e) => e.status === 'sent' && Date.parse(e.sentAt ?? e.loggedAt) < cutoff);
+    for (const e of stale) await this.options.store.remove(e.clientEventId);
+    const entries = all.filter((e) => !stale.includes(e));
+    this.set({ entries, loaded: true });
+    return entries;
+  }
+
+  /** Who is signed in: only their steps are sent. A new login resumes a paused outbox. */
+  setUser(userId: string | null) {
+    const changed = userId !== this.userId;
+    this.userId = userId;
+    if (userId && (changed || this.snapshot.paused)) {
+      this.set({ paused: false });
+      void this.flush();
+    }
+  }
+
+  /** Keeps a step on the device and tries to send it (after every step logged before it). */
+  async enqueue(input: { userId: string; unitId: string; unitName: string; step: Omit<QueuedStep, 'occurredAt'> & { occurredAt?: string } }): Promise<OutboxEntry> {
+    const loggedAt = new Date(this.now()).toISOString();
+    const entry = await this.options.store.append({
+      clientEventId: input.step.clientEventId,
+      userId: input.userId,
+      unitId: input.unitId,
+      unitName: input.unitName,
+      // the time it was logged is when it happened, not when a signal was found again
+      step: { ...input.step, occurredAt: input.step.occurredAt ?? loggedAt },
+      loggedAt,
+      status: 'pending',
+      attempts: 0,
+    });
+    await this.load();
+    void this.flush();
+    return entry;
+  }
+
+  /** Removes a refused or sent step from the list. A pending one stays: it is not lost by a tap. */
+  async dismiss(clientEventId: string) {
+    const entry = this.snapshot.entries.find((e) => e.clientEventId === clientEventId);
+    if (entry?.status === 'pending') return;
+    await this.options.store.remove(clientEventId);
+    await this.load();
+  }
+
+  /** The connection is back (or the user asked): try now, from the first delay again. */
+  retryNow() {
+    this.failures = 0;
+    this.clearTimer();
+    void this.flush();
+  }
+
+  /** A routine look (a timer, the tab shown again): tries unless a backoff delay is still running. */
+  poll(): Promise<void> {
+    return this.timer === null ? this.flush() : Promise.resolve();
+  }
+
+  /** Sends pending steps in order, one at a time; returns when this round is over. */
+  flush(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          const run = () => this.round();
+          await (this.options.lock ? this.options.lock(run) : run());
+        } while (this.again && !this.snapshot.paused && this.timer === null);
+      } finally {
+        this.running = null;
+        this.set({ syncing: false });
+      }
+    })();
+    return this.running;
+  }
+
+  private async round() {
+    if (!this.userId || this.snapshot.paused) return;
+    if (this.options.isOnline && !this.options.isOnline()) return;
+    // read the store, not memory: another tab may have sent some of these already
+    const entries = await this.load();
+    const queue = entries.filter((e) => e.status === 'pending' && e.userId === this.userId);
+    if (queue.length === 0) return;
+    this.clearTimer();
+    this.set({ syncing: true });
+    for (const entry of queue) {
+      let answer: SendAnswer;
+      try {
+        answer = await this.options.send(entry);
+      } catch (error) {
+        const verdict = classify(error);
+        if (verdict === 'refused') {
+          const e = isApiError(error) ? error : null;
+          await this.save({
+            ...entry,
+            status: 'refused',
+            attempts: entry.attempts + 1,
+            refusal: { status: e?.status ?? 0, code: e?.code ?? 'UNKNOWN', message: e?.message ?? String(error), details: e?.details },
+          });
+          this.options.onRefused?.(entry);
+          continue; // a refusal is final for this step only; the next one may still go through
+        }
+        if (verdict === 'paused') {
+          this.set({ paused: true });
+          this.options.onPaused?.();
+          return;
+        }
+        await this.save({ ...entry, attempts: entry.attempts + 1, lastError: isApiError(error) ? `${error.status || ''} ${error.code}`.trim() : String(error) });
+        this.schedule();
+        return; // later steps wait: they are sent in the order they were logged
+      }
+      this.failures = 0;
+      const sent: OutboxEntry = { ...entry, status: 'sent', attempts: entry.attempts + 1, sentAt: new Date(this.now()).toISOString(), eventId: answer.event.id, lastError: undefined };
+      await this.save(sent);
+      this.options.onSent?.(sent, answer);
+    }
+  }
+
+  private async save(entry: OutboxEntry) {
+    await this.options.store.put(entry);
+    this.set({ entries: this.snapshot.entries.map((e) => (e.clientEventId === entry.clientEventId ? entry : e)) });
+  }
+
+  private schedule() {
+    this.failures += 1;
+    const base = this.options.retryMs ?? 5_000;
+    const delay = Math.min(this.options.maxRetryMs ?? 5 * 60_000, base * 2 ** (this.failures - 1));
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.set({ nextRetryAt: null });
+      void this.flush();
+    }, delay);
+    this.set({ nextRetryAt: this.now() + delay });
+  }
+
+  private clearTimer() {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.snapshot.nextRetryAt !== null) this.set({ nextRetryAt: null });
+  }
+
+  /** Stops timers (tests, and a page being torn down). */
+  stop() {
+    this.clearTimer();
+  }
+}
