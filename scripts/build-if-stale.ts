@@ -12,8 +12,10 @@ function newest(path: string): number {
 
 export function buildIfStale(): void {
   const built = newest('web/dist/index.html');
-  const sources = Math.max(newest('web/src'), newest('web/index.html'), newest('web/vite.config.ts'), newest('shared'));
+  const sources = Math.max(newest('web/src'), newest('web/public'), newest('web/index.html'), newest('web/vite.config.ts'), newest('shared'));
   if (built >= sources) return;
   console.log('Building the dashboard…');
-  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  // a production build whoever asks (vitest sets NODE_ENV=test): the service worker and
+  // production React are what the browser tests must see
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
