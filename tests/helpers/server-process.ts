@@ -57,10 +57,10 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-export async function spawnServer(store: Store, env: Record<string, string> = {}, opts: { keepLog?: boolean } = {}): Promise<ServerProcess> {
+export async function spawnServer(store: Store, env: Record<string, string> = {}, opts: { keepLog?: boolean; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
   const port = await freePort();
   // node itself with tsx as a loader: one process, so signals and RSS are the server's own
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       TEST_DATABASE_URL: '',
