@@ -1,7 +1,7 @@
 // Recording and voiding steps: each is one transaction that locks the unit, checks the
 // stage machine against the stored progress, appends, and stores the new progress and
 // the audit row. A second writer on the same unit waits for the lock, then sees the new state.
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/client.js';
 import { steps, units } from '../../../db/schema/index.js';
@@ -9,11 +9,11 @@ import { applyStep, checkStep, deriveProgress, mayRecord, type Progress } from '
 import { STEP_RULES } from '../../../shared/domain/steps.js';
 import type { Step, StepInput } from '../../../shared/schemas/steps.js';
 import { recordAudit } from '../../lib/audit.js';
-import { announce } from '../../plugins/live.js';
+import { announce, LIVE_CHANNEL } from '../../plugins/live.js';
 import { fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
 import { iso } from '../../lib/time.js';
 import { findUnit, progressColumns } from '../units/units.repository.js';
-import { findByClientEventId, findStep, latestLiveStep, liveSteps, toFact, toStep, type StepRow } from './steps.repository.js';
+import { appendStep, findByClientEventId, findStep, latestLiveStep, liveSteps, toFact, toStep, type StepRow } from './steps.repository.js';
 
 export interface Recorded {
   created: boolean;
@@ -53,28 +53,20 @@ export async function recordStep(db: Db, req: FastifyRequest, unitId: string, in
       if (refusal) throw fail.transition(refusal.message, { reason: refusal.code, stage: rule.stage, progress: unit.progress });
       const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
       const progress = applyStep(unit.progress, { type: input.type, occurredAt: iso(occurredAt), data: input.data });
-      const [row] = await tx
-        .insert(steps)
-        .values({
-          unitId,
-          seq: unit.stepCount + 1,
-          type: input.type,
-          stage: rule.stage,
-          occurredAt,
-          actorId: user.id,
-          actorName: user.displayName,
-          actorRole: user.role,
-          note: input.note ?? null,
-          data: input.data,
-          clientEventId: input.clientEventId ?? null,
-        })
-        .returning();
-      await tx
-        .update(units)
-        .set({ ...progressColumns(progress), stepCount: sql`${units.stepCount} + 1` })
-        .where(eq(units.id, unitId));
-      await recordAudit(tx, req, 'step.record', `unit:${unitId}`, { stepId: row.id, type: input.type });
-      await announce(tx, { unitId, stepId: row.id, type: row.type, voided: false });
+      const row = await appendStep(tx, {
+        unitId,
+        seq: unit.stepCount + 1,
+        type: input.type,
+        stage: rule.stage,
+        occurredAt,
+        actor: user,
+        note: input.note ?? null,
+        data: input.data,
+        clientEventId: input.clientEventId ?? null,
+        progress,
+        ip: req.ip,
+        channel: LIVE_CHANNEL,
+      });
       return { created: true, event: toStep(row), progress };
     });
   } catch (err) {
