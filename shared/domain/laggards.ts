@@ -16,7 +16,7 @@ export const LAGGARD_CATEGORIES = [
 export type LaggardCategory = (typeof LAGGARD_CATEGORIES)[number];
 
 export const CATEGORY_LABELS: Record<LaggardCategory, { zh: string; en: string }> = {
-  refused_wiring: { zh: '拒绝进入布线', en: 'refused wiring' },
+  refused_wiring: { zh: '拒绝布线', en: 'refused wiring' },
   repeated_postponement: { zh: '多次推迟', en: 'repeated postponement' },
   unregistered_after_connection: { zh: '接入后未及时申报', en: 'connected, not registered' },
   overdue_connection: { zh: '接入逾期', en: 'connection overdue' },

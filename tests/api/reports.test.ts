@@ -235,8 +235,8 @@ describe('GET /api/reports/laggards.csv and .xlsx', () => {
     ]);
     expect(rows[0]['问题']).toBe('布线逾期3天；进展停滞（布线）20天');
     expect(rows[0]['布线逾期（天）']).toBe('3');
-    expect(rows[0]['拒绝进入布线（天）']).toBe('');
-    expect(rows[1]['拒绝进入布线（天）']).toBe('2');
+    expect(rows[0]['拒绝布线（天）']).toBe('');
+    expect(rows[1]['拒绝布线（天）']).toBe('2');
     expect(rows[1]['严重程度']).toBe(String(Math.round((5 * 9) / 7 * 100) / 100));
     expect(rows[1]['最近进展']).toBe(`${day(-2)} 10:00`);
   });
@@ -247,7 +247,7 @@ describe('GET /api/reports/laggards.csv and .xlsx', () => {
     expect(String(res.headers['content-disposition'])).toContain(`laggards-${day(-1)}.csv`);
     const rows: Record<string, string>[] = parse(res.rawPayload, { bom: true, columns: true });
     expect(rows.map((r) => r['单位编码'])).toEqual([refused.code]);
-    expect(rows[0]['拒绝进入布线（天）']).toBe('1');
+    expect(rows[0]['拒绝布线（天）']).toBe('1');
   });
 
   it('exports a workbook with a title row, Chinese headers, fitting widths and a frozen header', async () => {

@@ -175,10 +175,6 @@ export async function logIn(page: Page, base: string, username: string, password
   if (await logout.isVisible()) {
     await logout.click();
     await form.waitFor();
-    // Start from the home page, not from the page the previous user left open (see
-    // unit-contact.test.ts), and without a reload, which brings back the previous user (office.test.ts).
-    await page.getByRole('link', { name: '政务专网接入进度' }).click();
-    await page.waitForURL(`${base}/`);
   }
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);

@@ -69,9 +69,7 @@ describe('importing units', () => {
     ]);
   });
 
-  // Bug: the row's problem is the server's English zod message ("Invalid option: expected one of
-  // "township"|...") shown as is by ImportPage.tsx; a clerk needs to read that 类型 takes 乡镇/部门/其他.
-  it.fails('says in Chinese what a bad cell should hold', async () => {
+  it('says in Chinese what a bad cell should hold', async () => {
     const { page } = browser;
     const prefix = uniqueCode('IMQ');
     await openImport(page);

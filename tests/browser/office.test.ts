@@ -34,10 +34,7 @@ describe('the office', () => {
     expect((await page.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
   });
 
-  // Bug (skipped: it depends on timing): web/src/app/persist.ts forgets the stored answers only in
-  // a write batched 400 ms after logging out, so a reload within that time restores the previous
-  // user's session and pages from IndexedDB (logIn in harness.ts therefore never reloads after logging out).
-  it.skip('shows the login page, not the previous user\'s pages, on a reload right after logging out', async () => {
+  it('shows the login page, not the previous user\'s pages, on a reload right after logging out', async () => {
     const { page } = browser;
     await logIn(page, server.url, ADMIN.username, ADMIN.password);
     await page.getByRole('heading', { name: '总览', level: 1 }).waitFor();

@@ -52,10 +52,7 @@ describe('a unit contact', () => {
     expect((await page.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
   });
 
-  // Bug: after a login the dashboard stays on the path the previous user left open (useLogin in
-  // web/src/features/auth/api/login.ts sets the user but never goes to homePath), so a contact
-  // logging in where the office logged out from 总览 gets 无权访问 instead of its unit.
-  it.fails('lands on its own unit when logging in on a computer the office just logged out of', async () => {
+  it('lands on its own unit when logging in on a computer the office just logged out of', async () => {
     const { page } = browser;
     const unit = await seedUnit(office, '龙潭乡人民政府', { kind: 'township' });
     const contact = await seedUser(office, 'unit', '郑联络员', unit.id);

@@ -75,11 +75,11 @@ describe('leadership', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '落后单位' }).click();
     await page.getByRole('heading', { name: '落后单位', level: 1 }).waitFor();
     await boardRow(page, '县农业农村局').waitFor();
-    expect(await boardRow(page, '县农业农村局').textContent()).toContain('拒绝进入布线 · 5 天');
+    expect(await boardRow(page, '县农业农村局').textContent()).toContain('拒绝布线 · 5 天');
     expect(await boardRow(page, '县水利局').textContent()).toContain('多次推迟 · 3 天');
     await browser.shot('laggard-board');
 
-    await page.getByLabel('问题类型').selectOption({ label: '拒绝进入布线' });
+    await page.getByLabel('问题类型').selectOption({ label: '拒绝布线' });
     await expect.poll(() => boardRow(page, '县水利局').count()).toBe(0);
     expect(await boardRow(page, '县农业农村局').count()).toBe(1);
     expect(new URL(page.url()).searchParams.get('category')).toBe('refused_wiring');
@@ -100,7 +100,7 @@ describe('leadership', () => {
     const title = page.getByRole('heading', { name: '关于政务专网接入落后单位的通报', level: 1 });
     await title.waitFor();
     await page.getByText(`数据截至 ${todayLong()}`).waitFor();
-    const section = page.locator('section').filter({ has: page.getByRole('heading', { name: /^拒绝进入布线/ }) });
+    const section = page.locator('section').filter({ has: page.getByRole('heading', { name: /^拒绝布线/ }) });
     expect(await section.getByRole('row').filter({ hasText: '县审计局' }).textContent()).toContain('4');
     await browser.shot('bulletin');
 

@@ -50,7 +50,7 @@ describe('laggard board', () => {
     const text = bulletinSummary({ date: '2026/11/28', share: '40%', summary: { totalUnits: 5, onboarded: 2 }, laggards: items }, i18n.t);
     expect(text).toContain('共 5 个');
     expect(text).toContain('已完成接入并申报 2 个，完成率 40%');
-    expect(text).toContain('2 个单位进度落后，其中拒绝进入布线 1 个，布线逾期 2 个');
+    expect(text).toContain('2 个单位进度落后，其中拒绝布线 1 个，布线逾期 2 个');
   });
 
   it('says so when nobody lags', () => {

@@ -51,6 +51,15 @@ describe('unit page', () => {
     expect(offered).toEqual(['请选择要记录的步骤', '预约布线', '开始布线', '完成布线', '拒绝布线', '推迟布线']);
   });
 
+  it('shows a since date only on stages a step has touched', async () => {
+    serve(unitWith(['wiring.started']), [stepOf('wiring.started', 0)]);
+    renderAs(office, <UnitPage id="unit-1" />);
+    await screen.findByText('进行中');
+    expect(within(stageCard('布线')).queryByText(/^自 /)).toBeTruthy();
+    expect(within(stageCard('接入')).queryByText(/^自 /)).toBeNull();
+    expect(within(stageCard('申报')).queryByText(/^自 /)).toBeNull();
+  });
+
   it('logs a step with a fresh client event id and shows the new progress at once', async () => {
     const { calls } = serve(unitWith([]), []);
     renderAs(technician, <UnitPage id="unit-1" />);

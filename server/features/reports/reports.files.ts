@@ -17,7 +17,7 @@ export function attachment(asOf: string, ext: 'csv' | 'xlsx'): string {
   return `attachment; filename="laggards-${asOf}.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** "拒绝进入布线12天", "进展停滞（接入）20天" */
+/** "拒绝布线12天", "进展停滞（接入）20天" */
 export function flagText(flag: LaggardFlag): string {
   const label = CATEGORY_LABELS[flag.category].zh;
   const stage = flag.category === 'stalled' && flag.stage ? `（${STAGE_LABELS[flag.stage].zh}）` : '';

@@ -9,12 +9,65 @@ export interface ErrorText {
 
 const REFUSALS = ['stage_done', 'wiring_not_done', 'connection_not_done', 'already_awaiting_review', 'not_awaiting_review'];
 
+const fieldName = (path: string) => path.split(/[./]/).filter(Boolean).pop() ?? path;
+
 /** A field path from the server ("data.platformRef", "body/name") as a label when one is known. */
 export function fieldLabel(path: string, t: TFunction): string {
-  const last = path.split(/[./]/).filter(Boolean).pop() ?? path;
-  const key = `field.${last}`;
+  const key = `field.${fieldName(path)}`;
   const label = t(key);
   return label === key ? path : label;
+}
+
+/** Fields whose values the server names by their codes, and where those codes' labels live. */
+const OPTION_LABELS: Record<string, string> = { kind: 'kind', role: 'role', reasonCode: 'reason' };
+
+type Rule = [RegExp, (m: RegExpMatchArray, t: TFunction, field: string) => string];
+
+/** The shapes of the messages zod and the server write, each with its words in the dashboard's language. */
+const RULES: Rule[] = [
+  [/^(?:is )?required\b/i, (_m, t) => t('problem.required')],
+  [/^Invalid input: expected \w+, received (?:undefined|null)$/, (_m, t) => t('problem.required')],
+  [/^Invalid input: expected number, received NaN$/, (_m, t) => t('problem.number')],
+  [/^Too small: expected string to have >=1 characters$/, (_m, t) => t('problem.required')],
+  [
+    /^Invalid option: expected one of (.+)$/,
+    (m, t, field) => {
+      const labels = OPTION_LABELS[fieldName(field)];
+      const options = m[1].split('|').map((o) => o.replace(/^"|"$/g, ''));
+      return t('problem.oneOf', { options: options.map((o) => (labels ? t(`${labels}.${o}`, { defaultValue: o }) : o)).join(t('problem.separator')) });
+    },
+  ],
+  [/^Invalid ISO date$/, (_m, t) => t('problem.date')],
+  [/^Invalid ISO datetime$/, (_m, t) => t('problem.dateTime')],
+  [/^(?:Too small: expected string to have >=|at least )(\d+) characters$/, (m, t) => t('problem.minChars', { count: Number(m[1]) })],
+  [/^Too big: expected string to have <=(\d+) characters$/, (m, t) => t('problem.maxChars', { count: Number(m[1]) })],
+  [/^Too small: expected \w+ to be (>=?)(-?[\d.]+)$/, (m, t) => t(m[1] === '>' ? 'problem.above' : 'problem.atLeast', { count: Number(m[2]) })],
+  [/^Too big: expected \w+ to be (<=?)(-?[\d.]+)$/, (m, t) => t(m[1] === '<' ? 'problem.below' : 'problem.atMost', { count: Number(m[2]) })],
+  [/^(?:unit code (.+) )?already exists$/, (m, t) => (m[1] ? t('problem.codeExists', { code: m[1] }) : t('problem.exists'))],
+  [/^username (.+) is taken$/, (m, t) => t('problem.usernameTaken', { name: m[1] })],
+  [/^\w+ (.+) is also on row (\d+)$/, (m, t) => t('problem.alsoOnRow', { value: m[1], row: m[2] })],
+  [/^no active technician named (.+)$/, (m, t) => t('problem.noTechnician', { name: m[1] })],
+  [/^must name an active technician$/, (_m, t) => t('problem.notTechnician')],
+  [/^not valid CSV\b/, (_m, t) => t('problem.badCsv')],
+  [/^not a readable \.xlsx workbook$/, (_m, t) => t('problem.badXlsx')],
+  [/^the file has no rows under its header$/, (_m, t) => t('problem.noRows')],
+  [/^column (.+) is missing from the header$/, (m, t) => t('problem.missingColumn', { column: fieldLabel(m[1], t) })],
+  [/^column (.+) appears twice$/, (m, t) => t('problem.columnTwice', { column: m[1] })],
+  [/^letters, digits and (.+) only$/, (m, t) => t('problem.lettersDigits', { chars: m[1] })],
+  [/^digits, spaces and (.+) only$/, (m, t) => t('problem.phoneChars', { chars: m[1] })],
+  [/names no unit$/, (_m, t) => t('problem.noUnit')],
+];
+
+/**
+ * One problem with a field, as zod or the server put it in English ("Invalid option: expected one
+ * of ..."), in the words of the dashboard's language; a message of another shape is shown as sent.
+ */
+export function describeProblem(message: string, t: TFunction, field = ''): string {
+  for (const [pattern, words] of RULES) {
+    const match = message.match(pattern);
+    if (match) return words(match, t, field);
+  }
+  return message;
 }
 
 function issues(details: unknown): { field: string; message: string }[] {
@@ -38,9 +91,9 @@ export function describeError(error: unknown, t: TFunction): ErrorText {
     return { title, lines: [words] };
   }
   if (error.code === 'VALIDATION_FAILED') {
-    const lines = issues(error.details).map((i) => t('errors.fieldLine', { field: fieldLabel(i.field, t), message: i.message }));
+    const lines = issues(error.details).map((i) => t('errors.fieldLine', { field: fieldLabel(i.field, t), message: describeProblem(i.message, t, i.field) }));
     return { title, lines: lines.length ? lines : error.message ? [error.message] : [] };
   }
-  if (error.code === 'CONFLICT' && error.message) return { title, lines: [error.message] };
+  if (error.code === 'CONFLICT' && error.message) return { title, lines: [describeProblem(error.message, t)] };
   return { title, lines: [] };
 }

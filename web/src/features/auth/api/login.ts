@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, SessionUser } from '../../../../../shared/schemas/index.js';
 import { request } from '../../../shared/api/http.js';
+import { navigate } from '../../../shared/router/router.js';
 import { meKey } from './get-me.js';
 
 export function useLogin() {
@@ -11,6 +12,9 @@ export function useLogin() {
     onSuccess: ({ user }) => {
       // Whatever the previous user had loaded belongs to them.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+      // The page left open belongs to whoever was signed in before: start from the new user's
+      // home, which the router picks for "/" (before the user is set, so no other page renders).
+      navigate('/', { replace: true });
       queryClient.setQueryData(meKey, user);
     },
   });

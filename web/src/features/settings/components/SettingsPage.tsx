@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Settings } from '../../../../../shared/schemas/index.js';
+import { describeProblem } from '../../../shared/api/describe-error.js';
 import { settingsQueryOptions } from '../../../shared/api/settings.js';
 import { ErrorNotice, SuccessNotice } from '../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../shared/components/Field.js';
@@ -45,7 +46,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   };
 
   const field = (key: Key, type: string, hint?: string) => (
-    <Field label={t(`settings.${key}`)} hint={hint} error={errors[key]} required={type !== 'date'}>
+    <Field label={t(`settings.${key}`)} hint={hint} error={errors[key] && describeProblem(errors[key], t, key)} required={type !== 'date'}>
       {(p) => (
         <input
           {...p}

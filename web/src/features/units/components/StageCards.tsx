@@ -16,6 +16,9 @@ export function StageCards({ progress, unsentStages }: { progress: Unit['progres
       <ol className="stages">
         {STAGES.map((stage, i) => {
           const state = progress[stage];
+          // only a scheduling step (which sets a planned date) leaves a stage pending: without one,
+          // no step was taken and `since` is merely when the unit was created
+          const untouched = state.status === 'pending' && !state.plannedDate;
           return (
             <li key={stage} className={`stage stage--${state.status}`}>
               <h3>
@@ -23,7 +26,7 @@ export function StageCards({ progress, unsentStages }: { progress: Unit['progres
               </h3>
               <StatusBadge status={state.status} label={stageLabel(state, t)} />
               {unsentStages?.has(stage) && <span className="badge badge--unsent">{t('outbox.unsentMark')}</span>}
-              {state.since && <p className="stage__since">{t('stageNote.since', { date: format.dateTime(state.since) })}</p>}
+              {state.since && !untouched && <p className="stage__since">{t('stageNote.since', { date: format.dateTime(state.since) })}</p>}
               {state.status === 'blocked' && (state.reason || state.reasonCode) && (
                 <p className="stage__reason">
                   {state.reasonCode && <strong>{t(`reason.${state.reasonCode}`)}</strong>}

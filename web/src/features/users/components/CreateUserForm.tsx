@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../../shared/domain/steps.js';
 import { CreateUser } from '../../../../../shared/schemas/index.js';
+import { describeProblem } from '../../../shared/api/describe-error.js';
 import { ErrorNotice, SuccessNotice } from '../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../shared/components/Field.js';
 import { useCreateUser } from '../api/create-user.js';
@@ -29,7 +30,7 @@ export function CreateUserForm() {
       const found: typeof errors = {};
       for (const issue of parsed.error.issues) {
         const key = issue.path[0] as keyof Values;
-        found[key] ??= values[key] ? issue.message : t('field.required');
+        found[key] ??= values[key] ? describeProblem(issue.message, t, key) : t('field.required');
       }
       setErrors(found);
       return;

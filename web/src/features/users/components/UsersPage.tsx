@@ -8,6 +8,7 @@ import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { Link, useSearchParams } from '../../../shared/router/router.js';
 import { useSessionUser } from '../../../shared/session/session.js';
+import { useUnitNames } from '../api/get-unit-names.js';
 import { USERS_PAGE_SIZE, useUsers } from '../api/get-users.js';
 import { useUpdateUser } from '../api/update-user.js';
 import { CreateUserForm } from './CreateUserForm.js';
@@ -20,6 +21,7 @@ export function UsersPage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const users = useUsers(page);
+  const unitNames = useUnitNames(users.data?.items.map((u) => u.unitId) ?? []);
   const update = useUpdateUser();
   const [resetting, setResetting] = useState<User | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -65,7 +67,7 @@ export function UsersPage() {
                   <th scope="row" data-label={t('users.username')}>{user.username}</th>
                   <td data-label={t('users.displayName')}>{user.displayName}</td>
                   <td data-label={t('users.role')}>{t(`role.${user.role}`)}</td>
-                  <td data-label={t('users.unit')}>{user.unitId ? <Link to={`/units/${encodeURIComponent(user.unitId)}`}>{t('nav.units')}</Link> : '—'}</td>
+                  <td data-label={t('users.unit')}>{user.unitId ? <Link to={`/units/${encodeURIComponent(user.unitId)}`}>{unitNames.get(user.unitId) ?? '…'}</Link> : '—'}</td>
                   <td data-label={t('users.state')}>
                     <span className={user.disabled ? 'badge badge--void' : 'badge badge--done'}>{user.disabled ? t('users.disabled') : t('users.active')}</span>
                   </td>

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../../../../../shared/schemas/index.js';
-import { fieldLabel } from '../../../../shared/api/describe-error.js';
+import { describeProblem, fieldLabel } from '../../../../shared/api/describe-error.js';
 import { isApiError } from '../../../../shared/api/http.js';
 import { ErrorNotice, SuccessNotice } from '../../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../../shared/components/Field.js';
@@ -85,7 +85,7 @@ export function ImportPage() {
                   <tr key={i}>
                     <td className="num">{issue.row}</td>
                     <td>{fieldLabel(issue.field, t)}</td>
-                    <td>{issue.message}</td>
+                    <td>{describeProblem(issue.message, t, issue.field)}</td>
                   </tr>
                 ))}
               </tbody>

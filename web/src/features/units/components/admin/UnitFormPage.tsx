@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_KINDS } from '../../../../../../shared/domain/steps.js';
 import type { Unit } from '../../../../../../shared/schemas/index.js';
+import { describeProblem } from '../../../../shared/api/describe-error.js';
 import { ErrorNotice, SuccessNotice } from '../../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../../shared/components/Field.js';
 import { Loading, PageError } from '../../../../shared/components/StatusPage.js';
@@ -55,7 +56,7 @@ function UnitForm({ unit }: { unit?: Unit }) {
   };
 
   const input = (field: UnitField, extra: { type?: string; required?: boolean; hint?: string; autoComplete?: string } = {}) => (
-    <Field label={t(labels[field])} required={extra.required} hint={extra.hint} error={errors[field] === 'required' ? t('field.required') : errors[field]}>
+    <Field label={t(labels[field])} required={extra.required} hint={extra.hint} error={errors[field] && describeProblem(errors[field], t, field)}>
       {(p) => (
         <input
           {...p}

@@ -1,6 +1,7 @@
 // The inputs of one step type's fields.
 import { useTranslation } from 'react-i18next';
 import { REASON_CODES, type StepField } from '../../../../../../shared/domain/steps.js';
+import { describeProblem } from '../../../../shared/api/describe-error.js';
 import { Field } from '../../../../shared/components/Field.js';
 import type { FieldSpec, StepErrors, StepValues } from './model.js';
 
@@ -13,13 +14,13 @@ interface Props {
 
 export function StepFields({ fields, values, errors, onChange }: Props) {
   const { t } = useTranslation();
-  const message = (code: string | undefined) =>
-    code === 'required' ? t('field.required') : code === 'future' ? t('stepForm.futureTime') : code;
+  const message = (code: string | undefined, field: StepField) =>
+    code === 'future' ? t('stepForm.futureTime') : code && describeProblem(code, t, field);
 
   return (
     <>
       {fields.map(({ field, required }) => {
-        const common = { label: t(`field.${field}`), required, error: message(errors[field]) };
+        const common = { label: t(`field.${field}`), required, error: message(errors[field], field) };
         const set = (e: { target: { value: string } }) => onChange(field, e.target.value);
         switch (field) {
           case 'reasonCode':

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { allowedSteps } from '../../../../../../shared/domain/progress.js';
 import type { StepField, StepType } from '../../../../../../shared/domain/steps.js';
 import type { Unit } from '../../../../../../shared/schemas/index.js';
+import { describeProblem } from '../../../../shared/api/describe-error.js';
 import { ErrorNotice, SuccessNotice } from '../../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../../shared/components/Field.js';
 import { toWallInput } from '../../../../shared/lib/time.js';
@@ -90,7 +91,7 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
             <Field
               label={t('field.occurredAt')}
               hint={t('field.occurredAtHint', { tz: format.timezone })}
-              error={errors.occurredAt === 'future' ? t('stepForm.futureTime') : errors.occurredAt}
+              error={errors.occurredAt === 'future' ? t('stepForm.futureTime') : errors.occurredAt && describeProblem(errors.occurredAt, t, 'occurredAt')}
             >
               {(p) => <input {...p} name="occurredAt" type="datetime-local" value={values.occurredAt} onChange={(e) => change('occurredAt', e.target.value)} />}
             </Field>
