@@ -37,7 +37,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
-    const db = drizzle({ client, schema }) as unknown as Db;
+    const db = drizzle({ client: preparing(client), schema }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
@@ -70,6 +70,35 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     },
     close: () => client.close(),
   };
+}
+
+type Sql = import('postgres').Sql;
+
+/** Statements with more parameters than this are one-off bulk shapes: not worth a cached statement. */
+const PREPARE_MAX_PARAMS = 100;
+
+/**
+ * drizzle sends every query to postgres.js as unnamed (`prepare: false`, drizzle-orm#6096), so
+ * postgres.js describes each one first: two round trips, two socket writes per query. Named
+ * statements, cached per connection, take one. This proxy turns preparing on, in transactions too.
+ */
+function preparing(sql: Sql): Sql {
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      if (key === 'unsafe') {
+        return (query: string, args: unknown[] = [], options: Record<string, unknown> = {}) =>
+          target.unsafe(query, args as never[], { ...options, prepare: args.length > 0 && args.length <= PREPARE_MAX_PARAMS });
+      }
+      if (key === 'begin' || key === 'savepoint') {
+        const open = Reflect.get(target, key, receiver) as (...a: unknown[]) => unknown;
+        return (...a: unknown[]) => {
+          const fn = a.pop() as (tx: Sql) => unknown;
+          return open.call(target, ...a, (tx: Sql) => fn(preparing(tx)));
+        };
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  });
 }
 
 /** Applies the migrations that have not run yet; safe to call at every start. */

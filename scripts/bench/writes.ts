@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import { freshStore, httpAs, spawnServer } from '../../tests/helpers/server-process.js';
 
 const embedded = process.argv.includes('--embedded');
+// `--profile DIR`: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
+const profileAt = process.argv.indexOf('--profile');
+const profileDir = profileAt > 0 ? process.argv[profileAt + 1] : undefined;
 const CONCURRENCY = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 if (!embedded) process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -38,7 +41,10 @@ function peakRss(pid: number): number {
 }
 
 const store = await freshStore();
-const server = await spawnServer(store, { LOG_LEVEL: 'info' }, { keepLog: false });
+const server = await spawnServer(store, { LOG_LEVEL: 'info' }, {
+  keepLog: false,
+  nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+});
 try {
   const api = await httpAs(server.url);
   const units: string[] = [];

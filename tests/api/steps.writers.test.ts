@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { steps } from '../../db/schema/index.js';
+import { audit, steps, units } from '../../db/schema/index.js';
 import { createTestApp, errorOf, type Agent, type TestApp } from '../helpers/app.js';
 import { BODIES, bringTo } from '../helpers/steps.js';
 
@@ -151,5 +151,49 @@ describe('parallel writers on one unit', () => {
     const { deriveProgress } = await import('../../shared/domain/progress.js');
     const derived = deriveProgress(history, new Date(unit.createdAt).toISOString());
     expect((await office.get(`/api/units/${unit.id}`)).json().unit.progress).toEqual(derived);
+  });
+
+  it('16 parallel steps that are all allowed all land, numbered 1 to 16 without a gap', async () => {
+    const unit = await t.unit();
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, () => technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.postponed'])),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(16).fill(201));
+    const seqs = (await t.database.db.select({ seq: steps.seq }).from(steps).where(eq(steps.unitId, unit.id))).map((r) => r.seq);
+    expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    const [stored] = await t.database.db.select({ n: units.stepCount }).from(units).where(eq(units.id, unit.id));
+    expect(stored.n).toBe(16);
+  });
+});
+
+describe('the write itself', () => {
+  it('appends nothing, audits nothing and keeps the progress when the unit changed since it was read', async () => {
+    const unit = await t.unit();
+    await technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.started']);
+    const { appendStep } = await import('../../server/features/steps/steps.repository.js');
+    const { applyStep } = await import('../../shared/domain/progress.js');
+    const before = (await office.get(`/api/units/${unit.id}`)).json().unit.progress;
+    const stale = applyStep(before, { type: 'wiring.completed', occurredAt: new Date().toISOString(), data: {} });
+    const audited = async () => (await t.database.db.select().from(audit).where(eq(audit.target, `unit:${unit.id}`))).length;
+    const auditBefore = await audited();
+    // seq 1 says "the unit had no steps when I read it": it has one, so this write lost the race
+    const row = await appendStep(t.database.db, {
+      unitId: unit.id,
+      seq: 1,
+      type: 'wiring.completed',
+      stage: 'wiring',
+      occurredAt: new Date(),
+      actor: technician.user,
+      note: null,
+      data: {},
+      clientEventId: null,
+      progress: stale,
+      ip: '127.0.0.1',
+      channel: 'zw_live',
+    });
+    expect(row).toBeUndefined();
+    expect(await stepCount(unit.id)).toBe(1);
+    expect((await office.get(`/api/units/${unit.id}`)).json().unit.progress).toEqual(before);
+    expect(await audited()).toBe(auditBefore);
   });
 });

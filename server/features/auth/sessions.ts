@@ -18,6 +18,30 @@ export interface CurrentUser extends SessionUser {
 }
 
 export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: SessionPolicy }) {
+  // Every authenticated request runs this: built once, a named statement on each connection.
+  const liveSession = db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      unitId: users.unitId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
+        eq(users.disabled, false),
+      ),
+    )
+    .limit(1)
+    .prepare('live_session');
+
   return {
     async create(userId: string): Promise<string> {
       const token = randomBytes(32).toString('base64url');
@@ -28,23 +52,11 @@ export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: S
     /** The user behind a live token, or null; refreshes the idle clock at most once a minute. */
     async resolve(token: string): Promise<CurrentUser | null> {
       const id = hash(token);
-      const idleSince = new Date(Date.now() - policy.idleMs);
-      const [row] = await db
-        .select({
-          sessionId: sessions.id,
-          lastSeenAt: sessions.lastSeenAt,
-          id: users.id,
-          username: users.username,
-          displayName: users.displayName,
-          role: users.role,
-          unitId: users.unitId,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date()), gt(sessions.lastSeenAt, idleSince), eq(users.disabled, false)))
-        .limit(1);
+      const now = Date.now();
+      // placeholders skip the column's encoder: times go as ISO text
+      const [row] = await liveSession.execute({ id, now: new Date(now).toISOString(), idleSince: new Date(now - policy.idleMs).toISOString() });
       if (!row) return null;
-      if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+      if (now - row.lastSeenAt.getTime() > 60_000) {
         await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
       }
       const { lastSeenAt: _seen, ...user } = row;

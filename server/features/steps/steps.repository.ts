@@ -105,32 +105,40 @@ export interface Append {
 /**
  * The hot path of every write: appends the step, stores the unit's new progress, writes the
  * audit row and announces the step, in ONE statement (one round trip instead of four).
- * Run it inside the transaction that locked the unit.
+ * It writes only if the unit still has `a.seq - 1` steps, i.e. nobody wrote since its progress
+ * was read; otherwise it writes nothing and answers undefined (compare-and-swap), so it is safe
+ * outside a transaction. Every parameter is cast: in INSERT … SELECT, PostgreSQL would
+ * otherwise take an untyped parameter as text.
  */
-export async function appendStep(db: DbOrTx, a: Append): Promise<StepRow> {
+export async function appendStep(db: DbOrTx, a: Append): Promise<StepRow | undefined> {
   const id = randomUUID();
   const p = a.progress;
   const announced = JSON.stringify({ unitId: a.unitId, stepId: id, type: a.type, voided: false });
   const result = (await db.execute(sql`
-    with step as (
+    with unit as (
+      update units set progress = ${JSON.stringify(p)}::jsonb, wiring_status = ${p.wiring.status}::text,
+        connection_status = ${p.connection.status}::text, registration_status = ${p.registration.status}::text,
+        onboarded = ${p.onboarded}::boolean, last_event_at = ${p.lastEventAt}::timestamptz, step_count = step_count + 1
+      where id = ${a.unitId}::uuid and step_count = ${a.seq - 1}::int
+      returning id
+    ), step as (
       insert into steps (id, unit_id, seq, type, stage, occurred_at, actor_id, actor_name, actor_role, note, data, client_event_id)
-      values (${id}, ${a.unitId}, ${a.seq}, ${a.type}, ${a.stage}, ${a.occurredAt.toISOString()}::timestamptz, ${a.actor.id},
-        ${a.actor.displayName}, ${a.actor.role}, ${a.note}, ${JSON.stringify(a.data)}::jsonb, ${a.clientEventId})
+      select ${id}::uuid, unit.id, ${a.seq}::int, ${a.type}::text, ${a.stage}::text, ${a.occurredAt.toISOString()}::timestamptz,
+        ${a.actor.id}::uuid, ${a.actor.displayName}::text, ${a.actor.role}::text, ${a.note}::text, ${JSON.stringify(a.data)}::jsonb,
+        ${a.clientEventId}::uuid
+      from unit
       returning recorded_at
-    ), unit as (
-      update units set progress = ${JSON.stringify(p)}::jsonb, wiring_status = ${p.wiring.status},
-        connection_status = ${p.connection.status}, registration_status = ${p.registration.status},
-        onboarded = ${p.onboarded}, last_event_at = ${p.lastEventAt}::timestamptz, step_count = step_count + 1
-      where id = ${a.unitId}
     ), audit_row as (
       insert into audit (actor_id, actor_username, actor_role, action, target, ip, details)
-      values (${a.actor.id}, ${a.actor.username}, ${a.actor.role}, 'step.record', ${`unit:${a.unitId}`}, ${a.ip},
-        ${JSON.stringify({ stepId: id, type: a.type })}::jsonb)
+      select ${a.actor.id}::uuid, ${a.actor.username}::text, ${a.actor.role}::text, 'step.record', ${`unit:${a.unitId}`}::text,
+        ${a.ip}::text, ${JSON.stringify({ stepId: id, type: a.type })}::jsonb
+      from unit
     )
-    select (extract(epoch from recorded_at) * 1000)::float8 as recorded_ms, pg_notify(${a.channel}, ${announced}) from step`)) as unknown as
+    select (extract(epoch from recorded_at) * 1000)::float8 as recorded_ms, pg_notify(${a.channel}::text, ${announced}::text) from step`)) as unknown as
     | { recorded_ms: number }[]
     | { rows: { recorded_ms: number }[] };
   const [row] = Array.isArray(result) ? result : result.rows;
+  if (!row) return undefined;
   return {
     id,
     unitId: a.unitId,

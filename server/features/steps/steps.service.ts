@@ -3,16 +3,16 @@
 // the audit row. A second writer on the same unit waits for the lock, then sees the new state.
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../../db/client.js';
+import type { Db, DbOrTx } from '../../../db/client.js';
 import { steps, units } from '../../../db/schema/index.js';
 import { applyStep, checkStep, deriveProgress, mayRecord, type Progress } from '../../../shared/domain/progress.js';
 import { STEP_RULES } from '../../../shared/domain/steps.js';
 import type { Step, StepInput } from '../../../shared/schemas/steps.js';
 import { recordAudit } from '../../lib/audit.js';
 import { announce, LIVE_CHANNEL } from '../../plugins/live.js';
-import { fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
+import { ApiError, fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
 import { iso } from '../../lib/time.js';
-import { findUnit, progressColumns } from '../units/units.repository.js';
+import { findUnit, progressColumns, type UnitRow } from '../units/units.repository.js';
 import { appendStep, findByClientEventId, findStep, latestLiveStep, liveSteps, toFact, toStep, type StepRow } from './steps.repository.js';
 
 export interface Recorded {
@@ -29,12 +29,21 @@ async function replay(db: Db, req: FastifyRequest, row: StepRow): Promise<Record
 }
 
 export async function recordStep(db: Db, req: FastifyRequest, unitId: string, input: StepInput): Promise<Recorded> {
-  const user = req.user!;
-  // A retry of a step already recorded answers with that step, whatever else it says.
-  if (input.clientEventId) {
-    const existing = await findByClientEventId(db, input.clientEventId);
-    if (existing) return replay(db, req, existing);
+  try {
+    return await record(db, req, unitId, input);
+  } catch (err) {
+    // A retry of a step already recorded answers with that step, whatever else it says; looked
+    // up only when the write is refused, so the usual first send costs no extra query.
+    if (input.clientEventId && (isUniqueViolation(err) || (err instanceof ApiError && err.status < 500))) {
+      const existing = await findByClientEventId(db, input.clientEventId);
+      if (existing) return replay(db, req, existing);
+    }
+    throw err;
   }
+}
+
+async function record(db: Db, req: FastifyRequest, unitId: string, input: StepInput): Promise<Recorded> {
+  const user = req.user!;
   const own = user.role === 'unit' && user.unitId === unitId;
   if (!mayRecord(user.role, input.type, own)) {
     throw fail.forbidden(
@@ -43,40 +52,44 @@ export async function recordStep(db: Db, req: FastifyRequest, unitId: string, in
         : `the ${user.role} role may not record ${input.type}`,
     );
   }
-  if (!isUuid(unitId)) throw fail.notFound('unit');
+  // Optimistic first: read the unit, check, and write only if nobody wrote in between (two
+  // round trips, no transaction). A writer that lost the race takes the unit's lock and
+  // checks again, so a busy unit still makes progress and no step is judged on stale progress.
+  const unit = await findUnit(db, unitId);
+  if (!unit) throw fail.notFound('unit');
+  const written = await append(db, req, unit, input);
+  if (written) return written;
+  return db.transaction(async (tx) => {
+    const locked = await findUnit(tx, unitId, { lock: true });
+    if (!locked) throw fail.notFound('unit');
+    const again = await append(tx, req, locked, input);
+    if (!again) throw new Error('a locked unit changed under its lock');
+    return again;
+  });
+}
+
+/** Checks the step against the unit's progress as read, and appends it if that is still current. */
+async function append(db: DbOrTx, req: FastifyRequest, unit: UnitRow, input: StepInput): Promise<Recorded | undefined> {
   const rule = STEP_RULES[input.type];
-  try {
-    return await db.transaction(async (tx) => {
-      const unit = await findUnit(tx, unitId, { lock: true });
-      if (!unit) throw fail.notFound('unit');
-      const refusal = checkStep(unit.progress, input.type);
-      if (refusal) throw fail.transition(refusal.message, { reason: refusal.code, stage: rule.stage, progress: unit.progress });
-      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
-      const progress = applyStep(unit.progress, { type: input.type, occurredAt: iso(occurredAt), data: input.data });
-      const row = await appendStep(tx, {
-        unitId,
-        seq: unit.stepCount + 1,
-        type: input.type,
-        stage: rule.stage,
-        occurredAt,
-        actor: user,
-        note: input.note ?? null,
-        data: input.data,
-        clientEventId: input.clientEventId ?? null,
-        progress,
-        ip: req.ip,
-        channel: LIVE_CHANNEL,
-      });
-      return { created: true, event: toStep(row), progress };
-    });
-  } catch (err) {
-    // the same clientEventId sent twice at once: the loser answers with the winner's step
-    if (input.clientEventId && isUniqueViolation(err)) {
-      const existing = await findByClientEventId(db, input.clientEventId);
-      if (existing) return replay(db, req, existing);
-    }
-    throw err;
-  }
+  const refusal = checkStep(unit.progress, input.type);
+  if (refusal) throw fail.transition(refusal.message, { reason: refusal.code, stage: rule.stage, progress: unit.progress });
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
+  const progress = applyStep(unit.progress, { type: input.type, occurredAt: iso(occurredAt), data: input.data });
+  const row = await appendStep(db, {
+    unitId: unit.id,
+    seq: unit.stepCount + 1,
+    type: input.type,
+    stage: rule.stage,
+    occurredAt,
+    actor: req.user!,
+    note: input.note ?? null,
+    data: input.data,
+    clientEventId: input.clientEventId ?? null,
+    progress,
+    ip: req.ip,
+    channel: LIVE_CHANNEL,
+  });
+  return row && { created: true, event: toStep(row), progress };
 }
 
 export async function voidStep(db: Db, req: FastifyRequest, stepId: string, reason: string): Promise<Recorded> {

@@ -38,10 +38,19 @@ export function progressColumns(p: Progress) {
   };
 }
 
+// Read on every step: built once per database handle, a named statement on each connection.
+const unitById = new WeakMap<DbOrTx, ReturnType<typeof prepareUnitById>>();
+const prepareUnitById = (db: DbOrTx) => db.select().from(units).where(eq(units.id, sql.placeholder('id'))).limit(1).prepare('unit_by_id');
+
 export async function findUnit(db: DbOrTx, id: string, opts: { lock?: boolean } = {}): Promise<UnitRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const query = db.select().from(units).where(eq(units.id, id)).limit(1);
-  const [row] = opts.lock ? await query.for('update') : await query;
+  if (opts.lock) {
+    const [locked] = await db.select().from(units).where(eq(units.id, id)).limit(1).for('update');
+    return locked;
+  }
+  let query = unitById.get(db);
+  if (!query) unitById.set(db, (query = prepareUnitById(db)));
+  const [row] = await query.execute({ id });
   return row;
 }
 
