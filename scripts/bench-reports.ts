@@ -14,6 +14,7 @@ import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { hashPassword } from '../server/lib/password.js';
 import { writeSettings } from '../server/features/settings/settings.repository.js';
+import { progressFacts } from '../server/features/units/units.repository.js';
 import { addDays, today } from '../shared/domain/dates.js';
 import { allowedSteps, applyStep, deriveProgress, initialProgress, type Progress } from '../shared/domain/progress.js';
 import { REASON_CODES, STEP_RULES, type StepType } from '../shared/domain/steps.js';
@@ -112,6 +113,22 @@ function history(unitId: string, length: number, now: number): { rows: StepRow[]
   return { rows, progress: deriveProgress(live), last: t };
 }
 
+/** a unit's stored facts under their column names */
+const facts = (p: Progress) => {
+  const f = progressFacts(p);
+  return {
+    wiring_status: f.wiringStatus,
+    connection_status: f.connectionStatus,
+    registration_status: f.registrationStatus,
+    onboarded: f.onboarded,
+    last_event_at: f.lastEventAt,
+    refused_at: f.refusedAt,
+    postponements: f.postponements,
+    first_postponed_at: f.firstPostponedAt,
+    connection_at: f.connectionAt,
+  };
+};
+
 async function load(database: Database) {
   const { db } = database;
   const now = Date.now();
@@ -144,21 +161,18 @@ async function load(database: Database) {
         connection_due: i % 10 === 0 ? addDays(day0, int(-10, 20)) : null,
         progress: p,
         step_count: h.rows.length,
-        wiring_status: p.wiring.status,
-        connection_status: p.connection.status,
-        registration_status: p.registration.status,
-        onboarded: p.onboarded,
-        last_event_at: p.lastEventAt,
+        ...facts(p),
       });
     }
     stepsLoaded += stepRows.length;
     await db.execute(sql`insert into units (id, code, name, kind, parent_code, wiring_due, connection_due, progress, step_count,
-        wiring_status, connection_status, registration_status, onboarded, last_event_at)
+        wiring_status, connection_status, registration_status, onboarded, last_event_at, refused_at, postponements, first_postponed_at, connection_at)
       select id, code, name, kind, parent_code, wiring_due, connection_due, progress, step_count,
-        wiring_status, connection_status, registration_status, onboarded, last_event_at
+        wiring_status, connection_status, registration_status, onboarded, last_event_at, refused_at, postponements, first_postponed_at, connection_at
       from jsonb_to_recordset(${JSON.stringify(unitRows)}::jsonb) as x(id uuid, code text, name text, kind text, parent_code text,
         wiring_due date, connection_due date, progress jsonb, step_count int, wiring_status text, connection_status text,
-        registration_status text, onboarded boolean, last_event_at timestamptz)`);
+        registration_status text, onboarded boolean, last_event_at timestamptz, refused_at timestamptz, postponements int,
+        first_postponed_at timestamptz, connection_at timestamptz)`);
     for (let s = 0; s < stepRows.length; s += 20_000) {
       await db.execute(sql`insert into steps (unit_id, seq, type, stage, occurred_at, actor_name, actor_role, data, voided)
         select unit_id, seq, type, stage, occurred_at, actor_name, actor_role, data, voided

@@ -1,13 +1,21 @@
-// The SQL behind /api/reports/laggards (stored progress for today, a replay of the steps for a
-// past day) must say exactly what the pure rules of shared/domain/laggards.ts say.
+// The SQL behind /api/reports/laggards and /summary (stored progress for today, a replay of
+// the steps for a past day) must say exactly what the pure rules of shared/domain/laggards.ts say.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { steps as stepsTable, units } from '../../db/schema/index.js';
 import { progressColumns } from '../../server/features/units/units.repository.js';
 import { addDays, today } from '../../shared/domain/dates.js';
-import { compareLaggards, effectiveDeadlines, laggardAsOf, type StepRecord } from '../../shared/domain/laggards.js';
+import {
+  compareLaggards,
+  effectiveDeadlines,
+  LAGGARD_CATEGORIES,
+  laggardAsOf,
+  progressAsOf,
+  type LaggardCategory,
+  type StepRecord,
+} from '../../shared/domain/laggards.js';
 import { allowedSteps, applyStep, deriveProgress, initialProgress } from '../../shared/domain/progress.js';
-import { REASON_CODES, type StepType } from '../../shared/domain/steps.js';
+import { REASON_CODES, STAGES, type Stage, type StageStatus, type StepType } from '../../shared/domain/steps.js';
 import type { Settings } from '../../shared/schemas/settings.js';
 import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
 
@@ -77,7 +85,31 @@ function buildHistory(c: UnitCase, now: number): StepRecord[] {
   return history;
 }
 
+type Made = { code: string; id: string; kind: string; history: StepRecord[]; wiringDue: string | null; connectionDue: string | null };
+
+/** The summary as the pure rules count it, over every unit made so far. */
+function expectedSummary(all: readonly Made[], settings: Settings, day: string) {
+  const stages = Object.fromEntries(STAGES.map((s) => [s, { pending: 0, in_progress: 0, blocked: 0, done: 0 }])) as Record<Stage, Record<StageStatus, number>>;
+  const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as Record<LaggardCategory, number>;
+  const byKind: Record<string, number> = { township: 0, department: 0, other: 0 };
+  let onboarded = 0;
+  let laggards = 0;
+  for (const u of all) {
+    const progress = progressAsOf(u.history, day, settings.timezone);
+    for (const stage of STAGES) stages[stage][progress[stage].status]++;
+    if (progress.registration.status === 'done') onboarded++;
+    const { flags } = laggardAsOf(u.history, effectiveDeadlines(u, settings), settings, day);
+    if (!flags.length) continue;
+    laggards++;
+    byKind[u.kind]++;
+    for (const c of new Set(flags.map((f) => f.category))) byCategory[c]++;
+  }
+  return { asOf: day, totalUnits: all.length, onboarded, laggards, stages, byCategory, byKind };
+}
+
 describe('laggards: SQL against the pure rules', () => {
+  const everyUnit: Made[] = [];
+
   it('agrees for today and for a past day, on random histories, deadlines and settings', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
@@ -95,7 +127,7 @@ describe('laggards: SQL against the pure rules', () => {
         expect((await office.put('/api/settings', settings)).statusCode).toBe(200);
 
         const area = uniq('P');
-        const made: { code: string; id: string; history: StepRecord[]; wiringDue: string | null; connectionDue: string | null }[] = [];
+        const made: Made[] = [];
         for (const [i, c] of s.units.entries()) {
           const history = buildHistory(c, now);
           const createdAt = new Date(now - 80 * DAY);
@@ -130,7 +162,7 @@ describe('laggards: SQL against the pure rules', () => {
               })),
             );
           }
-          made.push({ code, id: unit.id, history, wiringDue: unit.wiringDue, connectionDue: unit.connectionDue });
+          made.push({ code, id: unit.id, kind: c.kind, history, wiringDue: unit.wiringDue, connectionDue: unit.connectionDue });
         }
 
         for (const asOf of [undefined, addDays(day0, -s.pastDays)]) {
@@ -147,6 +179,14 @@ describe('laggards: SQL against the pure rules', () => {
           const actual = body.items.map((i: { unit: { id: string }; flags: unknown; severity: number }) => ({ id: i.unit.id, flags: i.flags, severity: i.severity }));
           expect(actual, `as of ${day} in ${s.timezone}`).toEqual(expected);
           expect(body.total).toBe(expected.length);
+        }
+
+        // the summary counts every unit of the database, made in this run or before it
+        everyUnit.push(...made);
+        for (const asOf of [undefined, addDays(day0, -s.pastDays)]) {
+          const res = await office.get(`/api/reports/summary${asOf ? `?asOf=${asOf}` : ''}`);
+          expect(res.statusCode, res.body).toBe(200);
+          expect(res.json(), `summary as of ${asOf ?? day0} in ${s.timezone}`).toEqual(expectedSummary(everyUnit, settings, asOf ?? day0));
         }
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },

@@ -1,7 +1,7 @@
 // Reports as the API answers them: the SQL's rows turned into the contract's shapes.
 import type { DbOrTx } from '../../../db/client.js';
 import { addDays, dayNumber, fromDayNumber, today } from '../../../shared/domain/dates.js';
-import { compareFlags, maxDaysLate, severityOf, type LaggardFlag } from '../../../shared/domain/laggards.js';
+import { compareFlags, LAGGARD_CATEGORIES, maxDaysLate, severityOf, type LaggardFlag } from '../../../shared/domain/laggards.js';
 import { REASON_CODES, STAGES, type ReasonCode } from '../../../shared/domain/steps.js';
 import type {
   LaggardFilter,
@@ -20,7 +20,8 @@ import {
   inReportTransaction,
   laggardPage,
   reasonCounts,
-  summaryCounts,
+  summaryGroups,
+  CATEGORY_BIT,
   type LaggardRow,
   type ReportContext,
 } from './reports.repository.js';
@@ -68,22 +69,25 @@ export async function laggardsForExport(db: DbOrTx, q: LaggardFilter) {
 
 export async function summaryReport(db: DbOrTx, asOf?: string): Promise<SummaryReport> {
   const ctx = await reportContext(db, asOf);
-  const row = await inReportTransaction(db, (tx) => summaryCounts(tx, ctx));
-  const pick = (prefix: string, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, row[`${prefix}.${k}`]]));
-  const statuses = ['pending', 'in_progress', 'blocked', 'done'] as const;
-  return {
-    asOf: ctx.asOf,
-    totalUnits: row.total,
-    onboarded: row.onboarded,
-    laggards: row.laggards,
-    stages: {
-      wiring: pick('wiring', statuses),
-      connection: pick('connection', statuses),
-      registration: pick('registration', statuses),
-    } as SummaryReport['stages'],
-    byCategory: pick('cat', Object.keys(row).filter((k) => k.startsWith('cat.')).map((k) => k.slice(4))) as SummaryReport['byCategory'],
-    byKind: pick('kind', ['township', 'department', 'other']) as SummaryReport['byKind'],
-  };
+  const groups = await inReportTransaction(db, (tx) => summaryGroups(tx, ctx));
+  const stages = Object.fromEntries(STAGES.map((s) => [s, { pending: 0, in_progress: 0, blocked: 0, done: 0 }])) as SummaryReport['stages'];
+  const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as SummaryReport['byCategory'];
+  const byKind: SummaryReport['byKind'] = { township: 0, department: 0, other: 0 };
+  let totalUnits = 0;
+  let onboarded = 0;
+  let laggards = 0;
+  for (const g of groups) {
+    totalUnits += g.n;
+    stages.wiring[g.w] += g.n;
+    stages.connection[g.c] += g.n;
+    stages.registration[g.r] += g.n;
+    if (g.r === 'done') onboarded += g.n;
+    if (g.mask === 0) continue;
+    laggards += g.n;
+    byKind[g.kind as keyof typeof byKind] += g.n;
+    for (const c of LAGGARD_CATEGORIES) if (g.mask & CATEGORY_BIT[c]) byCategory[c] += g.n;
+  }
+  return { asOf: ctx.asOf, totalUnits, onboarded, laggards, stages, byCategory, byKind };
 }
 
 /** The default trend: the 30 days up to today. */

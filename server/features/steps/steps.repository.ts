@@ -5,6 +5,7 @@ import { steps } from '../../../db/schema/index.js';
 import type { Progress, StepFact } from '../../../shared/domain/progress.js';
 import type { Step } from '../../../shared/schemas/steps.js';
 import { iso } from '../../lib/time.js';
+import { progressFacts } from '../units/units.repository.js';
 
 export type StepRow = typeof steps.$inferSelect;
 type Role = Step['actor']['role'];
@@ -113,12 +114,15 @@ export interface Append {
 export async function appendStep(db: DbOrTx, a: Append): Promise<StepRow | undefined> {
   const id = randomUUID();
   const p = a.progress;
+  const f = progressFacts(p);
   const announced = JSON.stringify({ unitId: a.unitId, stepId: id, type: a.type, voided: false });
   const result = (await db.execute(sql`
     with unit as (
-      update units set progress = ${JSON.stringify(p)}::jsonb, wiring_status = ${p.wiring.status}::text,
-        connection_status = ${p.connection.status}::text, registration_status = ${p.registration.status}::text,
-        onboarded = ${p.onboarded}::boolean, last_event_at = ${p.lastEventAt}::timestamptz, step_count = step_count + 1
+      update units set progress = ${JSON.stringify(p)}::jsonb, wiring_status = ${f.wiringStatus}::text,
+        connection_status = ${f.connectionStatus}::text, registration_status = ${f.registrationStatus}::text,
+        onboarded = ${f.onboarded}::boolean, last_event_at = ${f.lastEventAt}::timestamptz, refused_at = ${f.refusedAt}::timestamptz,
+        postponements = ${f.postponements}::int, first_postponed_at = ${f.firstPostponedAt}::timestamptz,
+        connection_at = ${f.connectionAt}::timestamptz, step_count = step_count + 1
       where id = ${a.unitId}::uuid and step_count = ${a.seq - 1}::int
       returning id
     ), step as (

@@ -27,14 +27,33 @@ export const toUnit = (r: UnitRow): Unit => ({
 });
 
 /** The stored progress and the indexed copies of its parts, always written together. */
-export function progressColumns(p: Progress) {
+/** The parts of a unit's progress stored beside it in plain columns, for lists and reports. */
+export function progressFacts(p: Progress) {
   return {
-    progress: p,
     wiringStatus: p.wiring.status,
     connectionStatus: p.connection.status,
     registrationStatus: p.registration.status,
     onboarded: p.onboarded,
-    lastEventAt: p.lastEventAt ? new Date(p.lastEventAt) : null,
+    lastEventAt: p.lastEventAt,
+    refusedAt: p.wiring.status === 'blocked' && p.wiring.blockedBy === 'refused' ? p.wiring.blockedAt ?? null : null,
+    postponements: p.postponements,
+    firstPostponedAt: p.firstPostponedAt,
+    connectionAt: p.connection.status === 'done' ? p.connection.since : null,
+  };
+}
+
+const instant = (iso: string | null) => (iso ? new Date(iso) : null);
+
+/** The progress and its facts, as drizzle writes them. */
+export function progressColumns(p: Progress) {
+  const f = progressFacts(p);
+  return {
+    ...f,
+    progress: p,
+    lastEventAt: instant(f.lastEventAt),
+    refusedAt: instant(f.refusedAt),
+    firstPostponedAt: instant(f.firstPostponedAt),
+    connectionAt: instant(f.connectionAt),
   };
 }
 

@@ -1,0 +1,52 @@
+// Migrations that fill new columns from data already stored must fill them as the code would.
+import { readFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationsFolder } from '../../db/client.js';
+import { units } from '../../db/schema/index.js';
+import { progressColumns } from '../../server/features/units/units.repository.js';
+import { createTestApp, type Agent, type TestApp } from '../helpers/app.js';
+import { BODIES, bringTo } from '../helpers/steps.js';
+
+let t: TestApp;
+let office: Agent;
+beforeAll(async () => {
+  t = await createTestApp();
+  office = await t.as('office');
+});
+afterAll(() => t.close());
+
+describe('0003: the laggard facts as columns', () => {
+  it('fills them from the stored progress exactly as the write path does', async () => {
+    const refused = await t.unit();
+    await office.post(`/api/units/${refused.id}/events`, BODIES['wiring.refused']);
+    const postponed = await t.unit();
+    await office.post(`/api/units/${postponed.id}/events`, BODIES['wiring.postponed']);
+    await office.post(`/api/units/${postponed.id}/events`, BODIES['wiring.postponed']);
+    const connected = await t.unit();
+    await bringTo(office, connected.id, 'connected');
+    const fresh = await t.unit();
+    const ids = [refused.id, postponed.id, connected.id, fresh.id];
+
+    const read = async () =>
+      Promise.all(ids.map(async (id) => (await t.database.db.select().from(units).where(eq(units.id, id)))[0]));
+    const written = await read();
+    // as a database from before 0003 would hold them
+    await t.database.db.execute(sql`update units set refused_at = null, postponements = 0, first_postponed_at = null, connection_at = null`);
+    const backfill = readFileSync(`${migrationsFolder}/0003_unit_flag_facts.sql`, 'utf8').split('--> statement-breakpoint').at(-1)!;
+    await t.database.db.execute(sql.raw(backfill));
+
+    const filled = await read();
+    for (const [i, row] of filled.entries()) {
+      const expected = progressColumns(row.progress);
+      expect(row.refusedAt).toEqual(expected.refusedAt);
+      expect(row.postponements).toBe(expected.postponements);
+      expect(row.firstPostponedAt).toEqual(expected.firstPostponedAt);
+      expect(row.connectionAt).toEqual(expected.connectionAt);
+      expect(row).toEqual(written[i]);
+    }
+    expect(filled[0].refusedAt).not.toBeNull();
+    expect(filled[1].postponements).toBe(2);
+    expect(filled[2].connectionAt).not.toBeNull();
+  });
+});
