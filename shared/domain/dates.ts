@@ -61,9 +61,10 @@ export const addDays = (day: string, n: number) => fromDayNumber(dayNumber(day) 
 /** `to` − `from` in whole calendar days. */
 export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 
-/** The first instant of `day` in `timeZone` (DST-safe). */
-export function startOfDay(day: string, timeZone: string): Date {
-  const target = utcOf(day);
+/** The instant at which a clock in `timeZone` reads `time` ("HH:mm" or "HH:mm:ss") on `day` (DST-safe). */
+export function instantAt(day: string, time: string, timeZone: string): Date {
+  const [h, min, sec = 0] = time.split(':').map(Number);
+  const target = utcOf(day) + ((h * 60 + min) * 60 + sec) * 1000;
   let t = target;
   // the zone's offset at t, applied until it settles (twice covers a DST change)
   for (let i = 0; i < 3; i++) {
@@ -75,6 +76,9 @@ export function startOfDay(day: string, timeZone: string): Date {
   }
   return new Date(t);
 }
+
+/** The first instant of `day` in `timeZone`. */
+export const startOfDay = (day: string, timeZone: string) => instantAt(day, '00:00', timeZone);
 
 /** The first instant after `day` ends in `timeZone`: steps before it happened on or before `day`. */
 export const endOfDay = (day: string, timeZone: string) => startOfDay(addDays(day, 1), timeZone);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateIn, daysBetween, formatDateTime, toWallInput, wallInputToIso } from '../../web/src/shared/lib/time.js';
+import { dayOf, daysBetween } from '../../shared/domain/dates.js';
+import { formatDateTime, toWallInput, wallInputToIso } from '../../web/src/shared/lib/time.js';
 
 describe('campaign time zone', () => {
   it('reads a wall clock in Shanghai as the instant eight hours earlier in UTC', () => {
@@ -8,7 +9,7 @@ describe('campaign time zone', () => {
 
   it('shows an instant as the campaign clock reads it, whatever the browser zone', () => {
     expect(toWallInput(new Date('2026-11-27T17:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-28T01:00');
-    expect(dateIn('Asia/Shanghai', new Date('2026-11-27T17:00:00Z'))).toBe('2026-11-28');
+    expect(dayOf(new Date('2026-11-27T17:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-28');
   });
 
   it('goes there and back across a daylight-saving change', () => {

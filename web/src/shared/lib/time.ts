@@ -1,78 +1,14 @@
-// Dates and times in the campaign's time zone, whatever the browser's own zone is.
-
-const partFormats = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = partFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partFormats.set(timeZone, format);
-  }
-  return format;
-}
-
-interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-export function wallTime(date: Date, timeZone: string): WallTime {
-  const out: Record<string, number> = {};
-  for (const part of partsFormat(timeZone).formatToParts(date)) {
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
-  }
-  return { year: out.year, month: out.month, day: out.day, hour: out.hour % 24, minute: out.minute, second: out.second };
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** The calendar date (YYYY-MM-DD) that `date` falls on in `timeZone`. */
-export function dateIn(timeZone: string, date: Date = new Date()): string {
-  const w = wallTime(date, timeZone);
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
-}
+// Dates and times in the campaign's time zone, whatever the browser's own zone is, as the
+// dashboard's inputs and labels need them; the day arithmetic is shared/domain/dates.ts.
+import { instantAt, localDateTime } from '../../../../shared/domain/dates.js';
 
 /** The value of an `<input type="datetime-local">` showing `date` as a clock in `timeZone` reads. */
-export function toWallInput(date: Date, timeZone: string): string {
-  const w = wallTime(date, timeZone);
-  return `${dateIn(timeZone, date)}T${pad(w.hour)}:${pad(w.minute)}`;
-}
-
-/** How far `timeZone`'s clock is ahead of UTC at `date`, in ms. */
-function offsetAt(date: Date, timeZone: string): number {
-  const w = wallTime(date, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - (date.getTime() - date.getUTCMilliseconds());
-}
+export const toWallInput = (date: Date, timeZone: string): string => localDateTime(date, timeZone).replace(' ', 'T');
 
 /** The instant (ISO, UTC) at which a clock in `timeZone` reads `value` ("YYYY-MM-DDTHH:mm"). */
 export function wallInputToIso(value: string, timeZone: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match;
-  const guess = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
-  // Twice, so a guess that lands across a daylight-saving change settles on the right offset.
-  let instant = guess - offsetAt(new Date(guess), timeZone);
-  instant = guess - offsetAt(new Date(instant), timeZone);
-  return new Date(instant).toISOString();
-}
-
-/** Whole days from calendar date `from` to `to` (both YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/.exec(value);
+  return match ? instantAt(match[1], match[2], timeZone).toISOString() : null;
 }
 
 const displayFormats = new Map<string, Intl.DateTimeFormat>();

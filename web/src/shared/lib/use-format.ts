@@ -2,7 +2,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../api/settings.js';
-import { dateIn, formatDate, formatDateTime } from './time.js';
+import { today } from '../../../../shared/domain/dates.js';
+import { formatDate, formatDateTime } from './time.js';
 
 export function useFormat() {
   const { timezone } = useSettings();
@@ -17,7 +18,7 @@ export function useFormat() {
       /** a date as formal text writes it: 2026年11月28日 */
       longDate: (value: string) =>
         new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }),
-      today: () => dateIn(timezone),
+      today: () => today(timezone),
       number: (n: number) => n.toLocaleString(locale),
       percent: (part: number, whole: number) =>
         whole > 0 ? (part / whole).toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 }) : '—',

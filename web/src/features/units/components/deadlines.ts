@@ -1,6 +1,6 @@
 // A unit's deadlines: its own due dates, else the campaign's; registration counts from the connection day.
 import type { Settings, Unit } from '../../../../../shared/schemas/index.js';
-import { dateIn, daysBetween } from '../../../shared/lib/time.js';
+import { addDays, dayOf, daysBetween } from '../../../../../shared/domain/dates.js';
 
 export interface Deadline {
   key: 'wiringDue' | 'connectionDue' | 'registrationDue';
@@ -11,12 +11,10 @@ export interface Deadline {
   daysLate: number | null;
 }
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 export function deadlines(unit: Unit, settings: Settings, today: string): Deadline[] {
   const p = unit.progress;
   const late = (due: string | null, done: boolean) => (due && !done ? daysBetween(due, today) : null);
-  const connectionDay = p.connection.status === 'done' && p.connection.since ? dateIn(settings.timezone, new Date(p.connection.since)) : null;
+  const connectionDay = p.connection.status === 'done' && p.connection.since ? dayOf(p.connection.since, settings.timezone) : null;
   const registrationDue = connectionDay ? addDays(connectionDay, settings.registrationGraceDays) : null;
   const registered = p.registration.status === 'done' || Boolean(p.registration.awaitingReview);
   return [
