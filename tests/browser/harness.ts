@@ -1,32 +1,17 @@
 // The real server as a child process on its own database, an API client to seed it, and
 // Debian's chromium driven by playwright-core.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, inject } from 'vitest';
-import { adminClient, databaseUrl } from '../setup/postgres.js';
+import { ADMIN, freshStore, httpAs, spawnServer } from '../helpers/server-process.js';
 
-export const ADMIN = { username: 'admin', password: 'admin-pass-123' };
+export { ADMIN };
 export const SHOTS = 'test-results/screenshots';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 export interface Server {
   url: string;
-  process: ChildProcess;
   log: string[];
   stop(): Promise<void>;
 }
@@ -35,86 +20,25 @@ export interface Server {
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   // the server serves the dashboard only if it finds it built when it starts: wait out a rebuild in progress
   for (let waited = 0; !existsSync('web/dist/index.html') && waited < 60_000; waited += 250) await new Promise((r) => setTimeout(r, 250));
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'zw-browser-'));
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  let dbName: string | undefined;
-  if (serverUrl) {
-    dbName = `zw_b_${randomBytes(5).toString('hex')}`;
-    const admin = adminClient(serverUrl);
-    await admin.unsafe(`create database ${dbName}`);
-    await admin.end();
-  } else {
-    const template = inject('pgliteTemplate');
-    if (template) cpSync(template, dataDir, { recursive: true });
-  }
-  const child = spawn('node_modules/.bin/tsx', ['server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: dbName ? databaseUrl(serverUrl!, dbName) : '',
-      BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
-      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-      PASSWORD_COST: '10',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log: string[] = [];
-  child.stdout!.on('data', (d) => log.push(String(d)));
-  child.stderr!.on('data', (d) => log.push(String(d)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${log.join('')}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`server did not become ready: ${log.join('')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const store = await freshStore({ pgliteTemplate: inject('pgliteTemplate') || undefined });
+  const server = await spawnServer(store, env);
   return {
-    url,
-    process: child,
-    log,
+    url: server.url,
+    log: server.log,
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-      if (dbName) {
-        const admin = adminClient(serverUrl!);
-        await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-        await admin.end();
-      }
+      await server.stop();
+      await store.drop();
     },
   };
 }
 
-/** A logged-in API client for seeding and for checking what the browser did. */
+/** A logged-in API client for seeding and for checking what the browser did: a refusal throws. */
 export async function apiAs(base: string, username: string, password: string) {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
-  const cookie = login.headers.get('set-cookie')!.split(';')[0];
+  const http = await httpAs(base, username, password);
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
+    const res = await http.call(method, path, body);
+    if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
   };
   return {
     get: (path: string) => call('GET', path),

@@ -2,7 +2,7 @@
 // crashes, restarts, browsers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,8 @@ export interface Store {
   drop(): Promise<void>;
 }
 
-export async function freshStore(): Promise<Store> {
+/** A new store; on PGlite, a copy of `pgliteTemplate` (a migrated data folder) when given, which starts faster. */
+export async function freshStore(opts: { pgliteTemplate?: string } = {}): Promise<Store> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const name = `zw_p_${randomBytes(5).toString('hex')}`;
@@ -44,6 +45,7 @@ export async function freshStore(): Promise<Store> {
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'zw-proc-'));
+  if (opts.pgliteTemplate) cpSync(opts.pgliteTemplate, dir, { recursive: true });
   return { env: { DATA_DIR: dir, DATABASE_URL: '' }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
