@@ -7,6 +7,8 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   DATA_DIR: z.string().default('./data'),
+  /** connections to PostgreSQL per process */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   BOOTSTRAP_ADMIN_USERNAME: z.string().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8, 'BOOTSTRAP_ADMIN_PASSWORD needs at least 8 characters').optional(),
   /** minutes without a request after which a session ends */
@@ -31,6 +33,7 @@ export type Config = {
   host: string;
   databaseUrl?: string;
   dataDir: string;
+  databasePoolSize: number;
   bootstrapAdmin?: { username: string; password: string };
   sessionIdleMs: number;
   sessionMaxMs: number;
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     bootstrapAdmin:
       e.BOOTSTRAP_ADMIN_USERNAME && e.BOOTSTRAP_ADMIN_PASSWORD
         ? { username: e.BOOTSTRAP_ADMIN_USERNAME, password: e.BOOTSTRAP_ADMIN_PASSWORD }

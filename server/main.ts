@@ -7,7 +7,7 @@ import { loadConfig } from './config.js';
 import { loggerOptions } from './logger.js';
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: config.databasePoolSize });
 await migrateDatabase(database, config.databaseUrl);
 const app = await buildApp({ config, database, logger: loggerOptions(config.logLevel) });
 await ensureFirstUser(database.db, config, app.log);

@@ -1,6 +1,6 @@
 // The real app on a fresh database, and agents that call it as a given role.
 import { randomBytes } from 'node:crypto';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { users, units } from '../../db/schema/index.js';
@@ -55,10 +55,13 @@ function client(app: App, cookie?: string) {
   };
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   const config = loadConfig({ PASSWORD_COST: '10', DATA_DIR: '/nonexistent', ...env });
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, logger: opts.logger });
   await app.ready();
   const passwordHash = await cheapHash;
   const unit: TestApp['unit'] = async (fields = {}) => {
