@@ -64,8 +64,15 @@ export async function buildApp({ config, database, logger }: { config: Config; d
     // served over plain HTTP on a county LAN too: HSTS is the proxy's to send
     strictTransportSecurity: false,
   });
+  // While closing, an answer to a request in flight also closes its keep-alive connection:
+  // otherwise the server would wait out the client's idle connection before it could stop.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (closing) reply.header('connection', 'close');
   });
   await app.register(auth);
   await app.register(docs);

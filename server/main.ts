@@ -18,12 +18,17 @@ const stop = async (signal: string) => {
   closing = true;
   app.log.info({ signal }, 'closing');
   const force = setTimeout(() => process.exit(1), 10_000).unref();
+  let code = 0;
   try {
     await app.close();
     await database.close();
+    app.log.info('closed');
+  } catch (err) {
+    app.log.error({ err }, 'could not close cleanly');
+    code = 1;
   } finally {
     clearTimeout(force);
-    process.exit(0);
+    process.exit(code);
   }
 };
 process.on('SIGTERM', () => void stop('SIGTERM'));
