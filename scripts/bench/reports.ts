@@ -8,16 +8,16 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import { migrateDatabase, openDatabase, type Database } from '../db/client.js';
-import { users } from '../db/schema/index.js';
-import { buildApp } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
-import { hashPassword } from '../server/lib/password.js';
-import { writeSettings } from '../server/features/settings/settings.repository.js';
-import { progressFacts } from '../server/features/units/units.repository.js';
-import { addDays, today } from '../shared/domain/dates.js';
-import { allowedSteps, applyStep, deriveProgress, initialProgress, type Progress } from '../shared/domain/progress.js';
-import { REASON_CODES, STEP_RULES, type StepType } from '../shared/domain/steps.js';
+import { migrateDatabase, openDatabase, type Database } from '../../db/client.js';
+import { users } from '../../db/schema/index.js';
+import { buildApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { hashPassword } from '../../server/lib/password.js';
+import { writeSettings } from '../../server/features/settings/settings.repository.js';
+import { progressFacts } from '../../server/features/units/units.repository.js';
+import { addDays, today } from '../../shared/domain/dates.js';
+import { allowedSteps, applyStep, deriveProgress, initialProgress, type Progress } from '../../shared/domain/progress.js';
+import { REASON_CODES, STEP_RULES, type StepType } from '../../shared/domain/steps.js';
 
 const { values: args } = parseArgs({
   options: {
