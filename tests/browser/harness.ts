@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { ADMIN, freshStore, httpAs, spawnServer } from '../helpers/server-process.js';
 
 export { ADMIN };
@@ -171,4 +171,30 @@ export function checkEachPage(current: () => Browser) {
   afterEach(() => {
     expect(current().errors.splice(0)).toEqual([]);
   });
+}
+
+export interface Stage {
+  server: Server;
+  browser: Browser;
+  /** the office's API client, for seeding and checking */
+  office: Api;
+}
+
+/**
+ * What each browser test file runs on: a server on a fresh database, a browser, and the office's
+ * API client, opened before the file's tests and closed after; `prepare` seeds what the file needs.
+ */
+export function useStage(opts: { width?: number; height?: number; prepare?: (stage: Stage) => Promise<void> } = {}): Stage {
+  const stage = {} as Stage;
+  beforeAll(async () => {
+    stage.server = await startServer();
+    stage.office = await apiAs(stage.server.url, ADMIN.username, ADMIN.password);
+    await opts.prepare?.(stage);
+    stage.browser = await openBrowser(opts);
+  });
+  afterAll(async () => {
+    await stage.browser?.close();
+    await stage.server?.stop();
+  });
+  return stage;
 }

@@ -1,27 +1,15 @@
 // The office imports the county's unit list from a spreadsheet: checked first, written all or nothing.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, checkEachPage, apiAs, logIn, openBrowser, seedUnit, startServer, uniqueCode, type Api, type Browser, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, checkEachPage, logIn, seedUnit, uniqueCode, useStage } from './harness.js';
 
-let server: Server;
-let browser: Browser;
-let office: Api;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser();
-  office = await apiAs(server.url, ADMIN.username, ADMIN.password);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-checkEachPage(() => browser);
+const stage = useStage();
+checkEachPage(() => stage.browser);
 
 const csv = (lines: string[]) => Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 
 async function openImport(page: Page) {
-  await logIn(page, server.url, ADMIN.username, ADMIN.password);
+  await logIn(page, stage.server.url, ADMIN.username, ADMIN.password);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '单位', exact: true }).click();
   await page.getByRole('link', { name: '导入单位' }).click();
   await page.getByRole('heading', { name: '导入单位', level: 1 }).waitFor();
@@ -31,13 +19,13 @@ async function choose(page: Page, name: string, buffer: Buffer, mimeType = 'text
   await page.getByLabel('选择文件').setInputFiles({ name, mimeType, buffer });
 }
 
-const unitsWithCode = async (prefix: string) => (await office.get(`/api/units?q=${encodeURIComponent(prefix)}&pageSize=500`)).items as { code: string; name: string; kind: string }[];
+const unitsWithCode = async (prefix: string) => (await stage.office.get(`/api/units?q=${encodeURIComponent(prefix)}&pageSize=500`)).items as { code: string; name: string; kind: string }[];
 
 describe('importing units', () => {
   it('names the bad row before anything is written, then imports the corrected file', async () => {
-    const { page } = browser;
+    const { page } = stage.browser;
     const prefix = uniqueCode('IMP');
-    const existing = await seedUnit(office, '县教育局（旧名）', { code: `${prefix}-0` });
+    const existing = await seedUnit(stage.office, '县教育局（旧名）', { code: `${prefix}-0` });
     const header = '编码,名称,类型,联系人,布线截止';
     const bad = csv([header, `${prefix}-1,红旗乡人民政府,乡镇,吴乡长,2026-12-31`, `${prefix}-2,县第一中学,学校,,`, `${prefix}-0,县教育局,部门,,`]);
 
@@ -48,7 +36,7 @@ describe('importing units', () => {
     const issue = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '3', exact: true }) });
     expect(await issue.getByRole('cell').nth(1).textContent()).toBe('类型');
     expect(await page.getByRole('button', { name: '确认导入' }).count()).toBe(0);
-    await browser.shot('import-errors');
+    await stage.browser.shot('import-errors');
     // all or nothing: the good row 2 was not written either, and the existing unit kept its name
     expect((await unitsWithCode(prefix)).map((u) => [u.code, u.name])).toEqual([[existing.code, '县教育局（旧名）']]);
 
@@ -56,7 +44,7 @@ describe('importing units', () => {
     await choose(page, 'units-fixed.csv', good);
     await page.getByRole('button', { name: '检查文件' }).click();
     await page.getByText('检查通过：将新建 2 个单位，更新 1 个单位。尚未写入任何数据。').waitFor();
-    await browser.shot('import-preview');
+    await stage.browser.shot('import-preview');
     expect(await unitsWithCode(prefix)).toHaveLength(1);
 
     await page.getByRole('button', { name: '确认导入' }).click();
@@ -70,7 +58,7 @@ describe('importing units', () => {
   });
 
   it('says in Chinese what a bad cell should hold', async () => {
-    const { page } = browser;
+    const { page } = stage.browser;
     const prefix = uniqueCode('IMQ');
     await openImport(page);
     await choose(page, 'units.csv', csv(['编码,名称,类型', `${prefix}-1,县第二中学,学校`]));
@@ -81,7 +69,7 @@ describe('importing units', () => {
   });
 
   it('refuses a file that is neither CSV nor Excel before sending it', async () => {
-    const { page } = browser;
+    const { page } = stage.browser;
     await openImport(page);
     await choose(page, 'units.txt', Buffer.from('编码,名称,类型\n'), 'text/plain');
     await page.getByText('只支持 .csv 和 .xlsx 文件。').waitFor();

@@ -1,30 +1,20 @@
 // Live views: a unit page open in a browser follows steps recorded elsewhere, without a reload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, apiAs, logIn, openBrowser, startServer, type Browser, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, apiAs, logIn, useStage } from './harness.js';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stage = useStage();
 
 describe('live updates', () => {
   it('changes an open unit page when a step is recorded through the API', async () => {
-    const office = await apiAs(server.url, ADMIN.username, ADMIN.password);
+    const { office } = stage;
     await office.post('/api/users', { username: 'tech-wang', displayName: '王师傅', role: 'technician', password: 'tech-pass-123' });
-    const tech = await apiAs(server.url, 'tech-wang', 'tech-pass-123');
+    const tech = await apiAs(stage.server.url, 'tech-wang', 'tech-pass-123');
     const { unit } = await office.post('/api/units', { code: 'LIVE-1', name: '县教育局', kind: 'department' });
 
-    const { page } = browser;
-    await logIn(page, server.url, ADMIN.username, ADMIN.password);
+    const { page } = stage.browser;
+    await logIn(page, stage.server.url, ADMIN.username, ADMIN.password);
     await expect.poll(() => page.getByText('政府办管理员').first().isVisible(), { timeout: 15_000 }).toBe(true);
-    await page.goto(`${server.url}/units/${unit.id}`);
+    await page.goto(`${stage.server.url}/units/${unit.id}`);
     const wiring = page.locator('li.stage', { has: page.getByRole('heading', { name: /布线/ }) });
     await expect.poll(() => wiring.textContent(), { timeout: 15_000 }).toContain('未开始');
     // the page holds its live connection before the step is made
@@ -34,11 +24,11 @@ describe('live updates', () => {
     await tech.post(`/api/units/${unit.id}/events`, { type: 'wiring.started' });
     await expect.poll(() => wiring.textContent(), { timeout: 5_000, interval: 100 }).toContain('进行中');
     expect(Date.now() - started).toBeLessThan(3_000);
-    await browser.shot('live-unit-page');
+    await stage.browser.shot('live-unit-page');
     await expect.poll(() => page.locator('.timeline').getByText(/王师傅/).isVisible()).toBe(true);
 
     await tech.post(`/api/units/${unit.id}/events`, { type: 'wiring.completed' });
     await expect.poll(() => wiring.textContent(), { timeout: 5_000, interval: 100 }).toContain('已完成');
-    expect(browser.errors).toEqual([]);
+    expect(stage.browser.errors).toEqual([]);
   });
 });

@@ -2,30 +2,23 @@
 // offline wait on the device and are recorded exactly once, with the time they were logged,
 // when the connection returns; a step the rules refuse meanwhile is shown as refused, once.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { ADMIN, apiAs, logIn, openBrowser, startServer, type Api, type Browser, type Server } from './harness.js';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { logIn, useStage } from './harness.js';
 
 const TECH = { username: 'tech-li', password: 'tech-pass-123', displayName: '李师傅' };
 
-let server: Server;
-let browser: Browser;
-let office: Api;
 const units: Record<string, { id: string; name: string }> = {};
 
-beforeAll(async () => {
-  server = await startServer();
-  office = await apiAs(server.url, ADMIN.username, ADMIN.password);
-  const { user } = await office.post('/api/users', { ...TECH, role: 'technician' });
-  for (const [key, code, name] of [['a', 'T-A', '城关镇人民政府'], ['b', 'T-B', '县农业农村局'], ['c', 'T-C', '县档案馆'], ['d', 'T-D', '县气象局']]) {
-    const { unit } = await office.post('/api/units', { code, name, kind: 'department' });
-    units[key] = unit;
-  }
-  await office.post('/api/units/assign', { technicianId: user.id, unitIds: Object.values(units).map((u) => u.id) });
-  browser = await openBrowser({ width: 360, height: 740 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+const stage = useStage({
+  width: 360, height: 740,
+  prepare: async ({ office }) => {
+    const { user } = await office.post('/api/users', { ...TECH, role: 'technician' });
+    for (const [key, code, name] of [['a', 'T-A', '城关镇人民政府'], ['b', 'T-B', '县农业农村局'], ['c', 'T-C', '县档案馆'], ['d', 'T-D', '县气象局']]) {
+      const { unit } = await office.post('/api/units', { code, name, kind: 'department' });
+      units[key] = unit;
+    }
+    await office.post('/api/units/assign', { technicianId: user.id, unitIds: Object.values(units).map((u) => u.id) });
+  },
 });
 
 const card = (page: Page, name: string) => page.locator('li.field-card', { has: page.getByRole('heading', { name }) });
@@ -36,18 +29,18 @@ async function logStep(page: Page, unit: string, step: string) {
   try {
     await expect.poll(() => card(page, unit).getByText(/已保存在本机|已记录/).isVisible()).toBe(true);
   } catch (error) {
-    await browser.shot(`offline-failed-${step}`);
+    await stage.browser.shot(`offline-failed-${step}`);
     throw error;
   }
 }
 
 /** Where a long test got to, printed when it fails. */
-let stage = '';
+let reached = '';
 function track(name: string) {
-  stage = 'start';
+  reached = 'start';
   onTestFailed(async () => {
-    console.log(`${name}: stopped at "${stage}"\n${server.log.join('').slice(-2000)}`);
-    await browser.shot(`failed-${name}`);
+    console.log(`${name}: stopped at "${reached}"\n${stage.server.log.join('').slice(-2000)}`);
+    await stage.browser.shot(`failed-${name}`);
   });
 }
 
@@ -72,29 +65,29 @@ const cachedAnswers = (page: Page) =>
   }));
 
 async function steps(unitId: string): Promise<{ type: string; occurredAt: string; clientEventId: string | null; actor: { displayName: string } }[]> {
-  const body = await office.get(`/api/units/${unitId}/events?pageSize=500`);
+  const body = await stage.office.get(`/api/units/${unitId}/events?pageSize=500`);
   return Array.isArray(body) ? body : body.items;
 }
 
 describe('working offline', () => {
   it('opens from the service worker offline, keeps steps on the device and records each exactly once when back online', { timeout: 120_000 }, async () => {
     track('offline-sync');
-    const { page, context } = browser;
+    const { page, context } = stage.browser;
     const posts: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().includes('/events')) posts.push(r.url());
     });
-    await logIn(page, server.url, TECH.username, TECH.password);
+    await logIn(page, stage.server.url, TECH.username, TECH.password);
     await expect.poll(() => page.getByRole('heading', { name: '我的单位' }).isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => card(page, units.a.name).isVisible()).toBe(true);
     // the service worker has installed (the shell is precached) and controls the page
-    stage = 'service worker';
+    reached = 'service worker';
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
     // what the server said is kept on the device for a page opened offline
-    stage = 'cached answers';
+    reached = 'cached answers';
     await expect.poll(() => cachedAnswers(page), { timeout: 10_000 }).toBeGreaterThan(0);
 
-    stage = 'offline';
+    reached = 'offline';
     await context.setOffline(true);
     await expect.poll(() => page.getByText('网络连接已断开').isVisible()).toBe(true);
     const before = Date.now();
@@ -102,24 +95,24 @@ describe('working offline', () => {
     await logStep(page, units.b.name, '开始布线');
     await logStep(page, units.c.name, '完成布线');
     const after = Date.now();
-    await browser.shot('offline-queued');
+    await stage.browser.shot('offline-queued');
     // the optimistic progress, marked as not sent
     await expect.poll(() => card(page, units.a.name).getByText('1 条未发送').isVisible()).toBe(true);
     await expect.poll(() => card(page, units.a.name).getByRole('button', { name: '预约接入' }).isVisible()).toBe(true);
     // nothing is even tried while the device knows it is offline
     expect(posts).toHaveLength(0);
 
-    stage = 'reload';
+    reached = 'reload';
     // a reload without a network: the shell comes from the service worker, the steps from IndexedDB
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { name: '我的单位' }).isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => page.getByText('3 条步骤待发送').isVisible()).toBe(true);
-    await browser.shot('offline-reloaded');
+    await stage.browser.shot('offline-reloaded');
 
     // meanwhile the office completes C's wiring: the technician's step for C will be refused
-    await office.post(`/api/units/${units.c.id}/events`, { type: 'wiring.completed' });
+    await stage.office.post(`/api/units/${units.c.id}/events`, { type: 'wiring.completed' });
 
-    stage = 'back online';
+    reached = 'back online';
     await context.setOffline(false);
     await expect.poll(async () => (await steps(units.b.id)).length, { timeout: 20_000 }).toBe(1);
     const a = await steps(units.a.id);
@@ -136,7 +129,7 @@ describe('working offline', () => {
     expect(Date.parse(a[0].occurredAt)).toBeLessThan(Date.parse(b[0].occurredAt));
     expect((await steps(units.c.id)).map((s) => s.actor.displayName)).toEqual(['政府办管理员']);
 
-    stage = 'refusal shown';
+    reached = 'refusal shown';
     // the refusal is shown with the server's reason, and not sent again
     await page.getByRole('link', { name: '查看待发送' }).click();
     const refused = page.locator('li[data-status=refused]');
@@ -144,7 +137,7 @@ describe('working offline', () => {
     expect(await refused.textContent()).toContain(units.c.name);
     expect(await refused.textContent()).toContain('该环节已经完成。');
     expect(await page.locator('li[data-status=sent]').count()).toBe(2);
-    await browser.shot('offline-synced');
+    await stage.browser.shot('offline-synced');
     const cPosts = () => posts.filter((p) => p.includes(units.c.id)).length;
     const seen = cPosts();
     expect(await page.getByRole('button', { name: '立即重试' }).count()).toBe(0); // nothing pending
@@ -156,13 +149,13 @@ describe('working offline', () => {
     // the technician dismisses the refusal
     await refused.getByRole('button', { name: '知道了，移除' }).click();
     await expect.poll(() => refused.count()).toBe(0);
-    expect(browser.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(e))).toEqual([]);
+    expect(stage.browser.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(e))).toEqual([]);
   });
 
   it('pauses when the session has ended, asks to log in again, then sends', { timeout: 90_000 }, async () => {
     track('offline-paused');
-    const { page, context } = browser;
-    await page.goto(`${server.url}/field`);
+    const { page, context } = stage.browser;
+    await page.goto(`${stage.server.url}/field`);
     await expect.poll(() => card(page, units.d.name).isVisible(), { timeout: 15_000 }).toBe(true);
     await context.setOffline(true);
     await logStep(page, units.d.name, '开始布线');
@@ -172,7 +165,7 @@ describe('working offline', () => {
     await expect.poll(() => page.getByLabel('用户名').isVisible(), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => page.getByText('待发送的步骤已暂停').first().isVisible()).toBe(true);
     expect(await steps(units.d.id)).toHaveLength(0);
-    await browser.shot('offline-paused');
+    await stage.browser.shot('offline-paused');
     await page.getByLabel('用户名').fill(TECH.username);
     await page.getByLabel('密码').fill(TECH.password);
     await page.getByRole('button', { name: '登录' }).click();

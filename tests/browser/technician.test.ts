@@ -1,27 +1,16 @@
 // A telecom technician at a unit: logs wiring steps and sees the unit's progress move, on a desk or a phone.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN, checkEachPage, apiAs, logIn, logOut, markDocument, openBrowser, sameDocument, seedUnit, seedUser, signedInAs, startServer,
-  type Api, type Browser, type SeededUser, type Server,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { checkEachPage, logIn, logOut, markDocument, sameDocument, seedUnit, seedUser, signedInAs, type SeededUser, useStage } from './harness.js';
 
-let server: Server;
-let browser: Browser;
-let office: Api;
 let tech: SeededUser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser();
-  office = await apiAs(server.url, ADMIN.username, ADMIN.password);
-  tech = await seedUser(office, 'technician', '张师傅');
+const stage = useStage({
+  prepare: async ({ office }) => {
+    tech = await seedUser(office, 'technician', '张师傅');
+  },
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-checkEachPage(() => browser);
+checkEachPage(() => stage.browser);
 
 /** A stage's card on the unit page, found by its heading. */
 const stageCard = (page: Page, stage: '布线' | '接入' | '申报') =>
@@ -36,18 +25,18 @@ async function logStep(page: Page, step: string) {
 
 describe('a technician', () => {
   it('logs in, sees who they are, and logs out', async () => {
-    const { page } = browser;
-    await logIn(page, server.url, tech.username, tech.password);
+    const { page } = stage.browser;
+    await logIn(page, stage.server.url, tech.username, tech.password);
     await signedInAs(page, '张师傅', '电信技术员').waitFor();
     await logOut(page);
-    expect((await page.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
+    expect((await page.request.get(`${stage.server.url}/api/auth/me`)).status()).toBe(401);
   });
 
   it('starts and then completes the wiring from the unit page, and the stages change without a reload', async () => {
-    const { page } = browser;
-    const unit = await seedUnit(office, '城关镇人民政府', { kind: 'township' });
-    await logIn(page, server.url, tech.username, tech.password);
-    await page.goto(`${server.url}/units/${unit.id}`);
+    const { page } = stage.browser;
+    const unit = await seedUnit(stage.office, '城关镇人民政府', { kind: 'township' });
+    await logIn(page, stage.server.url, tech.username, tech.password);
+    await page.goto(`${stage.server.url}/units/${unit.id}`);
     await page.getByRole('heading', { name: /城关镇人民政府/, level: 1 }).waitFor();
     await markDocument(page);
 
@@ -58,7 +47,7 @@ describe('a technician', () => {
 
     await logStep(page, '开始布线');
     await expect.poll(() => stageCard(page, '布线').textContent()).toContain('进行中');
-    expect((await office.get(`/api/units/${unit.id}`)).unit.progress.wiring.status).toBe('in_progress');
+    expect((await stage.office.get(`/api/units/${unit.id}`)).unit.progress.wiring.status).toBe('in_progress');
 
     await logStep(page, '完成布线');
     await expect.poll(() => stageCard(page, '布线').textContent()).toContain('已完成');
@@ -67,26 +56,26 @@ describe('a technician', () => {
     expect(after).not.toContain('开始布线');
     expect(await sameDocument(page)).toBe(true);
 
-    const { unit: saved } = await office.get(`/api/units/${unit.id}`);
+    const { unit: saved } = await stage.office.get(`/api/units/${unit.id}`);
     expect(saved.progress.wiring.status).toBe('done');
-    const { items } = await office.get(`/api/units/${unit.id}/events`);
+    const { items } = await stage.office.get(`/api/units/${unit.id}/events`);
     expect(items.map((s: { type: string; actor: { displayName: string } }) => [s.type, s.actor.displayName])).toEqual([
       ['wiring.started', '张师傅'],
       ['wiring.completed', '张师傅'],
     ]);
     await page.getByRole('heading', { name: '进展记录' }).scrollIntoViewIfNeeded();
-    await browser.shot('unit-page');
+    await stage.browser.shot('unit-page');
   });
 
   it('is asked for the reason before a refused wiring is recorded', async () => {
-    const { page } = browser;
-    const unit = await seedUnit(office, '县档案馆');
-    await logIn(page, server.url, tech.username, tech.password);
-    await page.goto(`${server.url}/units/${unit.id}`);
+    const { page } = stage.browser;
+    const unit = await seedUnit(stage.office, '县档案馆');
+    await logIn(page, stage.server.url, tech.username, tech.password);
+    await page.goto(`${stage.server.url}/units/${unit.id}`);
     await page.getByLabel('步骤').selectOption({ label: '拒绝布线' });
     await page.getByRole('button', { name: '记录', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: '请检查标注的字段。' }).waitFor();
-    expect((await office.get(`/api/units/${unit.id}/events`)).items).toEqual([]);
+    expect((await stage.office.get(`/api/units/${unit.id}/events`)).items).toEqual([]);
 
     await page.getByLabel('原因类别').selectOption({ label: '担心保密安全' });
     await page.getByLabel('原因说明').fill('主任不同意进入机要室布线');
@@ -94,26 +83,26 @@ describe('a technician', () => {
     await expect.poll(() => stageCard(page, '布线').textContent()).toContain('拒绝布线');
     await expect.poll(() => stageCard(page, '布线').textContent()).toContain('主任不同意进入机要室布线');
 
-    const { unit: saved } = await office.get(`/api/units/${unit.id}`);
+    const { unit: saved } = await stage.office.get(`/api/units/${unit.id}`);
     expect(saved.progress.wiring).toMatchObject({ status: 'blocked', reason: '主任不同意进入机要室布线' });
   });
 
   it('reads the unit page on a 360 px phone without scrolling sideways', async () => {
-    const { page } = browser;
-    const unit = await seedUnit(office, '县人力资源和社会保障局（劳动保障监察大队）', {
+    const { page } = stage.browser;
+    const unit = await seedUnit(stage.office, '县人力资源和社会保障局（劳动保障监察大队）', {
       contactName: '李主任', contactPhone: '0571-88886666', address: '城关镇解放路一百二十八号综合办公大楼东侧副楼三楼',
     });
-    await office.post(`/api/units/${unit.id}/events`, {
+    await stage.office.post(`/api/units/${unit.id}/events`, {
       type: 'wiring.postponed', data: { reason: '办公室正在装修，装修完成后再安排布线，预计需要两个月左右的时间', until: '2099-12-31' },
     });
-    await logIn(page, server.url, tech.username, tech.password);
+    await logIn(page, stage.server.url, tech.username, tech.password);
     await page.setViewportSize({ width: 360, height: 780 });
     try {
-      await page.goto(`${server.url}/units/${unit.id}`);
+      await page.goto(`${stage.server.url}/units/${unit.id}`);
       await page.getByRole('heading', { name: '进展记录' }).waitFor();
       await page.getByLabel('步骤').selectOption({ label: '推迟布线' });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-      await browser.shot('phone-unit-page');
+      await stage.browser.shot('phone-unit-page');
     } finally {
       await page.setViewportSize({ width: 1280, height: 860 });
     }

@@ -1,62 +1,47 @@
 // A unit's own contact (单位联络员) registers the unit on the platform; the office reviews it.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN, checkEachPage, CONNECTED, apiAs, logIn, logOut, openBrowser, seedSteps, seedUnit, seedUser, signedInAs, startServer,
-  type Api, type Browser, type Server,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, checkEachPage, CONNECTED, apiAs, logIn, logOut, seedSteps, seedUnit, seedUser, signedInAs, useStage } from './harness.js';
 
-let server: Server;
-let browser: Browser;
-let office: Api;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser();
-  office = await apiAs(server.url, ADMIN.username, ADMIN.password);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-checkEachPage(() => browser);
+const stage = useStage();
+checkEachPage(() => stage.browser);
 
 const registrationCard = (page: Page) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '申报', level: 3 }) });
 
 /** A connected unit and its contact, ready to register. */
 async function connectedUnitWithContact(name: string, contactName: string) {
-  const unit = await seedUnit(office, name, { kind: 'township' });
-  await seedSteps(office, unit.id, CONNECTED);
-  const contact = await seedUser(office, 'unit', contactName, unit.id);
+  const unit = await seedUnit(stage.office, name, { kind: 'township' });
+  await seedSteps(stage.office, unit.id, CONNECTED);
+  const contact = await seedUser(stage.office, 'unit', contactName, unit.id);
   return { unit, contact };
 }
 
 describe('a unit contact', () => {
   it('logs in to its own unit, sees who they are, cannot open another unit, and logs out', async () => {
-    const { page } = browser;
-    const unit = await seedUnit(office, '青山乡人民政府', { kind: 'township' });
-    const other = await seedUnit(office, '白水乡人民政府', { kind: 'township' });
-    const contact = await seedUser(office, 'unit', '刘联络员', unit.id);
+    const { page } = stage.browser;
+    const unit = await seedUnit(stage.office, '青山乡人民政府', { kind: 'township' });
+    const other = await seedUnit(stage.office, '白水乡人民政府', { kind: 'township' });
+    const contact = await seedUser(stage.office, 'unit', '刘联络员', unit.id);
 
-    await logIn(page, server.url, contact.username, contact.password);
+    await logIn(page, stage.server.url, contact.username, contact.password);
     await signedInAs(page, '刘联络员', '单位联络员').waitFor();
     await page.getByRole('heading', { name: /青山乡人民政府/, level: 1 }).waitFor();
     expect(await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).toEqual(['本单位']);
 
-    await page.goto(`${server.url}/units/${other.id}`);
+    await page.goto(`${stage.server.url}/units/${other.id}`);
     await page.getByRole('heading', { name: '无权访问' }).waitFor();
     expect(await page.getByText('白水乡人民政府').count()).toBe(0);
 
     await logOut(page);
-    expect((await page.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
+    expect((await page.request.get(`${stage.server.url}/api/auth/me`)).status()).toBe(401);
   });
 
   it('lands on its own unit when logging in on a computer the office just logged out of', async () => {
-    const { page } = browser;
-    const unit = await seedUnit(office, '龙潭乡人民政府', { kind: 'township' });
-    const contact = await seedUser(office, 'unit', '郑联络员', unit.id);
-    await logIn(page, server.url, ADMIN.username, ADMIN.password);
+    const { page } = stage.browser;
+    const unit = await seedUnit(stage.office, '龙潭乡人民政府', { kind: 'township' });
+    const contact = await seedUser(stage.office, 'unit', '郑联络员', unit.id);
+    await logIn(page, stage.server.url, ADMIN.username, ADMIN.password);
     await page.getByRole('heading', { name: '总览', level: 1 }).waitFor();
     await logOut(page);
     await page.getByLabel('用户名').fill(contact.username);
@@ -67,20 +52,20 @@ describe('a unit contact', () => {
   });
 
   it('submits the registration, and the office verifies it', async () => {
-    const { page } = browser;
+    const { page } = stage.browser;
     const { unit, contact } = await connectedUnitWithContact('石桥镇人民政府', '陈联络员');
 
-    await logIn(page, server.url, contact.username, contact.password);
+    await logIn(page, stage.server.url, contact.username, contact.password);
     await page.getByRole('heading', { name: '提交申报', level: 2 }).waitFor();
     await page.getByLabel('申报编号').fill('ZW-2026-0042');
     await page.getByRole('button', { name: '提交申报' }).click();
     await page.getByText('已提交申报（编号 ZW-2026-0042），等待政府办审核。').waitFor();
     await expect.poll(() => registrationCard(page).textContent()).toContain('待审核');
-    const submitted = (await office.get(`/api/units/${unit.id}`)).unit.progress.registration;
+    const submitted = (await stage.office.get(`/api/units/${unit.id}`)).unit.progress.registration;
     expect(submitted).toMatchObject({ status: 'in_progress', awaitingReview: true });
 
-    await logIn(page, server.url, ADMIN.username, ADMIN.password);
-    await page.goto(`${server.url}/units/${unit.id}`);
+    await logIn(page, stage.server.url, ADMIN.username, ADMIN.password);
+    await page.goto(`${stage.server.url}/units/${unit.id}`);
     const review = page.getByRole('region', { name: '审核申报' });
     await review.getByText('申报编号：ZW-2026-0042').waitFor();
     await review.getByRole('button', { name: '审核通过' }).click();
@@ -90,39 +75,39 @@ describe('a unit contact', () => {
     await page.getByText('已完成接入和申报').waitFor();
     await expect.poll(() => registrationCard(page).textContent()).toContain('已完成');
 
-    const { unit: saved } = await office.get(`/api/units/${unit.id}`);
+    const { unit: saved } = await stage.office.get(`/api/units/${unit.id}`);
     expect(saved.progress).toMatchObject({ onboarded: true, registration: { status: 'done' } });
   });
 
   it('sees why the office rejected the registration, and submits it again', async () => {
-    const { page } = browser;
+    const { page } = stage.browser;
     const { unit, contact } = await connectedUnitWithContact('桃源乡人民政府', '周联络员');
-    const contactApi = await apiAs(server.url, contact.username, contact.password);
+    const contactApi = await apiAs(stage.server.url, contact.username, contact.password);
     await contactApi.post(`/api/units/${unit.id}/events`, { type: 'registration.submitted', data: { platformRef: 'TY-001' } });
 
-    await logIn(page, server.url, ADMIN.username, ADMIN.password);
-    await page.goto(`${server.url}/units/${unit.id}`);
+    await logIn(page, stage.server.url, ADMIN.username, ADMIN.password);
+    await page.goto(`${stage.server.url}/units/${unit.id}`);
     await page.getByRole('region', { name: '审核申报' }).getByRole('button', { name: '退回' }).click();
     const dialog = page.getByRole('dialog', { name: '退回' });
     await dialog.getByRole('button', { name: '退回' }).click();
     await dialog.getByText('必填', { exact: true }).waitFor();
-    expect((await office.get(`/api/units/${unit.id}`)).unit.progress.registration.status).toBe('in_progress');
+    expect((await stage.office.get(`/api/units/${unit.id}`)).unit.progress.registration.status).toBe('in_progress');
     await dialog.getByLabel('退回原因').fill('申报编号与平台记录不符，请核对');
     await dialog.getByRole('button', { name: '退回' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => registrationCard(page).textContent()).toContain('申报被退回');
-    expect((await office.get(`/api/units/${unit.id}`)).unit.progress.registration).toMatchObject({
+    expect((await stage.office.get(`/api/units/${unit.id}`)).unit.progress.registration).toMatchObject({
       status: 'blocked', reason: '申报编号与平台记录不符，请核对',
     });
 
-    await logIn(page, server.url, contact.username, contact.password);
+    await logIn(page, stage.server.url, contact.username, contact.password);
     await page.getByText('政府办退回了申报，原因：申报编号与平台记录不符，请核对。请修改后重新提交。').waitFor();
     await page.getByRole('heading', { name: '重新提交申报', level: 2 }).waitFor();
     await page.getByLabel('申报编号').fill('TY-002');
     await page.getByRole('button', { name: '重新提交申报' }).click();
     await page.getByText('已提交申报（编号 TY-002），等待政府办审核。').waitFor();
 
-    const { items } = await office.get(`/api/units/${unit.id}/events`);
+    const { items } = await stage.office.get(`/api/units/${unit.id}/events`);
     expect(items.at(-1)).toMatchObject({ type: 'registration.submitted', data: { platformRef: 'TY-002' }, actor: { displayName: '周联络员' } });
   });
 });

@@ -1,32 +1,21 @@
 // Leadership (领导): reads the overview, finds the laggards, prints the bulletin; writes nothing.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN, checkEachPage, apiAs, daysAgo, logIn, logOut, openBrowser, seedSteps, seedUnit, seedUser, signedInAs, startServer,
-  type Api, type Browser, type SeededUser, type Server,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { checkEachPage, daysAgo, logIn, logOut, seedSteps, seedUnit, seedUser, signedInAs, type SeededUser, useStage } from './harness.js';
 
-let server: Server;
-let browser: Browser;
-let office: Api;
 let viewer: SeededUser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser();
-  office = await apiAs(server.url, ADMIN.username, ADMIN.password);
-  viewer = await seedUser(office, 'viewer', '王县长');
+const stage = useStage({
+  prepare: async ({ office }) => {
+    viewer = await seedUser(office, 'viewer', '王县长');
+  },
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-checkEachPage(() => browser);
+checkEachPage(() => stage.browser);
 
 /** A unit whose wiring was refused `days` days ago: a `refused_wiring` laggard. */
 async function refusedUnit(name: string, days: number) {
-  const unit = await seedUnit(office, name);
-  await seedSteps(office, unit.id, [{ type: 'wiring.refused', data: { reason: '领导不在，不让进办公室', reasonCode: 'leader_absent' }, occurredAt: daysAgo(days) }]);
+  const unit = await seedUnit(stage.office, name);
+  await seedSteps(stage.office, unit.id, [{ type: 'wiring.refused', data: { reason: '领导不在，不让进办公室', reasonCode: 'leader_absent' }, occurredAt: daysAgo(days) }]);
   return unit;
 }
 
@@ -40,61 +29,61 @@ function todayLong(): string {
 
 describe('leadership', () => {
   it('logs in, sees who they are and only the reading pages, and logs out', async () => {
-    const { page } = browser;
-    await logIn(page, server.url, viewer.username, viewer.password);
+    const { page } = stage.browser;
+    await logIn(page, stage.server.url, viewer.username, viewer.password);
     await signedInAs(page, '王县长', '领导').waitFor();
     const nav = page.getByRole('navigation', { name: '主导航' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['总览', '落后单位', '单位']);
     await logOut(page);
-    expect((await page.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
+    expect((await page.request.get(`${stage.server.url}/api/auth/me`)).status()).toBe(401);
   });
 
   it('sees the totals on the overview', async () => {
-    const { page } = browser;
+    const { page } = stage.browser;
     await refusedUnit('县民政局', 2);
-    await logIn(page, server.url, viewer.username, viewer.password);
+    await logIn(page, stage.server.url, viewer.username, viewer.password);
     await page.getByRole('heading', { name: '总览', level: 1 }).waitFor();
-    const summary = await office.get('/api/reports/summary');
+    const summary = await stage.office.get('/api/reports/summary');
     const total = page.locator('.stat').filter({ hasText: '单位总数' });
     await expect.poll(() => total.textContent()).toContain(String(summary.totalUnits));
     await page.getByRole('heading', { name: '最常见的推迟和拒绝理由' }).waitFor();
     await expect.poll(() => page.getByText('领导不在', { exact: true }).isVisible()).toBe(true);
-    await browser.shot('overview');
+    await stage.browser.shot('overview');
   });
 
   it('finds a unit that refused the wiring on the laggard board, with its labelled flag and days late, and filters by category', async () => {
-    const { page } = browser;
+    const { page } = stage.browser;
     const refused = await refusedUnit('县农业农村局', 5);
-    const postponer = await seedUnit(office, '县水利局');
-    await seedSteps(office, postponer.id, [
+    const postponer = await seedUnit(stage.office, '县水利局');
+    await seedSteps(stage.office, postponer.id, [
       { type: 'wiring.postponed', data: { reason: '办公室装修' }, occurredAt: daysAgo(3) },
       { type: 'wiring.postponed', data: { reason: '工作繁忙' }, occurredAt: daysAgo(1) },
     ]);
 
-    await logIn(page, server.url, viewer.username, viewer.password);
+    await logIn(page, stage.server.url, viewer.username, viewer.password);
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '落后单位' }).click();
     await page.getByRole('heading', { name: '落后单位', level: 1 }).waitFor();
     await boardRow(page, '县农业农村局').waitFor();
     expect(await boardRow(page, '县农业农村局').textContent()).toContain('拒绝布线 · 5 天');
     expect(await boardRow(page, '县水利局').textContent()).toContain('多次推迟 · 3 天');
-    await browser.shot('laggard-board');
+    await stage.browser.shot('laggard-board');
 
     await page.getByLabel('问题类型').selectOption({ label: '拒绝布线' });
     await expect.poll(() => boardRow(page, '县水利局').count()).toBe(0);
     expect(await boardRow(page, '县农业农村局').count()).toBe(1);
     expect(new URL(page.url()).searchParams.get('category')).toBe('refused_wiring');
 
-    const report = await office.get('/api/reports/laggards?category=refused_wiring');
+    const report = await stage.office.get('/api/reports/laggards?category=refused_wiring');
     const ids = report.items.map((l: { unit: { id: string } }) => l.unit.id);
     expect(ids).toContain(refused.id);
     expect(ids).not.toContain(postponer.id);
   });
 
   it('opens the bulletin from the board: title and as-of date, and on paper no navigation or buttons', async () => {
-    const { page } = browser;
+    const { page } = stage.browser;
     await refusedUnit('县审计局', 4);
-    await logIn(page, server.url, viewer.username, viewer.password);
-    await page.goto(`${server.url}/laggards`);
+    await logIn(page, stage.server.url, viewer.username, viewer.password);
+    await page.goto(`${stage.server.url}/laggards`);
     await page.getByRole('link', { name: '生成通报' }).click();
 
     const title = page.getByRole('heading', { name: '关于政务专网接入落后单位的通报', level: 1 });
@@ -102,7 +91,7 @@ describe('leadership', () => {
     await page.getByText(`数据截至 ${todayLong()}`).waitFor();
     const section = page.locator('section').filter({ has: page.getByRole('heading', { name: /^拒绝布线/ }) });
     expect(await section.getByRole('row').filter({ hasText: '县审计局' }).textContent()).toContain('4');
-    await browser.shot('bulletin');
+    await stage.browser.shot('bulletin');
 
     await page.emulateMedia({ media: 'print' });
     try {
@@ -112,17 +101,17 @@ describe('leadership', () => {
       expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
       expect(await page.getByRole('link', { name: /返回落后单位/ }).isVisible()).toBe(false);
       expect(await page.getByRole('button', { name: '退出登录' }).isVisible()).toBe(false);
-      await browser.shot('bulletin-print');
+      await stage.browser.shot('bulletin-print');
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
   });
 
   it('reads a unit page but is offered no step to log', async () => {
-    const { page } = browser;
+    const { page } = stage.browser;
     const unit = await refusedUnit('县统计局', 1);
-    await logIn(page, server.url, viewer.username, viewer.password);
-    await page.goto(`${server.url}/units/${unit.id}`);
+    await logIn(page, stage.server.url, viewer.username, viewer.password);
+    await page.goto(`${stage.server.url}/units/${unit.id}`);
     await page.getByRole('heading', { name: '进展记录' }).waitFor();
     await page.getByText('拒绝布线').first().waitFor();
     expect(await page.getByRole('heading', { name: '记录进展' }).count()).toBe(0);
