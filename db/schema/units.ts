@@ -27,6 +27,8 @@ export const units = pgTable(
     // the parts that lists and reports filter and count on, indexed for 100,000 units.
     progress: jsonb('progress').$type<Progress>().notNull(),
     stepCount: integer('step_count').notNull().default(0),
+    /** +1 at every change of the progress (a step or a void): a write checks it is unchanged since its read */
+    revision: integer('revision').notNull().default(0),
     wiringStatus: text('wiring_status').notNull().default('pending'),
     connectionStatus: text('connection_status').notNull().default('pending'),
     registrationStatus: text('registration_status').notNull().default('pending'),

@@ -176,10 +176,11 @@ describe('the write itself', () => {
     const stale = applyStep(before, { type: 'wiring.completed', occurredAt: new Date().toISOString(), data: {} });
     const audited = async () => (await t.database.db.select().from(audit).where(eq(audit.target, `unit:${unit.id}`))).length;
     const auditBefore = await audited();
-    // seq 1 says "the unit had no steps when I read it": it has one, so this write lost the race
+    // revision 0 says "the unit had no steps when I read it": it has one, so this write lost the race
     const row = await appendStep(t.database.db, {
       unitId: unit.id,
-      seq: 1,
+      seq: 2,
+      revision: 0,
       type: 'wiring.completed',
       stage: 'wiring',
       occurredAt: new Date(),
@@ -195,5 +196,53 @@ describe('the write itself', () => {
     expect(await stepCount(unit.id)).toBe(1);
     expect((await office.get(`/api/units/${unit.id}`)).json().unit.progress).toEqual(before);
     expect(await audited()).toBe(auditBefore);
+  });
+
+  it('writes nothing when a void changed the progress since it was read, though a void leaves the step count as it was', async () => {
+    const unit = await t.unit();
+    await technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.started']);
+    const completed = (await technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.completed'])).json().event.id;
+    const [read] = await t.database.db.select().from(units).where(eq(units.id, unit.id));
+    expect((await office.post(`/api/events/${completed}/void`, { reason: '记错了' })).statusCode).toBe(200);
+
+    const { appendStep } = await import('../../server/features/steps/steps.repository.js');
+    const { applyStep, deriveProgress } = await import('../../shared/domain/progress.js');
+    const row = await appendStep(t.database.db, {
+      unitId: unit.id,
+      seq: read.stepCount + 1,
+      revision: read.revision,
+      type: 'connection.started',
+      stage: 'connection',
+      occurredAt: new Date(),
+      actor: technician.user,
+      note: null,
+      data: {},
+      clientEventId: null,
+      progress: applyStep(read.progress, { type: 'connection.started', occurredAt: new Date().toISOString(), data: {} }),
+      ip: '127.0.0.1',
+      channel: 'zw_live',
+    });
+    expect(row).toBeUndefined();
+    const history = (await office.get(`/api/units/${unit.id}/events`)).json().items;
+    const stored = (await office.get(`/api/units/${unit.id}`)).json().unit.progress;
+    expect(stored.wiring.status).toBe('in_progress');
+    expect(stored).toEqual(deriveProgress(history.filter((h: { voided: boolean }) => !h.voided), new Date(unit.createdAt).toISOString()));
+  });
+
+  it('a void racing a step: exactly one of them is taken, and the progress is what the live steps derive', async () => {
+    const { deriveProgress } = await import('../../shared/domain/progress.js');
+    for (let i = 0; i < 10; i++) {
+      const unit = await t.unit();
+      const completed = (await office.post(`/api/units/${unit.id}/events`, BODIES['wiring.completed'])).json().event.id;
+      const [voided, recorded] = await Promise.all([
+        office.post(`/api/events/${completed}/void`, { reason: '记错了' }),
+        technician.post(`/api/units/${unit.id}/events`, BODIES['connection.started']),
+      ]);
+      // void first: wiring is not done, so connection cannot start; step first: the completion is no longer the latest
+      expect([[200, 409], [409, 201]]).toContainEqual([voided.statusCode, recorded.statusCode]);
+      const history = (await office.get(`/api/units/${unit.id}/events`)).json().items;
+      const stored = (await office.get(`/api/units/${unit.id}`)).json().unit.progress;
+      expect(stored).toEqual(deriveProgress(history.filter((h: { voided: boolean }) => !h.voided), new Date(unit.createdAt).toISOString()));
+    }
   });
 });

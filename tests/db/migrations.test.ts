@@ -26,7 +26,10 @@ describe('0003: the laggard facts as columns', () => {
     const connected = await t.unit();
     await bringTo(office, connected.id, 'connected');
     const fresh = await t.unit();
-    const ids = [refused.id, postponed.id, connected.id, fresh.id];
+    const resumed = await t.unit();
+    await office.post(`/api/units/${resumed.id}/events`, BODIES['wiring.refused']);
+    expect((await office.post(`/api/units/${resumed.id}/events`, BODIES['wiring.started'])).statusCode).toBe(201);
+    const ids = [refused.id, postponed.id, connected.id, fresh.id, resumed.id];
 
     const read = async () =>
       Promise.all(ids.map(async (id) => (await t.database.db.select().from(units).where(eq(units.id, id)))[0]));
@@ -48,5 +51,6 @@ describe('0003: the laggard facts as columns', () => {
     expect(filled[0].refusedAt).not.toBeNull();
     expect(filled[1].postponements).toBe(2);
     expect(filled[2].connectionAt).not.toBeNull();
+    expect(filled[4].refusedAt).toBeNull(); // a refusal that no longer blocks wiring
   });
 });

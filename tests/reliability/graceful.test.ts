@@ -29,13 +29,34 @@ describe('a graceful stop', () => {
       while (!(await stream.read()).done);
     })();
 
+    // an import whose second half is sent only after the signal: surely in flight when it comes
     const csv = ['code,name,kind', ...Array.from({ length: ROWS }, (_, i) => `G${String(i).padStart(6, '0')},单位${i},department`)].join('\n');
-    const importing = fetch(`${server.url}/api/units/import`, { method: 'POST', headers: { cookie: api.cookie, 'content-type': 'text/csv' }, body: csv });
-    await pause(300); // sent and taken up: the import itself takes seconds
+    const bytes = new TextEncoder().encode(csv);
+    let sendRest!: () => void;
+    const rest = new Promise<void>((r) => (sendRest = r));
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(bytes.subarray(0, bytes.length / 2));
+        await rest;
+        controller.enqueue(bytes.subarray(bytes.length / 2));
+        controller.close();
+      },
+    });
+    const importing = fetch(`${server.url}/api/units/import`, {
+      method: 'POST',
+      headers: { cookie: api.cookie, 'content-type': 'text/csv' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    await pause(300);
     const exited = server.stop();
+    await pause(300);
+    expect(server.child.exitCode).toBeNull(); // waiting for the import
+    sendRest();
 
     const imported = await importing;
     expect(imported.status).toBe(200);
+    expect(imported.headers.get('connection')).toBe('close'); // so the stop need not wait out keep-alive
     expect((await imported.json()).created).toBe(ROWS);
     expect(await exited).toBe(0);
     await ended;

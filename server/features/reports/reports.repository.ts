@@ -138,7 +138,7 @@ function flagRules(ctx: ReportContext) {
   return {
     d_refused: { applies: sql`r <> 'done' and refused_at is not null`, days: sql`${asOf} - ${dayIn('refused_at', tz)}` },
     d_postponed: {
-      applies: sql`r <> 'done' and postponements >= ${r.postponementLimit}::int`,
+      applies: sql`r <> 'done' and postponements >= ${r.postponementLimit}::int and first_postponed_at is not null`,
       days: sql`${asOf} - ${dayIn('first_postponed_at', tz)}`,
     },
     // late once the grace has passed: connected before the start of (asOf − grace)

@@ -98,6 +98,8 @@ export interface Append {
   clientEventId: string | null;
   /** the unit's progress after the step, stored in the same statement */
   progress: Progress;
+  /** the unit's revision when its progress was read */
+  revision: number;
   ip: string;
   /** the channel to announce the step on, heard at commit */
   channel: string;
@@ -106,10 +108,10 @@ export interface Append {
 /**
  * The hot path of every write: appends the step, stores the unit's new progress, writes the
  * audit row and announces the step, in ONE statement (one round trip instead of four).
- * It writes only if the unit still has `a.seq - 1` steps, i.e. nobody wrote since its progress
- * was read; otherwise it writes nothing and answers undefined (compare-and-swap), so it is safe
- * outside a transaction. Every parameter is cast: in INSERT … SELECT, PostgreSQL would
- * otherwise take an untyped parameter as text.
+ * It writes only if the unit's revision is still `a.revision`, i.e. no step and no void changed
+ * its progress since it was read; otherwise it writes nothing and answers undefined
+ * (compare-and-swap), so it is safe outside a transaction. Every parameter is cast: in
+ * INSERT … SELECT, PostgreSQL would otherwise take an untyped parameter as text.
  */
 export async function appendStep(db: DbOrTx, a: Append): Promise<StepRow | undefined> {
   const id = randomUUID();
@@ -122,8 +124,8 @@ export async function appendStep(db: DbOrTx, a: Append): Promise<StepRow | undef
         connection_status = ${f.connectionStatus}::text, registration_status = ${f.registrationStatus}::text,
         onboarded = ${f.onboarded}::boolean, last_event_at = ${f.lastEventAt}::timestamptz, refused_at = ${f.refusedAt}::timestamptz,
         postponements = ${f.postponements}::int, first_postponed_at = ${f.firstPostponedAt}::timestamptz,
-        connection_at = ${f.connectionAt}::timestamptz, step_count = step_count + 1
-      where id = ${a.unitId}::uuid and step_count = ${a.seq - 1}::int
+        connection_at = ${f.connectionAt}::timestamptz, step_count = step_count + 1, revision = revision + 1
+      where id = ${a.unitId}::uuid and revision = ${a.revision}::int
       returning id
     ), step as (
       insert into steps (id, unit_id, seq, type, stage, occurred_at, actor_id, actor_name, actor_role, note, data, client_event_id)

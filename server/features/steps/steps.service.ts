@@ -1,7 +1,8 @@
-// Recording and voiding steps: each is one transaction that locks the unit, checks the
-// stage machine against the stored progress, appends, and stores the new progress and
-// the audit row. A second writer on the same unit waits for the lock, then sees the new state.
-import { eq } from 'drizzle-orm';
+// Recording and voiding steps. A step is checked against the unit's stored progress and written
+// (step, new progress, audit row) by one statement, only if the unit's revision is still the one
+// read; a void is one transaction that locks the unit. Either bumps the revision, so a writer
+// that read before it writes nothing, reads again under the unit's lock, and is judged anew.
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db, DbOrTx } from '../../../db/client.js';
 import { steps, units } from '../../../db/schema/index.js';
@@ -52,9 +53,10 @@ async function record(db: Db, req: FastifyRequest, unitId: string, input: StepIn
         : `the ${user.role} role may not record ${input.type}`,
     );
   }
-  // Optimistic first: read the unit, check, and write only if nobody wrote in between (two
-  // round trips, no transaction). A writer that lost the race takes the unit's lock and
-  // checks again, so a busy unit still makes progress and no step is judged on stale progress.
+  // Optimistic first: read the unit, check, and write only if nobody changed it in between (two
+  // round trips, no transaction). A refusal stands on the progress as read, which was the
+  // unit's state at that moment. A writer that lost the race takes the unit's lock and checks
+  // again, so a busy unit still makes progress and no step is stored on stale progress.
   const unit = await findUnit(db, unitId);
   if (!unit) throw fail.notFound('unit');
   const written = await append(db, req, unit, input);
@@ -86,6 +88,7 @@ async function append(db: DbOrTx, req: FastifyRequest, unit: UnitRow, input: Ste
     data: input.data,
     clientEventId: input.clientEventId ?? null,
     progress,
+    revision: unit.revision,
     ip: req.ip,
     channel: LIVE_CHANNEL,
   });
@@ -113,7 +116,10 @@ export async function voidStep(db: Db, req: FastifyRequest, stepId: string, reas
       .returning();
     const remaining = await liveSteps(tx, unit.id);
     const progress = deriveProgress(remaining.map(toFact), iso(unit.createdAt));
-    await tx.update(units).set(progressColumns(progress)).where(eq(units.id, unit.id));
+    await tx
+      .update(units)
+      .set({ ...progressColumns(progress), revision: sql`${units.revision} + 1` })
+      .where(eq(units.id, unit.id));
     await recordAudit(tx, req, 'step.void', `unit:${unit.id}`, { stepId: row.id, type: row.type, reason });
     await announce(tx, { unitId: unit.id, stepId: row.id, type: row.type, voided: true });
     return { created: true, event: toStep(row), progress };

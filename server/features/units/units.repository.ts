@@ -26,7 +26,6 @@ export const toUnit = (r: UnitRow): Unit => ({
   progress: r.progress,
 });
 
-/** The stored progress and the indexed copies of its parts, always written together. */
 /** The parts of a unit's progress stored beside it in plain columns, for lists and reports. */
 export function progressFacts(p: Progress) {
   return {
