@@ -23,10 +23,12 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const FieldIssue = z.object({ field: z.string(), message: z.string() });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 
-/** A calendar date, YYYY-MM-DD, that exists. */
-export const IsoDate = z.iso.date();
-/** An ISO 8601 time with an offset or Z. */
-export const IsoDateTime = z.iso.datetime({ offset: true });
+// Dates and times before 1970 are refused: none is real in a campaign, a two-digit year would
+// be read as 19xx, and the reports pack a step's time as unsigned seconds since 1970.
+/** A calendar date, YYYY-MM-DD, that exists, from 1970 on. */
+export const IsoDate = z.iso.date({ abort: true }).refine((d) => d >= '1970-01-01', 'must be 1970-01-01 or later');
+/** An ISO 8601 time with an offset or Z, from 1970 on. */
+export const IsoDateTime = z.iso.datetime({ offset: true, abort: true }).refine((t) => Date.parse(t) >= 0, 'must be 1970 or later');
 export const Id = z.string();
 
 export const PageQuery = z.object({

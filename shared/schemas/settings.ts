@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { IsoDate } from './common.js';
 
+/**
+ * An IANA name ("Asia/Shanghai", "Etc/GMT-8", "UTC") that JavaScript knows. Abbreviations are
+ * refused: "CST" is US Central to JavaScript, UTC−6 to PostgreSQL, and China time to an office here.
+ */
+const IANA_NAME = /^(?:UTC|[A-Z][A-Za-z_-]*(?:\/[A-Za-z0-9_+-]+)+)$/;
 const isTimeZone = (tz: string) => {
+  if (!IANA_NAME.test(tz)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;
@@ -11,7 +17,7 @@ const isTimeZone = (tz: string) => {
 };
 
 export const Settings = z.object({
-  timezone: z.string().refine(isTimeZone, 'not a known IANA time zone'),
+  timezone: z.string().refine(isTimeZone, 'not a known IANA time zone name, such as Asia/Shanghai'),
   wiringDue: IsoDate.nullable(),
   connectionDue: IsoDate.nullable(),
   registrationGraceDays: z.number().int().min(0).max(365),

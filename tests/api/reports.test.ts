@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../shared/domain/dates.js';
 import type { StepType } from '../../shared/domain/steps.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings.js';
+import { laggardsReport, reportContext } from '../../server/features/reports/reports.service.js';
 import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -125,6 +126,19 @@ describe('GET /api/reports/laggards', () => {
     expect(past.items[0].lastEventAt).toBe(new Date(at(-10)).toISOString());
   });
 
+  it('leaves out of a day a step dated after it, also while that day is "today" to the clock', async () => {
+    // A device clock a few minutes ahead dates a step tomorrow just before midnight; seen from a
+    // clock one day behind, every step of today is such a step.
+    const area = uniq('A');
+    const unit = await unitIn(area);
+    await record(unit.id, 'wiring.refused', 0);
+    const dayBehind = new Date(Date.now() - 86_400_000);
+    expect((await reportContext(t.database.db, undefined, dayBehind)).current).toBe(false);
+    const report = await laggardsReport(t.database.db, { parentCode: area, page: 1, pageSize: 50 }, dayBehind);
+    expect([report.asOf, report.items]).toEqual([day(-1), []]);
+    expect((await laggards(`parentCode=${area}`)).items[0].flags).toEqual([{ category: 'refused_wiring', stage: 'wiring', daysLate: 0 }]);
+  });
+
   it('ignores voided steps, today and in the past', async () => {
     const area = uniq('A');
     const unit = await unitIn(area);
@@ -241,6 +255,19 @@ describe('GET /api/reports/laggards.csv and .xlsx', () => {
     expect(rows[1]['最近进展']).toBe(`${day(-2)} 10:00`);
   });
 
+  it('keeps a unit name that a spreadsheet would run as a formula as text', async () => {
+    const area = uniq('A');
+    const name = '=HYPERLINK("http://example.com","点此查看")';
+    const unit = await unitIn(area, { name });
+    await record(unit.id, 'wiring.refused', -1);
+    const rows: Record<string, string>[] = parse((await office.get(`/api/reports/laggards.csv?parentCode=${area}`)).rawPayload, { bom: true, columns: true });
+    expect(rows.map((r) => r['单位名称'])).toEqual([`'${name}`]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await office.get(`/api/reports/laggards.xlsx?parentCode=${area}`)).rawPayload as unknown as ArrayBuffer);
+    const cell = book.worksheets[0].getRow(3).getCell(3);
+    expect([cell.type, cell.value]).toEqual([ExcelJS.ValueType.String, name]);
+  });
+
   it('names a past export by its as-of date and applies the filters', async () => {
     const { area, refused } = await twoLaggards();
     const res = await office.get(`/api/reports/laggards.csv?parentCode=${area}&asOf=${day(-1)}&category=refused_wiring`);
@@ -329,6 +356,13 @@ describe('GET /api/reports/trend', () => {
     expect(delta).toEqual([[0, 0, 0], [1, 0, 0], [1, 0, 0], [1, 1, 0], [1, 1, 0]]);
   });
 
+  it('refuses more than 400 days, also when only from is given (to is then today)', async () => {
+    expect((await office.get(`/api/reports/trend?from=${day(-399)}`)).json().items).toHaveLength(400);
+    const res = await office.get(`/api/reports/trend?from=${day(-400)}`);
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res).details).toEqual([expect.objectContaining({ field: 'querystring.from' })]);
+  });
+
   it('defaults to the 30 days up to today', async () => {
     const body = (await office.get('/api/reports/trend')).json();
     expect(body.items).toHaveLength(30);
@@ -395,6 +429,8 @@ describe('who may read reports, and bad queries', () => {
       '/api/reports/laggards.csv?asOf=2026-13-01',
       '/api/reports/laggards.xlsx?asOf=20261128',
       '/api/reports/reasons?asOf=2026-11-28T00:00:00Z',
+      // a two-digit year would be read as 19xx
+      '/api/reports/laggards?asOf=0050-06-01',
     ]) {
       const res = await office.get(url);
       expect(res.statusCode, url).toBe(400);

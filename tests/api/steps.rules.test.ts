@@ -191,6 +191,14 @@ describe('step data', () => {
     expect(Date.parse(res.json().event.recordedAt)).toBeGreaterThan(Date.parse('2026-11-02'));
   });
 
+  it('refuses an occurredAt before 1970 (a mistyped year), and stores nothing', async () => {
+    const unit = await t.unit();
+    const res = await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started', occurredAt: '1969-12-31T10:00:00+08:00' });
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res).details).toEqual([expect.objectContaining({ field: 'occurredAt' })]);
+    expect((await office.get(`/api/units/${unit.id}/events`)).json().total).toBe(0);
+  });
+
   it('refuses an occurredAt without an offset', async () => {
     const unit = await t.unit();
     const res = await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started', occurredAt: '2026-11-01T09:30:00' });

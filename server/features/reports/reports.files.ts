@@ -48,13 +48,20 @@ function columns(timezone: string): Column[] {
   ];
 }
 
+/**
+ * Text that a spreadsheet would run as a formula (=, +, -, @, or a tab or return first: unit
+ * names come from imported files) is kept as text by a leading apostrophe. An .xlsx cell is
+ * typed text already and needs no such guard.
+ */
+export const inert = (value: string | number) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 export function laggardsCsv(items: LaggardItem[], timezone: string): Readable {
   const cols = columns(timezone);
   const csv = stringify({ bom: true, header: true, columns: cols.map((c) => c.header), record_delimiter: '\r\n' });
   // fed in slices so a large export does not hold the event loop for its whole length
   void (async () => {
     for (let i = 0; i < items.length; i++) {
-      if (!csv.write(cols.map((c) => c.value(items[i], i + 1) ?? ''))) await new Promise((r) => csv.once('drain', r));
+      if (!csv.write(cols.map((c) => inert(c.value(items[i], i + 1) ?? '')))) await new Promise((r) => csv.once('drain', r));
     }
     csv.end();
   })().catch((err) => csv.destroy(err));

@@ -1,9 +1,11 @@
 // The reports' SQL. Laggard flags are computed in bulk from per-unit "facts":
-// - as of today, the facts are the stored progress columns (one pass over `units`);
+// - as of today, the facts are the stored progress columns (one pass over `units`), unless a
+//   step is dated after today's end (a device clock a little ahead, just before midnight);
 // - as of a past day, they come from one aggregate over the live steps that had happened by
 //   the end of that day. The fold of shared/domain/progress.ts is, per stage, "the latest step
 //   (by seq) decides the status", so each stage's latest step is found with max() over
-//   seq<<24 | day<<4 | typeCode, and its type and day are read back from the bits.
+//   seq<<36 | seconds since 1970<<4 | typeCode (steps before 1970 are refused at the door),
+//   and its type and time are read back from the bits.
 // The flag rules on top of the facts mirror shared/domain/laggards.ts; a property test holds
 // the two to each other.
 import { sql, type SQL } from 'drizzle-orm';
@@ -12,6 +14,7 @@ import { addDays, dayNumber, endOfDay, startOfDay } from '../../../shared/domain
 import { SEVERITY_RULE, type LaggardRules } from '../../../shared/domain/laggards.js';
 import { STEP_RULES, STEP_TYPES, type Stage, type StageStatus } from '../../../shared/domain/steps.js';
 import type { LaggardFilter } from '../../../shared/schemas/reports.js';
+import { FUTURE_TOLERANCE_MS } from '../../../shared/schemas/steps.js';
 
 /** Rows of a raw query, on either driver. */
 export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -45,6 +48,16 @@ const timeOfPacked = (packed: string) => sql.raw(`to_timestamp((${packed} >> 4) 
 const dayIn = (instant: SQL | string, tz: string) =>
   sql`((${typeof instant === 'string' ? sql.raw(instant) : instant} at time zone ${tz}::text)::date - date '1970-01-01')`;
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/**
+ * Whether a live step happened at or after `end`. A step is dated at most FUTURE_TOLERANCE_MS
+ * after it was recorded, so only the steps recorded since then are read (by their index).
+ */
+export async function anyStepAfter(db: DbOrTx, end: Date): Promise<boolean> {
+  const since = new Date(end.getTime() - FUTURE_TOLERANCE_MS);
+  const rows = await rowsOf(db, sql`select 1 from steps where recorded_at >= ${at(since)} and occurred_at >= ${at(end)} and not voided limit 1`);
+  return rows.length > 0;
+}
 
 export interface ReportContext {
   rules: LaggardRules;

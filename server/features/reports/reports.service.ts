@@ -1,20 +1,23 @@
 // Reports as the API answers them: the SQL's rows turned into the contract's shapes.
 import type { DbOrTx } from '../../../db/client.js';
-import { addDays, dayNumber, fromDayNumber, today } from '../../../shared/domain/dates.js';
+import { addDays, dayNumber, endOfDay, fromDayNumber, today } from '../../../shared/domain/dates.js';
 import { compareFlags, LAGGARD_CATEGORIES, maxDaysLate, severityOf, type LaggardFlag } from '../../../shared/domain/laggards.js';
 import { REASON_CODES, STAGES, type ReasonCode } from '../../../shared/domain/steps.js';
-import type {
-  LaggardFilter,
-  LaggardItem,
-  LaggardsReport,
-  ReasonsReport,
-  SummaryReport,
-  TrendQuery,
-  TrendReport,
+import {
+  TREND_MAX_DAYS,
+  type LaggardFilter,
+  type LaggardItem,
+  type LaggardsReport,
+  type ReasonsReport,
+  type SummaryReport,
+  type TrendQuery,
+  type TrendReport,
 } from '../../../shared/schemas/reports.js';
+import { fail } from '../../lib/errors.js';
 import { readSettings } from '../settings/settings.repository.js';
 import {
   allLaggards,
+  anyStepAfter,
   completionsByDay,
   countUnits,
   inReportTransaction,
@@ -31,7 +34,10 @@ export async function reportContext(db: DbOrTx, asOf?: string, now = new Date())
   const rules = await readSettings(db);
   const current = today(rules.timezone, now);
   const day = asOf ?? current;
-  return { rules, asOf: day, current: day >= current };
+  // The stored progress holds every step, also one dated a few minutes ahead of the clock; just
+  // before midnight such a step belongs to the next day, and the steps are replayed instead.
+  const stored = day >= current && !(await anyStepAfter(db, endOfDay(day, rules.timezone)));
+  return { rules, asOf: day, current: stored };
 }
 
 export function toLaggardItem(row: LaggardRow): LaggardItem {
@@ -55,8 +61,8 @@ export function toLaggardItem(row: LaggardRow): LaggardItem {
   };
 }
 
-export async function laggardsReport(db: DbOrTx, q: LaggardFilter & { page: number; pageSize: number }): Promise<LaggardsReport> {
-  const ctx = await reportContext(db, q.asOf);
+export async function laggardsReport(db: DbOrTx, q: LaggardFilter & { page: number; pageSize: number }, now?: Date): Promise<LaggardsReport> {
+  const ctx = await reportContext(db, q.asOf, now);
   const { total, rows } = await inReportTransaction(db, (tx) => laggardPage(tx, ctx, q, q));
   return { asOf: ctx.asOf, total, page: q.page, pageSize: q.pageSize, items: rows.map(toLaggardItem) };
 }
@@ -67,8 +73,8 @@ export async function laggardsForExport(db: DbOrTx, q: LaggardFilter) {
   return { ctx, items: rows.map(toLaggardItem) };
 }
 
-export async function summaryReport(db: DbOrTx, asOf?: string): Promise<SummaryReport> {
-  const ctx = await reportContext(db, asOf);
+export async function summaryReport(db: DbOrTx, asOf?: string, now?: Date): Promise<SummaryReport> {
+  const ctx = await reportContext(db, asOf, now);
   const groups = await inReportTransaction(db, (tx) => summaryGroups(tx, ctx));
   const stages = Object.fromEntries(STAGES.map((s) => [s, { pending: 0, in_progress: 0, blocked: 0, done: 0 }])) as SummaryReport['stages'];
   const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as SummaryReport['byCategory'];
@@ -97,6 +103,10 @@ export async function trendReport(db: DbOrTx, q: TrendQuery): Promise<TrendRepor
   const { timezone } = await readSettings(db);
   const to = q.to ?? (q.from && q.from > today(timezone) ? q.from : today(timezone));
   const from = q.from ?? addDays(to, -(TREND_DEFAULT_DAYS - 1));
+  // the query's own check sees only the dates given; `from` alone is measured to today
+  if (dayNumber(to) - dayNumber(from) >= TREND_MAX_DAYS) {
+    throw fail.validation(`the trend covers at most ${TREND_MAX_DAYS} days`, [{ field: 'querystring.from', message: `at most ${TREND_MAX_DAYS} days before to` }]);
+  }
   const [done, totalUnits] = await inReportTransaction(db, async (tx) => [await completionsByDay(tx, timezone), await countUnits(tx)] as const);
   const first = dayNumber(from);
   const last = dayNumber(to);
