@@ -25,6 +25,8 @@ export const Env = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** log2 of scrypt's cost; 15 = 32 MiB and ~100 ms a hash. Tests lower it. */
   PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
+  /** seconds between keep-alive comments on a live stream; each also checks that its session lives */
+  LIVE_HEARTBEAT_SECONDS: z.coerce.number().min(0.1).max(300).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +44,7 @@ export type Config = {
   trustProxy: boolean;
   login: { maxPerUser: number; maxPerIp: number; windowMs: number };
   passwordCost: number;
+  liveHeartbeatMs: number;
   logLevel: string;
 };
 
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     login: { maxPerUser: e.LOGIN_MAX_FAILURES_PER_USER, maxPerIp: e.LOGIN_MAX_FAILURES_PER_IP, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 },
     passwordCost: e.PASSWORD_COST,
+    liveHeartbeatMs: e.LIVE_HEARTBEAT_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
   };
 }

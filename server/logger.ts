@@ -1,4 +1,5 @@
 // pino options and one log line per request, with its id; secrets never reach the log.
+import { DrizzleQueryError } from 'drizzle-orm';
 import { LogController, type FastifyServerOptions } from 'fastify';
 
 export const REDACT = [
@@ -15,6 +16,17 @@ export const loggerOptions = (level: string): FastifyServerOptions['logger'] => 
   redact: { paths: REDACT, censor: '[redacted]' },
 });
 
+/**
+ * An error as it may be logged. A failed query's message carries its parameters (a session id,
+ * a name, a password hash), and the database quotes the value it choked on: the log keeps the
+ * SQL, the database's code and its message with quoted text masked.
+ */
+export function loggable(err: unknown): unknown {
+  if (!(err instanceof DrizzleQueryError)) return err;
+  const cause = err.cause as { message?: string; code?: string } | undefined;
+  return { type: 'DrizzleQueryError', query: err.query, code: cause?.code, message: cause?.message?.replace(/"[^"]*"/g, '"…"') };
+}
+
 /** "incoming request" + "request completed" become one line, written when the answer is sent. */
 class OneLinePerRequest extends LogController {
   incomingRequest() {}
@@ -28,7 +40,7 @@ class OneLinePerRequest extends LogController {
       user: request.user?.id,
       ip: request.ip,
     };
-    if (error || reply.statusCode >= 500) reply.log.error({ ...line, err: error ?? undefined }, 'request failed');
+    if (error || reply.statusCode >= 500) reply.log.error({ ...line, err: error ? loggable(error) : undefined }, 'request failed');
     else reply.log.info(line, 'request');
   }
 }

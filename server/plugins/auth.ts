@@ -19,10 +19,17 @@ declare module 'fastify' {
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-function accessOf(req: FastifyRequest): Access | undefined {
+const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+
+/**
+ * The row of a request's route. HEAD is answered by the GET route, so it takes GET's row; a
+ * route under /api without a row answers 'none' (refused), whatever registered it.
+ */
+function accessOf(req: FastifyRequest): Access | 'none' | undefined {
   const url = req.routeOptions.url;
   if (!url) return undefined;
-  return ACCESS[accessKey(req.method, url)];
+  const row = ACCESS[accessKey(req.method === 'HEAD' ? 'GET' : req.method, url)];
+  return row ?? (isApi(url) ? 'none' : undefined);
 }
 
 export default fp(
@@ -35,7 +42,7 @@ export default fp(
 
     // A route under /api without a row in the access table is a mistake: refuse to start.
     app.addHook('onRoute', (route) => {
-      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+      if (!isApi(route.url)) return;
       for (const method of [route.method].flat()) {
         if (method === 'HEAD' || method === 'OPTIONS') continue;
         if (!ACCESS[accessKey(method, route.url)]) throw new Error(`no access rule for ${method} ${route.url} in server/access.ts`);
@@ -44,6 +51,7 @@ export default fp(
 
     app.addHook('onRequest', async (req) => {
       const access = accessOf(req);
+      if (access === 'none') throw fail.forbidden();
       if (access === undefined || access === 'public' && !req.url.startsWith('/api/auth')) return;
       const token = req.cookies[SESSION_COOKIE];
       if (token) {

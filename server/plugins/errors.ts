@@ -5,6 +5,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FastifyError, FastifyReply } from 'fastify';
 import type { ErrorCode, FieldIssue } from '../../shared/schemas/common.js';
 import { ApiError } from '../lib/errors.js';
+import { loggable } from '../logger.js';
 
 export function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown) {
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
@@ -60,10 +61,10 @@ export default fp(
         return send(reply, err.statusCode === 415 ? 400 : err.statusCode, code, 'the request is not valid');
       }
       if (isDatabaseDown(err)) {
-        req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+        req.log.warn({ err: loggable(err) }, 'database unavailable');
         return send(reply, 503, 'UNAVAILABLE', 'the database is not answering; try again shortly');
       }
-      req.log.error({ err }, 'unhandled error');
+      req.log.error({ err: loggable(err) }, 'unhandled error');
       return send(reply, 500, 'INTERNAL', 'something went wrong on the server');
     });
   },

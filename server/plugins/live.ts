@@ -37,10 +37,20 @@ export default fp(
     app.decorate('streams', new Set<ServerResponse>());
 
     const stop = await app.database.listen(LIVE_CHANNEL, (payload) => {
+      let step: LiveStep;
       try {
-        bus.emit('step', JSON.parse(payload) as LiveStep);
+        step = JSON.parse(payload) as LiveStep;
       } catch (err) {
         app.log.warn({ err }, 'unreadable live notification');
+        return;
+      }
+      // each stream on its own: one that fails must not keep the step from the streams after it
+      for (const listener of bus.listeners('step')) {
+        try {
+          listener(step);
+        } catch (err) {
+          app.log.warn({ err }, 'a live stream failed');
+        }
       }
     });
     app.addHook('preClose', async () => {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, users } from '../../db/schema/index.js';
 import { createTestApp, errorOf, PASSWORD, uniq, type TestApp } from '../helpers/app.js';
@@ -53,6 +53,24 @@ describe('logging in', () => {
     expect(res.statusCode).toBe(429);
     expect(errorOf(res).code).toBe('RATE_LIMITED');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('counts guesses sent in parallel one after another: only as many as the limit get an answer', async () => {
+    const agent = await t.as('viewer');
+    const guess = (username: string, remoteAddress: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong password' }, remoteAddress });
+    const statuses = async (guesses: Promise<{ statusCode: number }>[]) => (await Promise.all(guesses)).map((r) => r.statusCode).sort();
+    const { maxPerUser, maxPerIp } = t.config.login;
+    // one username from many addresses
+    expect(await statuses(Array.from({ length: 16 }, (_, i) => guess(agent.user.username, `10.2.0.${i}`)))).toEqual([
+      ...Array(maxPerUser).fill(401),
+      ...Array(16 - maxPerUser).fill(429),
+    ]);
+    // many usernames from one address
+    expect(await statuses(Array.from({ length: 16 }, () => guess(uniq('nobody-'), '10.3.0.1')))).toEqual([
+      ...Array(maxPerIp).fill(401),
+      ...Array(16 - maxPerIp).fill(429),
+    ]);
   });
 
   it('counts failures for a username only since its last successful login (typos are not an attack)', async () => {
@@ -128,6 +146,23 @@ describe('the session', () => {
     const { sessions } = await import('../../db/schema/index.js');
     await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) });
     expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('sets the absolute expiry SESSION_MAX_HOURS after login, in the database and on the cookie', async () => {
+    const { sessions } = await import('../../db/schema/index.js');
+    const short = await createTestApp({ SESSION_MAX_HOURS: '2' });
+    try {
+      const agent = await short.as('viewer');
+      const before = Date.now();
+      const res = await short.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: agent.user.username, password: PASSWORD } });
+      expect(res.statusCode).toBe(200);
+      expect(String(res.headers['set-cookie'])).toContain('Max-Age=7200');
+      const [row] = await short.database.db.select().from(sessions).orderBy(desc(sessions.expiresAt)).limit(1);
+      expect(row.expiresAt.getTime() - before).toBeGreaterThan(2 * 3_600_000 - 60_000);
+      expect(row.expiresAt.getTime() - before).toBeLessThanOrEqual(2 * 3_600_000 + 60_000);
+    } finally {
+      await short.close();
+    }
   });
 
   it('a disabled user cannot log in and its sessions end at once', async () => {

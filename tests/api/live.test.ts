@@ -8,7 +8,8 @@ let t: TestApp;
 let base: string;
 let office: Agent;
 beforeAll(async () => {
-  t = await createTestApp();
+  // a beat every 0.2 s, so that a stream notices the end of its session at once
+  t = await createTestApp({ LIVE_HEARTBEAT_SECONDS: '0.2' });
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   office = await t.as('office');
 });
@@ -20,12 +21,16 @@ async function stream(url: string, cookie: string) {
   const res = await fetch(`${url}/api/live`, { headers: { cookie }, signal: abort.signal });
   const events: { unitId: string; type: string; voided: boolean }[] = [];
   let text = '';
+  let ended = false;
   const reader = res.body!.getReader();
   void (async () => {
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) {
+          ended = true;
+          return;
+        }
         text += new TextDecoder().decode(value);
         let cut;
         while ((cut = text.indexOf('\n\n')) >= 0) {
@@ -39,12 +44,50 @@ async function stream(url: string, cookie: string) {
       /* aborted */
     }
   })();
-  return { res, events, close: () => abort.abort() };
+  return {
+    res,
+    events,
+    close: () => abort.abort(),
+    get ended() {
+      return ended;
+    },
+  };
 }
 
 describe('live step events', () => {
-  it('answers 401 without a session', async () => {
+  it('answers 401 without a session, to HEAD as to GET', async () => {
     expect((await fetch(`${base}/api/live`)).status).toBe(401);
+    expect((await fetch(`${base}/api/live`, { method: 'HEAD' })).status).toBe(401);
+  });
+
+  it('ends a stream within a beat of the end of its session: a logout, or its user disabled', async () => {
+    const viewer = await t.as('viewer');
+    const s = await stream(base, viewer.cookie);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(s.ended).toBe(false);
+    expect((await viewer.post('/api/auth/logout')).statusCode).toBe(204);
+    await expect.poll(() => s.ended, { timeout: 2000 }).toBe(true);
+
+    const technician = await t.as('technician');
+    const other = await stream(base, technician.cookie);
+    expect((await office.patch(`/api/users/${technician.user.id}`, { disabled: true })).statusCode).toBe(200);
+    await expect.poll(() => other.ended, { timeout: 2000 }).toBe(true);
+  });
+
+  it('a stream that fails does not keep a step from the streams after it', async () => {
+    const broken = () => {
+      throw new Error('a broken stream');
+    };
+    t.app.live.prependListener('step', broken);
+    const s = await stream(base, office.cookie);
+    try {
+      const unit = await t.unit();
+      await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started' });
+      await expect.poll(() => s.events.some((e) => e.unitId === unit.id), { timeout: 1000 }).toBe(true);
+    } finally {
+      t.app.live.off('step', broken);
+      s.close();
+    }
   });
 
   it('a recorded and a voided step reach an open stream within a second', async () => {

@@ -2,6 +2,8 @@
 // cookie or session id in it, whatever the request carried.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../../server/app.js';
 import { loggerOptions } from '../../server/logger.js';
 import { createTestApp, PASSWORD, uniq, type Agent, type TestApp } from '../helpers/app.js';
 
@@ -48,5 +50,25 @@ describe('the request log', () => {
 
     const log = written.join('');
     for (const secret of [PASSWORD, newPassword, wrongPassword, token, sessionId]) expect(log).not.toContain(secret);
+  });
+
+  it('logs a failed query by its SQL and the database\'s message, never by its parameters', async () => {
+    const lines: string[] = [];
+    const app = await buildApp({
+      config: t.config,
+      database: t.database,
+      logger: { ...(loggerOptions('info') as object), stream: { write: (line: string) => lines.push(line) } },
+    });
+    const secret = 'a-session-id-3f9a';
+    app.get('/boom', async () => app.database.db.execute(sql`select ${secret}::int`));
+    try {
+      expect((await app.inject({ method: 'GET', url: '/boom' })).statusCode).toBe(500);
+      const log = lines.join('');
+      expect(log).toContain('select $1::int');
+      expect(log).toContain('invalid input syntax for type integer');
+      expect(log).not.toContain(secret);
+    } finally {
+      await app.close();
+    }
   });
 });

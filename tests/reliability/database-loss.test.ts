@@ -1,12 +1,14 @@
 // With the database unreachable: /readyz says 503, writes fail with a clear 503 and change
 // nothing, and the server recovers by itself when the database returns. The loss is made
 // by a TCP proxy between the app and PostgreSQL that the test cuts and restores.
+import { createHash } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client.js';
-import { steps } from '../../db/schema/index.js';
+import { steps, units } from '../../db/schema/index.js';
 import { buildApp, type App } from '../../server/app.js';
+import { loggerOptions } from '../../server/logger.js';
 import { createTestApp, errorOf, PASSWORD, type TestApp } from '../helpers/app.js';
 
 function proxy(target: { host: string; port: number }) {
@@ -48,6 +50,9 @@ let viaProxy: Database;
 let link: ReturnType<typeof proxy>;
 let cookie: string;
 let unitId: string;
+const logged: string[] = [];
+/** set by a test: the database is cut after the request passed its session check */
+let cutInHandler = false;
 
 describe.skipIf(!pg)('losing the database', () => {
   beforeAll(async () => {
@@ -59,7 +64,14 @@ describe.skipIf(!pg)('losing the database', () => {
     through.hostname = '127.0.0.1';
     through.port = String(link.port);
     viaProxy = await openDatabase({ url: through.toString(), max: 4 });
-    app = await buildApp({ config: t.config, database: viaProxy });
+    app = await buildApp({
+      config: t.config,
+      database: viaProxy,
+      logger: { ...(loggerOptions('info') as object), stream: { write: (line: string) => logged.push(line) } },
+    });
+    app.addHook('preHandler', async () => {
+      if (cutInHandler) await link.cut();
+    });
     const office = await t.as('office');
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: office.user.username, password: PASSWORD } });
     cookie = String(login.headers['set-cookie']).split(';')[0];
@@ -93,5 +105,26 @@ describe.skipIf(!pg)('losing the database', () => {
     const ok = await write('wiring.started');
     expect(ok.statusCode, ok.body).toBe(201);
     expect(await t.database.db.select().from(steps).where(eq(steps.unitId, unitId))).toHaveLength(1);
+  });
+
+  it('answers 503 and writes nothing when the database goes while the write is being handled', async () => {
+    const before = await t.database.db.select().from(units).where(eq(units.id, unitId));
+    cutInHandler = true;
+    const refused = await write('wiring.completed');
+    cutInHandler = false;
+    expect(refused.statusCode, refused.body).toBe(503);
+    expect(errorOf(refused).code).toBe('UNAVAILABLE');
+    expect(await t.database.db.select().from(steps).where(eq(steps.unitId, unitId))).toHaveLength(1);
+    expect(await t.database.db.select().from(units).where(eq(units.id, unitId))).toEqual(before);
+
+    await link.listen();
+    await expect.poll(async () => (await write('wiring.completed')).statusCode, { timeout: 15_000, interval: 250 }).toBe(201);
+  });
+
+  it('logs the loss without the session token or its hash', () => {
+    const log = logged.join('');
+    expect(log).toContain('database unavailable');
+    const token = cookie.split('=')[1];
+    for (const secret of [token, createHash('sha256').update(token).digest('hex')]) expect(log).not.toContain(secret);
   });
 });

@@ -42,7 +42,16 @@ export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: S
     .limit(1)
     .prepare('live_session');
 
+  // placeholders skip the column's encoder: times go as ISO text
+  const lookup = async (id: string, now: number) =>
+    (await liveSession.execute({ id, now: new Date(now).toISOString(), idleSince: new Date(now - policy.idleMs).toISOString() }))[0];
+
   return {
+    /** Whether a token's session is still live, without counting this as use (open streams ask). */
+    async isLive(token: string): Promise<boolean> {
+      return (await lookup(hash(token), Date.now())) !== undefined;
+    },
+
     async create(userId: string): Promise<string> {
       const token = randomBytes(32).toString('base64url');
       await db.insert(sessions).values({ id: hash(token), userId, expiresAt: new Date(Date.now() + policy.maxMs) });
@@ -53,8 +62,7 @@ export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: S
     async resolve(token: string): Promise<CurrentUser | null> {
       const id = hash(token);
       const now = Date.now();
-      // placeholders skip the column's encoder: times go as ISO text
-      const [row] = await liveSession.execute({ id, now: new Date(now).toISOString(), idleSince: new Date(now - policy.idleMs).toISOString() });
+      const row = await lookup(id, now);
       if (!row) return null;
       if (now - row.lastSeenAt.getTime() > 60_000) {
         await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));

@@ -2,19 +2,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { LiveStep } from '../../plugins/live.js';
 
-const HEARTBEAT_MS = 25_000;
-
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/live', { schema: { tags: ['live'], summary: 'server-sent events: `step` for every step recorded or voided' } }, (req, reply) => {
     const user = req.user!;
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
+    const headers = {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       'x-accel-buffering': 'no', // let a proxy pass events at once
-      connection: 'keep-alive',
-    });
+    };
+    // HEAD has no body to stream: its headers, and done (else it would hold its socket open)
+    if (req.method === 'HEAD') return reply.headers(headers).send();
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { ...headers, connection: 'keep-alive' });
     res.write('retry: 3000\n\n');
     const onStep = (step: LiveStep) => {
       // a unit's contact hears only its own unit
@@ -23,8 +23,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     };
     app.live.on('step', onStep);
     app.streams.add(res);
-    const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    req.raw.on('close', () => {
+    // A stream outlives the request that checked its session: each beat checks again, so a
+    // logout or a disabled user (in any process) ends it within one beat.
+    const token = req.sessionToken!;
+    const beat = setInterval(() => {
+      // the database away: keep the stream, and check again at the next beat
+      void app.sessions.isLive(token).catch(() => true).then((live) => {
+        if (res.writableEnded || res.destroyed) return;
+        if (live) res.write(': keep-alive\n\n');
+        else res.end();
+      });
+    }, app.config.liveHeartbeatMs);
+    res.on('close', () => {
       clearInterval(beat);
       app.live.off('step', onStep);
       app.streams.delete(res);
