@@ -361,6 +361,9 @@ describe('GET /api/reports/trend', () => {
     const res = await office.get(`/api/reports/trend?from=${day(-400)}`);
     expect(res.statusCode).toBe(400);
     expect(errorOf(res).details).toEqual([expect.objectContaining({ field: 'querystring.from' })]);
+    const both = await office.get(`/api/reports/trend?from=${day(-500)}&to=${day(-100)}`);
+    expect(both.statusCode).toBe(400);
+    expect(errorOf(both).details).toEqual([expect.objectContaining({ field: 'querystring.from' })]);
   });
 
   it('defaults to the 30 days up to today', async () => {

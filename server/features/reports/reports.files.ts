@@ -53,7 +53,7 @@ function columns(timezone: string): Column[] {
  * names come from imported files) is kept as text by a leading apostrophe. An .xlsx cell is
  * typed text already and needs no such guard.
  */
-export const inert = (value: string | number) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+const inert = (value: string | number) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 export function laggardsCsv(items: LaggardItem[], timezone: string): Readable {
   const cols = columns(timezone);

@@ -73,8 +73,8 @@ export async function laggardsForExport(db: DbOrTx, q: LaggardFilter) {
   return { ctx, items: rows.map(toLaggardItem) };
 }
 
-export async function summaryReport(db: DbOrTx, asOf?: string, now?: Date): Promise<SummaryReport> {
-  const ctx = await reportContext(db, asOf, now);
+export async function summaryReport(db: DbOrTx, asOf?: string): Promise<SummaryReport> {
+  const ctx = await reportContext(db, asOf);
   const groups = await inReportTransaction(db, (tx) => summaryGroups(tx, ctx));
   const stages = Object.fromEntries(STAGES.map((s) => [s, { pending: 0, in_progress: 0, blocked: 0, done: 0 }])) as SummaryReport['stages'];
   const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as SummaryReport['byCategory'];
@@ -103,7 +103,6 @@ export async function trendReport(db: DbOrTx, q: TrendQuery): Promise<TrendRepor
   const { timezone } = await readSettings(db);
   const to = q.to ?? (q.from && q.from > today(timezone) ? q.from : today(timezone));
   const from = q.from ?? addDays(to, -(TREND_DEFAULT_DAYS - 1));
-  // the query's own check sees only the dates given; `from` alone is measured to today
   if (dayNumber(to) - dayNumber(from) >= TREND_MAX_DAYS) {
     throw fail.validation(`the trend covers at most ${TREND_MAX_DAYS} days`, [{ field: 'querystring.from', message: `at most ${TREND_MAX_DAYS} days before to` }]);
   }
