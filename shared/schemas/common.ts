@@ -30,6 +30,8 @@ export const IsoDate = z.iso.date({ abort: true }).refine((d) => d >= '1970-01-0
 /** An ISO 8601 time with an offset or Z, from 1970 on. */
 export const IsoDateTime = z.iso.datetime({ offset: true, abort: true }).refine((t) => Date.parse(t) >= 0, 'must be 1970 or later');
 export const Id = z.string();
+/** An id a request body points at: "" is refused rather than read as nobody (send null for that). */
+export const RefId = z.string().min(1, 'must not be empty (null means none)');
 
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -47,3 +49,12 @@ export const BoolText = z.enum(['true', 'false']).transform((v) => v === 'true')
 
 /** Optional text from a form: trimmed, empty means absent. */
 export const Text = (max: number) => z.string().trim().max(max);
+
+// PostgreSQL text cannot hold U+0000, and UTF-8 cannot carry half of a UTF-16 surrogate pair
+// (JSON's "\udc00"): such text would be refused by the database, or silently altered, after the
+// request was accepted. Both are refused up front, with the field that holds them.
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what is looked for
+const UNSTORABLE = /[\u0000\p{Cs}]/u;
+export const UNSTORABLE_MESSAGE = 'contains a character that cannot be stored (U+0000 or half of a surrogate pair)';
+/** Whether PostgreSQL can store the text as sent. */
+export const storable = (s: string) => !UNSTORABLE.test(s);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAGES, STAGE_STATUSES, UNIT_KINDS, REASON_CODES } from '../domain/steps.js';
-import { BoolText, Id, IsoDate, IsoDateTime, PageQuery, Text, listOf } from './common.js';
+import { BoolText, Id, IsoDate, IsoDateTime, PageQuery, RefId, Text, listOf } from './common.js';
 
 export const UnitKind = z.enum(UNIT_KINDS);
 export const StageName = z.enum(STAGES);
@@ -31,7 +31,7 @@ export const UnitFields = z.object({
   connectionDue: optionalDate,
 });
 /** The technician asked to look after a unit, or null for nobody. */
-const Assignee = { assigneeId: Id.nullish() };
+const Assignee = { assigneeId: RefId.nullish() };
 export const CreateUnit = UnitFields.extend(Assignee);
 export type CreateUnit = z.infer<typeof CreateUnit>;
 export const PatchUnit = UnitFields.extend(Assignee).partial().strict();
@@ -92,8 +92,8 @@ export const UnitList = listOf(Unit);
 
 export const AssignUnits = z
   .object({
-    technicianId: Id.nullable(),
-    unitIds: z.array(Id).min(1).max(5000).optional(),
+    technicianId: RefId.nullable(),
+    unitIds: z.array(RefId).min(1).max(5000).optional(),
     parentCode: z.string().trim().min(1).max(40).optional(),
   })
   .refine((b) => b.unitIds || b.parentCode, { path: ['unitIds'], message: 'name the units: unitIds or parentCode' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/steps.js';
-import { Id, IsoDateTime, PageQuery, Text, listOf } from './common.js';
+import { Id, IsoDateTime, PageQuery, RefId, Text, listOf } from './common.js';
 
 export const Role = z.enum(ROLES);
 
@@ -31,7 +31,7 @@ export const CreateUser = z
     displayName: Text(100).min(1),
     role: Role,
     password: Password,
-    unitId: Id.nullish(),
+    unitId: RefId.nullish(),
   })
   .superRefine((u, ctx) => {
     if (u.role === 'unit' && !u.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'required for the unit role' });
@@ -45,7 +45,7 @@ export const PatchUser = z
     role: Role.optional(),
     password: Password.optional(),
     disabled: z.boolean().optional(),
-    unitId: Id.nullish(),
+    unitId: RefId.nullish(),
   })
   .strict();
 export type PatchUser = z.infer<typeof PatchUser>;

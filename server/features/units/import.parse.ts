@@ -2,6 +2,7 @@
 // each with its spreadsheet row number. Validation happens in import.routes.ts.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { storable, UNSTORABLE_MESSAGE } from '../../../shared/schemas/common.js';
 import type { ImportIssue } from '../../../shared/schemas/units.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,6 +49,9 @@ function fromTable(table: string[][], firstRow = 1): ParsedFile {
   for (const need of ['code', 'name', 'kind'] as const) {
     if (!present.includes(need)) issues.push({ row: firstRow, field: need, message: `column ${need} is missing from the header` });
   }
+  header.forEach((h, i) => {
+    if (!storable(h)) issues.push({ row: firstRow, field: `column ${i + 1}`, message: UNSTORABLE_MESSAGE });
+  });
   const seen = new Set<ImportField>();
   columns.forEach((c, i) => {
     if (c && seen.has(c)) issues.push({ row: firstRow, field: c, message: `column ${header[i]} appears twice` });
@@ -61,6 +65,7 @@ function fromTable(table: string[][], firstRow = 1): ParsedFile {
       if (!c) return;
       let v = (cells[j] ?? '').trim();
       if (c === 'kind') v = KINDS[v] ?? v;
+      if (!storable(v)) issues.push({ row: firstRow + 1 + i, field: c, message: UNSTORABLE_MESSAGE });
       values[c] = v === '' ? null : v;
     });
     rows.push({ row: firstRow + 1 + i, values });
