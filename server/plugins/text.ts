@@ -1,6 +1,7 @@
-// Text the database cannot store is refused before validation, wherever it is in a JSON body,
-// the query string or the path: one check here rather than one per schema field. The import
-// file's cells are checked row by row where it is read (features/units/import.parse.ts).
+// Text the database cannot store is refused before validation, wherever it is in a JSON body or
+// the query string: one check here rather than one per schema field. The import file's cells are
+// checked row by row where it is read (features/units/import.parse.ts). Path ids are not: an id
+// of any shape that names nothing is a 404 (api.md), and every route checks an id's shape first.
 import fp from 'fastify-plugin';
 import { storable, UNSTORABLE_MESSAGE, type FieldIssue } from '../../shared/schemas/common.js';
 import { fail } from '../lib/errors.js';
@@ -26,7 +27,6 @@ export default fp(
   async (app) => {
     app.addHook('preValidation', async (req) => {
       const fields = [
-        ...unstorable(req.params, '', []).map((f) => `params.${f}`),
         ...unstorable(req.query, '', []).map((f) => `querystring.${f}`),
         ...(typeof req.body === 'string' ? [] : unstorable(req.body, '', [])),
       ];

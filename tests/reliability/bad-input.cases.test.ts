@@ -121,6 +121,14 @@ describe('requests the fuzzer found', () => {
     }
   });
 
+  it('a path id with U+0000 names nothing: a 404', async () => {
+    for (const url of ['/api/units/%00', '/api/users/a%00b']) {
+      const res = await office.patch(url, {});
+      expect(res.statusCode, `${url} → ${res.body}`).toBe(404);
+      expect(errorOf(res).code).toBe('NOT_FOUND');
+    }
+  });
+
   it("a malformed %-escape in the path is a 400 in the contract's body, on every write route", async () => {
     for (const route of ROUTES) {
       const url = `${route.path.replace(/:[A-Za-z]+/g, '%ZZ')}%E0%A4%A`;
