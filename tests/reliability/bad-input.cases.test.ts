@@ -70,6 +70,13 @@ describe('requests the fuzzer found', () => {
       payload: () => ({ body: '', payload: `code,name,kind\n${uniq('NUL-')},${NUL},township`, contentType: 'text/csv', origin: 'raw' }),
     },
     {
+      text: 'NUL (U+0000) in POST /api/units/import, a technician looked up by name',
+      field: 'assignee',
+      method: 'POST',
+      url: at('/api/units/import'),
+      payload: () => ({ body: '', payload: `code,name,kind,assignee\n${uniq('NUL-')},县委办,township,te${NUL}ch`, contentType: 'text/csv', origin: 'raw' }),
+    },
+    {
       text: 'NUL (U+0000) in POST /api/units/import, an ignored column name (kept in the audit)',
       field: 'column 4',
       method: 'POST',

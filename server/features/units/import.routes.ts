@@ -41,9 +41,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
       const issues: ImportIssue[] = [...file.issues];
       const valid: { row: number; fields: ReturnType<typeof UnitFields.parse> & { assigneeId?: string | null } }[] = [];
-      const technicians = await technicianIds(db, file.rows.map((r) => r.values.assignee));
       const firstRowOf = new Map<string, number>();
+      // a file that could not be read cleanly (its header, text that cannot be stored) is not looked up
       if (issues.length === 0) {
+        const technicians = await technicianIds(db, file.rows.map((r) => r.values.assignee));
         if (file.rows.length === 0) issues.push({ row: 2, field: 'file', message: 'the file has no rows under its header' });
         for (const { row, values: raw } of file.rows) {
           const { assignee, ...values } = raw;
