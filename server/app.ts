@@ -6,7 +6,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Database } from '../db/client.js';
 import type { Config } from './config.js';
 import { logController } from './logger.js';
-import errors, { send } from './plugins/errors.js';
+import { literalBadEscapes } from './lib/url.js';
+import errors from './plugins/errors.js';
 import text from './plugins/text.js';
 import auth from './plugins/auth.js';
 import docs from './plugins/docs.js';
@@ -43,9 +44,8 @@ export async function buildApp({ config, database, logger }: { config: Config; d
     // no id is refused for its length by the router (414, before login and role checks): an id
     // that names nothing is a 404 whatever its shape (Node caps the whole URL at 16 KiB)
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
-    // a malformed %-escape in the path never reaches a route: answer it in the contract's body
-    frameworkErrors: (err, _req, reply) =>
-      send(reply, 400, 'VALIDATION_FAILED', 'the path is not valid', [{ field: 'path', message: err.code === 'FST_ERR_BAD_URL' ? 'a %-escape in it is malformed' : 'is not valid' }]),
+    // a malformed %-escape in a path is taken literally, to reach its route like any other id
+    rewriteUrl: (req) => literalBadEscapes(req.url ?? '/'),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../db/client.js';
 import { audit } from '../../db/schema/index.js';
+import { clientIp } from './ip.js';
 
 /** Appends one audit row; called inside the write's own transaction so both land or neither. */
 export async function recordAudit(
@@ -17,7 +18,7 @@ export async function recordAudit(
     actorRole: actor?.role ?? null,
     action,
     target,
-    ip: req.ip,
+    ip: clientIp(req),
     details: details ?? null,
   });
 }

@@ -1,35 +1,46 @@
 // Text the database cannot store is refused before validation, wherever it is in a JSON body or
-// the query string: one check here rather than one per schema field. The import file's cells are
-// checked row by row where it is read (features/units/import.parse.ts). Path ids are not: an id
-// of any shape that names nothing is a 404 (api.md), and every route checks an id's shape first.
+// the query string of an /api route: one check here rather than one per schema field. The import
+// file's cells are checked row by row where it is read (features/units/import.parse.ts). Path ids
+// are not: an id of any shape that names nothing is a 404 (api.md), and every route checks an
+// id's shape before the database sees it.
 import fp from 'fastify-plugin';
 import { storable, UNSTORABLE_MESSAGE, type FieldIssue } from '../../shared/schemas/common.js';
 import { fail } from '../lib/errors.js';
 
-/** The path of every string (key or value) in `value` that cannot be stored, at most `max`. */
-function unstorable(value: unknown, path: string, found: string[], max = 10): string[] {
-  if (found.length >= max) return found;
-  if (typeof value === 'string') {
-    if (!storable(value)) found.push(path);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => unstorable(v, path ? `${path}.${i}` : String(i), found, max));
-  } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      const at = path ? `${path}.${k}` : k;
-      if (!storable(k)) found.push(at);
-      else unstorable(v, at, found, max);
+const MAX_REPORTED = 10;
+
+/**
+ * The paths of the strings (keys or values) in `value` that cannot be stored. A loop rather than
+ * recursion: a 1 MiB body may nest arrays 500,000 deep.
+ */
+function unstorable(value: unknown, prefix: string): string[] {
+  const found: string[] = [];
+  const pending: [unknown, string][] = [[value, prefix]];
+  while (pending.length && found.length < MAX_REPORTED) {
+    const [v, path] = pending.pop()!;
+    if (typeof v === 'string') {
+      if (!storable(v)) found.push(path);
+    } else if (Array.isArray(v)) {
+      // pushed last first, so that fields are reported in the order of the body
+      for (let i = v.length - 1; i >= 0; i--) pending.push([v[i], path ? `${path}.${i}` : String(i)]);
+    } else if (v && typeof v === 'object' && !Buffer.isBuffer(v)) {
+      for (const [k, x] of Object.entries(v).reverse()) {
+        const at = path ? `${path}.${k}` : k;
+        if (storable(k)) pending.push([x, at]);
+        else found.push(at);
+      }
     }
   }
   return found;
 }
 
+const checked = (url: string | undefined) => url?.startsWith('/api/') && !url.startsWith('/api/docs');
+
 export default fp(
   async (app) => {
     app.addHook('preValidation', async (req) => {
-      const fields = [
-        ...unstorable(req.query, '', []).map((f) => `querystring.${f}`),
-        ...(typeof req.body === 'string' ? [] : unstorable(req.body, '', [])),
-      ];
+      if (!checked(req.routeOptions.url)) return;
+      const fields = [...unstorable(req.query, 'querystring'), ...(typeof req.body === 'string' ? [] : unstorable(req.body, ''))];
       if (!fields.length) return;
       const details: FieldIssue[] = fields.map((field) => ({ field: field || 'body', message: UNSTORABLE_MESSAGE }));
       throw fail.validation(`invalid request: ${details.map((d) => d.field).join(', ')} ${UNSTORABLE_MESSAGE}`, details);

@@ -132,6 +132,18 @@ describe('importing units from XLSX', () => {
     expect(await count(area)).toBe(0);
   });
 
+  it('names a date cell beyond any calendar (Excel shows ####) instead of failing', async () => {
+    const area = uniq('A');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('单位');
+    sheet.addRow(['code', 'name', 'kind', 'parentCode', 'wiringDue']);
+    sheet.addRow([uniq('P'), '好', 'township', area, 1e9]).getCell(5).numFmt = 'yyyy-mm-dd';
+    const res = await office.request('POST', '/api/units/import', Buffer.from(await wb.xlsx.writeBuffer()), { 'content-type': XLSX });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(errorOf(res).details).toEqual([{ row: 2, field: 'column 5', message: 'holds a date out of range' }]);
+    expect(await count(area)).toBe(0);
+  });
+
   it('answers 400 for a body that is not a workbook', async () => {
     const res = await office.request('POST', '/api/units/import', Buffer.from('not a zip'), { 'content-type': XLSX });
     expect(res.statusCode).toBe(400);

@@ -7,6 +7,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { fail } from '../../lib/errors.js';
 import { hashPassword, verifyPassword } from '../../lib/password.js';
 import { SESSION_COOKIE } from './sessions.js';
+import { clientIp } from '../../lib/ip.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
@@ -49,8 +50,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeResponse } } },
     async (req, reply) => {
       const username = req.body.username.toLowerCase();
+      const ip = clientIp(req);
       // a cheap refusal first, so a throttled guess costs no password hash
-      if (await throttled(db, username, req.ip)) {
+      if (await throttled(db, username, ip)) {
         await recordAudit(db, req, 'auth.login_throttled', username, null, null);
         throw tooMany();
       }
@@ -60,8 +62,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       // in parallel are counted one after another, so no more than the limit get an answer.
       const outcome = await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${username}))`);
-        await tx.execute(sql`select pg_advisory_xact_lock(2, hashtext(${req.ip}))`);
-        if (await throttled(tx, username, req.ip)) {
+        await tx.execute(sql`select pg_advisory_xact_lock(2, hashtext(${ip}))`);
+        if (await throttled(tx, username, ip)) {
           await recordAudit(tx, req, 'auth.login_throttled', username, null, null);
           return 'throttled';
         }
@@ -83,9 +85,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
-    if (req.sessionToken) {
-      await app.sessions.end(req.sessionToken);
-      if (req.user) await recordAudit(db, req, 'auth.logout', req.user.username);
+    const token = req.sessionToken;
+    // the session ends with its audit row, or not at all
+    if (token) {
+      await db.transaction(async (tx) => {
+        await app.sessions.end(token, tx);
+        if (req.user) await recordAudit(tx, req, 'auth.logout', req.user.username);
+      });
     }
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
     return reply.code(204).send();

@@ -71,8 +71,8 @@ export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: S
       return user;
     },
 
-    async end(token: string): Promise<void> {
-      await db.delete(sessions).where(eq(sessions.id, hash(token)));
+    async end(token: string, tx: DbOrTx = db): Promise<void> {
+      await tx.delete(sessions).where(eq(sessions.id, hash(token)));
     },
 
     async endAllOf(userId: string): Promise<void> {

@@ -15,6 +15,7 @@ import { ApiError, fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
 import { iso } from '../../lib/time.js';
 import { findUnit, progressColumns, type UnitRow } from '../units/units.repository.js';
 import { appendStep, findByClientEventId, findStep, latestLiveStep, liveSteps, toFact, toStep, type StepRow } from './steps.repository.js';
+import { clientIp } from '../../lib/ip.js';
 
 export interface Recorded {
   created: boolean;
@@ -89,7 +90,7 @@ async function append(db: DbOrTx, req: FastifyRequest, unit: UnitRow, input: Ste
     clientEventId: input.clientEventId ?? null,
     progress,
     revision: unit.revision,
-    ip: req.ip,
+    ip: clientIp(req),
     channel: LIVE_CHANNEL,
   });
   return row && { created: true, event: toStep(row), progress };

@@ -106,11 +106,19 @@ export async function parseXlsx(buffer: Buffer): Promise<ParsedFile> {
   const sheet = workbook.worksheets[0];
   if (!sheet) return { columns: [], ignored: [], rows: [], issues: [{ row: 1, field: 'file', message: 'the workbook has no sheet' }] };
   const table: string[][] = [];
+  const issues: ImportIssue[] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++) {
+      const value = row.getCell(c).value;
+      // a number formatted as a date, beyond any calendar (Excel shows ####)
+      const outOfRange = value instanceof Date && Number.isNaN(value.getTime());
+      if (outOfRange) issues.push({ row: r, field: `column ${c}`, message: 'holds a date out of range' });
+      cells.push(outOfRange ? '' : cellText(value));
+    }
     table.push(cells);
   }
-  return fromTable(table);
+  const file = fromTable(table);
+  return { ...file, issues: [...issues, ...file.issues] };
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { JSON_BODY_LIMIT } from '../../../server/app.js';
 import type { IdKind, Route } from './routes.js';
 
-export const huge = (ch: string, n: number) => ch.repeat(n);
+const huge = (ch: string, n: number) => ch.repeat(n);
 const EDGE_STRINGS = [
   '', ' ', '\t\n', 'null', 'undefined', 'true', '0', '-1', 'NaN', 'Infinity', '[]', '{}',
   "'; drop table units; --", '%s%n', '\\', '"', '<script>alert(1)</script>', '../../etc/passwd',
@@ -55,7 +55,7 @@ type Op =
   | { kind: 'splice'; at: number; text: string }
   | { kind: 'wrap' };
 
-export const ops = (ids: string[]): fc.Arbitrary<Op[]> =>
+const ops = (ids: string[]): fc.Arbitrary<Op[]> =>
   fc.array(
     fc.oneof(
       { weight: 3, arbitrary: fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }) },
@@ -74,9 +74,9 @@ const FREE_TEXT = new Set(['name', 'displayName', 'note', 'reason', 'address', '
 function put(target: Record<string, unknown>, key: string, value: unknown) {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function mutate(seed: unknown, list: Op[]): unknown {
+function mutate(seed: unknown, list: Op[]): unknown {
   let body: unknown = structuredClone(seed);
   for (const op of list) {
     if (op.kind === 'wrap') {
@@ -117,7 +117,7 @@ export function mutate(seed: unknown, list: Op[]): unknown {
 }
 
 /** A CSV seed broken at the text level. */
-export const csvMutation = () =>
+const csvMutation = () =>
   fc.oneof(
     fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(',', '"', '\n', '\r\n', ',,,', '"a""b', '\ufeff', '\u0000', ';'), fc.string({ unit: 'grapheme', maxLength: 20 })) }),
     fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
@@ -126,7 +126,7 @@ export const csvMutation = () =>
   );
 type CsvOp = typeof csvMutation extends () => fc.Arbitrary<infer T> ? T : never;
 
-export function mutateCsv(text: string, list: CsvOp[]): string {
+function mutateCsv(text: string, list: CsvOp[]): string {
   for (const op of list) {
     if (op.kind === 'insert') {
       const at = op.at % (text.length + 1);
@@ -144,21 +144,20 @@ export function mutateCsv(text: string, list: CsvOp[]): string {
 // ——— the requests ——————————————————————————————————————————————————————————————————————————
 
 export interface Payload {
-  /** what was meant, for the audit exception and for the report */
+  /** what was meant: the login's audit exception reads its username */
   body: unknown;
   payload?: string | Buffer;
   contentType?: string;
   query?: string;
-  origin: 'seed' | 'mutated' | 'json' | 'raw';
 }
 
-export const json = (body: unknown, origin: Payload['origin'], contentType = 'application/json'): Payload => ({ body, payload: JSON.stringify(body) ?? 'null', contentType, origin });
+export const json = (body: unknown, contentType = 'application/json'): Payload => ({ body, payload: JSON.stringify(body) ?? 'null', contentType });
 
 const FIELDS = ['type', 'code', 'name', 'kind', 'data', 'reason', 'occurredAt', 'clientEventId', 'username', 'password', 'role', 'unitId', 'timezone', 'unitIds', 'technicianId', 'stallDays', 'disabled'];
 const RAW_JUNK: (string | Buffer)[] = [
   '', ' ', '{', '}', '{"code": ', 'null', '[]', '"text"', '0', 'true', '{"a":1,"a":2}', '\ufeff{}',
   '{"__proto__":{"polluted":1}}', '{"constructor":{"prototype":{"polluted":1}}}', '{"stallDays": 1e400}',
-  '{"type": "wiring.started"}garbage', '['.repeat(5000), '{"a":'.repeat(2000), '\u0000', 'code,name,kind\nA,B,township',
+  '{"type": "wiring.started"}garbage', '['.repeat(5000), '{"a":'.repeat(2000), '['.repeat(100_000) + ']'.repeat(100_000), `{"code":${'['.repeat(20_000)}"\u0000"${']'.repeat(20_000)}}`, '\u0000', 'code,name,kind\nA,B,township',
   Buffer.from([0xff, 0xfe, 0x7b, 0x7d]), Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
   Buffer.from('PK\u0003\u0004 not really a workbook'),
 ];
@@ -170,25 +169,25 @@ const CONTENT_TYPES = [
 
 /** Bodies for a route: its seed kept or mutated, arbitrary JSON, or raw junk under any content type. */
 export function bodiesFor(route: Route, seed: fc.Arbitrary<Payload> | undefined, ids: string[]): fc.Arbitrary<Payload> {
-  const base = seed ?? fc.constant(json({}, 'seed'));
+  const base = seed ?? fc.constant(json({}));
   const mutated =
     route.key === 'POST /api/units/import'
       ? fc.tuple(base, fc.array(csvMutation(), { minLength: 1, maxLength: 3 })).map(([p, list]): Payload => {
           const text = mutateCsv(String(p.body), list);
-          return { ...p, body: text, payload: text, origin: 'mutated' };
+          return { ...p, body: text, payload: text };
         })
-      : fc.tuple(base, ops(ids)).map(([p, list]) => json(mutate(p.body, list), 'mutated'));
+      : fc.tuple(base, ops(ids)).map(([p, list]) => json(mutate(p.body, list)));
   return fc.oneof(
     { weight: 5, arbitrary: base },
     { weight: 7, arbitrary: mutated },
-    { weight: 1, arbitrary: fc.oneof(fc.jsonValue(), fc.dictionary(fc.constantFrom(...FIELDS), fc.jsonValue())).map((b) => json(b, 'json')) },
+    { weight: 1, arbitrary: fc.oneof(fc.jsonValue(), fc.dictionary(fc.constantFrom(...FIELDS), fc.jsonValue())).map((b) => json(b)) },
     {
       weight: 1,
       arbitrary: fc
         .tuple(fc.oneof(fc.constantFrom(...RAW_JUNK), fc.string({ unit: 'binary', maxLength: 50 })), fc.option(fc.constantFrom(...CONTENT_TYPES), { nil: undefined }))
-        .map(([payload, contentType]): Payload => ({ body: undefined, payload, contentType, origin: 'raw' })),
+        .map(([payload, contentType]): Payload => ({ body: undefined, payload, contentType })),
     },
-    { weight: 1, arbitrary: fc.tuple(base, fc.constantFrom(...CONTENT_TYPES)).map(([p, contentType]): Payload => ({ ...p, contentType, origin: 'raw' })) },
+    { weight: 1, arbitrary: fc.tuple(base, fc.constantFrom(...CONTENT_TYPES)).map(([p, contentType]): Payload => ({ ...p, contentType })) },
   );
 }
 

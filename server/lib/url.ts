@@ -1,0 +1,25 @@
+// A malformed %-escape in a path ("%ZZ", "%E0%A4%A") makes Fastify's router answer on its own,
+// before any hook: no login check, no security headers, not the contract's body. Such a segment
+// is taken literally instead (each % escaped as %25), so that it reaches its route as an id that
+// names nothing: 401, 403 or 404 in the usual order.
+
+function decodes(segment: string): boolean {
+  try {
+    decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The URL with every path segment that does not decode taken literally. */
+export function literalBadEscapes(url: string): string {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  if (!path.includes('%')) return url;
+  const fixed = path
+    .split('/')
+    .map((s) => (s.includes('%') && !decodes(s) ? s.replaceAll('%', '%25') : s))
+    .join('/');
+  return q === -1 ? fixed : fixed + url.slice(q);
+}
