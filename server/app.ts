@@ -1,13 +1,13 @@
 // The tracker as one Fastify plugin tree: external plugins, then ours, then routes.
 // `main.ts` only opens the database and listens; tests build this with `app.inject`.
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import helmet from '@fastify/helmet';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import type { Config } from './config.js';
 import { logController } from './logger.js';
 import { literalBadEscapes } from './lib/url.js';
 import errors from './plugins/errors.js';
+import headers from './plugins/headers.js';
 import text from './plugins/text.js';
 import auth from './plugins/auth.js';
 import docs from './plugins/docs.js';
@@ -54,23 +54,7 @@ export async function buildApp({ config, database, logger }: { config: Config; d
 
   await app.register(errors);
   await app.register(text);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        workerSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    // served over plain HTTP on a county LAN too: HSTS is the proxy's to send
-    strictTransportSecurity: false,
-  });
+  await app.register(headers);
   // While closing, an answer to a request in flight also closes its keep-alive connection:
   // otherwise the server would wait out the client's idle connection before it could stop.
   let closing = false;
