@@ -15,6 +15,8 @@ export type DbOrTx = Db | Tx;
 
 export interface Database {
   db: Db;
+  /** the reports' own connections: a long report or export never holds up a step being written */
+  reports: Db;
   kind: 'postgres' | 'pglite';
   /** LISTEN on a channel; answers a function that stops listening */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
@@ -30,23 +32,30 @@ export interface OpenOptions {
   loadDataDir?: Blob | File;
   /** postgres.js pool size */
   max?: number;
+  /** the reports' pool size */
+  reportsMax?: number;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+    const pool = (max: number, name: string) => postgres(opts.url!, { max, onnotice: () => {}, connect_timeout: 10, connection: { application_name: name } });
+    const client = pool(opts.max ?? 4, 'zwtracker');
+    const reportsClient = pool(opts.reportsMax ?? 2, 'zwtracker-reports');
     const db = drizzle({ client: preparing(client), schema }) as unknown as Db;
     return {
       db,
+      reports: drizzle({ client: preparing(reportsClient), schema }) as unknown as Db,
       kind: 'postgres',
       // postgres.js keeps one dedicated connection for LISTEN and re-listens after a reconnect
       async listen(channel, onMessage) {
         const { unlisten } = await client.listen(channel, onMessage);
         return unlisten;
       },
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), reportsClient.end({ timeout: 5 })]);
+      },
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -63,6 +72,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const db = drizzle({ client, schema }) as unknown as Db;
   return {
     db,
+    // one connection in process: reports take their turn with everything else
+    reports: db,
     kind: 'pglite',
     async listen(channel, onMessage) {
       const stop = await client.listen(channel, onMessage);

@@ -7,7 +7,7 @@ import { loadConfig } from './config.js';
 import { loggerOptions } from './logger.js';
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: config.databasePoolSize });
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: config.databasePoolSize, reportsMax: config.reportsPoolSize });
 await migrateDatabase(database, config.databaseUrl);
 const app = await buildApp({ config, database, logger: loggerOptions(config.logLevel) });
 await ensureFirstUser(database.db, config, app.log);

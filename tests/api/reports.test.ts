@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../shared/domain/dates.js';
 import type { StepType } from '../../shared/domain/steps.js';
@@ -451,5 +452,30 @@ describe('who may read reports, and bad queries', () => {
       expect(res.statusCode, url).toBe(400);
       expect(JSON.stringify(errorOf(res).details)).toContain(field);
     }
+  });
+});
+
+describe('the reports’ own connections', () => {
+  // on PGlite there is one connection in process; on PostgreSQL the reports have a pool of their
+  // own, so that a long export cannot hold up the steps technicians are writing
+  it.skipIf(!process.env.TEST_DATABASE_URL)('run the reports on the reports pool', async () => {
+    expect((await office.get('/api/reports/summary')).statusCode).toBe(200);
+    // the connections of this database, asked from the writes' pool: nothing but a report route
+    // has used the reports' pool yet (its report ran in a transaction: the last statement is its commit)
+    const found = (await t.database.db.execute(sql`select application_name as name, query from pg_stat_activity
+      where datname = current_database() and application_name like 'zwtracker%'`)) as unknown as { name: string; query: string }[];
+    expect(found.filter((c) => c.name === 'zwtracker-reports').length, JSON.stringify(found)).toBeGreaterThan(0);
+  });
+
+  it('writes answer while every report connection is busy', async () => {
+    if (t.database.reports === t.database.db) return expect(t.database.kind).toBe('pglite');
+    // as many long queries as the writes' pool has connections: were they one pool, writes would wait
+    const slow = Promise.all([1, 2, 3, 4].map(() => t.database.reports.execute(sql`select pg_sleep(1.5)`)));
+    await new Promise((r) => setTimeout(r, 100));
+    const started = performance.now();
+    const unit = await t.unit();
+    expect((await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started' })).statusCode).toBe(201);
+    expect(performance.now() - started).toBeLessThan(1000);
+    await slow;
   });
 });

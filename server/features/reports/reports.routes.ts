@@ -16,7 +16,8 @@ import { laggardsForExport, laggardsReport, reasonsReport, summaryReport, trendR
 const tags = ['reports'];
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.database;
+  // the reports' own pool: a long export never holds up a step being written
+  const db = app.database.reports;
 
   app.get('/api/reports/summary', { schema: { tags, querystring: AsOfQuery, response: { 200: SummaryReport } } }, async (req) =>
     summaryReport(db, req.query.asOf),
