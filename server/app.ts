@@ -5,7 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Database } from '../db/client.js';
 import type { Config } from './config.js';
 import { logController } from './logger.js';
-import { literalBadEscapes } from './lib/url.js';
+import { literalBadEscapes, pathOf } from './lib/url.js';
 import errors from './plugins/errors.js';
 import headers from './plugins/headers.js';
 import text from './plugins/text.js';
@@ -62,7 +62,7 @@ export async function buildApp({ config, database, logger }: { config: Config; d
     closing = true;
   });
   app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (pathOf(req.url).startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     if (closing) reply.header('connection', 'close');
   });
   await app.register(auth);

@@ -1,6 +1,7 @@
 // pino options and one log line per request, with its id; secrets never reach the log.
 import { DrizzleQueryError } from 'drizzle-orm';
 import { LogController, type FastifyServerOptions } from 'fastify';
+import { clientIp } from './lib/ip.js';
 
 export const REDACT = [
   'req.headers.cookie',
@@ -34,11 +35,12 @@ class OneLinePerRequest extends LogController {
   requestCompleted(error: Error | null, request: Parameters<LogController['requestCompleted']>[1], reply: Parameters<LogController['requestCompleted']>[2]) {
     const line = {
       method: request.method,
-      url: request.url,
+      // as the client sent it (a malformed %-escape is rewritten before routing, lib/url.ts)
+      url: request.originalUrl ?? request.url,
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime * 10) / 10,
       user: request.user?.id,
-      ip: request.ip,
+      ip: clientIp(request),
     };
     if (error || reply.statusCode >= 500) reply.log.error({ ...line, err: error ? loggable(error) : undefined }, 'request failed');
     else reply.log.info(line, 'request');

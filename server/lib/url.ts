@@ -12,6 +12,19 @@ function decodes(segment: string): boolean {
   }
 }
 
+/**
+ * The path as the router matched it, decoded: `/%61pi/units` is under /api. Decisions on the
+ * path (no-store, the dashboard's fallback) use this, never the raw URL.
+ */
+export function pathOf(url: string): string {
+  const path = url.split('?')[0];
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** The URL with every path segment that does not decode taken literally. */
 export function literalBadEscapes(url: string): string {
   const q = url.indexOf('?');

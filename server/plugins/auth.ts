@@ -52,7 +52,8 @@ export default fp(
     app.addHook('onRequest', async (req) => {
       const access = accessOf(req);
       if (access === 'none') throw fail.forbidden();
-      if (access === undefined || access === 'public' && !req.url.startsWith('/api/auth')) return;
+      // by the route, not the raw URL: /api/%61uth/logout is logout too
+      if (access === undefined || access === 'public' && !req.routeOptions.url?.startsWith('/api/auth/')) return;
       const token = req.cookies[SESSION_COOKIE];
       if (token) {
         req.sessionToken = token;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import staticFiles from '@fastify/static';
 import { send } from './errors.js';
+import { pathOf } from '../lib/url.js';
 
 export const DIST = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../web/dist');
 
@@ -17,7 +18,7 @@ export default fp(
     else app.log.warn(`no built dashboard in ${DIST}: run "npm run build"`);
 
     app.setNotFoundHandler((req, reply) => {
-      const path = req.url.split('?')[0];
+      const path = pathOf(req.url);
       if (!built || req.method !== 'GET' || path.startsWith('/api') || /\.[a-z0-9]+$/i.test(path)) {
         return send(reply, 404, 'NOT_FOUND', `no route ${req.method} ${path}`);
       }

@@ -24,9 +24,13 @@ export const FieldIssue = z.object({ field: z.string(), message: z.string() });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 
 // Dates and times before 1970 are refused: none is real in a campaign, a two-digit year would
-// be read as 19xx, and the reports pack a step's time as unsigned seconds since 1970.
-/** A calendar date, YYYY-MM-DD, that exists, from 1970 on. */
-export const IsoDate = z.iso.date({ abort: true }).refine((d) => d >= '1970-01-01', 'must be 1970-01-01 or later');
+// be read as 19xx, and the reports pack a step's time as unsigned seconds since 1970. Dates after
+// 2999 are refused too: the day after 9999-12-31 is no date a report can be computed for.
+/** A calendar date, YYYY-MM-DD, that exists, from 1970 to 2999. */
+export const IsoDate = z.iso
+  .date({ abort: true })
+  .refine((d) => d >= '1970-01-01', 'must be 1970-01-01 or later')
+  .refine((d) => d <= '2999-12-31', 'must be 2999-12-31 or earlier');
 /** An ISO 8601 time with an offset or Z, from 1970 on. */
 export const IsoDateTime = z.iso.datetime({ offset: true, abort: true }).refine((t) => Date.parse(t) >= 0, 'must be 1970 or later');
 export const Id = z.string();

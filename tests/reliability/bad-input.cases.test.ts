@@ -211,9 +211,36 @@ describe('requests the fuzzer found', () => {
     expect(await lastAudit()).toEqual({ action: 'auth.logout', ip: '127.0.0.1' });
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
 
+    // Node calls an IPv6 address with a zone of any length valid
+    const zoned = await t.app.inject({ method: 'POST', url: '/api/units', headers: { ...headers(office.cookie), 'x-forwarded-for': `fe80::1%${'a'.repeat(8000)}` }, payload: { code: uniq('XFF-'), name: '县委办', kind: 'township' } });
+    expect(zoned.statusCode, zoned.body).toBe(201);
+    expect((await lastAudit()).ip).toBe('127.0.0.1');
+
     // a real forwarded address is kept
     const real = await t.app.inject({ method: 'POST', url: '/api/units', headers: { ...headers(office.cookie), 'x-forwarded-for': '203.0.113.7' }, payload: { code: uniq('XFF-'), name: '县委办', kind: 'township' } });
     expect(real.statusCode).toBe(201);
     expect((await lastAudit()).ip).toBe('203.0.113.7');
+  });
+
+  it('a path decides by what it names, not how it is spelled: /api/%61uth/logout ends the session', async () => {
+    const login = await t.anonymous.post('/api/auth/login', { username: viewer.user.username, password: PASSWORD });
+    const cookie = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+    const out = await t.app.inject({ method: 'POST', url: '/api/%61uth/logout', headers: { cookie, 'content-type': 'application/json' }, payload: {} });
+    expect(out.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    const units = await t.app.inject({ method: 'GET', url: '/%61pi/units', headers: { cookie: office.cookie } });
+    expect(units.statusCode).toBe(200);
+    expect(units.headers['cache-control']).toBe('no-store');
+    const unknown = await t.app.inject({ method: 'GET', url: '/%61pi/nothing', headers: { cookie: office.cookie } });
+    expect(unknown.statusCode).toBe(404);
+    expect(errorOf(unknown).code).toBe('NOT_FOUND');
+  });
+
+  it('a date no report can be computed for is a 400', async () => {
+    for (const asOf of ['9999-12-31', '3000-01-01']) {
+      const res = await office.get(`/api/reports/summary?asOf=${asOf}`);
+      expect(res.statusCode, res.body).toBe(400);
+    }
+    expect((await office.get('/api/reports/summary?asOf=2999-12-31')).statusCode).toBe(200);
   });
 });

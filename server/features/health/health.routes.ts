@@ -7,8 +7,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
     try {
+      // both pools: the reports' connections are opened on their own
       await Promise.race([
-        app.database.db.execute(sql`select 1`),
+        Promise.all([app.database.db.execute(sql`select 1`), app.database.reports.execute(sql`select 1`)]),
         new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
       ]);
       return { status: 'ready', database: app.database.kind };
