@@ -33,11 +33,14 @@ declare module 'fastify' {
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp({ config, database, logger }: { config: Config; database: Database; logger?: FastifyServerOptions['logger'] }) {
   const app = Fastify({
     logger: logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    // a number of hops as Fastify's own rule for one: believe the nearest n addresses
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     logController,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),

@@ -1,4 +1,5 @@
 // Configuration from the environment, validated once at start.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -22,7 +23,23 @@ export const Env = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** the public origin when behind a proxy, e.g. https://zw.example.gov.cn; else taken from Host */
   PUBLIC_ORIGIN: z.string().url().optional(),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * whom to believe about the client's address (X-Forwarded-For): `false`; `true`, every proxy
+   * (then a client can name any address); a number of proxy hops; or the proxies' addresses or
+   * CIDR ranges, comma-separated. The last two take the address the nearest trusted proxy saw.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx) => {
+      const t = v.trim();
+      if (t === 'true' || t === 'false') return t === 'true';
+      if (/^\d{1,2}$/.test(t)) return Number(t);
+      const list = t.split(',').map((s) => s.trim()).filter(Boolean);
+      if (list.length && list.every((s) => isIP(s.split('/')[0]) !== 0)) return list;
+      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY must be true, false, a number of hops, or proxy addresses (CIDR allowed), comma-separated' });
+      return z.NEVER;
+    }),
   LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -45,7 +62,7 @@ export type Config = {
   sessionMaxMs: number;
   cookieSecure: boolean;
   publicOrigin?: string;
-  trustProxy: boolean;
+  trustProxy: boolean | number | string[];
   login: { maxPerUser: number; maxPerIp: number; windowMs: number };
   passwordCost: number;
   liveHeartbeatMs: number;

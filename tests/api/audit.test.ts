@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.js';
 import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -64,5 +65,38 @@ describe('the audit log', () => {
     await expect(t.database.db.execute(sql`update audit set action = 'x'`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`delete from audit`)).rejects.toThrow();
     expect((await entries()).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the address it keeps, behind a proxy (TRUST_PROXY)', () => {
+  // a client sends "6.6.6.6"; the proxy appends the address it saw, 203.0.113.7
+  const forwarded = '6.6.6.6, 203.0.113.7';
+  const cases: [string, string][] = [
+    ['false', '127.0.0.1'],
+    ['true', '6.6.6.6'],
+    ['1', '203.0.113.7'],
+    ['127.0.0.1, 10.0.0.0/8', '203.0.113.7'],
+  ];
+  for (const [setting, kept] of cases) {
+    it(`TRUST_PROXY=${setting} keeps ${kept}`, async () => {
+      const app = await createTestApp({ TRUST_PROXY: setting });
+      try {
+        const office = await app.as('office');
+        const res = await app.app.inject({
+          method: 'POST', url: '/api/units', payload: { code: uniq('P'), name: '县审计局', kind: 'department' },
+          headers: { cookie: office.cookie, 'x-forwarded-for': forwarded },
+        });
+        expect(res.statusCode).toBe(201);
+        const rows = (await app.database.db.execute(sql`select ip from audit where action = 'unit.create'`)) as unknown as { ip: string }[] | { rows: { ip: string }[] };
+        expect((Array.isArray(rows) ? rows : rows.rows).map((r) => r.ip)).toEqual([kept]);
+      } finally {
+        await app.close();
+      }
+    });
+  }
+
+  it('refuses a setting it cannot read, at start', () => {
+    for (const bad of ['yes', '1.2.3', '10.0.0.0/8, proxy.local']) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY must be/);
+    expect(loadConfig({ TRUST_PROXY: ' 2 ' }).trustProxy).toBe(2);
   });
 });
