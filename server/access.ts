@@ -52,3 +52,6 @@ export const ACCESS: Record<string, Access> = {
 };
 
 export const accessKey = (method: string, url: string) => `${method} ${url}`;
+
+/** A route of the API proper: the access table, the text check. Its docs are not. */
+export const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');

@@ -8,9 +8,11 @@ export const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   DATA_DIR: z.string().default('./data'),
-  /** connections to PostgreSQL per process */
-  // small pools on purpose: on the 2-core bench machine, 4 connections wrote 1,522-1,779 steps/s
-  // and 10 wrote 1,340-1,534 (PostgreSQL's backends compete with the server for the cores)
+  /**
+   * connections to PostgreSQL per process, and the reports' own besides. Small on purpose: on
+   * the 2-core bench machine 4 connections wrote 1,522-1,779 steps/s and 10 wrote 1,340-1,534
+   * (PostgreSQL's backends compete with the server for the cores).
+   */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
   REPORTS_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(2),
   BOOTSTRAP_ADMIN_USERNAME: z.string().optional(),

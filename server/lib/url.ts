@@ -3,12 +3,13 @@
 // is taken literally instead (each % escaped as %25), so that it reaches its route as an id that
 // names nothing: 401, 403 or 404 in the usual order.
 
-function decodes(segment: string): boolean {
+/** The text a %-encoded string stands for, or undefined when an escape in it is malformed. */
+function decoded(s: string): string | undefined {
+  if (!s.includes('%')) return s;
   try {
-    decodeURIComponent(segment);
-    return true;
+    return decodeURIComponent(s);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -18,11 +19,7 @@ function decodes(segment: string): boolean {
  */
 export function pathOf(url: string): string {
   const path = url.split('?')[0];
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
+  return decoded(path) ?? path;
 }
 
 /** The URL with every path segment that does not decode taken literally. */
@@ -32,7 +29,7 @@ export function literalBadEscapes(url: string): string {
   if (!path.includes('%')) return url;
   const fixed = path
     .split('/')
-    .map((s) => (s.includes('%') && !decodes(s) ? s.replaceAll('%', '%25') : s))
+    .map((s) => (decoded(s) === undefined ? s.replaceAll('%', '%25') : s))
     .join('/');
   return q === -1 ? fixed : fixed + url.slice(q);
 }

@@ -3,7 +3,7 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
-import { ACCESS, accessKey, type Access } from '../access.js';
+import { ACCESS, accessKey, isApi, type Access } from '../access.js';
 import { createSessionsRepository, SESSION_COOKIE, type CurrentUser, type SessionsRepository } from '../features/auth/sessions.js';
 import { fail } from '../lib/errors.js';
 
@@ -19,7 +19,6 @@ declare module 'fastify' {
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
 
 /**
  * The row of a request's route. HEAD is answered by the GET route, so it takes GET's row; a

@@ -5,6 +5,7 @@
 // id's shape before the database sees it.
 import fp from 'fastify-plugin';
 import { storable, UNSTORABLE_MESSAGE, type FieldIssue } from '../../shared/schemas/common.js';
+import { isApi } from '../access.js';
 import { fail } from '../lib/errors.js';
 
 const MAX_REPORTED = 10;
@@ -34,12 +35,11 @@ function unstorable(value: unknown, prefix: string): string[] {
   return found;
 }
 
-const checked = (url: string | undefined) => url?.startsWith('/api/') && !url.startsWith('/api/docs');
-
 export default fp(
   async (app) => {
     app.addHook('preValidation', async (req) => {
-      if (!checked(req.routeOptions.url)) return;
+      const route = req.routeOptions.url;
+      if (!route || !isApi(route)) return;
       const fields = [...unstorable(req.query, 'querystring'), ...(typeof req.body === 'string' ? [] : unstorable(req.body, ''))];
       if (!fields.length) return;
       const details: FieldIssue[] = fields.map((field) => ({ field: field || 'body', message: UNSTORABLE_MESSAGE }));
