@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema/index.js';
+import { guardClosedSocketWrites } from './postgres-guard.js';
 import { openReadRouting, type ReadRouting } from './read-replica.js';
 
 export type Schema = typeof schema;
@@ -47,6 +48,7 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
+    guardClosedSocketWrites();
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const pool = (max: number, name: string) => postgres(opts.url!, { max, onnotice: () => {}, connect_timeout: 10, connection: { application_name: name } });
