@@ -55,7 +55,8 @@ export interface Tracker {
   url: string;
   child?: ChildProcess;
   log: string[];
-  start(): Promise<void>;
+  /** starts the process (again), with `env` over the cluster's environment */
+  start(env?: Record<string, string>): Promise<void>;
   /** SIGTERM, and wait for the exit */
   stop(): Promise<void>;
   /** SIGKILL, and wait for the exit */
@@ -231,7 +232,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         port,
         url: `http://127.0.0.1:${port}`,
         log: [],
-        async start() {
+        async start(env = {}) {
           const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
             cwd: root,
             env: {
@@ -248,6 +249,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
               BOOTSTRAP_ADMIN_PASSWORD: admin.password,
               LOG_LEVEL: 'warn',
               ...opts.env,
+              ...env,
             },
             stdio: ['ignore', 'pipe', 'pipe'],
           });
