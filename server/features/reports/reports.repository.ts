@@ -72,7 +72,7 @@ export interface ReportContext {
   current: boolean;
 }
 
-type UnitFilter = Pick<LaggardFilter, 'kind' | 'parentCode'> & { laggardsOnly?: boolean };
+type UnitFilter = Pick<LaggardFilter, 'kind' | 'parentCode'> & { laggardsOnly?: boolean; unitId?: string };
 
 function unitFilter(f: UnitFilter, current: boolean): SQL {
   const parts: SQL[] = [sql`true`];
@@ -80,6 +80,7 @@ function unitFilter(f: UnitFilter, current: boolean): SQL {
   if (f.laggardsOnly && current) parts.push(sql`u.registration_status <> 'done'`);
   if (f.kind) parts.push(sql`u.kind = ${f.kind}`);
   if (f.parentCode) parts.push(sql`u.parent_code = ${f.parentCode}`);
+  if (f.unitId) parts.push(sql`u.id = ${f.unitId}`);
   return sql.join(parts, sql` and `);
 }
 
@@ -224,7 +225,7 @@ const laggardColumns = sql.raw(
 const lastEventMs = sql.raw('round(extract(epoch from last_event_at) * 1000)::float8 as last_event_ms');
 const ranking = sql.raw('score desc, max_days desc, code collate "C"');
 
-function laggardsOnly(ctx: ReportContext, filter: LaggardFilter): SQL {
+function laggardsOnly(ctx: ReportContext, filter: LaggardFilter & Pick<UnitFilter, 'unitId'>): SQL {
   const category = filter.category ? sql.raw(` and ${CATEGORY_COLUMN[filter.category]} is not null`) : sql``;
   return sql`select * from (${flagged(ctx, { ...filter, laggardsOnly: true })}) x where score > 0${category}`;
 }
@@ -246,7 +247,7 @@ export async function laggardPage(db: DbOrTx, ctx: ReportContext, filter: Laggar
 }
 
 /** Every laggard, ranked: for the files. */
-export async function allLaggards(db: DbOrTx, ctx: ReportContext, filter: LaggardFilter): Promise<LaggardRow[]> {
+export async function allLaggards(db: DbOrTx, ctx: ReportContext, filter: LaggardFilter & Pick<UnitFilter, 'unitId'>): Promise<LaggardRow[]> {
   return rowsOf<LaggardRow>(db, sql`select ${laggardColumns}, ${lastEventMs} from (${laggardsOnly(ctx, filter)}) x order by ${ranking}`);
 }
 
