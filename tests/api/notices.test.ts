@@ -225,3 +225,50 @@ describe('a batch from the board’s filters', () => {
     expect(new Set(all.map((r) => `${r.year}-${r.seq}`)).size).toBe(all.length);
   });
 });
+
+describe('on the laggard board', () => {
+  it('each laggard says how many notices it got, when the last went out, and whether a step followed', async () => {
+    const parent = uniq('P');
+    const unit = await refusedUnit({ parentCode: parent });
+    const row = async () => (await office.get(`/api/reports/laggards?parentCode=${parent}`)).json().items.find((i: { unit: { id: string } }) => i.unit.id === unit.id);
+    expect((await row()).notices).toEqual({ count: 0, lastAt: null, stepSinceLast: false });
+    const { notice } = (await issue(unit.id)).json();
+    expect((await row()).notices).toEqual({ count: 1, lastAt: notice.issuedAt, stepSinceLast: false });
+    // a withdrawn notice does not count
+    const second = await t.database.db
+      .insert(notices)
+      .values({ year: 2026, seq: 800000 + Math.floor(Math.random() * 99999), unitId: unit.id, unitCode: unit.code, unitName: unit.name, flags: [], severity: 5, issuedOn: day(0), respondBy: day(7), issuedByName: 'x', withdrawnAt: new Date(), withdrawReason: '发错了', withdrawnByName: 'x' })
+      .returning();
+    expect(second).toHaveLength(1);
+    expect((await row()).notices.count).toBe(1);
+  });
+
+  it('lists the units urged and still without a step since; a step the same day but before the notice is no progress', async () => {
+    const parent = uniq('P');
+    const postpone = (unitId: string, occurredAt?: string) => office.post(`/api/units/${unitId}/events`, { type: 'wiring.postponed', ...(occurredAt ? { occurredAt } : {}), data: { reason: '办公室装修' } });
+    // refused an hour ago, then urged: no step since
+    const before = await t.unit({ parentCode: parent });
+    expect((await office.post(`/api/units/${before.id}/events`, { ...BODIES['wiring.refused'], occurredAt: new Date(Date.now() - 3_600_000).toISOString() })).statusCode).toBe(201);
+    const n1 = (await issue(before.id)).json().notice;
+    // postponed twice (a laggard), urged, then postponed again the same day: a step since, still lagging
+    const after = await t.unit({ parentCode: parent });
+    for (const ago of [7_200_000, 3_600_000]) expect((await postpone(after.id, new Date(Date.now() - ago).toISOString())).statusCode).toBe(201);
+    const n2 = (await issue(after.id)).json().notice;
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await postpone(after.id)).statusCode).toBe(201);
+    const never = await refusedUnit({ parentCode: parent });
+    expect(n1.issuedOn).toBe(n2.issuedOn);
+
+    const urged = (await office.get(`/api/reports/laggards?parentCode=${parent}&urged=no_progress`)).json();
+    expect(urged.items.map((i: { unit: { id: string } }) => i.unit.id)).toEqual([before.id]);
+    const all = (await office.get(`/api/reports/laggards?parentCode=${parent}`)).json();
+    const byId = Object.fromEntries(all.items.map((i: { unit: { id: string }; notices: unknown }) => [i.unit.id, i.notices]));
+    expect(byId[before.id]).toMatchObject({ count: 1, stepSinceLast: false });
+    expect(byId[after.id]).toMatchObject({ count: 1, stepSinceLast: true });
+    expect(byId[never.id]).toMatchObject({ count: 0, stepSinceLast: false });
+    const csv = await office.get(`/api/reports/laggards.csv?parentCode=${parent}&urged=no_progress`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(before.code);
+    expect(csv.body).not.toContain(never.code);
+  });
+});

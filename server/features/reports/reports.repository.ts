@@ -10,17 +10,15 @@
 // the two to each other.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
+import { rowsOf } from '../../../db/rows.js';
+import { urgedWithoutProgress } from '../notices/notices.facts.js';
 import { addDays, dayNumber, endOfDay, startOfDay } from '../../../shared/domain/dates.js';
 import { SEVERITY_RULE, type LaggardRules } from '../../../shared/domain/laggards.js';
 import { STEP_RULES, STEP_TYPES, type Stage, type StageStatus } from '../../../shared/domain/steps.js';
 import type { LaggardFilter } from '../../../shared/schemas/reports.js';
 import { FUTURE_TOLERANCE_MS } from '../../../shared/schemas/steps.js';
 
-/** Rows of a raw query, on either driver. */
-export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
+export { rowsOf };
 
 /**
  * Runs report queries in one read-only transaction tuned for them: enough work_mem that the
@@ -72,7 +70,7 @@ export interface ReportContext {
   current: boolean;
 }
 
-type UnitFilter = Pick<LaggardFilter, 'kind' | 'parentCode'> & { laggardsOnly?: boolean; unitId?: string };
+type UnitFilter = Pick<LaggardFilter, 'kind' | 'parentCode' | 'urged'> & { laggardsOnly?: boolean; unitId?: string };
 
 function unitFilter(f: UnitFilter, current: boolean): SQL {
   const parts: SQL[] = [sql`true`];
@@ -81,6 +79,7 @@ function unitFilter(f: UnitFilter, current: boolean): SQL {
   if (f.kind) parts.push(sql`u.kind = ${f.kind}`);
   if (f.parentCode) parts.push(sql`u.parent_code = ${f.parentCode}`);
   if (f.unitId) parts.push(sql`u.id = ${f.unitId}`);
+  if (f.urged === 'no_progress') parts.push(sql`u.id in ${urgedWithoutProgress}`);
   return sql.join(parts, sql` and `);
 }
 
