@@ -34,7 +34,8 @@ export const NoticeResponse = z.object({ notice: Notice });
 
 const respondFields = {
   respondBy: IsoDate.optional(),
-  note: Text(500).optional().transform((v) => (v ? v : undefined)),
+  /** empty means none */
+  note: Text(500).optional(),
 };
 
 export const IssueNotice = z.object(respondFields).strict();

@@ -39,7 +39,7 @@ function draft(item: ReturnType<typeof toLaggardItem>, ctx: ReportContext, actor
     severity: item.severity,
     issuedOn: ctx.asOf,
     respondBy,
-    note: note ?? null,
+    note: note || null,
     issuedAt: at,
     issuedBy: actor.id,
     issuedByName: actor.displayName,
