@@ -49,6 +49,14 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/reports/laggards.xlsx': overseers,
   'GET /api/reports/trend': overseers,
   'GET /api/reports/reasons': overseers,
+
+  // the group robots: their addresses are secrets, so the office alone sees even their list
+  'POST /api/channels': office,
+  'GET /api/channels': office,
+  'PATCH /api/channels/:id': office,
+  'DELETE /api/channels/:id': office,
+  'POST /api/channels/:id/test': office,
+  'GET /api/channels/:id/deliveries': office,
 };
 
 export const accessKey = (method: string, url: string) => `${method} ${url}`;
