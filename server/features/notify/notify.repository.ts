@@ -1,7 +1,7 @@
 // The channels and the delivery rows. A message is a row before it is anything else; the
 // sender claims due rows under the channel's lock (SKIP LOCKED: two processes never claim one
 // row, and one robot's 20-a-minute window is counted under that same lock).
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { notifyChannels, notifyDeliveries } from '../../../db/schema/index.js';
 import type { Message } from '../../../shared/domain/notify-digest.js';
@@ -168,6 +168,15 @@ export async function settle(
     .update(notifyDeliveries)
     .set({ status: result.status, lastAnswer: result.answer, ...(result.nextAt ? { nextAt: result.nextAt } : {}), ...(result.sentAt ? { sentAt: result.sentAt } : {}) })
     .where(and(eq(notifyDeliveries.id, id), eq(notifyDeliveries.status, 'pending')));
+}
+
+/** Claimed rows given back untried (their robot said "too fast" to the one before): not a try. */
+export async function release(db: DbOrTx, ids: string[], nextAt: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(notifyDeliveries)
+    .set({ attempts: sql`${notifyDeliveries.attempts} - 1`, nextAt })
+    .where(and(inArray(notifyDeliveries.id, ids), eq(notifyDeliveries.status, 'pending')));
 }
 
 export async function holdChannel(db: DbOrTx, channelId: string, until: Date): Promise<void> {

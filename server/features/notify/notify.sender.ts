@@ -12,7 +12,7 @@ import type { Config } from '../../config.js';
 import { readSettings } from '../settings/settings.repository.js';
 import { webhookProblem } from './notify.address.js';
 import { buildDigestFor } from './notify.digest.js';
-import { channelsWithoutDigest, claimDue, enqueue, giveUpExpired, holdChannel, previousDigest, settle, type Claimed } from './notify.repository.js';
+import { channelsWithoutDigest, claimDue, enqueue, giveUpExpired, holdChannel, previousDigest, release, settle, type Claimed } from './notify.repository.js';
 import { httpTransport, type Transport } from './notify.transport.js';
 
 /** bytes of a robot's answer kept; its answers are a line of JSON */
@@ -59,7 +59,7 @@ export function createSender({ db, config, log, clock = () => new Date(), transp
   let running: Promise<void> | undefined;
   let stopped = true;
 
-  async function deliver({ delivery, channel }: Claimed): Promise<void> {
+  async function deliver({ delivery, channel }: Claimed): Promise<ReturnType<typeof outcomeOf>> {
     const kind = channel.kind as ChannelKind;
     const problem = webhookProblem(channel.webhookUrl, kind, config.notify.allowedHosts);
     let outcome: ReturnType<typeof outcomeOf>;
@@ -86,6 +86,7 @@ export function createSender({ db, config, log, clock = () => new Date(), transp
     }
     // the channel and delivery by id only: never the address
     log.info({ deliveryId: delivery.id, channelId: channel.id, kind: delivery.kind, outcome, attempts: delivery.attempts }, 'notification tried');
+    return outcome;
   }
 
   const lease = (now: Date) => new Date(now.getTime() + config.notify.timeoutMs + 60_000);
@@ -94,9 +95,16 @@ export function createSender({ db, config, log, clock = () => new Date(), transp
     // channels side by side, one message after another within a channel (in the order written)
     const byChannel = new Map<string, Claimed[]>();
     for (const c of claimed) byChannel.set(c.channel.id, [...(byChannel.get(c.channel.id) ?? []), c]);
-    await Promise.all([...byChannel.values()].map(async (list) => {
-      for (const c of list) await deliver(c);
-    }));
+    await Promise.all(
+      [...byChannel.values()].map(async (list) => {
+        for (const [i, c] of list.entries()) {
+          if ((await deliver(c)) !== 'rate_limited') continue;
+          // the robot said "too fast": the rest wait with it
+          await release(db, list.slice(i + 1).map((r) => r.delivery.id), new Date(clock().getTime() + DELIVERY_RULE.holdAfterRateLimitMs));
+          break;
+        }
+      }),
+    );
   }
 
   async function planDigests(now: Date) {
