@@ -34,7 +34,7 @@ describe('通知设置', () => {
     await form.getByLabel('名称').fill('县政府办工作群');
     await form.getByLabel('Webhook 地址').fill('https://hooks.example.com/cgi-bin/webhook/send?key=x');
     await form.getByRole('button', { name: '保存' }).click();
-    await form.getByText('is not allowed').first().waitFor();
+    await form.getByText('不能发送到 hooks.example.com').waitFor();
     await browser.shot('notify-form-1366');
 
     await form.getByLabel('Webhook 地址').fill(robot.wecomUrl(key));

@@ -500,6 +500,15 @@ export const en: Translation = {
     answer: "Robot's answer",
     nextAt: 'next try {{at}}',
     statuses: { pending: 'waiting', sent: 'sent', failed: 'failed' },
+    problems: {
+      host: 'Cannot send to {{host}}: it is not among the allowed hosts (NOTIFY_ALLOWED_HOSTS). Paste the robot\'s own address from WeChat Work or DingTalk.',
+      https: 'The address must start with https://.',
+      private: 'Cannot send to an internal network address.',
+      userinfo: 'The address may not carry a user name or password.',
+      url: 'Not a web address: paste the robot\'s whole webhook address.',
+      key: 'The address lacks {{param}}=…: paste the robot\'s whole address.',
+      time: 'Give a time such as 08:30.',
+    },
     deliveryKinds: {
       digest: 'daily digest',
       test: 'test message',

@@ -499,6 +499,15 @@ export const zh = {
     answer: '机器人的回应',
     nextAt: '下次重试 {{at}}',
     statuses: { pending: '等待发送', sent: '已送达', failed: '失败' },
+    problems: {
+      host: '不能发送到 {{host}}：它不在允许的主机列表（NOTIFY_ALLOWED_HOSTS）中。请粘贴企业微信或钉钉机器人的原始地址。',
+      https: '地址必须以 https:// 开头。',
+      private: '不能发送到内部网络地址。',
+      userinfo: '地址里不能带用户名或密码。',
+      url: '这不是一个网址，请粘贴机器人的完整 Webhook 地址。',
+      key: '地址缺少 {{param}}=…，请粘贴机器人的完整地址。',
+      time: '请填写时间，例如 08:30。',
+    },
     deliveryKinds: {
       digest: '每日简报',
       test: '测试消息',

@@ -1,6 +1,7 @@
 // Adding or changing a channel: which robot, its address (never shown again after saving),
 // DingTalk's signing secret, the digest's time and the alerts it takes.
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ALERT_KINDS, CHANNEL_KINDS, type AlertKind, type Channel, type ChannelKind } from '../../../../../shared/schemas/index.js';
 import { describeProblem } from '../../../shared/api/describe-error.js';
@@ -15,6 +16,22 @@ const CHECK = { display: 'flex', gap: '0.5rem', alignItems: 'center', minHeight:
 // the notices feature is not there yet: its alert is not offered
 const OFFERED: AlertKind[] = ALERT_KINDS.filter((a) => a !== 'notice_overdue');
 
+const FIELDS = ['name', 'kind', 'webhookUrl', 'secret', 'digestAt', 'alerts', 'enabled'];
+
+/** The server's words about a webhook address (server/features/notify/notify.address.ts), in the dashboard's language. */
+function addressProblem(message: string, t: TFunction): string | undefined {
+  const host = /^the host (\S+) is not allowed/.exec(message);
+  if (host) return t('notify.problems.host', { host: host[1] });
+  if (/must start with https/.test(message)) return t('notify.problems.https');
+  if (/private or reserved/.test(message)) return t('notify.problems.private');
+  if (/user name or password/.test(message)) return t('notify.problems.userinfo');
+  if (/^not a web address/.test(message)) return t('notify.problems.url');
+  const key = /carries (\w+)=/.exec(message);
+  if (key) return t('notify.problems.key', { param: key[1] });
+  if (/HH:MM/.test(message)) return t('notify.problems.time');
+  return undefined;
+}
+
 export function ChannelForm({ channel, onDone }: { channel?: Channel; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useSaveChannel();
@@ -28,11 +45,13 @@ export function ChannelForm({ channel, onDone }: { channel?: Channel; onDone: ()
   const [enabled, setEnabled] = useState(channel?.enabled ?? true);
   const [missing, setMissing] = useState<Record<string, string>>({});
 
+  const issues = isApiError(save.error) && Array.isArray(save.error.details) ? (save.error.details as { field?: string; message?: string }[]) : [];
   const serverIssue = (field: string) => {
-    if (!isApiError(save.error) || !Array.isArray(save.error.details)) return undefined;
-    const issue = (save.error.details as { field?: string; message?: string }[]).find((d) => d.field?.split(/[./]/).pop() === field);
-    return issue?.message ? describeProblem(issue.message, t, field) : undefined;
+    const issue = issues.find((d) => d.field?.split(/[./]/).pop() === field);
+    return issue?.message ? addressProblem(issue.message, t) ?? describeProblem(issue.message, t, field) : undefined;
   };
+  // a refusal that names a field of this form is shown at the field
+  const shownAtFields = issues.length > 0 && issues.every((d) => FIELDS.includes(d.field?.split(/[./]/).pop() ?? ''));
   const errorOf = (field: string) => missing[field] ?? serverIssue(field);
 
   const submit = (event: FormEvent) => {
@@ -106,7 +125,7 @@ export function ChannelForm({ channel, onDone }: { channel?: Channel; onDone: ()
       <label style={CHECK}>
         <input type="checkbox" name="enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> {t('notify.enabled')}
       </label>
-      <ErrorNotice error={save.error} />
+      <ErrorNotice error={shownAtFields ? null : save.error} />
       <div className="button-row">
         <button type="submit" className="button" disabled={save.isPending}>{save.isPending ? t('app.saving') : t('app.save')}</button>
         <button type="button" className="button button--secondary" onClick={onDone}>{t('app.cancel')}</button>
