@@ -20,7 +20,7 @@ const newSender = () => createSender({ db: t.database.db, config: t.config, log:
 
 beforeAll(async () => {
   robot = await startReceiver();
-  t = await createTestApp({ NOTIFY_ALLOWED_HOSTS: '127.0.0.1', NOTIFY_TIMEOUT_MS: '300', PUBLIC_ORIGIN: 'https://zw.example.gov.cn' });
+  t = await createTestApp({ NOTIFY_ALLOWED_HOSTS: '127.0.0.1', NOTIFY_TIMEOUT_MS: '1500', PUBLIC_ORIGIN: 'https://zw.example.gov.cn' });
   office = await t.as('office');
 });
 afterAll(async () => {
@@ -126,7 +126,7 @@ describe('retries', () => {
     advance(1_000);
     expect((await round()).attempts).toBe(2);
     expect(tries[2]).toMatchObject({ status: 'pending', at: 60_000 });
-    expect(tries[2].answer).toBe('no answer within 300 ms');
+    expect(tries[2].answer).toBe('no answer within 1500 ms');
     advance(60_000);
     expect((await round()).attempts).toBe(3);
     expect(tries[3]).toMatchObject({ status: 'pending', at: 120_000 });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   robot = await startReceiver();
   t = await createTestApp(
     // the private addresses are listed so that they are refused for being private, not for being unlisted
-    { NOTIFY_ALLOWED_HOSTS: '127.0.0.1,qyapi.weixin.qq.com,10.0.0.5,192.168.1.10,169.254.169.254,fc00::1,100.64.0.1', NOTIFY_TIMEOUT_MS: '500' },
+    { NOTIFY_ALLOWED_HOSTS: '127.0.0.1,qyapi.weixin.qq.com,10.0.0.5,192.168.1.10,169.254.169.254,fc00::1,100.64.0.1', NOTIFY_TIMEOUT_MS: '1500' },
     { logger: { ...(loggerOptions('info') as object), stream: { write: (line: string) => written.push(line) } } },
   );
   office = await t.as('office');
@@ -155,7 +155,7 @@ describe('test messages', () => {
 
   it('say what went wrong when the robot hangs, redirects or answers an error', async () => {
     const cases = [
-      ['hang', /no answer within 500 ms/, 'pending'],
+      ['hang', /no answer within 1500 ms/, 'pending'],
       ['redirect', /HTTP 302 \(redirect not followed\)/, 'failed'],
       ['bad', /93000/, 'failed'],
       ['500', /HTTP 500/, 'pending'],

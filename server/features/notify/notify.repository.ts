@@ -149,10 +149,13 @@ export async function claimDue(
         .select({ id: notifyChannels.id, kind: notifyChannels.kind, webhookUrl: notifyChannels.webhookUrl, secret: notifyChannels.secret, name: notifyChannels.name })
         .from(notifyChannels)
         .where(eq(notifyChannels.id, c.id));
-      for (const { id } of rows) {
-        const [delivery] = await tx.select().from(notifyDeliveries).where(eq(notifyDeliveries.id, id));
-        claimed.push({ delivery, channel });
-      }
+      // RETURNING keeps no order: the channel's messages go out in the order they were written
+      const deliveries = await tx
+        .select()
+        .from(notifyDeliveries)
+        .where(inArray(notifyDeliveries.id, rows.map((r) => r.id)))
+        .orderBy(notifyDeliveries.createdAt, notifyDeliveries.id);
+      for (const delivery of deliveries) claimed.push({ delivery, channel });
     }
     return claimed;
   });
