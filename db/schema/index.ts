@@ -4,3 +4,4 @@ export * from './steps.js';
 export * from './settings.js';
 export * from './audit.js';
 export * from './notify.js';
+export * from './notices.js';

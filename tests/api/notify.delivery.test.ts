@@ -105,6 +105,34 @@ describe('instant alerts', () => {
   });
 });
 
+describe('a notice left unanswered', () => {
+  it('raises one alert the day after its respond-by date, and none for an answered one', async () => {
+    const tz = 'Asia/Shanghai';
+    const { id, key } = await channel({ alerts: ['notice_overdue'] });
+    const [late, answered] = [await t.unit({ name: '逾期未答复乡' }), await t.unit({ name: '已答复乡' })];
+    const due = today(tz);
+    const issued = [];
+    for (const u of [late, answered]) {
+      expect((await office.post(`/api/units/${u.id}/events`, BODIES['wiring.refused'])).statusCode).toBe(201);
+      const res = await office.post(`/api/units/${u.id}/notices`, { respondBy: due });
+      expect(res.statusCode, res.body).toBe(201);
+      issued.push(res.json().notice);
+    }
+    const contact = await t.as('unit', { unitId: answered.id });
+    expect((await contact.post(`/api/notices/${issued[1].id}/answer`, { text: '本周内安排布线' })).statusCode).toBe(200);
+    await sender.tick();
+    expect(robot.for(key)).toHaveLength(0); // not overdue on its date
+    now = instantAt(addDays(due, 1), '09:00', tz).getTime();
+    await sender.tick();
+    await newSender().tick();
+    const got = robot.for(key);
+    expect(got).toHaveLength(1);
+    expect(got[0].text).toContain('【催办逾期未回复】逾期未答复乡');
+    expect(got[0].text).toContain(`${issued[0].number} 应于 ${due} 前回复`);
+    expect((await rowsOf(id)).map((r) => r.key)).toEqual([`notice:${issued[0].id}:overdue`]);
+  });
+});
+
 describe('retries', () => {
   it('wait longer after each failure (500, a hang, rate-limited) and end sent', async () => {
     const { id, key } = await channel();

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dingtalkSign } from '../../shared/domain/dingtalk-sign.js';
 import { loggerOptions } from '../../server/logger.js';
-import { rowsOf } from '../../server/features/reports/reports.repository.js';
+import { rowsOf } from '../../db/rows.js';
 import { createTestApp, errorOf, type Agent, type TestApp } from '../helpers/app.js';
 import { startReceiver, type Receiver } from './notify.receiver.js';
 

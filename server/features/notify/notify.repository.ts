@@ -7,7 +7,7 @@ import { notifyChannels, notifyDeliveries } from '../../../db/schema/index.js';
 import type { Message } from '../../../shared/domain/notify-digest.js';
 import { rateRoom } from '../../../shared/domain/notify-retry.js';
 import type { AlertKind, DeliveryKind } from '../../../shared/schemas/notify.js';
-import { rowsOf } from '../reports/reports.repository.js';
+import { rowsOf } from '../../../db/rows.js';
 
 export type ChannelRow = typeof notifyChannels.$inferSelect;
 export type DeliveryRow = typeof notifyDeliveries.$inferSelect;
@@ -205,4 +205,24 @@ export async function previousDigest(db: DbOrTx, channelId: string, day: string)
     .orderBy(desc(notifyDeliveries.key))
     .limit(1);
   return row;
+}
+
+/**
+ * Notices that became overdue lately (respond-by within the last `days` days, before `today`,
+ * neither answered nor withdrawn) with no overdue alert yet for some channel that takes one.
+ * Older ones are left alone: a channel made today does not get a flood of last month's.
+ */
+export async function overdueNoticesToAlert(db: DbOrTx, today: string, days: number) {
+  return rowsOf<{ id: string; year: number; seq: number; unit_id: string; unit_code: string; unit_name: string; respond_by: string; issued_by_name: string; issued_ms: number }>(
+    db,
+    sql`select n.id, n.year, n.seq, n.unit_id, n.unit_code, n.unit_name, n.respond_by::text as respond_by, n.issued_by_name,
+        (extract(epoch from n.issued_at) * 1000)::float8 as issued_ms
+      from notices n
+      where n.answered_at is null and n.withdrawn_at is null
+        and n.respond_by < ${today}::date and n.respond_by >= ${today}::date - ${days}::int
+        and exists (select 1 from notify_channels c where c.enabled and c.alerts @> '["notice_overdue"]'::jsonb
+          and not exists (select 1 from notify_deliveries d where d.channel_id = c.id and d.key = 'notice:' || n.id || ':overdue'))
+      order by n.respond_by, n.year, n.seq
+      limit 500`,
+  );
 }

@@ -12,11 +12,15 @@ import type { Config } from '../../config.js';
 import { readSettings } from '../settings/settings.repository.js';
 import { webhookProblem } from './notify.address.js';
 import { buildDigestFor } from './notify.digest.js';
-import { channelsWithoutDigest, claimDue, enqueue, giveUpExpired, holdChannel, previousDigest, release, settle, type Claimed } from './notify.repository.js';
+import { noticeNumber } from '../../../shared/domain/notices.js';
+import { enqueueNoticeOverdueAlert } from './notify.service.js';
+import { channelsWithoutDigest, overdueNoticesToAlert, claimDue, enqueue, giveUpExpired, holdChannel, previousDigest, release, settle, type Claimed } from './notify.repository.js';
 import { httpTransport, type Transport } from './notify.transport.js';
 
 /** bytes of a robot's answer kept; its answers are a line of JSON */
 export const ANSWER_MAX_BYTES = 4096;
+/** a notice that went overdue up to this many days ago still raises its alert (a server down for a weekend) */
+const NOTICE_OVERDUE_LOOKBACK_DAYS = 3;
 /** what is stored of it in the log */
 const STORED_ANSWER_CHARS = 500;
 
@@ -130,10 +134,26 @@ export function createSender({ db, config, log, clock = () => new Date(), transp
     }
   }
 
+  /** Notices left unanswered past their date: one alert each, to the channels that take it. */
+  async function planNoticeAlerts(now: Date) {
+    const { timezone } = await readSettings(db);
+    for (const n of await overdueNoticesToAlert(db, today(timezone, now), NOTICE_OVERDUE_LOOKBACK_DAYS)) {
+      await enqueueNoticeOverdueAlert(db, config, {
+        noticeId: n.id,
+        number: noticeNumber(n.year, n.seq),
+        respondBy: n.respond_by,
+        unit: { id: n.unit_id, code: n.unit_code, name: n.unit_name },
+        issuedBy: n.issued_by_name,
+        issuedAt: new Date(n.issued_ms),
+      });
+    }
+  }
+
   async function tick() {
     const now = clock();
     await giveUpExpired(db, now, DELIVERY_RULE.giveUpAfterMs);
     await planDigests(now);
+    await planNoticeAlerts(now);
     await sendClaimed(await claimDue(db, now, lease(now)));
   }
 

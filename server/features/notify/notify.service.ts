@@ -202,8 +202,8 @@ export async function enqueueStepAlerts(tx: DbOrTx, config: Config, s: StepAlert
 }
 
 /**
- * The hook for the notices feature (催办), which does not exist yet: call it in the transaction
- * that marks a notice overdue, once per notice. Channels that take `notice_overdue` get it.
+ * A notice (催办) left unanswered past its respond-by date: the sender's round calls it for each
+ * one lately overdue (overdue is a date passing, not a write); the key makes it once per channel.
  */
 export async function enqueueNoticeOverdueAlert(
   tx: DbOrTx,

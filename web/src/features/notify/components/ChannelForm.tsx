@@ -13,8 +13,7 @@ import { useSaveChannel } from '../api/channels.js';
 /** a checkbox and its words on one line, big enough for a finger */
 const CHECK = { display: 'flex', gap: '0.5rem', alignItems: 'center', minHeight: '2.25rem' } as const;
 
-// the notices feature is not there yet: its alert is not offered
-const OFFERED: AlertKind[] = ALERT_KINDS.filter((a) => a !== 'notice_overdue');
+const OFFERED: readonly AlertKind[] = ALERT_KINDS;
 
 const FIELDS = ['name', 'kind', 'webhookUrl', 'secret', 'digestAt', 'alerts', 'enabled'];
 
@@ -41,7 +40,7 @@ export function ChannelForm({ channel, onDone }: { channel?: Channel; onDone: ()
   const [secret, setSecret] = useState('');
   const [digest, setDigest] = useState(channel ? channel.digestAt !== null : true);
   const [digestAt, setDigestAt] = useState(channel?.digestAt ?? '08:30');
-  const [alerts, setAlerts] = useState<AlertKind[]>(channel?.alerts ?? ['wiring_refused', 'postponement_limit', 'registration_rejected']);
+  const [alerts, setAlerts] = useState<AlertKind[]>(channel?.alerts ?? ['wiring_refused', 'postponement_limit', 'registration_rejected', 'notice_overdue']);
   const [enabled, setEnabled] = useState(channel?.enabled ?? true);
   const [missing, setMissing] = useState<Record<string, string>>({});
 
