@@ -56,6 +56,15 @@ export const Env = z.object({
   PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
   /** seconds between keep-alive comments on a live stream; each also checks that its session lives */
   LIVE_HEARTBEAT_SECONDS: z.coerce.number().min(0.1).max(300).default(25),
+  /** hosts the notification robots may be at, comma-separated (default: WeChat Work's and DingTalk's official hosts) */
+  NOTIFY_ALLOWED_HOSTS: z
+    .string()
+    .default('qyapi.weixin.qq.com,oapi.dingtalk.com')
+    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, '')).filter(Boolean)),
+  /** how long a robot has to answer */
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** how often each process looks for messages due */
+  NOTIFY_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -78,6 +87,7 @@ export type Config = {
   passwordCost: number;
   liveHeartbeatMs: number;
   logLevel: string;
+  notify: { allowedHosts: string[]; timeoutMs: number; pollMs: number };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -111,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordCost: e.PASSWORD_COST,
     liveHeartbeatMs: e.LIVE_HEARTBEAT_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
+    notify: { allowedHosts: e.NOTIFY_ALLOWED_HOSTS, timeoutMs: e.NOTIFY_TIMEOUT_MS, pollMs: e.NOTIFY_POLL_SECONDS * 1000 },
   };
 }

@@ -149,6 +149,20 @@ function seeds(): Record<string, fc.Arbitrary<Payload>> {
         postponementLimit: fc.integer({ min: 1, max: 100 }),
       })
       .map((b) => json(b)),
+    // channels: no sender loop runs in this app (it starts when a server listens), so nothing is sent
+    'POST /api/channels': fc
+      .record({
+        name,
+        kind: fc.constant('wecom'),
+        webhookUrl: fc.constantFrom('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz', 'https://oapi.dingtalk.com/robot/send?access_token=fuzz'),
+        alerts: fc.subarray(['wiring_refused', 'postponement_limit', 'registration_rejected']),
+        digestAt: fc.constantFrom('08:30', null),
+        enabled: fc.boolean(),
+      })
+      .map((b) => json(b)),
+    'PATCH /api/channels/:id': fc.record({ name, enabled: fc.boolean(), digestAt: fc.constantFrom('09:00', null) }, { requiredKeys: [] }).map((b) => json(b)),
+    'DELETE /api/channels/:id': fc.constant(json({})),
+    'POST /api/channels/:id/test': fc.constant(json({})),
   };
 }
 

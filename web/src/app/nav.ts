@@ -17,6 +17,7 @@ export function navItems(user: SessionUser): NavItem[] {
         { to: '/assignments', label: 'nav.assignments' },
         { to: '/users', label: 'nav.users' },
         { to: '/settings', label: 'nav.settings' },
+        { to: '/notify', label: 'notify.nav' },
         { to: '/audit', label: 'nav.audit' },
       ];
     case 'viewer':

@@ -15,6 +15,7 @@ const AuditPage = lazy(() => import('../features/audit/components/AuditPage.js')
 const OverviewPage = lazy(() => import('../features/reports/components/OverviewPage.js').then((m) => ({ default: m.OverviewPage })));
 const LaggardsPage = lazy(() => import('../features/reports/components/LaggardsPage.js').then((m) => ({ default: m.LaggardsPage })));
 const AssignmentsPage = lazy(() => import('../features/units/components/assign/AssignmentsPage.js').then((m) => ({ default: m.AssignmentsPage })));
+const NotifyPage = lazy(() => import('../features/notify/components/NotifyPage.js').then((m) => ({ default: m.NotifyPage })));
 const NoticesPage = lazy(() => import('../features/notices/components/NoticesPage.js').then((m) => ({ default: m.NoticesPage })));
 const NoticePrintPage = lazy(() => import('../features/notices/components/NoticePrintPage.js').then((m) => ({ default: m.NoticePrintPage })));
 const BulletinPage = lazy(() => import('../features/reports/components/BulletinPage.js').then((m) => ({ default: m.BulletinPage })));
@@ -45,5 +46,6 @@ export const routes: RouteDef[] = [
   { path: '/assignments', roles: office, render: () => <AssignmentsPage /> },
   { path: '/users', roles: office, render: () => <UsersPage /> },
   { path: '/settings', roles: office, render: () => <SettingsPage /> },
+  { path: '/notify', roles: office, render: () => <NotifyPage /> },
   { path: '/audit', roles: office, render: () => <AuditPage /> },
 ];
