@@ -49,7 +49,7 @@ export function AuditPage() {
                 {audit.data.items.map((entry) => (
                   <tr key={entry.id}>
                     <td data-label={t('audit.at')} className="nowrap"><time dateTime={entry.at}>{format.dateTime(entry.at)}</time></td>
-                    <td data-label={t('audit.actor')}><Actor entry={entry} /></td>
+                    <td data-label={t('audit.actor')} className="nowrap"><Actor entry={entry} /></td>
                     <td data-label={t('audit.action')}><EntryText entry={entry} /></td>
                     <td data-label={t('audit.ip')} className="nowrap">{entry.ip ?? '—'}</td>
                   </tr>
@@ -88,10 +88,11 @@ function EntryText({ entry }: { entry: AuditEntry }) {
   // are never parsed as markup, whatever characters they hold
   const marked = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k in links ? `\uE000${k}\uE000` : v]));
   const parts = t(`audit.says.${key}`, marked).split(/\uE000(unit|user)\uE000/);
+  // one element: on a phone the cell is a flex row, and loose pieces of a sentence would each take a line
   return (
-    <>
+    <span className="audit__text">
       {parts.map((part, i) => (i % 2 === 1 ? <span key={i}>{links[part]}</span> : part))}
       {entry.unit && <span className="muted nowrap"> · {entry.unit.code}</span>}
-    </>
+    </span>
   );
 }
