@@ -100,6 +100,15 @@ describe('the audit log’s filters and pages', () => {
     }
   });
 
+  it('counts an urging notice among the unit’s entries, with the unit named', async () => {
+    const { unit } = (await office.post('/api/units', { code: uniq('AN'), name: '县医保局', kind: 'department' })).json();
+    await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.refused', data: { reason: '领导不在' } });
+    expect((await office.post(`/api/units/${unit.id}/notices`, {})).statusCode).toBe(201);
+    const { items } = await list(`unit=${unit.id}&action=notice.issue`);
+    expect(items).toHaveLength(1);
+    expect(items[0].unit).toEqual({ id: unit.id, code: unit.code, name: '县医保局' });
+  });
+
   it('answers an empty page for a unit that does not exist', async () => {
     expect(await list('unit=NO-SUCH-UNIT')).toMatchObject({ items: [], total: 0 });
     expect(await list('unit=00000000-0000-0000-0000-000000000000')).toMatchObject({ items: [], total: 0 });

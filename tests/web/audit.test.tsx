@@ -11,6 +11,7 @@ const UNIT = { id: 'b7fee74a-0000-4000-8000-000000000001', code: '621223100', na
 const CLERK = { id: 'a1000000-0000-4000-8000-000000000001', username: 'zfb01', role: 'office' as const, displayName: '王主任' };
 const base = { ip: '127.0.0.1', at: '2026-11-28T01:30:00.000Z', unit: null, user: null };
 const ENTRIES: AuditEntry[] = [
+  { ...base, id: '7', actor: CLERK, action: 'notice.issue', target: UNIT.id, details: { noticeId: 'n', number: '催办〔2026〕第 3 号', flags: ['refused_wiring'] }, unit: UNIT },
   { ...base, id: '6', actor: CLERK, action: 'step.void', target: `unit:${UNIT.id}`, details: { stepId: 'x', type: 'wiring.completed', reason: '记错了' }, unit: UNIT },
   { ...base, id: '5', actor: CLERK, action: 'step.record', target: `unit:${UNIT.id}`, details: { stepId: 'x', type: 'wiring.completed' }, unit: UNIT },
   { ...base, id: '4', actor: CLERK, action: 'unit.update', target: UNIT.id, details: { changed: { contactName: '李明', kind: 'township' } }, unit: UNIT },
@@ -39,6 +40,7 @@ describe('the audit page', () => {
     renderAs(office, <AuditPage />);
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(rows.shift()).toContain('向 城关镇人民政府 发出催办通知 催办〔2026〕第 3 号');
     expect(rows[0]).toContain('撤销了 城关镇人民政府 的“完成布线”，原因：记错了');
     expect(rows[1]).toContain('为 城关镇人民政府 记录了“完成布线”');
     expect(rows[2]).toContain('修改单位 城关镇人民政府：联系人改为“李明”、类型改为“乡镇”');
@@ -47,7 +49,7 @@ describe('the audit page', () => {
     expect(rows[5]).toContain('修改用户 王主任：姓名、重置了密码');
     expect(rows[0]).toContain('王主任（政府办）');
     const text = table.textContent!;
-    for (const raw of ['step.void', 'unit:', UNIT.id, '{', 'auth.', 'wiring.completed']) expect(text).not.toContain(raw);
+    for (const raw of ['step.void', 'notice.', 'unit:', UNIT.id, '{', 'auth.', 'wiring.completed']) expect(text).not.toContain(raw);
     const links = within(table).getAllByRole('link', { name: '城关镇人民政府' });
     expect(links[0].getAttribute('href')).toBe(`/units/${UNIT.id}`);
     expect(within(table).getAllByRole('link', { name: /王主任/ })[0].getAttribute('href')).toBe(`/audit?actorId=${CLERK.id}`);

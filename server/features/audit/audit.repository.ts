@@ -11,7 +11,7 @@ import { iso } from '../../lib/time.js';
 type Row = typeof audit.$inferSelect;
 
 /** Actions whose target is a unit's id as is; steps and voids write "unit:<id>". */
-const UNIT_ACTIONS = new Set(['unit.create', 'unit.update']);
+const UNIT_ACTIONS = new Set(['unit.create', 'unit.update', 'notice.issue', 'notice.answer', 'notice.withdraw']);
 /** Actions whose target is an account's id; the auth.* actions name a username instead. */
 const USER_ACTIONS = new Set(['user.create', 'user.update', 'user.bootstrap', 'unit.assign']);
 

@@ -23,6 +23,9 @@ export const CHANGE_ACTIONS = [
   'user.update',
   'user.bootstrap',
   'settings.update',
+  'notice.issue',
+  'notice.answer',
+  'notice.withdraw',
 ] as const;
 
 /** The i18n key naming an action ("记录步骤"), for the filter and for actions without a sentence. */
@@ -87,6 +90,10 @@ export function describeEntry(entry: AuditEntry, t: TFunction): EntryWords {
         .map((k) => t('audit.changeFrom', { field: t(`settings.${k}`, { defaultValue: k }), from: valueText(k, before[k], t), to: valueText(k, after[k], t) }));
       return changed.length ? { key, values: { changes: list(changed, t) } } : { key: 'settings_update_nothing', values: {} };
     }
+    case 'notice.issue':
+    case 'notice.answer':
+    case 'notice.withdraw':
+      return { key, values: { unit, number: String(d.number ?? ''), reason: typeof d.reason === 'string' ? d.reason : '' } };
     default:
       // an action added after this page was written: its name when known, else its code
       return { key: 'other', values: { action: t(actionKey(entry.action), { defaultValue: entry.action }) } };
