@@ -19,5 +19,8 @@ export const audit = pgTable(
     // login throttling counts recent failures by username and by address
     index('audit_action_target_idx').on(t.action, t.target, t.at),
     index('audit_action_ip_idx').on(t.action, t.ip, t.at),
+    // the log's filters: one unit's entries, one person's entries
+    index('audit_target_at_idx').on(t.target, t.at),
+    index('audit_actor_at_idx').on(t.actorId, t.at),
   ],
 );

@@ -54,3 +54,24 @@ describe('0003: the laggard facts as columns', () => {
     expect(filled[4].refusedAt).toBeNull(); // a refusal that no longer blocks wiring
   });
 });
+
+describe('0010: the audit log’s filter indexes', () => {
+  it('are made over a log that already has rows, and making them again changes nothing', async () => {
+    const unit = await t.unit();
+    await office.post(`/api/units/${unit.id}/events`, BODIES['wiring.started']);
+    // as a database from before 0010 would be, then migrated again: the script runs over existing rows
+    await t.database.db.execute(sql`drop index if exists audit_target_at_idx`);
+    await t.database.db.execute(sql`drop index if exists audit_actor_at_idx`);
+    const script = readFileSync(`${migrationsFolder}/0010_audit_filters.sql`, 'utf8');
+    for (const statement of script.split('--> statement-breakpoint')) await t.database.db.execute(sql.raw(statement));
+    await t.database.db.execute(sql.raw(script.split('--> statement-breakpoint')[0])); // and again: idempotent
+
+    const result = (await t.database.db.execute(sql`select indexname, indexdef from pg_indexes where tablename = 'audit' and indexname in ('audit_target_at_idx', 'audit_actor_at_idx') order by indexname`)) as unknown as
+      | { indexname: string; indexdef: string }[]
+      | { rows: { indexname: string; indexdef: string }[] };
+    const rows = Array.isArray(result) ? result : result.rows;
+    expect(rows.map((r) => r.indexname)).toEqual(['audit_actor_at_idx', 'audit_target_at_idx']);
+    expect(rows[1].indexdef).toMatch(/\(target, at\)/);
+    expect((await office.get(`/api/audit?unit=${unit.id}`)).json().total).toBe(1);
+  });
+});

@@ -1,5 +1,6 @@
-// The frame around every page: skip link, header with who is signed in, navigation, language.
-import { useEffect, useRef, type ReactNode } from 'react';
+// The frame around every page: skip link, header with who is signed in, navigation, language,
+// and the document title of the page shown.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/schemas/index.js';
 import { useMe } from '../features/auth/api/get-me.js';
@@ -11,6 +12,7 @@ import { Link, useLocation } from '../shared/router/router.js';
 import { SessionContext } from '../shared/session/session.js';
 import { activeNav, navItems } from './nav.js';
 import { Router } from './Router.js';
+import { pageTitle } from './title.js';
 import { useOnline } from '../shared/lib/use-online.js';
 import { useLive } from './live.js';
 import { OutboxBanner } from '../shared/outbox/OutboxBanner.js';
@@ -42,9 +44,25 @@ function Frame({ user, children }: { user?: SessionUser; children: ReactNode }) 
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
 
+  const title = pageTitle(pathname, user, t);
   useEffect(() => {
-    document.title = t('app.title');
-  }, [t]);
+    document.title = title;
+  }, [title]);
+
+  // On a phone the menu folds away behind one button; it closes on Escape and on moving to another page.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => setMenuOpen(false), [pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   // After moving to another page, put keyboard and screen-reader focus at its start.
   useEffect(() => {
@@ -61,19 +79,35 @@ function Frame({ user, children }: { user?: SessionUser; children: ReactNode }) 
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="app-header no-print">
-        <div className="app-header__top">
-          <Link to="/" className="app-header__title">
-            {t('app.title')}
-          </Link>
-          <div className="app-header__tools">
+      <header className={menuOpen ? 'app-header app-header--open no-print' : 'app-header no-print'}>
+        <Link to="/" className="app-header__title">
+          {t('app.title')}
+        </Link>
+        <div className="app-header__tools">
+          {user && <LogoutButton />}
+          {user && (
+            <button
+              type="button"
+              ref={menuButton}
+              className="app-header__menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="app-menu"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              {t('nav.menu')}
+            </button>
+          )}
+        </div>
+        {/* the menu: beside the title on a wide screen, folded behind the button on a phone (styles.css) */}
+        <div id="app-menu" className={user ? 'app-header__menu' : 'app-header__menu app-header__menu--always'}>
+          <div className="app-header__extra">
             <button type="button" className="link-button" lang={other === 'en' ? 'en' : 'zh-CN'} onClick={() => setLanguage(other)}>
               {t('app.otherLanguage')}
             </button>
-            {user && <UserMenu user={user} />}
+            {user && <span className="app-header__user">{t('auth.signedInAs', { name: user.displayName, role: t(`role.${user.role}`) })}</span>}
           </div>
+          {user && <Nav user={user} pathname={pathname} />}
         </div>
-        {user && <Nav user={user} pathname={pathname} />}
       </header>
       {!online && (
         <p className="offline-banner no-print" role="status">
@@ -88,16 +122,13 @@ function Frame({ user, children }: { user?: SessionUser; children: ReactNode }) 
   );
 }
 
-function UserMenu({ user }: { user: SessionUser }) {
+function LogoutButton() {
   const { t } = useTranslation();
   const logout = useLogout();
   return (
-    <>
-      <span className="app-header__user">{t('auth.signedInAs', { name: user.displayName, role: t(`role.${user.role}`) })}</span>
-      <button type="button" className="link-button" onClick={() => logout.mutate()} disabled={logout.isPending}>
-        {t('auth.logout')}
-      </button>
-    </>
+    <button type="button" className="link-button" onClick={() => logout.mutate()} disabled={logout.isPending}>
+      {t('auth.logout')}
+    </button>
   );
 }
 

@@ -24,6 +24,8 @@ export interface RouteDef {
   path: string;
   /** who may open it; everyone signed in when absent */
   roles?: readonly Role[];
+  /** the i18n key of the page's name in the document title */
+  title: string;
   render: (params: Record<string, string>) => ReactNode;
 }
 
@@ -31,21 +33,21 @@ const office = ['office'] as const;
 const readers = ['office', 'viewer'] as const;
 
 export const routes: RouteDef[] = [
-  { path: '/overview', roles: readers, render: () => <OverviewPage /> },
-  { path: '/laggards', roles: readers, render: () => <LaggardsPage /> },
-  { path: '/laggards/bulletin', roles: readers, render: () => <BulletinPage /> },
-  { path: '/notices', roles: readers, render: () => <NoticesPage /> },
-  { path: '/notices/print', roles: ['office', 'viewer', 'unit'], render: () => <NoticePrintPage /> },
-  { path: '/units', roles: ['office', 'viewer', 'technician'], render: () => <UnitsPage /> },
-  { path: '/units/new', roles: office, render: () => <UnitFormPage /> },
-  { path: '/units/import', roles: office, render: () => <ImportPage /> },
-  { path: '/units/:id', render: ({ id }) => <UnitPage key={id} id={id} /> },
-  { path: '/units/:id/edit', roles: office, render: ({ id }) => <UnitFormPage key={id} id={id} /> },
-  { path: '/field', roles: ['technician', 'office'], render: () => <FieldHomePage /> },
-  { path: '/outbox', render: () => <OutboxPanel page /> },
-  { path: '/assignments', roles: office, render: () => <AssignmentsPage /> },
-  { path: '/users', roles: office, render: () => <UsersPage /> },
-  { path: '/settings', roles: office, render: () => <SettingsPage /> },
-  { path: '/notify', roles: office, render: () => <NotifyPage /> },
-  { path: '/audit', roles: office, render: () => <AuditPage /> },
+  { path: '/overview', title: 'titles.overview', roles: readers, render: () => <OverviewPage /> },
+  { path: '/laggards', title: 'titles.laggards', roles: readers, render: () => <LaggardsPage /> },
+  { path: '/laggards/bulletin', title: 'titles.bulletin', roles: readers, render: () => <BulletinPage /> },
+  { path: '/notices', title: 'titles.notices', roles: readers, render: () => <NoticesPage /> },
+  { path: '/notices/print', title: 'titles.noticePrint', roles: ['office', 'viewer', 'unit'], render: () => <NoticePrintPage /> },
+  { path: '/units', title: 'titles.units', roles: ['office', 'viewer', 'technician'], render: () => <UnitsPage /> },
+  { path: '/units/new', title: 'titles.unitNew', roles: office, render: () => <UnitFormPage /> },
+  { path: '/units/import', title: 'titles.import', roles: office, render: () => <ImportPage /> },
+  { path: '/units/:id', title: 'titles.unit', render: ({ id }) => <UnitPage key={id} id={id} /> },
+  { path: '/units/:id/edit', title: 'titles.unitEdit', roles: office, render: ({ id }) => <UnitFormPage key={id} id={id} /> },
+  { path: '/field', title: 'titles.field', roles: ['technician', 'office'], render: () => <FieldHomePage /> },
+  { path: '/outbox', title: 'titles.outbox', render: () => <OutboxPanel page /> },
+  { path: '/assignments', title: 'titles.assignments', roles: office, render: () => <AssignmentsPage /> },
+  { path: '/users', title: 'titles.users', roles: office, render: () => <UsersPage /> },
+  { path: '/settings', title: 'titles.settings', roles: office, render: () => <SettingsPage /> },
+  { path: '/notify', title: 'titles.notify', roles: office, render: () => <NotifyPage /> },
+  { path: '/audit', title: 'titles.audit', roles: office, render: () => <AuditPage /> },
 ];

@@ -56,6 +56,26 @@ const RULES: Rule[] = [
   [/^letters, digits and (.+) only$/, (m, t) => t('problem.lettersDigits', { chars: m[1] })],
   [/^digits, spaces and (.+) only$/, (m, t) => t('problem.phoneChars', { chars: m[1] })],
   [/names no unit$/, (_m, t) => t('problem.noUnit')],
+  // the settings, dates, accounts, steps and requests: every message the server writes, in words
+  [/^not a known IANA time zone name\b/, (_m, t) => t('problem.timezone')],
+  [/^must be 1970(?:-01-01)? or later$/, (_m, t) => t('problem.before1970')],
+  [/^must be 2999-12-31 or earlier$/, (_m, t) => t('problem.after2999')],
+  [/^must not be after to$/, (_m, t) => t('problem.fromAfterTo')],
+  [/^is in the future$/, (_m, t) => t('problem.future')],
+  [/^only allowed with the unit role$/, (_m, t) => t('problem.onlyUnitRole')],
+  [/^must not be empty\b/, (_m, t) => t('problem.required')],
+  [/^name the units: unitIds or parentCode$/, (_m, t) => t('problem.nameUnits')],
+  [/^contains a character that cannot be stored\b/, (_m, t) => t('problem.unstorable')],
+  [/^this is the last active office user\b/, (_m, t) => t('problem.lastOffice')],
+  [/^this step is already void$/, (_m, t) => t('problem.alreadyVoid')],
+  [/^only the unit's most recent live step can be voided$/, (_m, t) => t('problem.notLatest')],
+  [/^the workbook has no sheet$/, (_m, t) => t('problem.noSheet')],
+  [/^holds a date out of range$/, (_m, t) => t('problem.dateOutOfRange')],
+  [/^text\/csv or xlsx$/, (_m, t) => t('problem.csvOrXlsx')],
+  [/^not valid JSON$/, (_m, t) => t('problem.badJson')],
+  [/^not accepted$/, (_m, t) => t('problem.notAccepted')],
+  [/^Invalid (?:UUID|input|string|format)\b|^Invalid input: expected \w+, received \w+$/, (_m, t) => t('problem.badFormat')],
+  [/^Unrecognized keys?\b/, (_m, t) => t('problem.unknownField')],
 ];
 
 /**

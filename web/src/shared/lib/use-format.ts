@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSettings } from '../api/settings.js';
 import { today } from '../../../../shared/domain/dates.js';
 import { formatDate, formatDateTime } from './time.js';
+import { zoneName } from './zone-name.js';
 
 export function useFormat() {
   const { timezone } = useSettings();
@@ -12,6 +13,8 @@ export function useFormat() {
   return useMemo(
     () => ({
       timezone,
+      /** the campaign's zone as a reader names it: 北京时间 */
+      zoneName: zoneName(timezone, i18n.language),
       locale,
       dateTime: (iso: string | null | undefined) => formatDateTime(iso, timezone, locale),
       date: (value: string | null | undefined) => formatDate(value, timezone, locale),
@@ -23,6 +26,6 @@ export function useFormat() {
       percent: (part: number, whole: number) =>
         whole > 0 ? (part / whole).toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 }) : '—',
     }),
-    [timezone, locale],
+    [timezone, locale, i18n.language],
   );
 }

@@ -1,16 +1,20 @@
-// GET /api/audit (office): writes and login attempts, newest first.
+// GET /api/audit (office): writes and login attempts, newest first, filtered as the URL says.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { AuditEntry } from '../../../../../shared/schemas/index.js';
 import { request, toQuery } from '../../../shared/api/http.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export const auditQueryOptions = (page: number, action?: string) =>
+/** The log's filters, as the URL and the API name them. */
+export const AUDIT_FILTERS = ['group', 'action', 'actorId', 'unit', 'from', 'to'] as const;
+export type AuditFilters = Partial<Record<(typeof AUDIT_FILTERS)[number], string>> & { page: number };
+
+export const auditQueryOptions = (filters: AuditFilters) =>
   queryOptions({
-    queryKey: ['audit', { page, action }],
+    queryKey: ['audit', filters],
     queryFn: ({ signal }) =>
-      request<{ items: AuditEntry[]; total: number }>(`/api/audit${toQuery({ page, pageSize: AUDIT_PAGE_SIZE, action })}`, { signal }),
+      request<{ items: AuditEntry[]; total: number }>(`/api/audit${toQuery({ ...filters, pageSize: AUDIT_PAGE_SIZE })}`, { signal }),
     placeholderData: keepPreviousData,
   });
 
-export const useAudit = (page: number, action?: string) => useQuery(auditQueryOptions(page, action));
+export const useAudit = (filters: AuditFilters) => useQuery(auditQueryOptions(filters));

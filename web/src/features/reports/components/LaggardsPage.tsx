@@ -64,10 +64,10 @@ export function LaggardsPage() {
                   <th scope="row" data-label={t('reports.unit')}>
                     <Link to={`/units/${encodeURIComponent(l.unit.id)}`}>{l.unit.name}</Link> <span className="muted">{l.unit.code}</span>
                   </th>
-                  <td data-label={t('reports.kind')}>{t(`kind.${l.unit.kind}`)}</td>
+                  <td data-label={t('reports.kind')} className="nowrap">{t(`kind.${l.unit.kind}`)}</td>
                   <td data-label={t('reports.flags')}>{l.flags.map((f) => <FlagBadge key={f.category} flag={f} />)}</td>
                   <td className="num" data-label={t('reports.severity')}>{l.severity.toFixed(1)}</td>
-                  <td data-label={t('reports.lastEventAt')}>{format.dateTime(l.lastEventAt) || '—'}</td>
+                  <td data-label={t('reports.lastEventAt')} className="nowrap">{format.dateTime(l.lastEventAt) || '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -70,6 +70,10 @@ function SettingsForm({ initial }: { initial: Settings }) {
           {field('wiringDue', 'date')}
           {field('connectionDue', 'date')}
         </div>
+        {/* a warning, not a refusal: the office may have its reasons */}
+        {values.wiringDue && values.connectionDue && values.connectionDue < values.wiringDue && (
+          <p className="notice notice--warn" role="status">{t('settings.connectionBeforeWiring')}</p>
+        )}
         <div className="form-grid">
           {field('registrationGraceDays', 'number', t('settings.registrationGraceHint'))}
           {field('stallDays', 'number', t('settings.stallHint'))}

@@ -51,17 +51,17 @@ export function UnitTable({ units, selection, assigneeName }: { units: Unit[]; s
                 />
               </td>
             )}
-            <td data-label={t('units.code')}>{unit.code}</td>
+            <td data-label={t('units.code')} className="nowrap unit-code">{unit.code}</td>
             <th scope="row" data-label={t('units.name')}>
               <Link to={`/units/${encodeURIComponent(unit.id)}`}>{unit.name}</Link>
             </th>
-            <td data-label={t('units.kind')}>{t(`kind.${unit.kind}`)}</td>
+            <td data-label={t('units.kind')} className="nowrap">{t(`kind.${unit.kind}`)}</td>
             {STAGES.map((s) => (
               <td key={s} data-label={t(`stage.${s}`)}>
                 <StatusBadge status={unit.progress[s].status} label={stageLabel(unit.progress[s], t)} />
               </td>
             ))}
-            <td data-label={t('units.lastEventAt')}>{format.dateTime(unit.progress.lastEventAt) || '—'}</td>
+            <td data-label={t('units.lastEventAt')} className="nowrap">{format.dateTime(unit.progress.lastEventAt) || '—'}</td>
             {assigneeName && <td data-label={t('assign.technician')}>{assigneeName(unit.assigneeId)}</td>}
           </tr>
         ))}

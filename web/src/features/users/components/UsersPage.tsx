@@ -66,12 +66,12 @@ export function UsersPage() {
                 <tr key={user.id}>
                   <th scope="row" data-label={t('users.username')}>{user.username}</th>
                   <td data-label={t('users.displayName')}>{user.displayName}</td>
-                  <td data-label={t('users.role')}>{t(`role.${user.role}`)}</td>
+                  <td data-label={t('users.role')} className="nowrap">{t(`role.${user.role}`)}</td>
                   <td data-label={t('users.unit')}>{user.unitId ? <Link to={`/units/${encodeURIComponent(user.unitId)}`}>{unitNames.get(user.unitId) ?? '…'}</Link> : '—'}</td>
                   <td data-label={t('users.state')}>
                     <span className={user.disabled ? 'badge badge--void' : 'badge badge--done'}>{user.disabled ? t('users.disabled') : t('users.active')}</span>
                   </td>
-                  <td data-label={t('users.createdAt')}>{format.date(user.createdAt)}</td>
+                  <td data-label={t('users.createdAt')} className="nowrap">{format.date(user.createdAt)}</td>
                   <td data-label={t('app.actions')}>
                     <div className="button-row">
                       {user.id !== me.id && (

@@ -90,7 +90,7 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
             <StepFields fields={stepFields(type)} values={values} errors={errors} onChange={change} />
             <Field
               label={t('field.occurredAt')}
-              hint={t('field.occurredAtHint', { tz: format.timezone })}
+              hint={t('field.occurredAtHint', { tz: format.zoneName })}
               error={errors.occurredAt === 'future' ? t('stepForm.futureTime') : errors.occurredAt && describeProblem(errors.occurredAt, t, 'occurredAt')}
             >
               {(p) => <input {...p} name="occurredAt" type="datetime-local" value={values.occurredAt} onChange={(e) => change('occurredAt', e.target.value)} />}

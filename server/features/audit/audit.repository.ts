@@ -1,0 +1,96 @@
+// The audit log as its readers ask for it: filtered by who, what, which unit and when, a page at
+// a time, with the unit and the accounts each row is about named (the rows keep only ids).
+import { and, count, desc, eq, gte, inArray, like, lt, notLike, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { audit, units, users } from '../../../db/schema/index.js';
+import { endOfDay, startOfDay } from '../../../shared/domain/dates.js';
+import type { AuditEntry, AuditQuery } from '../../../shared/schemas/audit.js';
+import { isUuid } from '../../lib/errors.js';
+import { iso } from '../../lib/time.js';
+
+type Row = typeof audit.$inferSelect;
+
+/** Actions whose target is a unit's id as is; steps and voids write "unit:<id>". */
+const UNIT_ACTIONS = new Set(['unit.create', 'unit.update', 'notice.issue', 'notice.answer', 'notice.withdraw']);
+/** Actions whose target is an account's id; the auth.* actions name a username instead. */
+const USER_ACTIONS = new Set(['user.create', 'user.update', 'user.bootstrap', 'unit.assign']);
+
+export function unitIdOf(r: Pick<Row, 'action' | 'target'>): string | null {
+  if (!r.target) return null;
+  const id = r.target.startsWith('unit:') ? r.target.slice(5) : UNIT_ACTIONS.has(r.action) ? r.target : null;
+  return id && isUuid(id) ? id : null;
+}
+const userIdOf = (r: Row) => (r.target && USER_ACTIONS.has(r.action) && isUuid(r.target) ? r.target : null);
+const usernameOf = (r: Row) => (r.target && r.action.startsWith('auth.') ? r.target.toLowerCase() : null);
+
+const NOTHING = sql`false`;
+
+/** The conditions of a query; `timezone` says where a `from`/`to` day begins and ends. */
+async function conditions(db: DbOrTx, q: AuditQuery, timezone: string): Promise<SQL | undefined> {
+  const where: SQL[] = [];
+  if (q.action) where.push(eq(audit.action, q.action));
+  if (q.group === 'sessions') where.push(like(audit.action, 'auth.%'));
+  if (q.group === 'changes') where.push(notLike(audit.action, 'auth.%'));
+  if (q.actorId) where.push(isUuid(q.actorId) ? eq(audit.actorId, q.actorId) : NOTHING);
+  if (q.since) where.push(gte(audit.at, new Date(q.since)));
+  if (q.from) where.push(gte(audit.at, startOfDay(q.from, timezone)));
+  if (q.to) where.push(lt(audit.at, endOfDay(q.to, timezone)));
+  if (q.unit) {
+    const [unit] = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(isUuid(q.unit) ? or(eq(units.id, q.unit), eq(units.code, q.unit)) : eq(units.code, q.unit))
+      .limit(1);
+    // a unit's creation and edits name its id; its steps and voids name "unit:<id>"
+    where.push(unit ? inArray(audit.target, [unit.id, `unit:${unit.id}`]) : NOTHING);
+  }
+  return where.length ? and(...where) : undefined;
+}
+
+export async function listAudit(db: DbOrTx, q: AuditQuery, timezone: string): Promise<{ items: AuditEntry[]; total: number }> {
+  const filter = await conditions(db, q, timezone);
+  const [rows, [total]] = await Promise.all([
+    db.select().from(audit).where(filter).orderBy(desc(audit.at), desc(audit.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(audit).where(filter),
+  ]);
+
+  // the names behind the ids of this page, in two lookups rather than a join per row
+  const unitIds = [...new Set(rows.map(unitIdOf).filter((id): id is string => id !== null))];
+  const userIds = [...new Set(rows.flatMap((r) => [r.actorId, userIdOf(r)]).filter((id): id is string => id !== null))];
+  const usernames = [...new Set(rows.map(usernameOf).filter((u): u is string => u !== null))];
+  const userColumns = { id: users.id, username: users.username, displayName: users.displayName, role: users.role };
+  const [unitRows, userRows] = await Promise.all([
+    unitIds.length ? db.select({ id: units.id, code: units.code, name: units.name }).from(units).where(inArray(units.id, unitIds)) : [],
+    userIds.length || usernames.length
+      ? db
+          .select(userColumns)
+          .from(users)
+          .where(or(userIds.length ? inArray(users.id, userIds) : undefined, usernames.length ? inArray(sql`lower(${users.username})`, usernames) : undefined))
+      : [],
+  ]);
+  const unitById = new Map(unitRows.map((u) => [u.id, u]));
+  const userById = new Map(userRows.map((u) => [u.id, u]));
+  const userByName = new Map(userRows.map((u) => [u.username.toLowerCase(), u]));
+
+  const items = rows.map((r): AuditEntry => {
+    const unitId = unitIdOf(r);
+    const userId = userIdOf(r);
+    const username = usernameOf(r);
+    const person = (userId ? userById.get(userId) : username ? userByName.get(username) : undefined) ?? null;
+    return {
+      id: String(r.id),
+      at: iso(r.at),
+      actor:
+        r.actorUsername || r.actorId
+          ? { id: r.actorId, username: r.actorUsername, role: r.actorRole as never, displayName: (r.actorId && userById.get(r.actorId)?.displayName) || null }
+          : null,
+      action: r.action,
+      target: r.target,
+      ip: r.ip,
+      details: r.details,
+      unit: (unitId && unitById.get(unitId)) || null,
+      user: person && { ...person, role: person.role as never },
+    };
+  });
+  return { items, total: total.n };
+}
