@@ -29,6 +29,7 @@ export function UnitPage({ id }: { id: string }) {
   const u = unit.data;
   const steps = events.data ?? [];
   const queued = pendingFor(entries, u.id);
+  const refused = entries.filter((e) => e.unitId === u.id && e.status === 'refused' && e.userId === user.id);
   const progress = optimisticProgress(u.progress, entries, u.id);
   const awaiting = Boolean(u.progress.registration.awaitingReview) && u.progress.registration.status === 'in_progress';
 
@@ -49,7 +50,7 @@ export function UnitPage({ id }: { id: string }) {
         )}
       </div>
       <RegistrationNotice unit={u} steps={steps} />
-      <UnsentNotice entries={queued} />
+      <UnsentNotice entries={queued} refused={refused} />
       <StageCards progress={progress} unsentStages={new Set(queued.map((e) => e.step.type.split('.')[0]))} />
       {user.role === 'office' && awaiting && <ReviewPanel unit={u} steps={steps} />}
       {user.role !== 'viewer' && <StepForm key={u.id} unit={u} progress={progress} />}

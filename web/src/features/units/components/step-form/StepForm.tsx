@@ -5,11 +5,12 @@ import { allowedSteps } from '../../../../../../shared/domain/progress.js';
 import type { StepField, StepType } from '../../../../../../shared/domain/steps.js';
 import type { Unit } from '../../../../../../shared/schemas/index.js';
 import { describeProblem } from '../../../../shared/api/describe-error.js';
-import { ErrorNotice, SuccessNotice } from '../../../../shared/components/ErrorNotice.js';
+import { ErrorNotice } from '../../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../../shared/components/Field.js';
 import { toWallInput } from '../../../../shared/lib/time.js';
 import { useFormat } from '../../../../shared/lib/use-format.js';
 import { newUuid } from '../../../../shared/lib/uuid.js';
+import { EntryStatus } from '../../../../shared/outbox/EntryStatus.js';
 import { useSessionUser } from '../../../../shared/session/session.js';
 import { useSendStep } from '../../api/send-step.js';
 import { buildStep, emptyValues, stepFields, type StepErrors, type StepValues } from './model.js';
@@ -34,7 +35,8 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
   const [touched, setTouched] = useState(false);
   const [errors, setErrors] = useState<StepErrors>({});
   const [clientEventId, setClientEventId] = useState(newUuid);
-  const [done, setDone] = useState<string | null>(null);
+  /** the step just logged: its status below the form follows the outbox (sent, waiting, refused) */
+  const [done, setDone] = useState<{ clientEventId: string; step: string } | null>(null);
   const create = useSendStep(unit);
 
   if (types.length === 0) return null;
@@ -54,7 +56,7 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
     if (!built.step) return;
     create.mutate(built.step, {
       onSuccess: (result) => {
-        setDone(t(result.queued ? 'stepForm.queued' : 'stepForm.success', { step: t(`step.${type}`) }));
+        setDone({ clientEventId: result.clientEventId, step: t(`step.${type}`) });
         setValues({ ...emptyValues(), occurredAt: toWallInput(new Date(), format.timezone) });
         setTouched(false);
         setChosen('');
@@ -99,7 +101,7 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
         )}
         {Object.values(errors).some(Boolean) && <p className="notice notice--error" role="alert">{t('stepForm.invalid')}</p>}
         <ErrorNotice error={create.error} />
-        <SuccessNotice>{done}</SuccessNotice>
+        {done && <EntryStatus clientEventId={done.clientEventId} step={done.step} fallback={t('outbox.recorded', { step: done.step })} />}
         <button type="submit" className="button" disabled={!type || create.isPending}>
           {create.isPending ? t('stepForm.submitting') : single ? title : t('stepForm.submit')}
         </button>
