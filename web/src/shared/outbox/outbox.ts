@@ -74,8 +74,8 @@ export interface EnqueueInput {
   step: Omit<QueuedStep, 'occurredAt'> & { occurredAt?: string };
 }
 
-/** A first try this soon after logging may leave the time to the server's clock. */
-const FRESH_MS = 10_000;
+/** A first try this soon after logging online may leave the time to the server's clock. */
+const FRESH_MS = 5_000;
 
 /** Sent steps stay visible this long, then disappear by themselves. */
 const KEEP_SENT_MS = 24 * 3_600_000;
@@ -89,6 +89,8 @@ export class Outbox {
   private again = false;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** steps logged online in this tab whose first try has not started: they may leave the time to the server */
+  private readonly fresh = new Set<string>();
   /** callers waiting for a step's first answer (or for the round that could not send it to end) */
   private readonly waiters = new Set<() => void>();
 
@@ -148,6 +150,7 @@ export class Outbox {
       status: 'pending',
       attempts: 0,
     });
+    if (entry.autoTime && entry.attempts === 0 && (this.options.isOnline?.() ?? true)) this.fresh.add(entry.clientEventId);
     await this.load();
     void this.flush();
     return entry;
@@ -303,12 +306,12 @@ export class Outbox {
   }
 
   /**
-   * The request body. A step whose time the device took when it was logged goes out on its
+   * The request body. A step whose time the device took as it was logged online goes out on its
    * first, immediate try without a time, so the server's clock dates it (a phone's clock may run
-   * ahead); every later try carries the logged time, which is when it happened.
+   * ahead); any other try carries the logged time, which is when it happened.
    */
   private toSend(entry: OutboxEntry): OutboxEntry {
-    const fresh = entry.autoTime && entry.attempts === 0 && this.now() - Date.parse(entry.loggedAt) < FRESH_MS;
+    const fresh = this.fresh.delete(entry.clientEventId) && entry.attempts === 0 && this.now() - Date.parse(entry.loggedAt) < FRESH_MS;
     if (!fresh) return entry;
     const { occurredAt: _dropped, ...step } = entry.step;
     return { ...entry, step: step as QueuedStep };
