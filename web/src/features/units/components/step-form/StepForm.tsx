@@ -23,8 +23,11 @@ export function offeredSteps(unit: Unit, role: Parameters<typeof allowedSteps>[1
   return allowedSteps(unit.progress, role, ownUnit).filter((type) => !REVIEW_STEPS.includes(type));
 }
 
-/** `unit` carries the progress the server last told; `progress` the one with unsent steps applied. */
-export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progress?: Unit['progress'] }) {
+/**
+ * `unit` carries the progress the server last told; `progress` the one with unsent steps applied;
+ * `previousRef` the 申报编号 last submitted, offered again when a registration is resubmitted.
+ */
+export function StepForm({ unit, progress = unit.progress, previousRef = '' }: { unit: Unit; progress?: Unit['progress']; previousRef?: string }) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const format = useFormat();
@@ -33,6 +36,10 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
   const type: StepType | '' = chosen && types.includes(chosen) ? chosen : types.length === 1 ? types[0] : '';
   const [values, setValues] = useState<StepValues>(() => ({ ...emptyValues(), occurredAt: toWallInput(new Date(), format.timezone) }));
   const [touched, setTouched] = useState(false);
+  // until the person edits it, the resubmission carries the number submitted last time
+  const [refEdited, setRefEdited] = useState(false);
+  const prefilled = !refEdited && previousRef !== '' && type === 'registration.submitted';
+  const shown: StepValues = prefilled ? { ...values, platformRef: previousRef } : values;
   const [errors, setErrors] = useState<StepErrors>({});
   const [clientEventId, setClientEventId] = useState(newUuid);
   /** the step just logged: its status below the form follows the outbox (sent, waiting, refused) */
@@ -45,13 +52,14 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
     if (field === 'occurredAt') setTouched(true);
+    if (field === 'platformRef') setRefEdited(true);
     setDone(null);
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!type) return;
-    const built = buildStep(type, values, { timeZone: format.timezone, clientEventId, occurredAtTouched: touched });
+    const built = buildStep(type, shown, { timeZone: format.timezone, clientEventId, occurredAtTouched: touched });
     setErrors(built.errors);
     if (!built.step) return;
     create.mutate(built.step, {
@@ -59,6 +67,7 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
         setDone({ clientEventId: result.clientEventId, step: t(`step.${type}`) });
         setValues({ ...emptyValues(), occurredAt: toWallInput(new Date(), format.timezone) });
         setTouched(false);
+        setRefEdited(false);
         setChosen('');
         // the next step is another step: a new id; a retry of this one kept the same id
         setClientEventId(newUuid());
@@ -89,7 +98,8 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
         )}
         {type && (
           <>
-            <StepFields fields={stepFields(type)} values={values} errors={errors} onChange={change} />
+            <StepFields fields={stepFields(type, shown)} values={shown} errors={errors} onChange={change} />
+            {prefilled && <p className="muted" role="note">{t('stepForm.previousRef', { ref: previousRef })}</p>}
             <Field
               label={t('field.occurredAt')}
               hint={t('field.occurredAtHint', { tz: format.timezone })}
