@@ -53,7 +53,8 @@ function setup(units: Unit[], onPost: () => { status: number; body?: unknown } |
   return { ...api, outbox };
 }
 
-const cardOf = async (name: string) => (await screen.findByRole('heading', { name: new RegExp(name) })).closest('li')!;
+// a cold first render on a busy machine can take more than the default second
+const cardOf = async (name: string) => (await screen.findByRole('heading', { name: new RegExp(name) }, { timeout: 5_000 })).closest('li')!;
 
 describe('a technician’s home', () => {
   it('says a step is recorded once the server has it', async () => {
