@@ -18,6 +18,7 @@ import { StageCards } from './StageCards.js';
 import { StepForm } from './step-form/StepForm.js';
 import { Timeline } from './Timeline.js';
 import { UnitDetails } from './UnitDetails.js';
+import { UnitNotices } from '../../notices/components/UnitNotices.js';
 
 export function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ export function UnitPage({ id }: { id: string }) {
       <RegistrationNotice unit={u} steps={steps} />
       <LaggardNotice laggard={u.laggard} postponements={u.progress.postponements} />
       <UnsentNotice entries={queued} refused={refused} />
+      <UnitNotices unit={u} />
       <StageCards progress={progress} unsentStages={new Set(queued.map((e) => e.step.type.split('.')[0]))} />
       {user.role === 'office' && awaiting && <ReviewPanel unit={u} steps={steps} />}
       {user.role !== 'viewer' && <StepForm key={u.id} unit={u} progress={progress} previousRef={submittedRef(steps)} />}
