@@ -25,6 +25,25 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
+/**
+ * The categories' words, stored as a step's `reason` when only a category was chosen (the
+ * contract's `reason` is then still there for every reader); the dashboard's dictionaries say
+ * the same (a test holds them together).
+ */
+export const REASON_LABELS: Record<ReasonCode, { zh: string; en: string }> = {
+  leader_absent: { zh: '领导不在', en: 'Leader absent' },
+  office_renovation: { zh: '办公室装修', en: 'Office renovation' },
+  busy_period: { zh: '工作繁忙', en: 'Busy period' },
+  no_equipment_room: { zh: '无机房或设备间', en: 'No equipment room' },
+  cost_dispute: { zh: '费用有争议', en: 'Cost dispute' },
+  security_concern: { zh: '担心保密安全', en: 'Security concern' },
+  other: { zh: '其他原因', en: 'Other' },
+};
+
+/** A category that says enough by itself: the reason text may then be left out ("other" says nothing). */
+export const reasonSpeaks = (code: string | null | undefined): code is Exclude<ReasonCode, 'other'> =>
+  typeof code === 'string' && code !== 'other' && (REASON_CODES as readonly string[]).includes(code);
+
 export type BlockKind = 'refused' | 'postponed' | 'rejected';
 export type StepField = 'plannedDate' | 'reason' | 'until' | 'circuitId' | 'platformRef' | 'note' | 'reasonCode';
 
@@ -37,6 +56,8 @@ export interface StepRule {
   /** the stage status after the step */
   status: StageStatus;
   block?: BlockKind;
+  /** the required `reason` may be left out when a telling `reasonCode` is chosen: its words become the reason */
+  reasonFromCode?: true;
 }
 
 const crew: readonly Role[] = ['technician', 'office'];
@@ -47,17 +68,17 @@ export const STEP_RULES = {
   'wiring.started': { stage: 'wiring', roles: crew, required: [], optional: [], status: 'in_progress' },
   'wiring.completed': { stage: 'wiring', roles: crew, required: [], optional: [], status: 'done' },
   'wiring.refused': {
-    stage: 'wiring', roles: crew, required: ['reason'], optional: ['reasonCode'], status: 'blocked', block: 'refused',
+    stage: 'wiring', roles: crew, required: ['reason'], optional: ['reasonCode'], status: 'blocked', block: 'refused', reasonFromCode: true,
   },
   'wiring.postponed': {
-    stage: 'wiring', roles: crew, required: ['reason'], optional: ['reasonCode', 'until'], status: 'blocked', block: 'postponed',
+    stage: 'wiring', roles: crew, required: ['reason'], optional: ['reasonCode', 'until'], status: 'blocked', block: 'postponed', reasonFromCode: true,
   },
   'connection.scheduled': { stage: 'connection', roles: crew, required: ['plannedDate'], optional: [], status: 'pending' },
   'connection.started': { stage: 'connection', roles: crew, required: [], optional: [], status: 'in_progress' },
   'connection.test_failed': { stage: 'connection', roles: crew, required: ['note'], optional: [], status: 'in_progress' },
   'connection.completed': { stage: 'connection', roles: crew, required: [], optional: ['circuitId'], status: 'done' },
   'connection.postponed': {
-    stage: 'connection', roles: crew, required: ['reason'], optional: ['reasonCode', 'until'], status: 'blocked', block: 'postponed',
+    stage: 'connection', roles: crew, required: ['reason'], optional: ['reasonCode', 'until'], status: 'blocked', block: 'postponed', reasonFromCode: true,
   },
   'registration.submitted': {
     stage: 'registration', roles: registrants, required: ['platformRef'], optional: [], status: 'in_progress',
@@ -73,6 +94,15 @@ export const STEP_TYPES = Object.keys(STEP_RULES) as StepType[];
 
 export function stepRule(type: StepType): StepRule {
   return STEP_RULES[type];
+}
+
+/**
+ * The fields `type` requires, given the step's values: a refusal's or postponement's reason text
+ * is not required when a category that says enough is chosen. One rule for the API and the form.
+ */
+export function requiredFields(type: StepType, values: { reasonCode?: string | null }): StepField[] {
+  const rule: StepRule = STEP_RULES[type];
+  return rule.required.filter((f) => !(f === 'reason' && rule.reasonFromCode && reasonSpeaks(values.reasonCode)));
 }
 
 export function isStepType(value: string): value is StepType {

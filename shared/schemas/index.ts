@@ -7,3 +7,4 @@ export * from './settings.js';
 export * from './audit.js';
 export * from './reports.js';
 export * from './notify.js';
+export * from './unit-detail.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REASON_CODES, ROLES, STEP_RULES, STEP_TYPES, type StepField } from '../domain/steps.js';
+import { REASON_CODES, REASON_LABELS, ROLES, STEP_RULES, STEP_TYPES, reasonSpeaks, requiredFields, type StepField, type StepRule } from '../domain/steps.js';
 import { Id, IsoDate, IsoDateTime, PageQuery, Text, listOf } from './common.js';
 import { Progress, StageName } from './units.js';
 
@@ -37,12 +37,15 @@ export const StepInput = z
     const text = note || merged.note || undefined;
     delete merged.note;
     for (const key of Object.keys(merged) as (keyof typeof merged)[]) if (merged[key] === '') delete merged[key];
+    // only a category was given: its words are the reason, so every such step still has one
+    const rule: StepRule = STEP_RULES[rest.type];
+    if (!merged.reason && rule.reasonFromCode && reasonSpeaks(merged.reasonCode)) merged.reason = REASON_LABELS[merged.reasonCode].zh;
     return { ...rest, note: text, data: merged };
   })
   .superRefine((step, ctx) => {
     const rule = STEP_RULES[step.type];
     const allowed = new Set<StepField>([...rule.required, ...rule.optional, 'note']);
-    for (const need of rule.required) {
+    for (const need of requiredFields(step.type, step.data)) {
       const present = need === 'note' ? step.note : step.data[need as keyof typeof step.data];
       if (!present) ctx.addIssue({ code: 'custom', path: need === 'note' ? ['note'] : ['data', need], message: `required for ${step.type}` });
     }

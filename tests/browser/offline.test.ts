@@ -172,3 +172,112 @@ describe('working offline', () => {
     await expect.poll(async () => (await steps(units.d.id)).map((s) => s.type), { timeout: 20_000 }).toEqual(['wiring.started']);
   });
 });
+
+/** What the device's outbox holds for a unit, read straight from IndexedDB: [type, status] per step. */
+const storedOutbox = (page: Page, unitId: string) =>
+  page.evaluate((unitId) => new Promise<[string, string][]>((resolve) => {
+    const open = indexedDB.open('zw-field');
+    open.onerror = () => resolve([]);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('outbox')) {
+        db.close();
+        return resolve([]);
+      }
+      const all = db.transaction('outbox').objectStore('outbox').getAll();
+      all.onsuccess = () => {
+        db.close();
+        resolve((all.result as { unitId: string; step: { type: string }; status: string }[]).filter((e) => e.unitId === unitId).map((e) => [e.step.type, e.status]));
+      };
+    };
+  }), unitId);
+
+describe('a weak signal (online, but the answers do not come)', () => {
+  async function unitForTech(name: string) {
+    const { unit } = await stage.office.post('/api/units', { code: `W-${Date.now().toString(36)}`, name, kind: 'department' });
+    const { items } = await stage.office.get('/api/users?role=technician');
+    await stage.office.post('/api/units/assign', { technicianId: items[0].id, unitIds: [unit.id] });
+    return unit as { id: string; name: string };
+  }
+
+  async function logOnUnitPage(page: Page, step: string) {
+    await page.getByLabel('步骤').selectOption({ label: step });
+    await page.getByRole('button', { name: '记录', exact: true }).click();
+  }
+
+  it('keeps a step whose request hangs in 待发送 at once; a page closed mid-send is resent from the next one and recorded once', { timeout: 120_000 }, async () => {
+    track('weak-signal-closed');
+    const { context, page } = stage.browser;
+    const unit = await unitForTech('县水务局');
+    await logIn(page, stage.server.url, TECH.username, TECH.password);
+    await page.goto('about:blank'); // no other copy of the app runs while the first page sends
+
+    reached = 'held send';
+    const first = await context.newPage();
+    let reachedServer = 0;
+    // the request reaches the server (which records the step) but its answer never comes back
+    await first.route('**/api/units/*/events', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fetch();
+      reachedServer++;
+      await new Promise(() => {});
+    });
+    await first.goto(`${stage.server.url}/units/${unit.id}`);
+    await first.getByRole('heading', { name: /县水务局/, level: 1 }).waitFor();
+    await logOnUnitPage(first, '开始布线');
+    // at once, before any answer: on the device and shown as being sent
+    await expect.poll(() => storedOutbox(first, unit.id), { timeout: 2_000 }).toEqual([['wiring.started', 'pending']]);
+    await expect.poll(() => first.getByText('1 条步骤尚未发送').isVisible(), { timeout: 2_000 }).toBe(true);
+    await expect.poll(() => first.locator('[data-entry-state=sending]').first().isVisible(), { timeout: 2_000 }).toBe(true);
+    // the form does not hang on the request: it says the step is kept and being sent
+    await expect.poll(() => first.getByText('已保存在本机：“开始布线”。正在发送…').isVisible(), { timeout: 6_000 }).toBe(true);
+    expect(await first.getByRole('button', { name: '正在提交…' }).count()).toBe(0);
+    await expect.poll(() => reachedServer).toBe(1);
+    await first.screenshot({ path: 'test-results/screenshots/weak-signal-held-360.png', fullPage: true });
+
+    reached = 'closed mid-send';
+    await first.close();
+    expect((await steps(unit.id)).map((s) => s.type)).toEqual(['wiring.started']);
+
+    reached = 'new page';
+    await page.goto(`${stage.server.url}/outbox`);
+    await expect.poll(() => storedOutbox(page, unit.id), { timeout: 20_000 }).toEqual([['wiring.started', 'sent']]);
+    const sent = page.locator('li[data-status=sent]', { hasText: '县水务局' });
+    await expect.poll(() => sent.isVisible(), { timeout: 10_000 }).toBe(true);
+    // resent with the same clientEventId: still one step
+    const recorded = await steps(unit.id);
+    expect(recorded.map((s) => [s.type, s.actor.displayName])).toEqual([['wiring.started', TECH.displayName]]);
+  });
+
+  it('gives up a send after 15 s without an answer, says it will retry and why, and then records it once', { timeout: 120_000 }, async () => {
+    track('weak-signal-timeout');
+    const { page } = stage.browser;
+    const unit = await unitForTech('县林业局');
+    let held = 0;
+    let hold = true;
+    const handler = async (route: import('playwright-core').Route) => {
+      if (route.request().method() !== 'POST' || !hold) return route.continue();
+      held++;
+      await new Promise(() => {}); // never reaches the server, never answers
+    };
+    await page.route('**/api/units/*/events', handler);
+    await page.goto(`${stage.server.url}/units/${unit.id}`);
+    await page.getByRole('heading', { name: /县林业局/, level: 1 }).waitFor();
+    const started = Date.now();
+    await logOnUnitPage(page, '开始布线');
+    await expect.poll(() => page.getByText('1 条步骤尚未发送').isVisible(), { timeout: 2_000 }).toBe(true);
+    const words = page.locator('[data-entry-state=timeout]').first();
+    await expect.poll(() => words.isVisible(), { timeout: 25_000 }).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(14_000);
+    expect(await words.textContent()).toContain('服务器 15 秒内没有回应，稍后自动重试；如果其实已经送达，重试也不会重复记录。');
+    await stage.browser.shot('weak-signal-timeout-360');
+    expect(held).toBe(1);
+    expect(await steps(unit.id)).toHaveLength(0);
+
+    reached = 'answers come again';
+    hold = false;
+    await expect.poll(async () => (await steps(unit.id)).map((s) => s.type), { timeout: 30_000 }).toEqual(['wiring.started']);
+    await expect.poll(() => page.getByText('1 条步骤尚未发送').isVisible(), { timeout: 10_000 }).toBe(false);
+    await page.unroute('**/api/units/*/events', handler);
+  });
+});

@@ -107,4 +107,18 @@ describe('a technician', () => {
       await page.setViewportSize({ width: 1280, height: 860 });
     }
   });
+
+  it('goes back from a unit to the units list it was opened from, with its search and filters', async () => {
+    const { page } = stage.browser;
+    const unit = await seedUnit(stage.office, '理川镇人民政府', { kind: 'township' });
+    await logIn(page, stage.server.url, tech.username, tech.password);
+    const list = `/units?q=${encodeURIComponent('理川')}&kind=township`;
+    await page.goto(`${stage.server.url}${list}`);
+    await page.getByRole('link', { name: '理川镇人民政府' }).click();
+    await page.getByRole('heading', { name: /理川镇人民政府/, level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/units/${unit.id}`);
+    await page.getByRole('link', { name: '← 返回单位列表' }).click();
+    await page.waitForURL((url) => url.pathname + url.search === list);
+    await page.getByRole('link', { name: '理川镇人民政府' }).waitFor();
+  });
 });

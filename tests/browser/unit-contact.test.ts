@@ -1,7 +1,7 @@
 // A unit's own contact (单位联络员) registers the unit on the platform; the office reviews it.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, checkEachPage, CONNECTED, apiAs, logIn, logOut, seedSteps, seedUnit, seedUser, signedInAs, useStage } from './harness.js';
+import { ADMIN, checkEachPage, CONNECTED, apiAs, daysAgo, logIn, logOut, seedSteps, seedUnit, seedUser, signedInAs, useStage } from './harness.js';
 
 const stage = useStage();
 checkEachPage(() => stage.browser);
@@ -103,11 +103,58 @@ describe('a unit contact', () => {
     await logIn(page, stage.server.url, contact.username, contact.password);
     await page.getByText('政府办退回了申报，原因：申报编号与平台记录不符，请核对。请修改后重新提交。').waitFor();
     await page.getByRole('heading', { name: '重新提交申报', level: 2 }).waitFor();
+    // the number submitted last time is offered again: often only a typo needs correcting
+    await expect.poll(() => page.getByLabel('申报编号').inputValue()).toBe('TY-001');
     await page.getByLabel('申报编号').fill('TY-002');
     await page.getByRole('button', { name: '重新提交申报' }).click();
     await page.getByText('已提交申报（编号 TY-002），等待政府办审核。').waitFor();
 
     const { items } = await stage.office.get(`/api/units/${unit.id}/events`);
     expect(items.at(-1)).toMatchObject({ type: 'registration.submitted', data: { platformRef: 'TY-002' }, actor: { displayName: '周联络员' } });
+  });
+
+  it('reads on its own page what the laggard report says of it, in its words and with what to do, and who its technician is', async () => {
+    const { page } = stage.browser;
+    const unit = await seedUnit(stage.office, '沙湾镇人民政府', { kind: 'township' });
+    await seedSteps(stage.office, unit.id, [{ type: 'wiring.refused', data: { reason: '书记不同意在会议室布线' }, occurredAt: daysAgo(12) }]);
+    const tech = await seedUser(stage.office, 'technician', '马师傅');
+    await stage.office.post('/api/units/assign', { technicianId: tech.id, unitIds: [unit.id] });
+    const contact = await seedUser(stage.office, 'unit', '杨联络员', unit.id);
+
+    await logIn(page, stage.server.url, contact.username, contact.password);
+    const notice = page.getByRole('status').filter({ hasText: '本单位目前：' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('拒绝布线已 12 天。请与负责的技术员约定布线时间；确有困难，向政府办说明原因。');
+    // the same as the office's board says of this unit
+    const board = await stage.office.get(`/api/reports/laggards?pageSize=500`);
+    const row = board.items.find((i: { unit: { id: string } }) => i.unit.id === unit.id);
+    expect(row.flags).toEqual([{ category: 'refused_wiring', stage: 'wiring', daysLate: 12 }]);
+    expect(await page.locator('dl div', { hasText: '负责技术员' }).textContent()).toContain('马师傅');
+    await page.setViewportSize({ width: 1366, height: 860 });
+    await stage.browser.shot('unit-contact-laggard-1366');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await stage.browser.shot('unit-contact-laggard-360');
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('the office opens a unit from the filtered board, and ← 返回 brings the board back with its filters', async () => {
+    const { page } = stage.browser;
+    const unit = await seedUnit(stage.office, '官亭镇人民政府', { kind: 'township' });
+    await seedSteps(stage.office, unit.id, [{ type: 'wiring.refused', data: { reason: '不同意' }, occurredAt: daysAgo(3) }]);
+    await logIn(page, stage.server.url, ADMIN.username, ADMIN.password);
+    const board = `/laggards?kind=township&category=refused_wiring`;
+    await page.goto(`${stage.server.url}${board}`);
+    await page.getByRole('link', { name: '官亭镇人民政府' }).click();
+    await page.getByRole('heading', { name: /官亭镇人民政府/, level: 1 }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: '该单位目前：' }).textContent()).toContain('拒绝布线已 3 天');
+    await page.getByRole('link', { name: '← 返回落后单位' }).click();
+    await page.getByRole('link', { name: '官亭镇人民政府' }).waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(board);
+    // a reload of the unit page keeps where it came from
+    await page.getByRole('link', { name: '官亭镇人民政府' }).click();
+    await page.getByRole('heading', { name: /官亭镇人民政府/, level: 1 }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: '← 返回落后单位' }).click();
+    await page.waitForURL((url) => url.pathname + url.search === board);
   });
 });

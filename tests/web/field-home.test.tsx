@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Unit } from '../../shared/schemas/index.js';
 import { FieldHomePage } from '../../web/src/features/units/components/field/FieldHomePage.js';
+import { request } from '../../web/src/shared/api/http.js';
 import { Outbox } from '../../web/src/shared/outbox/outbox.js';
 import { OutboxContext } from '../../web/src/shared/outbox/react.js';
 import { createMemoryOutboxStore } from '../../web/src/shared/outbox/store.js';
@@ -32,7 +33,13 @@ function setup(units: Unit[], onPost: () => { status: number; body?: unknown } |
     return undefined;
   });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  const outbox = new Outbox({ store: createMemoryOutboxStore(), send: async () => { throw new TypeError('Failed to fetch'); }, isOnline: () => navigator.onLine });
+  // the app's outbox: it sends through the same API client (here to the fake API)
+  const outbox = new Outbox({
+    store: createMemoryOutboxStore(),
+    send: (entry, signal) => request(`/api/units/${entry.unitId}/events`, { method: 'POST', json: entry.step, signal }),
+    isOnline: () => navigator.onLine,
+    retryMs: 60_000,
+  });
   outbox.setUser(technician.id);
   render(
     <QueryClientProvider client={client}>
@@ -46,9 +53,45 @@ function setup(units: Unit[], onPost: () => { status: number; body?: unknown } |
   return { ...api, outbox };
 }
 
-const cardOf = async (name: string) => (await screen.findByRole('heading', { name: new RegExp(name) })).closest('li')!;
+// a cold first render on a busy machine can take more than the default second
+const cardOf = async (name: string) => (await screen.findByRole('heading', { name: new RegExp(name) }, { timeout: 5_000 })).closest('li')!;
 
 describe('a technician’s home', () => {
+  it('says a step is recorded once the server has it', async () => {
+    let posted = 0;
+    const { outbox } = setup([unitWith([])], () => ({ status: 201, body: { event: { id: `ev-${++posted}`, voided: false }, progress: unitWith(['wiring.started']).progress } }));
+    const user = userEvent.setup();
+    const card = await cardOf('城关镇');
+    await user.click(within(card).getByRole('button', { name: '开始布线' }));
+    await user.click(within(card).getByRole('button', { name: '发送' }));
+    expect(await within(card).findByText('已记录“开始布线”。')).toBeTruthy();
+    expect(posted).toBe(1);
+    expect(outbox.getSnapshot().entries.map((e) => e.status)).toEqual(['sent']);
+  });
+
+  it('after the server refuses a queued step, the card says it was refused, why, and what to do, no longer that it will be sent', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const { outbox } = setup([unitWith([])], () => ({
+      status: 409,
+      body: { error: { code: 'INVALID_TRANSITION', message: 'wiring cannot start: wiring is already done', details: { reason: 'stage_done' } } },
+    }));
+    const user = userEvent.setup();
+    const card = await cardOf('城关镇');
+    await user.click(within(card).getByRole('button', { name: '开始布线' }));
+    await user.click(within(card).getByRole('button', { name: '保存到本机，联网后发送' }));
+    expect(await within(card).findByText(/联网后自动发送/)).toBeTruthy();
+    // the signal returns; the office had completed the wiring meanwhile
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
+    await outbox.flush();
+    expect(await within(card).findByText('“开始布线”没有被记录：服务器拒绝了它。')).toBeTruthy();
+    expect(within(card).getByText(/该环节已经完成。/)).toBeTruthy();
+    expect(within(card).getByText(/请看本单位页面上的最新状态/)).toBeTruthy();
+    expect(within(card).queryByText(/联网后自动发送/)).toBeNull();
+    // dismissed, the notice goes
+    await user.click(within(card).getByRole('button', { name: '知道了，移除' }));
+    await waitFor(() => expect(within(card).queryByText(/没有被记录/)).toBeNull());
+  });
+
   it('lists my units first, each with its allowed steps as buttons, moving forward first', async () => {
     const { calls } = setup([unitWith([]), unitWith(['wiring.completed'], { id: 'unit-2', name: '县农业局', code: 'BM01' })], () => ({ status: 500 }));
     expect(await screen.findByRole('heading', { level: 1, name: '我的单位' })).toBeTruthy();
@@ -66,7 +109,7 @@ describe('a technician’s home', () => {
     const card = await cardOf('城关镇');
     await user.click(within(card).getByRole('button', { name: '完成布线' }));
     await user.click(within(card).getByRole('button', { name: '保存到本机，联网后发送' }));
-    expect(await within(card).findByText('已保存在本机：“完成布线”，联网后自动发送。')).toBeTruthy();
+    expect(await within(card).findByText('已保存在本机：“完成布线”。当前没有网络，联网后自动发送。')).toBeTruthy();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
     const [entry] = outbox.getSnapshot().entries;
     expect(entry).toMatchObject({ status: 'pending', unitId: 'unit-1', step: { type: 'wiring.completed' } });
@@ -94,7 +137,7 @@ describe('a technician’s home', () => {
     const card = await cardOf('城关镇');
     await user.click(within(card).getByRole('button', { name: '开始布线' }));
     await user.click(within(card).getByRole('button', { name: '发送' }));
-    expect(await within(card).findByText(/已保存在本机/)).toBeTruthy();
+    expect(await within(card).findByText('已保存在本机：“开始布线”。暂时连不上服务器，稍后自动重试。')).toBeTruthy();
     const post = calls.find((c) => c.method === 'POST')!;
     const [entry] = outbox.getSnapshot().entries;
     expect(entry.clientEventId).toBe((post.body as { clientEventId: string }).clientEventId);

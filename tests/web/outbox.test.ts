@@ -89,21 +89,46 @@ describe('what a failed send means', () => {
 describe('the outbox', () => {
   it('sends steps in the order they were logged, one at a time, each with the time it was logged', async () => {
     const server = fakeServer();
-    const outbox = await openOutbox({ send: server.send });
+    let now = Date.now();
+    const outbox = await openOutbox({ send: server.send, now: () => now });
     const a = step('wiring.started');
     const b = step('wiring.completed');
     const c = step('connection.started');
-    const before = Date.now();
+    const before = now;
     await outbox.enqueue({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: a });
     await outbox.enqueue({ userId: USER, unitId: 'unit-2', unitName: '农业局', step: b });
     await outbox.enqueue({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: c });
+    now += 60_000; // the signal came back a minute later
     outbox.setUser(USER);
     await outbox.flush();
     expect(server.calls).toEqual([a.clientEventId, b.clientEventId, c.clientEventId]);
     expect(server.maxInFlight()).toBe(1);
-    const occurred = Date.parse(server.recorded.get(a.clientEventId)!.occurredAt);
-    expect(occurred).toBeGreaterThanOrEqual(before - 1);
+    expect(server.recorded.get(a.clientEventId)!.occurredAt).toBe(new Date(before).toISOString());
     expect(outbox.getSnapshot().entries.map((e) => e.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('leaves the time of a step sent at once to the server’s clock (a phone’s may run ahead), and sends the logged time on a retry', async () => {
+    let down = false;
+    const server = fakeServer(() => (down ? networkDown : null));
+    const bodies: OutboxEntry['step'][] = [];
+    const send: OutboxOptions['send'] = (entry, signal) => {
+      bodies.push(entry.step);
+      return server.send(entry, signal);
+    };
+    const outbox = await openOutbox({ send, retryMs: 10 });
+    outbox.setUser(USER);
+    await outbox.enqueue({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: step() });
+    await outbox.flush();
+    expect(bodies[0].occurredAt).toBeUndefined();
+    down = true;
+    const later = step();
+    await outbox.enqueue({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: later });
+    await outbox.flush();
+    down = false;
+    await vi.waitFor(() => expect(server.recorded.has(later.clientEventId)).toBe(true), { timeout: 2_000 });
+    const logged = outbox.getSnapshot().entries.find((e) => e.clientEventId === later.clientEventId)!.loggedAt;
+    expect(bodies.at(-1)!.occurredAt).toBe(logged);
+    outbox.stop();
   });
 
   it('keeps a time the technician set back', async () => {
@@ -254,8 +279,8 @@ describe('the outbox', () => {
     const b = step('wiring.completed');
     const server = fakeServer();
     let dropAnswer = true;
-    const lossy: OutboxOptions['send'] = async (entry) => {
-      const answer = await server.send(entry);
+    const lossy: OutboxOptions['send'] = async (entry, signal) => {
+      const answer = await server.send(entry, signal);
       if (dropAnswer) throw networkDown;
       return answer;
     };
@@ -321,6 +346,104 @@ describe('the outbox', () => {
     now += 25 * 3_600_000;
     await outbox.load();
     expect(outbox.getSnapshot().entries.map((e) => e.status)).toEqual(['pending']);
+  });
+});
+
+/** A request that reaches the server (which records it) but whose answer never comes back, until `release`. */
+function heldServer() {
+  const server = fakeServer();
+  let hold = true;
+  const held: (() => void)[] = [];
+  const send: OutboxOptions['send'] = async (entry, signal) => {
+    const answer = await server.send(entry, signal);
+    if (!hold) return answer;
+    // like fetch: only an abort ends the wait
+    return new Promise((_, reject) => {
+      held.push(() => reject(new ApiError(0, 'NETWORK', 'gone')));
+      signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    });
+  };
+  return { ...server, send, release: () => (hold = false), held };
+}
+
+describe('outbox first', () => {
+  it('stores a step on the device before its first send, and keeps it while the send waits for an answer', async () => {
+    const server = heldServer();
+    const outbox = await openOutbox({ send: server.send });
+    outbox.setUser(USER);
+    const s = step();
+    const entry = await outbox.enqueueAndWait({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: s }, 50);
+    // the form's wait is over, the request is still open: the step is pending, on the device
+    expect(entry).toMatchObject({ clientEventId: s.clientEventId, status: 'pending' });
+    expect(outbox.getSnapshot().sending).toBe(s.clientEventId);
+    expect((await createIdbOutboxStore().list()).map((e) => [e.clientEventId, e.status])).toEqual([[s.clientEventId, 'pending']]);
+    outbox.stop();
+  });
+
+  it('gives up a send with no answer after the time limit, says so, and retries with the same id', async () => {
+    const server = heldServer();
+    const outbox = await openOutbox({ send: server.send, timeoutMs: 40, retryMs: 30 });
+    outbox.setUser(USER);
+    const s = step();
+    await outbox.enqueue({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: s });
+    await vi.waitFor(() => expect(outbox.getSnapshot().entries[0]).toMatchObject({ status: 'pending', lastFailure: 'timeout', attempts: 1 }), { timeout: 1_000 });
+    expect(outbox.getSnapshot().nextRetryAt).not.toBeNull();
+    server.release();
+    await vi.waitFor(() => expect(outbox.getSnapshot().entries[0].status).toBe('sent'), { timeout: 1_000 });
+    expect(server.calls).toEqual([s.clientEventId, s.clientEventId]);
+    expect(server.recorded.size).toBe(1);
+    outbox.stop();
+  });
+
+  it('gives up on time even when the request ignores its abort signal', async () => {
+    const outbox = await openOutbox({ send: () => new Promise(() => {}), timeoutMs: 30, retryMs: 60_000 });
+    outbox.setUser(USER);
+    await outbox.enqueue({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: step() });
+    await vi.waitFor(() => expect(outbox.getSnapshot().entries[0].lastFailure).toBe('timeout'), { timeout: 1_000 });
+    expect(outbox.getSnapshot().sending).toBeNull();
+    outbox.stop();
+  });
+
+  it('resends a step whose tab was closed mid-send, and it is recorded exactly once', async () => {
+    const server = heldServer();
+    const first = await openOutbox({ send: server.send });
+    first.setUser(USER);
+    const s = step();
+    await first.enqueueAndWait({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: s }, 20);
+    await vi.waitFor(() => expect(server.recorded.size).toBe(1));
+    // the tab closes while the answer is on its way: nothing of it runs any more
+    first.stop();
+    closeFieldDb();
+    server.release();
+    const second = await openOutbox({ send: server.send });
+    expect(second.getSnapshot().entries.map((e) => e.status)).toEqual(['pending']);
+    second.setUser(USER);
+    await second.flush();
+    expect(server.calls).toEqual([s.clientEventId, s.clientEventId]);
+    expect(server.recorded.size).toBe(1);
+    expect(second.getSnapshot().entries[0]).toMatchObject({ status: 'sent', eventId: `ev-${s.clientEventId}` });
+  });
+
+  it('tells the waiting form at once what the server answered: recorded, or refused and why', async () => {
+    const refusedStep = step();
+    const server = fakeServer((e) => (e.clientEventId === refusedStep.clientEventId ? conflict : null));
+    const outbox = await openOutbox({ send: server.send });
+    outbox.setUser(USER);
+    const ok = await outbox.enqueueAndWait({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: step() }, 5_000);
+    expect(ok.status).toBe('sent');
+    const no = await outbox.enqueueAndWait({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: refusedStep }, 5_000);
+    expect(no).toMatchObject({ status: 'refused', refusal: { status: 409, code: 'INVALID_TRANSITION' } });
+  });
+
+  it('answers the waiting form at once when the device is offline: the step waits, untried', async () => {
+    const server = fakeServer();
+    const outbox = await openOutbox({ send: server.send, isOnline: () => false });
+    outbox.setUser(USER);
+    const started = Date.now();
+    const entry = await outbox.enqueueAndWait({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: step() }, 5_000);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(entry).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(server.calls).toHaveLength(0);
   });
 });
 

@@ -20,6 +20,17 @@ describe('step form model', () => {
     expect(errors).toEqual({ reason: 'required' });
   });
 
+  it('needs no reason text for a postponement or refusal once a telling reason category is chosen; “其他原因” still needs it', () => {
+    for (const type of ['wiring.postponed', 'connection.postponed', 'wiring.refused'] as const) {
+      const coded = buildStep(type, { ...emptyValues(), reasonCode: 'busy_period' }, options);
+      expect(coded.errors, type).toEqual({});
+      expect(coded.step?.data).toEqual({ reasonCode: 'busy_period' });
+      expect(stepFields(type, { reasonCode: 'busy_period' }).find((f) => f.field === 'reason')).toEqual({ field: 'reason', required: false, waived: true });
+      expect(buildStep(type, { ...emptyValues(), reasonCode: 'other' }, options).errors).toEqual({ reason: 'required' });
+      expect(stepFields(type, { reasonCode: '' }).find((f) => f.field === 'reason')).toEqual({ field: 'reason', required: true });
+    }
+  });
+
   it('puts data fields under data, the note at the top, and keeps the client event id', () => {
     const values = { ...emptyValues(), reason: '办公室在装修', reasonCode: 'office_renovation', until: '2026-12-20', note: '下周再联系' };
     const { step } = buildStep('wiring.postponed', values, options);

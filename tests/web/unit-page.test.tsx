@@ -3,11 +3,15 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyStep } from '../../shared/domain/progress.js';
-import { DEFAULT_SETTINGS, type Step, type Unit } from '../../shared/schemas/index.js';
+import { DEFAULT_SETTINGS, type Step } from '../../shared/schemas/index.js';
 import type { StepType } from '../../shared/domain/steps.js';
+import type { UnitRead } from '../../web/src/features/units/api/get-unit.js';
 import { UnitPage } from '../../web/src/features/units/components/UnitPage.js';
 import { stepOf, unitWith } from './fixtures.js';
+import type { SessionUser } from '../../shared/schemas/index.js';
 import { fakeApi, office, renderAs, technician, unitUser } from './render.js';
+
+const viewer: SessionUser = { id: 'u-leader', username: 'leader', displayName: '赵县长', role: 'viewer', unitId: null };
 
 afterEach(() => {
   cleanup();
@@ -15,7 +19,7 @@ afterEach(() => {
 });
 
 /** A tiny server for one unit: GETs answer the current state, POSTs append a step. */
-function serve(unit: Unit, steps: Step[], onPost?: (body: Record<string, unknown>) => { status: number; body?: unknown } | undefined) {
+function serve(unit: UnitRead, steps: Step[], onPost?: (body: Record<string, unknown>) => { status: number; body?: unknown } | undefined) {
   let current = unit;
   const log = [...steps];
   return fakeApi(({ method, url, body }) => {
@@ -156,5 +160,80 @@ describe('unit page', () => {
     await user.click(within(dialog).getByRole('button', { name: '审核通过' }));
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ type: 'registration.verified' }));
     expect(await screen.findByText('已完成接入和申报')).toBeTruthy();
+  });
+
+  it('prefills a resubmission with the 申报编号 submitted last time', async () => {
+    const types: StepType[] = ['wiring.completed', 'connection.completed', 'registration.submitted', 'registration.rejected'];
+    const steps = types.map((t, i) => stepOf(t, i, t === 'registration.submitted' ? { data: { platformRef: 'SQ-2026-0007' } } : {}));
+    const { calls } = serve(unitWith(types), steps);
+    renderAs(unitUser('unit-1'), <UnitPage id="unit-1" />);
+    const input = (await screen.findByLabelText(/申报编号/)) as HTMLInputElement;
+    await waitFor(() => expect(input.value).toBe('SQ-2026-0007'));
+    expect(screen.getByText(/已填入上次提交的申报编号 SQ-2026-0007/)).toBeTruthy();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '重新提交申报' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ type: 'registration.submitted', data: { platformRef: 'SQ-2026-0007' } }));
+  });
+
+  it('postpones with only a reason category, no free text needed, and shows the category once', async () => {
+    const { calls } = serve(unitWith([]), []);
+    renderAs(technician, <UnitPage id="unit-1" />);
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText(/步骤/), 'wiring.postponed');
+    await user.selectOptions(screen.getByLabelText(/原因类别/), 'busy_period');
+    expect(screen.getByText('已选原因类别，可不填；需要补充时再写。')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '记录' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ type: 'wiring.postponed', data: { reasonCode: 'busy_period' } }));
+    expect((calls.find((c) => c.method === 'POST')!.body as { data: object }).data).not.toHaveProperty('reason');
+  });
+
+  it('shows a stored reason that is only the category’s words once, not twice', async () => {
+    const unit = unitWith([]);
+    unit.progress = applyStep(unit.progress, { type: 'wiring.postponed', occurredAt: '2026-11-02T01:00:00.000Z', data: { reason: '工作繁忙', reasonCode: 'busy_period' } });
+    serve(unit, [stepOf('wiring.postponed', 0, { data: { reason: '工作繁忙', reasonCode: 'busy_period' } })]);
+    renderAs(office, <UnitPage id="unit-1" />);
+    await screen.findByText('已推迟', { exact: false });
+    expect(stageCard('布线').querySelector('.stage__reason')!.textContent).toBe('工作繁忙');
+    await screen.findByText('原因类别');
+    expect(screen.queryByText('原因说明')).toBeNull();
+  });
+
+  it('tells a unit’s contact its laggard flags in its own words, with what to do', async () => {
+    const unit = { ...unitWith(['wiring.refused']), laggard: { asOf: '2026-11-28', flags: [{ category: 'refused_wiring' as const, stage: 'wiring' as const, daysLate: 12 }], severity: 13.57 }, assignee: null };
+    serve(unit, [stepOf('wiring.refused', 0)]);
+    renderAs(unitUser('unit-1'), <UnitPage id="unit-1" />);
+    const notice = (await screen.findByText('本单位目前：')).closest('section')!;
+    expect(notice.textContent).toContain('拒绝布线已 12 天。请与负责的技术员约定布线时间；确有困难，向政府办说明原因。');
+    expect(notice.textContent).toMatch(/按 2026.11.28 的情况/); // the shared date format, whatever its separator
+  });
+
+  it('says nothing of flags for a unit on track', async () => {
+    serve({ ...unitWith([]), laggard: { asOf: '2026-11-28', flags: [], severity: 0 }, assignee: null }, []);
+    renderAs(unitUser('unit-1'), <UnitPage id="unit-1" />);
+    await screen.findByText('各环节进度');
+    expect(screen.queryByText(/目前：/)).toBeNull();
+  });
+
+  it('tells a leader who is responsible for the unit', async () => {
+    serve({ ...unitWith([]), assigneeId: 'u-tech', laggard: { asOf: '2026-11-28', flags: [], severity: 0 }, assignee: { id: 'u-tech', displayName: '李师傅' } }, []);
+    renderAs(viewer, <UnitPage id="unit-1" />);
+    const row = (await screen.findByText('负责技术员')).closest('div')!;
+    expect(row.textContent).toBe('负责技术员李师傅');
+  });
+
+  it('goes back to where the unit was opened from, with its filters: the board, the list, or by default the list', async () => {
+    serve(unitWith([]), []);
+    window.history.replaceState({ from: '/laggards?kind=township&category=refused_wiring' }, '', '/units/unit-1');
+    renderAs(office, <UnitPage id="unit-1" />);
+    const back = await screen.findByRole('link', { name: /返回落后单位/ });
+    expect(back.getAttribute('href')).toBe('/laggards?kind=township&category=refused_wiring');
+    cleanup();
+    window.history.replaceState({ from: '/units?q=%E9%95%87&stage=wiring&status=blocked&page=2' }, '', '/units/unit-1');
+    renderAs(office, <UnitPage id="unit-1" />);
+    expect((await screen.findByRole('link', { name: /返回单位列表/ })).getAttribute('href')).toBe('/units?q=%E9%95%87&stage=wiring&status=blocked&page=2');
+    cleanup();
+    window.history.replaceState(null, '', '/units/unit-1');
+    renderAs(office, <UnitPage id="unit-1" />);
+    expect((await screen.findByRole('link', { name: /返回单位列表/ })).getAttribute('href')).toBe('/units');
   });
 });

@@ -3,10 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { units } from '../../../db/schema/index.js';
 import { initialProgress } from '../../../shared/domain/progress.js';
 import { IdParams } from '../../../shared/schemas/common.js';
+import { UnitDetailResponse } from '../../../shared/schemas/unit-detail.js';
 import { AssignResult, AssignUnits, CreateUnit, PatchUnit, UnitList, UnitListQuery, UnitResponse } from '../../../shared/schemas/units.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fail, isUniqueViolation } from '../../lib/errors.js';
 import { assignUnits, requireTechnician } from './assign.js';
+import { toUnitDetail } from './unit-detail.js';
 import { findUnit, findUnitByCode, listUnits, progressColumns, toUnit } from './units.repository.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -47,12 +49,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     });
   });
 
-  app.get('/api/units/:id', { schema: { tags: ['units'], params: IdParams, response: { 200: UnitResponse } } }, async (req) => {
+  app.get('/api/units/:id', { schema: { tags: ['units'], params: IdParams, response: { 200: UnitDetailResponse } } }, async (req) => {
     const user = req.user!;
     if (user.role === 'unit' && user.unitId !== req.params.id) throw fail.forbidden('a unit contact may read only its own unit');
     const unit = await findUnit(db, req.params.id);
     if (!unit) throw fail.notFound('unit');
-    return { unit: toUnit(unit) };
+    return { unit: await toUnitDetail(db, unit) };
   });
 
   app.patch(

@@ -16,8 +16,8 @@ export function createAppOutbox(queryClient: QueryClient): Outbox {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const outbox = new Outbox({
     store,
-    send: (entry) =>
-      request<StepAnswer>(`/api/units/${encodeURIComponent(entry.unitId)}/events`, { method: 'POST', json: entry.step }),
+    send: (entry, signal) =>
+      request<StepAnswer>(`/api/units/${encodeURIComponent(entry.unitId)}/events`, { method: 'POST', json: entry.step, signal }),
     onSent: (entry, answer) => applyAnswer(queryClient, entry.unitId, answer as StepAnswer),
     // someone else moved the unit on: fetch what is true now
     onRefused: () => void queryClient.invalidateQueries({ queryKey: unitKeys.all }),

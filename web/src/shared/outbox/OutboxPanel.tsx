@@ -1,11 +1,11 @@
 // The visible outbox: every step kept on this device, whether it waits, was sent or was refused.
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/describe-error.js';
-import { ApiError, type ClientErrorCode } from '../api/http.js';
 import { useFormat } from '../lib/use-format.js';
 import { useOnline } from '../lib/use-online.js';
 import { Link } from '../router/router.js';
 import { useSessionUser } from '../session/session.js';
+import { entryRefusal, entryState, entryWords, refusalAdvice } from './EntryStatus.js';
 import { useOutbox, useOutboxState } from './react.js';
 import type { OutboxEntry } from './types.js';
 
@@ -50,9 +50,10 @@ export function OutboxPanel({ compact = false, page = false }: { compact?: boole
 function OutboxItem({ entry, onDismiss }: { entry: OutboxEntry; onDismiss: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const refusal = entry.refusal
-    ? describeError(new ApiError(entry.refusal.status, entry.refusal.code as ClientErrorCode, entry.refusal.message, entry.refusal.details), t)
-    : null;
+  const snapshot = useOutboxState();
+  const online = useOnline();
+  const state = entryState(entry, snapshot, online);
+  const refusal = entry.refusal ? describeError(entryRefusal(entry), t) : null;
   return (
     <li className={`outbox__item outbox__item--${entry.status}`} data-status={entry.status}>
       <div className="outbox__line">
@@ -61,11 +62,17 @@ function OutboxItem({ entry, onDismiss }: { entry: OutboxEntry; onDismiss: () =>
         <Link to={`/units/${encodeURIComponent(entry.unitId)}`}>{entry.unitName}</Link>
       </div>
       <p className="muted">{t('outbox.loggedAt', { time: format.dateTime(entry.step.occurredAt) })}</p>
-      {entry.status === 'pending' && entry.lastError && <p className="muted">{t('outbox.willRetry', { count: entry.attempts })}</p>}
+      {state !== 'refused' && state !== 'sent' && (
+        <p data-entry-state={state}>
+          {entryWords(state, t)}
+          {entry.attempts > 0 && <span className="muted"> {t('outbox.attempts', { count: entry.attempts })}</span>}
+        </p>
+      )}
       {refusal && (
         <div className="notice notice--error">
           <p className="notice__title">{t('outbox.refusedBecause')} {refusal.title}</p>
           {refusal.lines.map((line, i) => <p key={i}>{line}</p>)}
+          <p>{refusalAdvice(entry, t)}</p>
         </div>
       )}
       {entry.status !== 'pending' && (

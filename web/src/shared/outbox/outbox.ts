@@ -1,6 +1,7 @@
-// Steps that could not be sent yet: kept on the device, sent by themselves in the order they
-// were logged, one at a time, when the connection returns. The clientEventId makes a resend safe,
-// so a reload or a second tab can never record a step twice.
+// Every step logged on this device: stored here *before* the first send, sent in the order they
+// were logged, one at a time, each with a time limit, and kept until the server's answer is read.
+// The clientEventId makes a resend safe, so a reload, a closed tab or a second tab can never lose
+// a step or record it twice.
 import { isApiError } from '../api/http.js';
 import type { OutboxEntry, OutboxStore, QueuedStep } from './types.js';
 
@@ -17,6 +18,18 @@ export function classify(error: unknown): Verdict {
   return 'refused';
 }
 
+/** Why a send that will be retried did not go through, in words the outbox can show. */
+export type FailureKind = 'timeout' | 'network' | 'server';
+
+export function failureKind(error: unknown, timedOut: boolean): FailureKind {
+  if (timedOut) return 'timeout';
+  if (isApiError(error) && error.status >= 500) return 'server';
+  return 'network';
+}
+
+/** A request that has had no answer after this long is given up and tried again later. */
+export const SEND_TIMEOUT_MS = 15_000;
+
 export interface SendAnswer {
   event: { id: string };
   progress: unknown;
@@ -24,7 +37,10 @@ export interface SendAnswer {
 
 export interface OutboxOptions {
   store: OutboxStore;
-  send: (entry: OutboxEntry) => Promise<SendAnswer>;
+  /** sends one step; `signal` aborts it when the time limit is up */
+  send: (entry: OutboxEntry, signal: AbortSignal) => Promise<SendAnswer>;
+  /** how long one send may wait for an answer (default SEND_TIMEOUT_MS) */
+  timeoutMs?: number;
   onSent?: (entry: OutboxEntry, answer: SendAnswer) => void;
   onRefused?: (entry: OutboxEntry) => void;
   /** the session ended while sending: ask the user to log in again */
@@ -44,23 +60,39 @@ export interface OutboxSnapshot {
   /** a 401 stopped sending until the user logs in again */
   paused: boolean;
   syncing: boolean;
+  /** the clientEventId this tab is sending right now, or null */
+  sending: string | null;
   /** when the next automatic retry is due (ms since epoch), or null */
   nextRetryAt: number | null;
   loaded: boolean;
 }
+
+export interface EnqueueInput {
+  userId: string;
+  unitId: string;
+  unitName: string;
+  step: Omit<QueuedStep, 'occurredAt'> & { occurredAt?: string };
+}
+
+/** A first try this soon after logging online may leave the time to the server's clock. */
+const FRESH_MS = 5_000;
 
 /** Sent steps stay visible this long, then disappear by themselves. */
 const KEEP_SENT_MS = 24 * 3_600_000;
 
 export class Outbox {
   private readonly options: OutboxOptions;
-  private snapshot: OutboxSnapshot = { entries: [], paused: false, syncing: false, nextRetryAt: null, loaded: false };
+  private snapshot: OutboxSnapshot = { entries: [], paused: false, syncing: false, sending: null, nextRetryAt: null, loaded: false };
   private readonly listeners = new Set<() => void>();
   private userId: string | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** steps logged online in this tab whose first try has not started: they may leave the time to the server */
+  private readonly fresh = new Set<string>();
+  /** callers waiting for a step's first answer (or for the round that could not send it to end) */
+  private readonly waiters = new Set<() => void>();
 
   constructor(options: OutboxOptions) {
     this.options = options;
@@ -104,7 +136,7 @@ export class Outbox {
   }
 
   /** Keeps a step on the device and tries to send it (after every step logged before it). */
-  async enqueue(input: { userId: string; unitId: string; unitName: string; step: Omit<QueuedStep, 'occurredAt'> & { occurredAt?: string } }): Promise<OutboxEntry> {
+  async enqueue(input: EnqueueInput): Promise<OutboxEntry> {
     const loggedAt = new Date(this.now()).toISOString();
     const entry = await this.options.store.append({
       clientEventId: input.step.clientEventId,
@@ -113,13 +145,45 @@ export class Outbox {
       unitName: input.unitName,
       // the time it was logged is when it happened, not when a signal was found again
       step: { ...input.step, occurredAt: input.step.occurredAt ?? loggedAt },
+      autoTime: input.step.occurredAt === undefined,
       loggedAt,
       status: 'pending',
       attempts: 0,
     });
+    if (entry.autoTime && entry.attempts === 0 && (this.options.isOnline?.() ?? true)) this.fresh.add(entry.clientEventId);
     await this.load();
     void this.flush();
     return entry;
+  }
+
+  /**
+   * Stores the step first, then waits at most `waitMs` for its first answer: the entry as it is
+   * then (`sent`, `refused`, or still `pending` while it waits, is being sent or will be retried).
+   */
+  async enqueueAndWait(input: EnqueueInput, waitMs: number): Promise<OutboxEntry> {
+    let wake = () => {};
+    const woken = new Promise<void>((resolve) => (wake = resolve));
+    const stored = await this.enqueue(input);
+    const id = stored.clientEventId;
+    const current = () => this.snapshot.entries.find((e) => e.clientEventId === id) ?? stored;
+    const waiter = () => {
+      const e = current();
+      if (e.status !== 'pending' || e.attempts > stored.attempts || !this.running) wake();
+    };
+    this.waiters.add(waiter);
+    const timer = setTimeout(wake, waitMs);
+    try {
+      waiter();
+      await woken;
+    } finally {
+      clearTimeout(timer);
+      this.waiters.delete(waiter);
+    }
+    return current();
+  }
+
+  private wakeWaiters() {
+    for (const waiter of [...this.waiters]) waiter();
   }
 
   /** Removes a refused or sent step from the list. A pending one stays: it is not lost by a tap. */
@@ -157,7 +221,8 @@ export class Outbox {
         } while (this.again && !this.snapshot.paused && this.timer === null);
       } finally {
         this.running = null;
-        this.set({ syncing: false });
+        this.set({ syncing: false, sending: null });
+        this.wakeWaiters();
       }
     })();
     return this.running;
@@ -174,9 +239,29 @@ export class Outbox {
     this.set({ syncing: true });
     for (const entry of queue) {
       let answer: SendAnswer;
+      const controller = new AbortController();
+      let timedOut = false;
+      let limit: ReturnType<typeof setTimeout> | undefined;
+      // the race gives up even on a request that does not heed its abort signal
+      const expired = new Promise<never>((_, reject) => {
+        limit = setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+          reject(new Error('no answer in time'));
+        }, this.options.timeoutMs ?? SEND_TIMEOUT_MS);
+      });
+      this.set({ sending: entry.clientEventId });
       try {
-        answer = await this.options.send(entry);
+        answer = await Promise.race([this.options.send(this.toSend(entry), controller.signal), expired]);
       } catch (error) {
+        clearTimeout(limit);
+        this.set({ sending: null });
+        if (timedOut) {
+          // no answer in time: the step may or may not have arrived; a resend is safe either way
+          await this.save({ ...entry, attempts: entry.attempts + 1, lastFailure: 'timeout', lastError: 'TIMEOUT' });
+          this.schedule();
+          return;
+        }
         const verdict = classify(error);
         if (verdict === 'refused') {
           const e = isApiError(error) ? error : null;
@@ -194,20 +279,48 @@ export class Outbox {
           this.options.onPaused?.();
           return;
         }
-        await this.save({ ...entry, attempts: entry.attempts + 1, lastError: isApiError(error) ? `${error.status || ''} ${error.code}`.trim() : String(error) });
+        await this.save({
+          ...entry,
+          attempts: entry.attempts + 1,
+          lastFailure: failureKind(error, false),
+          lastError: isApiError(error) ? `${error.status || ''} ${error.code}`.trim() : String(error),
+        });
         this.schedule();
         return; // later steps wait: they are sent in the order they were logged
       }
+      clearTimeout(limit);
+      this.set({ sending: null });
       this.failures = 0;
-      const sent: OutboxEntry = { ...entry, status: 'sent', attempts: entry.attempts + 1, sentAt: new Date(this.now()).toISOString(), eventId: answer.event.id, lastError: undefined };
+      const sent: OutboxEntry = {
+        ...entry,
+        status: 'sent',
+        attempts: entry.attempts + 1,
+        sentAt: new Date(this.now()).toISOString(),
+        eventId: answer.event.id,
+        lastError: undefined,
+        lastFailure: undefined,
+      };
       await this.save(sent);
       this.options.onSent?.(sent, answer);
     }
   }
 
+  /**
+   * The request body. A step whose time the device took as it was logged online goes out on its
+   * first, immediate try without a time, so the server's clock dates it (a phone's clock may run
+   * ahead); any other try carries the logged time, which is when it happened.
+   */
+  private toSend(entry: OutboxEntry): OutboxEntry {
+    const fresh = this.fresh.delete(entry.clientEventId) && entry.attempts === 0 && this.now() - Date.parse(entry.loggedAt) < FRESH_MS;
+    if (!fresh) return entry;
+    const { occurredAt: _dropped, ...step } = entry.step;
+    return { ...entry, step: step as QueuedStep };
+  }
+
   private async save(entry: OutboxEntry) {
     await this.options.store.put(entry);
     this.set({ entries: this.snapshot.entries.map((e) => (e.clientEventId === entry.clientEventId ? entry : e)) });
+    this.wakeWaiters();
   }
 
   private schedule() {

@@ -4,7 +4,7 @@ import type { Outbox, OutboxSnapshot } from './outbox.js';
 
 export const OutboxContext = createContext<Outbox | null>(null);
 
-const EMPTY: OutboxSnapshot = { entries: [], paused: false, syncing: false, nextRetryAt: null, loaded: true };
+const EMPTY: OutboxSnapshot = { entries: [], paused: false, syncing: false, sending: null, nextRetryAt: null, loaded: true };
 const noop = () => () => {};
 
 /** The app's outbox, or null where there is none (a piece rendered alone in a test). */

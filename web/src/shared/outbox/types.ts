@@ -1,9 +1,11 @@
 // What one step waiting on the device looks like, and the storage it lives in.
 import type { StepType } from '../../../../shared/domain/steps.js';
+import type { FailureKind } from './outbox.js';
 
-/** The body of POST /api/units/:id/events as the outbox sends it: always with its own time and id. */
+/** The body of POST /api/units/:id/events as the outbox sends it: always with its own id and time. */
 export interface QueuedStep {
   type: StepType;
+  /** when it happened: set by the user, or the moment it was logged on the device */
   occurredAt: string;
   note?: string;
   data?: Record<string, string>;
@@ -22,11 +24,15 @@ export interface OutboxEntry {
   unitId: string;
   unitName: string;
   step: QueuedStep;
+  /** the device took `step.occurredAt` when the step was logged (the user did not set a time) */
+  autoTime?: boolean;
   loggedAt: string;
   status: OutboxStatus;
   attempts: number;
   /** the latest failure that will be retried (network, server down) */
   lastError?: string;
+  /** what that failure was: no answer in time, no network, or the server failing */
+  lastFailure?: FailureKind;
   refusal?: { status: number; code: string; message: string; details?: unknown };
   sentAt?: string;
   eventId?: string;

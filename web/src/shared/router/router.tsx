@@ -17,9 +17,17 @@ const snapshot = () => window.location.pathname + window.location.search;
 
 export function navigate(to: string, options: { replace?: boolean } = {}) {
   if (to === snapshot()) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
+  // each entry remembers the in-app address it was opened from (a reload keeps it): see `cameFrom`
+  if (options.replace) window.history.replaceState(window.history.state, '', to);
+  else window.history.pushState({ from: snapshot() }, '', to);
   emit();
+}
+
+/** The in-app address (path and query, so with its filters) the current page was opened from, or null. */
+export function cameFrom(): string | null {
+  const state: unknown = window.history.state;
+  const from = typeof state === 'object' && state !== null ? (state as { from?: unknown }).from : undefined;
+  return typeof from === 'string' && from.startsWith('/') ? from : null;
 }
 
 export interface Location {

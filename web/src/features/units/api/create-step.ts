@@ -1,8 +1,8 @@
-// POST /api/units/:id/events: log a step; the answer's progress is shown at once.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+// POST /api/units/:id/events: the body and the answer of a step, and how an answer reaches the
+// cache. Steps are logged through the outbox (send-step.ts); this is what they share.
+import type { useQueryClient } from '@tanstack/react-query';
 import type { Step, Unit } from '../../../../../shared/schemas/index.js';
 import type { StepType } from '../../../../../shared/domain/steps.js';
-import { isApiError, request } from '../../../shared/api/http.js';
 import { reportsKey, unitKeys } from './keys.js';
 
 export interface StepRequest {
@@ -16,19 +16,6 @@ export interface StepRequest {
 export interface StepAnswer {
   event: Step;
   progress: Unit['progress'];
-}
-
-export function useCreateStep(unitId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (step: StepRequest) =>
-      request<StepAnswer>(`/api/units/${encodeURIComponent(unitId)}/events`, { method: 'POST', json: step }),
-    onSuccess: (answer) => applyAnswer(queryClient, unitId, answer),
-    onError: (error) => {
-      // someone else moved the unit on: fetch its progress so the form offers what is allowed now
-      if (isApiError(error) && error.status === 409) void queryClient.invalidateQueries({ queryKey: unitKeys.all });
-    },
-  });
 }
 
 /** Show the new progress now, then let everything derived from steps refetch. */

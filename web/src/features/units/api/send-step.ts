@@ -1,10 +1,11 @@
-// Logging a step from the field: sent at once when the network allows, otherwise kept in the
-// outbox on the device (checked first against the stage machine, as the server would).
+// Logging a step: it goes into the device's outbox first (checked against the stage machine, as
+// the server would), then is sent; the form waits briefly for the answer. A step whose answer is
+// slow stays in the outbox, which keeps sending it: nothing depends on the page staying open.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { checkStep } from '../../../../../shared/domain/progress.js';
 import type { Unit } from '../../../../../shared/schemas/index.js';
 import { ApiError, isApiError, request } from '../../../shared/api/http.js';
-import { classify } from '../../../shared/outbox/outbox.js';
+import { entryRefusal } from '../../../shared/outbox/EntryStatus.js';
 import { optimisticProgress } from '../../../shared/outbox/optimistic.js';
 import { useOutbox } from '../../../shared/outbox/react.js';
 import type { OutboxEntry } from '../../../shared/outbox/types.js';
@@ -12,44 +13,39 @@ import { useSessionUser } from '../../../shared/session/session.js';
 import { applyAnswer, type StepAnswer, type StepRequest } from './create-step.js';
 import { unitKeys } from './keys.js';
 
-export type SendResult = { queued: false; answer: StepAnswer } | { queued: true; entry: OutboxEntry };
+/** How long the form waits for the server before saying the step is kept and will be sent. */
+export const FORM_WAIT_MS = 3_000;
 
-export function useSendStep(unit: Pick<Unit, 'id' | 'name' | 'progress'>) {
+/** `queued: false`: the server recorded it. `queued: true`: it waits in the outbox, which goes on sending it. */
+export type SendResult = { queued: false; clientEventId: string } | { queued: true; clientEventId: string; entry: OutboxEntry };
+
+export function useSendStep(unit: Pick<Unit, 'id' | 'name' | 'progress'>, opts: { waitMs?: number } = {}) {
   const queryClient = useQueryClient();
   const outbox = useOutbox();
   const user = useSessionUser();
 
   return useMutation({
-    // offline is handled here (the step is queued), so react-query must not hold the call back
+    // offline is handled by the outbox, so react-query must not hold the call back
     networkMode: 'always',
     mutationFn: async (step: StepRequest): Promise<SendResult> => {
-      const queue = async (s: StepRequest): Promise<SendResult> => ({
-        queued: true,
-        entry: await outbox!.enqueue({ userId: user.id, unitId: unit.id, unitName: unit.name, step: s }),
-      });
-      if (outbox) {
-        const state = outbox.getSnapshot();
-        const waiting = state.entries.some((e) => e.status === 'pending' && e.userId === user.id);
-        // offline, or earlier steps still waiting: this one queues behind them, to keep the order
-        if (!navigator.onLine || waiting || state.paused) {
-          const refusal = checkStep(optimisticProgress(unit.progress, state.entries, unit.id), step.type);
-          if (refusal) throw new ApiError(409, 'INVALID_TRANSITION', refusal.message, { reason: refusal.code });
-          return queue({ ...step, occurredAt: step.occurredAt ?? new Date().toISOString() });
-        }
-      }
-      const attemptedAt = new Date().toISOString();
-      try {
+      if (!outbox) {
+        // a piece rendered without the app (tests): straight to the server
         const answer = await request<StepAnswer>(`/api/units/${encodeURIComponent(unit.id)}/events`, { method: 'POST', json: step });
-        return { queued: false, answer };
-      } catch (error) {
-        // lost on the way or the server is down (or the session ended): keep it, same id, same time
-        const verdict = classify(error);
-        if (outbox && (verdict === 'retry' || verdict === 'paused')) return queue({ ...step, occurredAt: step.occurredAt ?? attemptedAt });
-        throw error;
+        applyAnswer(queryClient, unit.id, answer);
+        return { queued: false, clientEventId: step.clientEventId };
       }
-    },
-    onSuccess: (result) => {
-      if (!result.queued) applyAnswer(queryClient, unit.id, result.answer);
+      const state = outbox.getSnapshot();
+      const refusal = checkStep(optimisticProgress(unit.progress, state.entries, unit.id), step.type);
+      if (refusal) throw new ApiError(409, 'INVALID_TRANSITION', refusal.message, { reason: refusal.code });
+      // stored on the device before anything is sent: a closed tab or a held request loses nothing
+      const entry = await outbox.enqueueAndWait({ userId: user.id, unitId: unit.id, unitName: unit.name, step }, opts.waitMs ?? FORM_WAIT_MS);
+      if (entry.status === 'sent') return { queued: false, clientEventId: entry.clientEventId };
+      if (entry.status === 'refused') {
+        // the form shows why, with the values still filled in: the outbox need not show it again
+        await outbox.dismiss(entry.clientEventId);
+        throw entryRefusal(entry);
+      }
+      return { queued: true, clientEventId: entry.clientEventId, entry };
     },
     onError: (error) => {
       // someone else moved the unit on: fetch its progress so the form offers what is allowed now

@@ -6,7 +6,7 @@ import { Dialog } from '../../../shared/components/Dialog.js';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../shared/components/Field.js';
 import { newUuid } from '../../../shared/lib/uuid.js';
-import { useCreateStep } from '../api/create-step.js';
+import { useSendStep } from '../api/send-step.js';
 
 export function submittedRef(steps: readonly Step[]): string {
   const submitted = [...steps].reverse().find((s) => !s.voided && s.type === 'registration.submitted');
@@ -19,7 +19,7 @@ export function ReviewPanel({ unit, steps }: { unit: Unit; steps: Step[] }) {
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const [clientEventId, setClientEventId] = useState(newUuid);
-  const create = useCreateStep(unit.id);
+  const create = useSendStep(unit);
 
   const close = () => {
     setDialog(null);

@@ -4,7 +4,7 @@ import { STAGES } from '../../../../../shared/domain/steps.js';
 import type { Unit } from '../../../../../shared/schemas/index.js';
 import { StatusBadge } from '../../../shared/components/StageBadge.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { stageLabel } from './stage-label.js';
+import { ownReason, stageLabel } from './stage-label.js';
 
 /** `unsentStages`: stages whose shown status includes steps not yet sent from this device. */
 export function StageCards({ progress, unsentStages }: { progress: Unit['progress']; unsentStages?: ReadonlySet<string> }) {
@@ -19,6 +19,7 @@ export function StageCards({ progress, unsentStages }: { progress: Unit['progres
           // only a scheduling step (which sets a planned date) leaves a stage pending: without one,
           // no step was taken and `since` is merely when the unit was created
           const untouched = state.status === 'pending' && !state.plannedDate;
+          const reason = ownReason(state.reason, state.reasonCode);
           return (
             <li key={stage} className={`stage stage--${state.status}`}>
               <h3>
@@ -27,11 +28,11 @@ export function StageCards({ progress, unsentStages }: { progress: Unit['progres
               <StatusBadge status={state.status} label={stageLabel(state, t)} />
               {unsentStages?.has(stage) && <span className="badge badge--unsent">{t('outbox.unsentMark')}</span>}
               {state.since && !untouched && <p className="stage__since">{t('stageNote.since', { date: format.dateTime(state.since) })}</p>}
-              {state.status === 'blocked' && (state.reason || state.reasonCode) && (
+              {state.status === 'blocked' && (reason || state.reasonCode) && (
                 <p className="stage__reason">
                   {state.reasonCode && <strong>{t(`reason.${state.reasonCode}`)}</strong>}
-                  {state.reasonCode && state.reason && '：'}
-                  {state.reason}
+                  {state.reasonCode && reason && '：'}
+                  {reason}
                 </p>
               )}
               {state.until && state.status === 'blocked' && <p>{t('stageNote.until', { date: format.date(state.until) })}</p>}

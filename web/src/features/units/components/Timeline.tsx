@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isStepType } from '../../../../../shared/domain/steps.js';
 import type { Step } from '../../../../../shared/schemas/index.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
+import { ownReason } from './stage-label.js';
 import { VoidDialog } from './VoidDialog.js';
 
 const DATA_FIELDS = ['reasonCode', 'reason', 'plannedDate', 'until', 'circuitId', 'platformRef'] as const;
@@ -63,7 +64,9 @@ export function Timeline({ steps, canVoid }: { steps: Step[]; canVoid: boolean }
 function StepData({ step }: { step: Step }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const rows: (readonly [string, string])[] = DATA_FIELDS.filter((f) => step.data[f] !== undefined && step.data[f] !== null && step.data[f] !== '').map((f) => {
+  // a reason that is only the category's words was stored for the contract: the category row says it
+  const shownFields = DATA_FIELDS.filter((f) => f !== 'reason' || ownReason(String(step.data.reason ?? ''), step.data.reasonCode as string | undefined));
+  const rows: (readonly [string, string])[] = shownFields.filter((f) => step.data[f] !== undefined && step.data[f] !== null && step.data[f] !== '').map((f) => {
     const value = String(step.data[f]);
     const shown = f === 'reasonCode' ? t(`reason.${value}`, { defaultValue: value }) : f === 'plannedDate' || f === 'until' ? format.date(value) : value;
     return [f as string, shown] as const;

@@ -1,11 +1,11 @@
 // Deadlines and contact of a unit.
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../../../shared/schemas/index.js';
+import type { UnitRead } from '../api/get-unit.js';
 import { useSettings } from '../../../shared/api/settings.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { deadlines } from './deadlines.js';
 
-export function UnitDetails({ unit }: { unit: Unit }) {
+export function UnitDetails({ unit }: { unit: UnitRead }) {
   const { t } = useTranslation();
   const settings = useSettings();
   const format = useFormat();
@@ -37,6 +37,9 @@ export function UnitDetails({ unit }: { unit: Unit }) {
             <dd>{unit.contactPhone ? <a href={`tel:${unit.contactPhone.replace(/[^0-9+]/g, '')}`}>{unit.contactPhone}</a> : '—'}</dd>
           </div>
           <div><dt>{t('unit.address')}</dt><dd>{unit.address || '—'}</dd></div>
+          {unit.assignee !== undefined && (
+            <div><dt>{t('unit.assignee')}</dt><dd>{unit.assignee?.displayName ?? t('unit.noAssignee')}</dd></div>
+          )}
           {unit.parentCode && <div><dt>{t('unit.parentCode')}</dt><dd>{unit.parentCode}</dd></div>}
         </dl>
       </section>

@@ -1,15 +1,17 @@
 // One unit: its stages, what to do next, deadlines, contact and the history of its steps.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Step, Unit } from '../../../../../shared/schemas/index.js';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
-import { Link } from '../../../shared/router/router.js';
+import { cameFrom, Link } from '../../../shared/router/router.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { useUnit } from '../api/get-unit.js';
 import { useUnitEvents } from '../api/get-unit-events.js';
 import { optimisticProgress, pendingFor } from '../../../shared/outbox/optimistic.js';
 import { useOutboxState } from '../../../shared/outbox/react.js';
 import { AssignPanel } from './AssignPanel.js';
+import { LaggardNotice } from './LaggardNotice.js';
 import { UnsentNotice } from './UnsentNotice.js';
 import { ReviewPanel, submittedRef } from './ReviewPanel.js';
 import { StageCards } from './StageCards.js';
@@ -30,14 +32,13 @@ export function UnitPage({ id }: { id: string }) {
   const u = unit.data;
   const steps = events.data ?? [];
   const queued = pendingFor(entries, u.id);
+  const refused = entries.filter((e) => e.unitId === u.id && e.status === 'refused' && e.userId === user.id);
   const progress = optimisticProgress(u.progress, entries, u.id);
   const awaiting = Boolean(u.progress.registration.awaitingReview) && u.progress.registration.status === 'in_progress';
 
   return (
     <article className="unit-page">
-      {user.role !== 'unit' && (
-        <p className="breadcrumb no-print"><Link to="/units">← {t('unit.backToList')}</Link></p>
-      )}
+      {user.role !== 'unit' && <BackLink />}
       <div className="page-head">
         <h1>
           {u.name} <span className="muted unit-page__code">{u.code} · {t(`kind.${u.kind}`)}</span>
@@ -50,11 +51,12 @@ export function UnitPage({ id }: { id: string }) {
         )}
       </div>
       <RegistrationNotice unit={u} steps={steps} />
-      <UnsentNotice entries={queued} />
+      <LaggardNotice laggard={u.laggard} postponements={u.progress.postponements} />
+      <UnsentNotice entries={queued} refused={refused} />
       <UnitNotices unit={u} />
       <StageCards progress={progress} unsentStages={new Set(queued.map((e) => e.step.type.split('.')[0]))} />
       {user.role === 'office' && awaiting && <ReviewPanel unit={u} steps={steps} />}
-      {user.role !== 'viewer' && <StepForm key={u.id} unit={u} progress={progress} />}
+      {user.role !== 'viewer' && <StepForm key={u.id} unit={u} progress={progress} previousRef={submittedRef(steps)} />}
       <AssignPanel unit={u} />
       <UnitDetails unit={u} />
       <section className="panel" aria-labelledby="timeline-title">
@@ -63,6 +65,29 @@ export function UnitPage({ id }: { id: string }) {
       </section>
     </article>
   );
+}
+
+/** Where this unit was opened from (the board or the units list, with their filters), else the units list. */
+const BACK_LABELS: Record<string, string> = {
+  '/laggards': 'unit.backToLaggards',
+  '/laggards/bulletin': 'unit.backToBulletin',
+  '/units': 'unit.backToList',
+  '/field': 'unit.backToField',
+  '/assignments': 'unit.backToAssignments',
+  '/outbox': 'unit.backToOutbox',
+};
+
+export function backTarget(from: string | null): { to: string; label: string } {
+  if (!from) return { to: '/units', label: 'unit.backToList' };
+  const path = from.split(/[?#]/)[0];
+  return { to: from, label: BACK_LABELS[path] ?? 'unit.back' };
+}
+
+function BackLink() {
+  const { t } = useTranslation();
+  // read once: the entry's state is what it was opened with
+  const [back] = useState(() => backTarget(cameFrom()));
+  return <p className="breadcrumb no-print"><Link to={back.to}>← {t(back.label)}</Link></p>;
 }
 
 /** What the unit's own contact most needs to know about its registration. */

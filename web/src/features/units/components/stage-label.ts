@@ -1,5 +1,6 @@
 // The words for a stage's state: "待审核" and the kind of block say more than the bare status.
 import type { TFunction } from 'i18next';
+import { REASON_LABELS, type ReasonCode } from '../../../../../shared/domain/steps.js';
 import type { Unit } from '../../../../../shared/schemas/index.js';
 
 type StageState = Unit['progress']['wiring'];
@@ -8,4 +9,11 @@ export function stageLabel(state: StageState, t: TFunction): string {
   if (state.awaitingReview && state.status === 'in_progress') return t('stageNote.awaitingReview');
   if (state.status === 'blocked' && state.blockedBy) return t(`stageNote.${state.blockedBy}`);
   return t(`status.${state.status}`);
+}
+
+/** The reason text as someone wrote it, or null when it is only the category's own words (stored for the contract). */
+export function ownReason(reason: string | null | undefined, code: string | null | undefined): string | null {
+  if (!reason) return null;
+  const label = code ? REASON_LABELS[code as ReasonCode] : undefined;
+  return label && (reason === label.zh || reason === label.en) ? null : reason;
 }

@@ -7,6 +7,7 @@ import { STAGES, type StepType } from '../../../../../../shared/domain/steps.js'
 import type { Unit } from '../../../../../../shared/schemas/index.js';
 import { StatusBadge } from '../../../../shared/components/StageBadge.js';
 import { Loading, PageError } from '../../../../shared/components/StatusPage.js';
+import { EntryStatus } from '../../../../shared/outbox/EntryStatus.js';
 import { OutboxPanel } from '../../../../shared/outbox/OutboxPanel.js';
 import { optimisticProgress, pendingFor } from '../../../../shared/outbox/optimistic.js';
 import { useOutboxState } from '../../../../shared/outbox/react.js';
@@ -90,7 +91,8 @@ function UnitCard({ unit }: { unit: Unit }) {
   const progress = optimisticProgress(unit.progress, entries, unit.id);
   const types = offeredSteps({ ...unit, progress }, user.role, user.unitId === unit.id).sort((a, b) => rank(a) - rank(b));
   const [open, setOpen] = useState<StepType | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  /** the step just logged here: its line follows the outbox (sent, waiting, refused) */
+  const [done, setDone] = useState<{ clientEventId: string; step: string } | null>(null);
   const titleId = `unit-${unit.id}-title`;
 
   return (
@@ -106,14 +108,14 @@ function UnitCard({ unit }: { unit: Unit }) {
         ))}
       </p>
       {queued.length > 0 && <p><span className="badge badge--unsent">{t('outbox.unsentCount', { count: queued.length })}</span></p>}
-      {done && <p className="notice notice--ok" role="status">{done}</p>}
+      {done && <EntryStatus clientEventId={done.clientEventId} step={done.step} fallback={t('outbox.recorded', { step: done.step })} />}
       {open ? (
         <QuickStep
           unit={unit}
           type={open}
           onCancel={() => setOpen(null)}
           onDone={(result) => {
-            setDone(t(result.queued ? 'stepForm.queued' : 'stepForm.success', { step: t(`step.${open}`) }));
+            setDone({ clientEventId: result.clientEventId, step: t(`step.${open}`) });
             setOpen(null);
           }}
         />

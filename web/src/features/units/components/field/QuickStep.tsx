@@ -28,7 +28,7 @@ export function QuickStep({ unit, type, onDone, onCancel }: Props) {
   // one id for this step however often the send button is pressed
   const [clientEventId] = useState(newUuid);
   const send = useSendStep(unit);
-  const fields = stepFields(type);
+  const fields = stepFields(type, values);
   const asked = fields.filter((f) => f.required || f.field !== 'note');
 
   const submit = (event: FormEvent) => {

@@ -19,8 +19,8 @@ export function StepFields({ fields, values, errors, onChange }: Props) {
 
   return (
     <>
-      {fields.map(({ field, required }) => {
-        const common = { label: t(`field.${field}`), required, error: message(errors[field], field) };
+      {fields.map(({ field, required, waived }) => {
+        const common = { label: t(`field.${field}`), required, error: message(errors[field], field), ...(waived ? { hint: t('field.reasonWaived') } : {}) };
         const set = (e: { target: { value: string } }) => onChange(field, e.target.value);
         switch (field) {
           case 'reasonCode':

@@ -5,11 +5,12 @@ import { allowedSteps } from '../../../../../../shared/domain/progress.js';
 import type { StepField, StepType } from '../../../../../../shared/domain/steps.js';
 import type { Unit } from '../../../../../../shared/schemas/index.js';
 import { describeProblem } from '../../../../shared/api/describe-error.js';
-import { ErrorNotice, SuccessNotice } from '../../../../shared/components/ErrorNotice.js';
+import { ErrorNotice } from '../../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../../shared/components/Field.js';
 import { toWallInput } from '../../../../shared/lib/time.js';
 import { useFormat } from '../../../../shared/lib/use-format.js';
 import { newUuid } from '../../../../shared/lib/uuid.js';
+import { EntryStatus } from '../../../../shared/outbox/EntryStatus.js';
 import { useSessionUser } from '../../../../shared/session/session.js';
 import { useSendStep } from '../../api/send-step.js';
 import { buildStep, emptyValues, stepFields, type StepErrors, type StepValues } from './model.js';
@@ -22,8 +23,11 @@ export function offeredSteps(unit: Unit, role: Parameters<typeof allowedSteps>[1
   return allowedSteps(unit.progress, role, ownUnit).filter((type) => !REVIEW_STEPS.includes(type));
 }
 
-/** `unit` carries the progress the server last told; `progress` the one with unsent steps applied. */
-export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progress?: Unit['progress'] }) {
+/**
+ * `unit` carries the progress the server last told; `progress` the one with unsent steps applied;
+ * `previousRef` the 申报编号 last submitted, offered again when a registration is resubmitted.
+ */
+export function StepForm({ unit, progress = unit.progress, previousRef = '' }: { unit: Unit; progress?: Unit['progress']; previousRef?: string }) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const format = useFormat();
@@ -32,9 +36,14 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
   const type: StepType | '' = chosen && types.includes(chosen) ? chosen : types.length === 1 ? types[0] : '';
   const [values, setValues] = useState<StepValues>(() => ({ ...emptyValues(), occurredAt: toWallInput(new Date(), format.timezone) }));
   const [touched, setTouched] = useState(false);
+  // until the person edits it, the resubmission carries the number submitted last time
+  const [refEdited, setRefEdited] = useState(false);
+  const prefilled = !refEdited && previousRef !== '' && type === 'registration.submitted';
+  const shown: StepValues = prefilled ? { ...values, platformRef: previousRef } : values;
   const [errors, setErrors] = useState<StepErrors>({});
   const [clientEventId, setClientEventId] = useState(newUuid);
-  const [done, setDone] = useState<string | null>(null);
+  /** the step just logged: its status below the form follows the outbox (sent, waiting, refused) */
+  const [done, setDone] = useState<{ clientEventId: string; step: string } | null>(null);
   const create = useSendStep(unit);
 
   if (types.length === 0) return null;
@@ -43,20 +52,22 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
     if (field === 'occurredAt') setTouched(true);
+    if (field === 'platformRef') setRefEdited(true);
     setDone(null);
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!type) return;
-    const built = buildStep(type, values, { timeZone: format.timezone, clientEventId, occurredAtTouched: touched });
+    const built = buildStep(type, shown, { timeZone: format.timezone, clientEventId, occurredAtTouched: touched });
     setErrors(built.errors);
     if (!built.step) return;
     create.mutate(built.step, {
       onSuccess: (result) => {
-        setDone(t(result.queued ? 'stepForm.queued' : 'stepForm.success', { step: t(`step.${type}`) }));
+        setDone({ clientEventId: result.clientEventId, step: t(`step.${type}`) });
         setValues({ ...emptyValues(), occurredAt: toWallInput(new Date(), format.timezone) });
         setTouched(false);
+        setRefEdited(false);
         setChosen('');
         // the next step is another step: a new id; a retry of this one kept the same id
         setClientEventId(newUuid());
@@ -87,7 +98,8 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
         )}
         {type && (
           <>
-            <StepFields fields={stepFields(type)} values={values} errors={errors} onChange={change} />
+            <StepFields fields={stepFields(type, shown)} values={shown} errors={errors} onChange={change} />
+            {prefilled && <p className="muted" role="note">{t('stepForm.previousRef', { ref: previousRef })}</p>}
             <Field
               label={t('field.occurredAt')}
               hint={t('field.occurredAtHint', { tz: format.zoneName })}
@@ -99,7 +111,7 @@ export function StepForm({ unit, progress = unit.progress }: { unit: Unit; progr
         )}
         {Object.values(errors).some(Boolean) && <p className="notice notice--error" role="alert">{t('stepForm.invalid')}</p>}
         <ErrorNotice error={create.error} />
-        <SuccessNotice>{done}</SuccessNotice>
+        {done && <EntryStatus clientEventId={done.clientEventId} step={done.step} fallback={t('outbox.recorded', { step: done.step })} />}
         <button type="submit" className="button" disabled={!type || create.isPending}>
           {create.isPending ? t('stepForm.submitting') : single ? title : t('stepForm.submit')}
         </button>

@@ -1,5 +1,5 @@
 // What the step form asks for and what it sends, from the shared step catalogue: pure, so it is tested alone.
-import { STEP_RULES, type StepField, type StepType } from '../../../../../../shared/domain/steps.js';
+import { STEP_RULES, requiredFields, type StepField, type StepType } from '../../../../../../shared/domain/steps.js';
 import { FUTURE_TOLERANCE_MS, StepInput } from '../../../../../../shared/schemas/index.js';
 import { wallInputToIso } from '../../../../shared/lib/time.js';
 import type { StepRequest } from '../../api/create-step.js';
@@ -9,14 +9,24 @@ export const FIELD_ORDER: readonly StepField[] = ['reasonCode', 'reason', 'plann
 export interface FieldSpec {
   field: StepField;
   required: boolean;
+  /** required in general, but not with the values given (a reason category was chosen) */
+  waived?: boolean;
 }
 
-/** Exactly the fields the catalogue lists for `type`, plus an optional note, in a stable order. */
-export function stepFields(type: StepType): FieldSpec[] {
+/**
+ * Exactly the fields the catalogue lists for `type`, plus an optional note, in a stable order;
+ * with `values`, what is required given them (the reason text is not once a category says enough).
+ */
+export function stepFields(type: StepType, values?: Pick<StepValues, 'reasonCode'>): FieldSpec[] {
   const rule = STEP_RULES[type];
-  const required = new Set<StepField>(rule.required);
+  const always = new Set<StepField>(rule.required);
+  const required = new Set<StepField>(values ? requiredFields(type, values) : rule.required);
   const asked = new Set<StepField>([...rule.required, ...rule.optional, 'note']);
-  return FIELD_ORDER.filter((f) => asked.has(f)).map((field) => ({ field, required: required.has(field) }));
+  return FIELD_ORDER.filter((f) => asked.has(f)).map((field) => ({
+    field,
+    required: required.has(field),
+    ...(always.has(field) && !required.has(field) ? { waived: true } : {}),
+  }));
 }
 
 export type StepValues = Record<StepField, string> & { occurredAt: string };
@@ -55,7 +65,7 @@ export function buildStep(type: StepType, values: StepValues, options: BuildOpti
   }
 
   const data: Record<string, string> = {};
-  for (const { field, required } of stepFields(type)) {
+  for (const { field, required } of stepFields(type, values)) {
     const value = values[field].trim();
     if (!value) {
       if (required) errors[field] = 'required';

@@ -1,0 +1,37 @@
+// What GET /api/units/:id adds to a unit: its laggard flags today, computed by the pure rules of
+// shared/domain/laggards.ts from the stored progress and the settings (as the laggard report does
+// for today), and its technician's name.
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { users } from '../../../db/schema/index.js';
+import { endOfDay, today } from '../../../shared/domain/dates.js';
+import { effectiveDeadlines, laggardFlags, progressAsOf } from '../../../shared/domain/laggards.js';
+import type { UnitDetail, UnitLaggard } from '../../../shared/schemas/unit-detail.js';
+import { iso } from '../../lib/time.js';
+import { readSettings } from '../settings/settings.repository.js';
+import { liveSteps, toFact } from '../steps/steps.repository.js';
+import { toUnit, type UnitRow } from './units.repository.js';
+
+export async function unitLaggard(db: DbOrTx, row: UnitRow, now = new Date()): Promise<UnitLaggard> {
+  const rules = await readSettings(db);
+  const asOf = today(rules.timezone, now);
+  let progress = row.progress;
+  // A step dated a few minutes ahead of the clock, just before midnight, belongs to tomorrow:
+  // then the steps are replayed up to the end of today, as the report does.
+  if (progress.lastEventAt && Date.parse(progress.lastEventAt) >= endOfDay(asOf, rules.timezone).getTime()) {
+    const steps = (await liveSteps(db, row.id)).map((s) => ({ ...toFact(s), seq: s.seq }));
+    progress = progressAsOf(steps, asOf, rules.timezone, iso(row.createdAt));
+  }
+  const { flags, severity } = laggardFlags(progress, effectiveDeadlines(row, rules), rules, asOf);
+  return { asOf, flags, severity };
+}
+
+export async function toUnitDetail(db: DbOrTx, row: UnitRow): Promise<UnitDetail> {
+  const [laggard, assignee] = await Promise.all([
+    unitLaggard(db, row),
+    row.assigneeId
+      ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.assigneeId)).limit(1).then((r) => r[0] ?? null)
+      : Promise.resolve(null),
+  ]);
+  return { ...toUnit(row), laggard, assignee };
+}

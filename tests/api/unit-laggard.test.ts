@@ -1,0 +1,78 @@
+// GET /api/units/:id tells a unit's page what the laggard report says of that unit today, so
+// its contact (who cannot call the reports) sees it too; and who looks after the unit, by name.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, today } from '../../shared/domain/dates.js';
+import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+let office: Agent;
+beforeAll(async () => {
+  t = await createTestApp();
+  office = await t.as('office');
+});
+afterAll(() => t.close());
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+const day = (n: number) => addDays(today('Asia/Shanghai'), n);
+
+async function log(unitId: string, steps: { type: string; data?: Record<string, string>; occurredAt?: string }[]) {
+  for (const step of steps) {
+    const res = await office.post(`/api/units/${unitId}/events`, step);
+    expect(res.statusCode, res.body).toBe(201);
+  }
+}
+
+describe('a unit’s laggard flags on its own read', () => {
+  it('are exactly the laggard report’s flags for that unit, for every kind of flag and for none', async () => {
+    const area = uniq('P');
+    const make = async (name: string, fields: Record<string, unknown> = {}) => (await t.unit({ parentCode: area, name, ...fields })).id;
+    const refused = await make('拒绝布线的单位');
+    await log(refused, [{ type: 'wiring.refused', data: { reason: '领导不在' }, occurredAt: daysAgo(12) }]);
+    const postponed = await make('多次推迟的单位');
+    await log(postponed, [
+      { type: 'wiring.postponed', data: { reason: '装修' }, occurredAt: daysAgo(20) },
+      { type: 'wiring.postponed', data: { reason: '年底忙' }, occurredAt: daysAgo(3) },
+    ]);
+    const overdue = await make('逾期的单位', { wiringDue: day(-5), connectionDue: day(-1) });
+    const unregistered = await make('未申报的单位');
+    await log(unregistered, [{ type: 'wiring.completed', occurredAt: daysAgo(30) }, { type: 'connection.completed', occurredAt: daysAgo(20) }]);
+    const stalled = await make('停滞的单位');
+    await log(stalled, [{ type: 'wiring.started', occurredAt: daysAgo(40) }]);
+    const fine = await make('正常的单位', { wiringDue: day(10) });
+    await log(fine, [{ type: 'wiring.started' }]);
+
+    const report = (await office.get(`/api/reports/laggards?parentCode=${area}&pageSize=500`)).json();
+    expect(report.total).toBe(5);
+    for (const id of [refused, postponed, overdue, unregistered, stalled, fine]) {
+      const { unit } = (await office.get(`/api/units/${id}`)).json();
+      const row = report.items.find((i: { unit: { id: string } }) => i.unit.id === id);
+      expect(unit.laggard.asOf).toBe(report.asOf);
+      expect(unit.laggard.flags, unit.name).toEqual(row?.flags ?? []);
+      expect(unit.laggard.severity, unit.name).toBe(row?.severity ?? 0);
+    }
+    const refusedRead = (await office.get(`/api/units/${refused}`)).json().unit;
+    expect(refusedRead.laggard.flags).toEqual([{ category: 'refused_wiring', stage: 'wiring', daysLate: 12 }]);
+  });
+
+  it('are shown to the unit’s own contact, who may not call the reports', async () => {
+    const unit = await t.unit();
+    await log(unit.id, [{ type: 'wiring.refused', data: { reason: '不同意' }, occurredAt: daysAgo(4) }]);
+    const contact = await t.as('unit', { unitId: unit.id });
+    expect((await contact.get('/api/reports/laggards')).statusCode).toBe(403);
+    const res = await contact.get(`/api/units/${unit.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().unit.laggard.flags).toEqual([{ category: 'refused_wiring', stage: 'wiring', daysLate: 4 }]);
+  });
+});
+
+describe('who looks after a unit', () => {
+  it('is named on the unit’s read for a leader, a technician and the contact; null when nobody is', async () => {
+    const tech = await t.as('technician');
+    const unit = await t.unit({ assigneeId: tech.user.id });
+    const nobody = await t.unit();
+    for (const reader of [await t.as('viewer'), await t.as('technician'), await t.as('unit', { unitId: unit.id })]) {
+      expect((await reader.get(`/api/units/${unit.id}`)).json().unit.assignee).toEqual({ id: tech.user.id, displayName: tech.user.displayName });
+    }
+    expect((await office.get(`/api/units/${nobody.id}`)).json().unit.assignee).toBeNull();
+  });
+});
