@@ -6,6 +6,7 @@ import {
   LaggardsQuery,
   LaggardsReport,
   ReasonsReport,
+  SummaryQuery,
   SummaryReport,
   TrendQuery,
   TrendReport,
@@ -19,8 +20,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   // the reports' own pool: a long export never holds up a step being written
   const db = app.database.reports;
 
-  app.get('/api/reports/summary', { schema: { tags, querystring: AsOfQuery, response: { 200: SummaryReport } } }, async (req) =>
-    summaryReport(db, req.query.asOf),
+  app.get('/api/reports/summary', { schema: { tags, querystring: SummaryQuery, response: { 200: SummaryReport } } }, async (req) =>
+    summaryReport(db, req.query),
   );
 
   app.get('/api/reports/laggards', { schema: { tags, querystring: LaggardsQuery, response: { 200: LaggardsReport } } }, async (req) =>

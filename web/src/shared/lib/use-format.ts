@@ -13,11 +13,10 @@ export function useFormat() {
     () => ({
       timezone,
       locale,
-      dateTime: (iso: string | null | undefined) => formatDateTime(iso, timezone, locale),
-      date: (value: string | null | undefined) => formatDate(value, timezone, locale),
-      /** a date as formal text writes it: 2026年11月28日 */
-      longDate: (value: string) =>
-        new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }),
+      /** 2026-12-01 14:05 (time.ts: the one date format of screens, bulletin and files) */
+      dateTime: (iso: string | null | undefined) => formatDateTime(iso, timezone),
+      /** 2026-12-01 */
+      date: (value: string | null | undefined) => formatDate(value, timezone),
       today: () => today(timezone),
       number: (n: number) => n.toLocaleString(locale),
       percent: (part: number, whole: number) =>
