@@ -54,28 +54,32 @@ export function BulletinPage() {
           return (
             <section key={category}>
               <h2>{t(`flag.${category}`)}（{t('reports.count', { count: rows.length })}）</h2>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">{t('reports.rank')}</th>
-                    <th scope="col">{t('reports.unit')}</th>
-                    <th scope="col">{t('reports.kind')}</th>
-                    <th scope="col" className="num">{t(`reports.daysColumn.${category}`)}</th>
-                    <th scope="col">{t('reports.lastEventAt')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map(({ laggard, flag }, i) => (
-                    <tr key={`${laggard.unit.id}-${flag.stage ?? ''}`}>
-                      <td className="num">{i + 1}</td>
-                      <td>{laggard.unit.name}（{laggard.unit.code}）</td>
-                      <td>{t(`kind.${laggard.unit.kind}`)}</td>
-                      <td className="num">{flag.daysLate}</td>
-                      <td>{format.date(laggard.lastEventAt) || '—'}</td>
+              {/* on a phone the table scrolls sideways rather than breaking codes and dates */}
+              <div className="table-scroll">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">{t('reports.rank')}</th>
+                      <th scope="col">{t('reports.unit')}</th>
+                      <th scope="col">{t('reports.kind')}</th>
+                      <th scope="col" className="num">{t(`reports.daysColumn.${category}`)}</th>
+                      <th scope="col">{t('reports.lastEventAt')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {rows.map(({ laggard, flag }, i) => (
+                      <tr key={`${laggard.unit.id}-${flag.stage ?? ''}`}>
+                        <td className="num">{i + 1}</td>
+                        {/* codes, kinds and dates never break mid-word, also on a phone */}
+                        <td>{laggard.unit.name}<span className="nowrap">（{laggard.unit.code}）</span></td>
+                        <td className="nowrap">{t(`kind.${laggard.unit.kind}`)}</td>
+                        <td className="num">{flag.daysLate}</td>
+                        <td className="nowrap">{format.date(laggard.lastEventAt) || '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </section>
           );
         })}

@@ -56,15 +56,15 @@ export function UnitsPage() {
     <section>
       <div className="page-head">
         <h1>{t('units.title')}</h1>
-        {user.role === 'office' && (
-          <p className="page-head__actions">
-            <Link className="button" to="/units/new">{t('units.newUnit')}</Link>
-            <Link className="button button--secondary" to="/units/import">{t('units.importUnits')}</Link>
-            <Link className="button button--secondary" to="/assignments">{t('assign.pageTitle')}</Link>
-          </p>
-        )}
-        {/* the whole list under these filters, every page, as files */}
         <p className="page-head__actions">
+          {user.role === 'office' && (
+            <>
+              <Link className="button" to="/units/new">{t('units.newUnit')}</Link>
+              <Link className="button button--secondary" to="/units/import">{t('units.importUnits')}</Link>
+              <Link className="button button--secondary" to="/assignments">{t('assign.pageTitle')}</Link>
+            </>
+          )}
+          {/* the whole list under these filters, every page, as files */}
           <a className="button button--secondary" href={`/api/units.csv${toQuery(exportFilters)}`} download>{t('reports.exportCsv')}</a>
           <a className="button button--secondary" href={`/api/units.xlsx${toQuery(exportFilters)}`} download>{t('reports.exportXlsx')}</a>
         </p>
