@@ -26,6 +26,8 @@ export type SummaryQuery = z.infer<typeof SummaryQuery>;
 
 export const LaggardFilter = SummaryQuery.extend({
   category: LaggardCategoryName.optional(),
+  /** no_progress: urged (a notice not withdrawn), and no step since the last notice */
+  urged: z.enum(['no_progress']).optional(),
 });
 export type LaggardFilter = z.infer<typeof LaggardFilter>;
 
@@ -55,6 +57,8 @@ export const LaggardItem = z.object({
   severity: z.number(),
   maxDaysLate: z.number().int(),
   lastEventAt: IsoDateTime.nullable(),
+  /** its urging notices (催办), withdrawn ones left out */
+  notices: z.object({ count: z.number().int(), lastAt: IsoDateTime.nullable(), stepSinceLast: z.boolean() }),
 });
 export type LaggardItem = z.infer<typeof LaggardItem>;
 

@@ -76,7 +76,7 @@ describe('the bulletin', () => {
     const text = (await summaryText(page))!;
     expect(text).toContain(`内纳入政务专网接入工作的单位共 ${townshipTotal} 个`);
     expect(text).toContain(`目前仍有 ${summary.laggards} 个单位进度落后`);
-    expect(text).toContain('本通报列出其中拒绝布线的 2 个单位。');
+    expect(text).toContain('本通报列出其中符合“问题类型：拒绝布线”的 2 个单位。');
     const tables = page.getByRole('table');
     expect(await tables.count()).toBe(1);
     expect(await tables.getByRole('columnheader').allTextContents()).toEqual(['排名', '单位', '单位类型', '拒绝至今天数', '最近进展']);

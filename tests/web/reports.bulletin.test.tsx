@@ -18,6 +18,7 @@ const laggard = (code: string, name: string, kind: LaggardItem['unit']['kind'], 
   severity: severityOf(flags),
   maxDaysLate: Math.max(...flags.map((f) => f.daysLate)),
   lastEventAt: '2026-11-20T02:00:00.000Z',
+  notices: { count: 0, lastAt: null, stepSinceLast: false },
 });
 
 // The county: 67 units (25 townships), 41 laggards; of the townships, 12 lag and 2 refused wiring.
@@ -82,7 +83,7 @@ describe('the bulletin', () => {
     const text = document.querySelector('.bulletin__summary')!.textContent!;
     expect(text).toContain('截至2026-12-01，本通报范围（单位类型：乡镇）内纳入政务专网接入工作的单位共 25 个，已完成接入并申报 6 个');
     expect(text).toContain('目前仍有 12 个单位进度落后');
-    expect(text).toContain('本通报列出其中拒绝布线的 2 个单位。');
+    expect(text).toContain('本通报列出其中符合“问题类型：拒绝布线”的 2 个单位。');
     expect(text).not.toContain('67');
     expect(text).not.toContain('41');
 

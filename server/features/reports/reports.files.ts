@@ -54,6 +54,7 @@ export function scopeWords(f: LaggardFilter): string {
   if (f.parentCode) parts.push(`上级编码：${f.parentCode}`);
   if (f.q) parts.push(`名称或编码含“${f.q}”`);
   if (f.category) parts.push(`问题类型：${CATEGORY_LABELS[f.category].zh}`);
+  if (f.urged === 'no_progress') parts.push('已催办仍无进展');
   return parts.join('；');
 }
 

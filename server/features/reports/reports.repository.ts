@@ -10,6 +10,8 @@
 // the two to each other.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
+import { rowsOf } from '../../../db/rows.js';
+import { urgedWithoutProgress } from '../notices/notices.facts.js';
 import { addDays, dayNumber, endOfDay, startOfDay } from '../../../shared/domain/dates.js';
 import { SEVERITY_RULE, type LaggardRules } from '../../../shared/domain/laggards.js';
 import { STEP_RULES, STEP_TYPES, type Stage, type StageStatus } from '../../../shared/domain/steps.js';
@@ -17,11 +19,7 @@ import type { LaggardFilter, UnitScope } from '../../../shared/schemas/reports.j
 import { FUTURE_TOLERANCE_MS } from '../../../shared/schemas/steps.js';
 import { likePattern } from '../../lib/query.js';
 
-/** Rows of a raw query, on either driver. */
-export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
+export { rowsOf };
 
 /**
  * Runs report queries in one read-only transaction tuned for them: enough work_mem that the
@@ -73,7 +71,7 @@ export interface ReportContext {
   current: boolean;
 }
 
-type UnitFilter = UnitScope & { laggardsOnly?: boolean };
+type UnitFilter = UnitScope & Pick<LaggardFilter, 'urged'> & { laggardsOnly?: boolean; unitId?: string };
 
 function unitFilter(f: UnitFilter, current: boolean): SQL {
   const parts: SQL[] = [sql`true`];
@@ -83,6 +81,8 @@ function unitFilter(f: UnitFilter, current: boolean): SQL {
   if (f.parentCode) parts.push(sql`u.parent_code = ${f.parentCode}`);
   // as GET /api/units reads its q: name or code contains, % and _ taken literally
   if (f.q) parts.push(sql`(u.name ilike ${likePattern(f.q)} or u.code ilike ${likePattern(f.q)})`);
+  if (f.unitId) parts.push(sql`u.id = ${f.unitId}`);
+  if (f.urged === 'no_progress') parts.push(sql`u.id in ${urgedWithoutProgress}`);
   return sql.join(parts, sql` and `);
 }
 
@@ -233,7 +233,7 @@ const assigneeName = (alias: string) => sql.raw(`(select display_name from users
 const lastEventMs = sql.raw('round(extract(epoch from last_event_at) * 1000)::float8 as last_event_ms');
 const ranking = sql.raw('score desc, max_days desc, code collate "C"');
 
-function laggardsOnly(ctx: ReportContext, filter: LaggardFilter): SQL {
+function laggardsOnly(ctx: ReportContext, filter: LaggardFilter & Pick<UnitFilter, 'unitId'>): SQL {
   const category = filter.category ? sql.raw(` and ${CATEGORY_COLUMN[filter.category]} is not null`) : sql``;
   return sql`select * from (${flagged(ctx, { ...filter, laggardsOnly: true })}) x where score > 0${category}`;
 }
@@ -255,7 +255,7 @@ export async function laggardPage(db: DbOrTx, ctx: ReportContext, filter: Laggar
 }
 
 /** Every laggard, ranked: for the files. */
-export async function allLaggards(db: DbOrTx, ctx: ReportContext, filter: LaggardFilter): Promise<LaggardRow[]> {
+export async function allLaggards(db: DbOrTx, ctx: ReportContext, filter: LaggardFilter & Pick<UnitFilter, 'unitId'>): Promise<LaggardRow[]> {
   return rowsOf<LaggardRow>(db, sql`select ${laggardColumns}, ${lastEventMs}, ${assigneeName('x')} from (${laggardsOnly(ctx, filter)}) x order by ${ranking}`);
 }
 

@@ -12,6 +12,7 @@ export function scopeParts(filters: LaggardFilters, t: TFunction): string[] {
   if (filters.parentCode) parts.push(t('reports.scopeParent', { code: filters.parentCode }));
   if (filters.q?.trim()) parts.push(t('reports.scopeSearch', { q: filters.q.trim() }));
   if (filters.category) parts.push(t('reports.scopeCategory', { category: t(`flag.${filters.category}`) }));
+  if (filters.urged === 'no_progress') parts.push(t('reports.scopeUrged'));
   return parts;
 }
 
@@ -32,7 +33,8 @@ export interface BulletinNumbers {
 }
 
 export function bulletinSummary({ date, share, summary, listed, filters }: BulletinNumbers, t: TFunction): string {
-  const { category, ...units } = filters;
+  // the problem and the urging narrow what is listed; the rest, which units are covered
+  const { category, urged, ...units } = filters;
   const unitScope = scopeParts(units, t);
   const covered = unitScope.length ? t('reports.bulletinCoveredScope', { scope: unitScope.join(t('reports.scopeSeparator')) }) : t('reports.bulletinCoveredAll');
   const base = { date, covered, total: summary.totalUnits, onboarded: summary.onboarded, share };
@@ -42,6 +44,7 @@ export function bulletinSummary({ date, share, summary, listed, filters }: Bulle
     .join(t('reports.bulletinSeparator'));
   // a unit may carry several flags: the parts may add up to more than the laggards
   const several = LAGGARD_CATEGORIES.reduce((n, c) => n + summary.byCategory[c], 0) > summary.laggards ? t('reports.bulletinSeveral') : '';
-  const listing = category ? t('reports.bulletinListed', { category: t(`flag.${category}`), count: listed }) : '';
+  const which = scopeParts({ category, urged }, t).join(t('reports.scopeSeparator'));
+  const listing = which ? t('reports.bulletinListed', { which, count: listed }) : '';
   return t('reports.bulletinSummary', { ...base, laggards: summary.laggards, parts, several, listing });
 }

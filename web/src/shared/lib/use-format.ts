@@ -17,6 +17,11 @@ export function useFormat() {
       dateTime: (iso: string | null | undefined) => formatDateTime(iso, timezone),
       /** 2026-12-01 */
       date: (value: string | null | undefined) => formatDate(value, timezone),
+      /**
+       * A date in formal text (a notice's or a bulletin's running text): the same one format,
+       * 2026-12-01, as screens and files (issue 12: one date format everywhere).
+       */
+      longDate: (value: string) => formatDate(value, timezone),
       today: () => today(timezone),
       number: (n: number) => n.toLocaleString(locale),
       percent: (part: number, whole: number) =>

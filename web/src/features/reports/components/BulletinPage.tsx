@@ -20,7 +20,7 @@ export function BulletinPage() {
   const settings = useSettings();
   const [params] = useSearchParams();
   const { page: _page, ...filters } = laggardFiltersFrom(params);
-  const { category: _category, ...unitScope } = filters;
+  const { category: _category, urged: _urged, ...unitScope } = filters;
   // the units the bulletin covers: the same kind, parent code and search as its list
   const summary = useSummary(unitScope);
   const report = useAllLaggards(filters);

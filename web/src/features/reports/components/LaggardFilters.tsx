@@ -8,7 +8,7 @@ import { LAGGARD_CATEGORIES, type LaggardFilters as Filters } from '../api/types
 
 export function laggardFiltersFrom(params: URLSearchParams): Filters {
   const out: Filters = {};
-  for (const key of ['asOf', 'kind', 'category', 'parentCode', 'q', 'page'] as const) {
+  for (const key of ['asOf', 'kind', 'category', 'parentCode', 'q', 'urged', 'page'] as const) {
     const value = params.get(key);
     if (value) out[key] = value;
   }
