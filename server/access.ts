@@ -23,6 +23,9 @@ export const ACCESS: Record<string, Access> = {
 
   'POST /api/units': office,
   'GET /api/units': readers,
+  // the full list as files: the same readers
+  'GET /api/units.csv': readers,
+  'GET /api/units.xlsx': readers,
   // a unit's contact reads its own unit only: checked in the route
   'GET /api/units/:id': all,
   'PATCH /api/units/:id': office,

@@ -10,10 +10,22 @@ export const LaggardCategoryName = z.enum(LAGGARD_CATEGORIES);
 export const AsOfQuery = z.object({ asOf: IsoDate.optional() });
 export type AsOfQuery = z.infer<typeof AsOfQuery>;
 
-export const LaggardFilter = AsOfQuery.extend({
+/**
+ * Which units a report covers: the summary and the laggard list take the same, so that a
+ * bulletin's totals are the totals of the units it lists. `q`: name or code contains.
+ */
+export const UnitScope = z.object({
   kind: UnitKind.optional(),
-  category: LaggardCategoryName.optional(),
   parentCode: z.string().trim().min(1).max(40).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type UnitScope = z.infer<typeof UnitScope>;
+
+export const SummaryQuery = AsOfQuery.extend(UnitScope.shape);
+export type SummaryQuery = z.infer<typeof SummaryQuery>;
+
+export const LaggardFilter = SummaryQuery.extend({
+  category: LaggardCategoryName.optional(),
   /** no_progress: urged (a notice not withdrawn), and no step since the last notice */
   urged: z.enum(['no_progress']).optional(),
 });
@@ -30,7 +42,17 @@ export const LaggardFlag = z.object({
 });
 
 export const LaggardItem = z.object({
-  unit: z.object({ id: Id, code: z.string(), name: z.string(), kind: UnitKind, parentCode: z.string().nullable() }),
+  unit: z.object({
+    id: Id,
+    code: z.string(),
+    name: z.string(),
+    kind: UnitKind,
+    parentCode: z.string().nullable(),
+    contactName: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    /** the technician the office asked to look after the unit (负责技术员) */
+    assignee: z.object({ id: Id, displayName: z.string() }).nullable(),
+  }),
   flags: z.array(LaggardFlag),
   severity: z.number(),
   maxDaysLate: z.number().int(),

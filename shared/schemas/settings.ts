@@ -23,6 +23,8 @@ export const Settings = z.object({
   registrationGraceDays: z.number().int().min(0).max(365),
   stallDays: z.number().int().min(1).max(365),
   postponementLimit: z.number().int().min(1).max(100),
+  /** 落款单位: who signs the printed bulletin; absent from a PUT keeps the stored one */
+  signingOffice: z.string().trim().min(1).max(60).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -33,4 +35,5 @@ export const DEFAULT_SETTINGS: Settings = {
   registrationGraceDays: 7,
   stallDays: 14,
   postponementLimit: 2,
+  signingOffice: '县人民政府办公室',
 };

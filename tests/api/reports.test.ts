@@ -252,7 +252,8 @@ describe('GET /api/reports/laggards.csv and .xlsx', () => {
     expect(rows[0]['布线逾期（天）']).toBe('3');
     expect(rows[0]['拒绝布线（天）']).toBe('');
     expect(rows[1]['拒绝布线（天）']).toBe('2');
-    expect(rows[1]['严重程度']).toBe(String(Math.round((5 * 9) / 7 * 100) / 100));
+    // one decimal, as the board shows it
+    expect(rows[1]['严重程度']).toBe(((5 * 9) / 7).toFixed(1));
     expect(rows[1]['最近进展']).toBe(`${day(-2)} 10:00`);
   });
 

@@ -14,7 +14,7 @@ describe('settings', () => {
     for (const role of ['office', 'technician', 'unit', 'viewer'] as const) {
       const res = await (await t.as(role)).get('/api/settings');
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2 });
+      expect(res.json()).toEqual({ timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2, signingOffice: '县人民政府办公室' });
     }
   });
 
@@ -24,8 +24,9 @@ describe('settings', () => {
       const office = await fresh.as('office');
       const res = await office.put('/api/settings', valid);
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual(valid);
-      expect((await office.get('/api/settings')).json()).toEqual(valid);
+      // a PUT without the signing office keeps the stored one
+      expect(res.json()).toEqual({ ...valid, signingOffice: '县人民政府办公室' });
+      expect((await office.get('/api/settings')).json()).toEqual({ ...valid, signingOffice: '县人民政府办公室' });
     } finally {
       await fresh.close();
     }

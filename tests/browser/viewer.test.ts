@@ -21,10 +21,9 @@ async function refusedUnit(name: string, days: number) {
 
 const boardRow = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
 
-/** Today in the campaign's time zone, as the bulletin writes it: 2026年5月1日. */
+/** Today in the campaign's time zone, as the bulletin writes it: 2026-05-01 (one date format everywhere). */
 function todayLong(): string {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
 describe('leadership', () => {

@@ -251,6 +251,7 @@ describe('requests the fuzzer found', () => {
       const res = await office.get(`/api/reports/summary?asOf=${asOf}`);
       expect(res.statusCode, res.body).toBe(400);
     }
-    expect((await office.get('/api/reports/summary?asOf=2999-12-31')).statusCode).toBe(200);
+    // (2999-12-31 was answered before a day after today was refused: a past day still is)
+    expect((await office.get('/api/reports/summary?asOf=2000-01-01')).statusCode).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf, daysBetween } from '../../shared/domain/dates.js';
-import { formatDateTime, toWallInput, wallInputToIso } from '../../web/src/shared/lib/time.js';
+import { formatDate, formatDateTime, toWallInput, wallInputToIso } from '../../web/src/shared/lib/time.js';
 
 describe('campaign time zone', () => {
   it('reads a wall clock in Shanghai as the instant eight hours earlier in UTC', () => {
@@ -27,7 +27,13 @@ describe('campaign time zone', () => {
     expect(daysBetween('2026-12-05', '2026-11-28')).toBe(-7);
   });
 
-  it('formats times in zh-CN with the campaign zone', () => {
-    expect(formatDateTime('2026-11-28T01:30:00Z', 'Asia/Shanghai', 'zh-CN')).toBe('2026/11/28 09:30');
+  it('writes every date and time one way, 24-hour, in the campaign zone, whatever the language', () => {
+    for (const locale of ['zh-CN', 'en-GB', undefined]) {
+      expect(formatDateTime('2026-11-28T13:30:00Z', 'Asia/Shanghai', locale)).toBe('2026-11-28 21:30');
+      expect(formatDate('2026-12-01', 'Asia/Shanghai', locale)).toBe('2026-12-01');
+      // the day of an instant is its day in the campaign's zone
+      expect(formatDate('2026-11-30T17:00:00Z', 'Asia/Shanghai', locale)).toBe('2026-12-01');
+    }
+    expect(formatDateTime(null, 'Asia/Shanghai')).toBe('');
   });
 });

@@ -15,8 +15,9 @@ import { urgedWithoutProgress } from '../notices/notices.facts.js';
 import { addDays, dayNumber, endOfDay, startOfDay } from '../../../shared/domain/dates.js';
 import { SEVERITY_RULE, type LaggardRules } from '../../../shared/domain/laggards.js';
 import { STEP_RULES, STEP_TYPES, type Stage, type StageStatus } from '../../../shared/domain/steps.js';
-import type { LaggardFilter } from '../../../shared/schemas/reports.js';
+import type { LaggardFilter, UnitScope } from '../../../shared/schemas/reports.js';
 import { FUTURE_TOLERANCE_MS } from '../../../shared/schemas/steps.js';
+import { likePattern } from '../../lib/query.js';
 
 export { rowsOf };
 
@@ -70,7 +71,7 @@ export interface ReportContext {
   current: boolean;
 }
 
-type UnitFilter = Pick<LaggardFilter, 'kind' | 'parentCode' | 'urged'> & { laggardsOnly?: boolean; unitId?: string };
+type UnitFilter = UnitScope & Pick<LaggardFilter, 'urged'> & { laggardsOnly?: boolean; unitId?: string };
 
 function unitFilter(f: UnitFilter, current: boolean): SQL {
   const parts: SQL[] = [sql`true`];
@@ -78,6 +79,8 @@ function unitFilter(f: UnitFilter, current: boolean): SQL {
   if (f.laggardsOnly && current) parts.push(sql`u.registration_status <> 'done'`);
   if (f.kind) parts.push(sql`u.kind = ${f.kind}`);
   if (f.parentCode) parts.push(sql`u.parent_code = ${f.parentCode}`);
+  // as GET /api/units reads its q: name or code contains, % and _ taken literally
+  if (f.q) parts.push(sql`(u.name ilike ${likePattern(f.q)} or u.code ilike ${likePattern(f.q)})`);
   if (f.unitId) parts.push(sql`u.id = ${f.unitId}`);
   if (f.urged === 'no_progress') parts.push(sql`u.id in ${urgedWithoutProgress}`);
   return sql.join(parts, sql` and `);
@@ -95,7 +98,7 @@ function facts(ctx: ReportContext, filter: UnitFilter): SQL {
     (coalesce(u.connection_due, ${ctx.rules.connectionDue}::date) - date '1970-01-01') as connection_due_day`;
   if (ctx.current) {
     return sql`
-      select u.id, u.code, u.name, u.kind, u.parent_code,
+      select u.id, u.code, u.name, u.kind, u.parent_code, u.contact_name, u.contact_phone, u.assignee_id,
         u.wiring_status as w, u.connection_status as c, u.registration_status as r,
         u.refused_at, u.postponements, u.first_postponed_at, u.connection_at,
         u.last_event_at,
@@ -105,7 +108,7 @@ function facts(ctx: ReportContext, filter: UnitFilter): SQL {
   }
   const postponed = sql.raw(`type in (${STEP_TYPES.filter((t) => t.endsWith('.postponed')).map(quote).join(', ')})`);
   return sql`
-    select u.id, u.code, u.name, u.kind, u.parent_code,
+    select u.id, u.code, u.name, u.kind, u.parent_code, u.contact_name, u.contact_phone, u.assignee_id,
       ${statusOfCode('a.w_last')} as w, ${statusOfCode('a.c_last')} as c, ${statusOfCode('a.r_last')} as r,
       case when (a.w_last & 15) = ${sql.raw(String(codeOf('wiring.refused')))} then ${timeOfPacked('a.w_last')} end as refused_at,
       coalesce(a.postponements, 0) as postponements,
@@ -188,7 +191,7 @@ function flagged(ctx: ReportContext, filter: UnitFilter): SQL {
         + ${term(w.overdue_wiring, 'd_overdue_wiring')} + ${term(w.stalled, 'd_stalled', 'n_stalled')} as score,
       coalesce(greatest(d_refused, d_postponed, d_unregistered, d_overdue_connection, d_overdue_wiring, d_stalled), 0) as max_days
     from (
-      select f.id, f.code, f.name, f.kind, f.parent_code, f.w, f.c, f.r, f.last_event_at,
+      select f.id, f.code, f.name, f.kind, f.parent_code, f.contact_name, f.contact_phone, f.assignee_id, f.w, f.c, f.r, f.last_event_at,
         ${sql.join(flags, sql`, `)},
         ((w = 'in_progress')::int + (c = 'in_progress')::int + (r = 'in_progress')::int) as n_stalled
       from (${facts(ctx, filter)}) f
@@ -203,6 +206,10 @@ export interface LaggardRow {
   name: string;
   kind: 'township' | 'department' | 'other';
   parent_code: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
   w: StageStatus;
   c: StageStatus;
   r: StageStatus;
@@ -218,8 +225,10 @@ export interface LaggardRow {
 
 
 const laggardColumns = sql.raw(
-  'id, code, name, kind, parent_code, w, c, r, d_refused, d_postponed, d_unregistered, d_overdue_connection, d_overdue_wiring, d_stalled, score::int as score',
+  'id, code, name, kind, parent_code, contact_name, contact_phone, assignee_id, w, c, r, d_refused, d_postponed, d_unregistered, d_overdue_connection, d_overdue_wiring, d_stalled, score::int as score',
 );
+/** the assignee's name, looked up for the rows shown only (not for every unit the flags read) */
+const assigneeName = (alias: string) => sql.raw(`(select display_name from users where users.id = ${alias}.assignee_id) as assignee_name`);
 /** a timestamptz as epoch milliseconds: the same number on both drivers (they differ on timestamps) */
 const lastEventMs = sql.raw('round(extract(epoch from last_event_at) * 1000)::float8 as last_event_ms');
 const ranking = sql.raw('score desc, max_days desc, code collate "C"');
@@ -237,7 +246,7 @@ export async function laggardPage(db: DbOrTx, ctx: ReportContext, filter: Laggar
       select t.total, p.* from (select count(*)::int as total from hits) t
       left join lateral (
         -- the page first, then the per-row conversions for its rows only
-        select ${laggardColumns}, ${lastEventMs} from (
+        select ${laggardColumns}, ${lastEventMs}, ${assigneeName('top')} from (
           select * from hits order by ${ranking} limit ${page.pageSize}::int offset ${(page.page - 1) * page.pageSize}::int
         ) top order by ${ranking}
       ) p on true`,
@@ -247,7 +256,7 @@ export async function laggardPage(db: DbOrTx, ctx: ReportContext, filter: Laggar
 
 /** Every laggard, ranked: for the files. */
 export async function allLaggards(db: DbOrTx, ctx: ReportContext, filter: LaggardFilter & Pick<UnitFilter, 'unitId'>): Promise<LaggardRow[]> {
-  return rowsOf<LaggardRow>(db, sql`select ${laggardColumns}, ${lastEventMs} from (${laggardsOnly(ctx, filter)}) x order by ${ranking}`);
+  return rowsOf<LaggardRow>(db, sql`select ${laggardColumns}, ${lastEventMs}, ${assigneeName('x')} from (${laggardsOnly(ctx, filter)}) x order by ${ranking}`);
 }
 
 /** One flag's bit in the summary's mask, in CATEGORY_COLUMN order. */
@@ -268,7 +277,7 @@ export interface SummaryGroup {
  * that the service adds up. One hash aggregate instead of two dozen filtered counts per unit,
  * and no daysLate: a unit lags when any flag applies (every daysLate is ≥ 0, so its score > 0).
  */
-export async function summaryGroups(db: DbOrTx, ctx: ReportContext): Promise<SummaryGroup[]> {
+export async function summaryGroups(db: DbOrTx, ctx: ReportContext, scope: UnitScope = {}): Promise<SummaryGroup[]> {
   const rules = flagRules(ctx);
   const bits = Object.entries(CATEGORY_COLUMN).map(
     ([cat, column]) => sql`(case when ${rules[column].applies} then ${sql.raw(String(CATEGORY_BIT[cat as keyof typeof CATEGORY_BIT]))} else 0 end)`,
@@ -276,7 +285,7 @@ export async function summaryGroups(db: DbOrTx, ctx: ReportContext): Promise<Sum
   return rowsOf<SummaryGroup>(
     db,
     sql`select w, c, r, kind, ${sql.join(bits, sql` | `)} as mask, count(*)::int as n
-      from (${facts(ctx, {})}) f
+      from (${facts(ctx, scope)}) f
       group by 1, 2, 3, 4, 5`,
   );
 }

@@ -1,4 +1,5 @@
 // GET /api/reports/*: summary, laggards (JSON, CSV, XLSX), trend, reasons. Office and viewer.
+// GET /api/units.csv|.xlsx: the full units list as files, for the readers of GET /api/units.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AsOfQuery,
@@ -6,11 +7,16 @@ import {
   LaggardsQuery,
   LaggardsReport,
   ReasonsReport,
+  SummaryQuery,
   SummaryReport,
   TrendQuery,
   TrendReport,
 } from '../../../shared/schemas/reports.js';
-import { attachment, laggardsCsv, laggardsXlsx, XLSX_MIME } from './reports.files.js';
+import { laggardsAttachment, laggardsCsv, laggardsXlsx, XLSX_MIME } from './reports.files.js';
+import { today } from '../../../shared/domain/dates.js';
+import { UnitListQuery } from '../../../shared/schemas/units.js';
+import { readSettings } from '../settings/settings.repository.js';
+import { unitsAttachment, unitsCsv, unitsForExport, unitsXlsx } from './units-export.js';
 import { laggardsForExport, laggardsReport, reasonsReport, summaryReport, trendReport } from './reports.service.js';
 
 const tags = ['reports'];
@@ -19,8 +25,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   // the reports' own pool: a long export never holds up a step being written
   const db = app.database.reports;
 
-  app.get('/api/reports/summary', { schema: { tags, querystring: AsOfQuery, response: { 200: SummaryReport } } }, async (req) =>
-    summaryReport(db, req.query.asOf),
+  app.get('/api/reports/summary', { schema: { tags, querystring: SummaryQuery, response: { 200: SummaryReport } } }, async (req) =>
+    summaryReport(db, req.query),
   );
 
   app.get('/api/reports/laggards', { schema: { tags, querystring: LaggardsQuery, response: { 200: LaggardsReport } } }, async (req) =>
@@ -31,7 +37,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const { ctx, items } = await laggardsForExport(db, req.query);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', attachment(ctx.asOf, 'csv'))
+      .header('content-disposition', laggardsAttachment(ctx.asOf, 'csv'))
       .send(laggardsCsv(items, ctx.rules.timezone));
   });
 
@@ -39,9 +45,24 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const { ctx, items } = await laggardsForExport(db, req.query);
     return reply
       .type(XLSX_MIME)
-      .header('content-disposition', attachment(ctx.asOf, 'xlsx'))
-      .send(laggardsXlsx(items, ctx.asOf, ctx.rules.timezone));
+      .header('content-disposition', laggardsAttachment(ctx.asOf, 'xlsx'))
+      .send(laggardsXlsx(items, { ...req.query, asOf: ctx.asOf }, ctx.rules.timezone));
   });
+
+  // the same filters as GET /api/units (page and pageSize are ignored: the file has every unit)
+  const unitsFile = (format: 'csv' | 'xlsx') =>
+    app.get(`/api/units.${format}`, { schema: { tags: ['units'], querystring: UnitListQuery } }, async (req, reply) => {
+      const { page: _page, pageSize: _size, ...filter } = req.query;
+      const { timezone } = await readSettings(db);
+      const rows = await unitsForExport(db, { ...filter, assignee: filter.assignee === 'me' ? req.user!.id : filter.assignee });
+      const day = today(timezone);
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME)
+        .header('content-disposition', unitsAttachment(day, format))
+        .send(format === 'csv' ? unitsCsv(rows, timezone) : unitsXlsx(rows, day, timezone));
+    });
+  unitsFile('csv');
+  unitsFile('xlsx');
 
   app.get('/api/reports/trend', { schema: { tags, querystring: TrendQuery, response: { 200: TrendReport } } }, async (req) =>
     trendReport(db, req.query),

@@ -9,6 +9,7 @@ import {
   type LaggardItem,
   type LaggardsReport,
   type ReasonsReport,
+  type SummaryQuery,
   type SummaryReport,
   type TrendQuery,
   type TrendReport,
@@ -30,10 +31,19 @@ import {
   type ReportContext,
 } from './reports.repository.js';
 
-/** The rules in force and the day asked about; today (or later) is answered from stored progress. */
+/**
+ * The rules in force and the day asked about; today is answered from stored progress. A day
+ * after today (in the campaign's zone) is refused: its report would show today's state as if
+ * it were that day's fact.
+ */
 export async function reportContext(db: DbOrTx, asOf?: string, now = new Date()): Promise<ReportContext> {
   const rules = await readSettings(db);
   const current = today(rules.timezone, now);
+  if (asOf && asOf > current) {
+    throw fail.validation(`asOf ${asOf} is after today (${current} in ${rules.timezone})`, [
+      { field: 'querystring.asOf', message: `must not be after today, ${current}` },
+    ]);
+  }
   const day = asOf ?? current;
   // The stored progress holds every step, also one dated a few minutes ahead of the clock; just
   // before midnight such a step belongs to the next day, and the steps are replayed instead.
@@ -54,7 +64,16 @@ export function toLaggardItem(row: LaggardRow): LaggardItem {
   }
   flags.sort(compareFlags);
   return {
-    unit: { id: row.id, code: row.code, name: row.name, kind: row.kind, parentCode: row.parent_code },
+    unit: {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      kind: row.kind,
+      parentCode: row.parent_code,
+      contactName: row.contact_name,
+      contactPhone: row.contact_phone,
+      assignee: row.assignee_id && row.assignee_name !== null ? { id: row.assignee_id, displayName: row.assignee_name } : null,
+    },
     flags,
     severity: severityOf(flags),
     maxDaysLate: maxDaysLate(flags),
@@ -84,9 +103,10 @@ export async function laggardsForExport(db: DbOrTx, q: LaggardFilter) {
   return { ctx, items };
 }
 
-export async function summaryReport(db: DbOrTx, asOf?: string): Promise<SummaryReport> {
+export async function summaryReport(db: DbOrTx, q: SummaryQuery = {}): Promise<SummaryReport> {
+  const { asOf, ...scope } = q;
   const ctx = await reportContext(db, asOf);
-  const groups = await inReportTransaction(db, (tx) => summaryGroups(tx, ctx));
+  const groups = await inReportTransaction(db, (tx) => summaryGroups(tx, ctx, scope));
   const stages = Object.fromEntries(STAGES.map((s) => [s, { pending: 0, in_progress: 0, blocked: 0, done: 0 }])) as SummaryReport['stages'];
   const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as SummaryReport['byCategory'];
   const byKind: SummaryReport['byKind'] = { township: 0, department: 0, other: 0 };

@@ -15,5 +15,6 @@ export async function writeSettings(db: DbOrTx, value: Settings): Promise<Settin
     .insert(settings)
     .values({ id: 1, ...value, updatedAt: new Date() })
     .onConflictDoUpdate({ target: settings.id, set: { ...value, updatedAt: new Date() } });
-  return value;
+  // read back: a PUT without signingOffice keeps the stored one, and the answer shows it
+  return readSettings(db);
 }

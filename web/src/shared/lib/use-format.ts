@@ -16,11 +16,15 @@ export function useFormat() {
       /** the campaign's zone as a reader names it: 北京时间 */
       zoneName: zoneName(timezone, i18n.language),
       locale,
-      dateTime: (iso: string | null | undefined) => formatDateTime(iso, timezone, locale),
-      date: (value: string | null | undefined) => formatDate(value, timezone, locale),
-      /** a date as formal text writes it: 2026年11月28日 */
-      longDate: (value: string) =>
-        new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }),
+      /** 2026-12-01 14:05 (time.ts: the one date format of screens, bulletin and files) */
+      dateTime: (iso: string | null | undefined) => formatDateTime(iso, timezone),
+      /** 2026-12-01 */
+      date: (value: string | null | undefined) => formatDate(value, timezone),
+      /**
+       * A date in formal text (a notice's or a bulletin's running text): the same one format,
+       * 2026-12-01, as screens and files (issue 12: one date format everywhere).
+       */
+      longDate: (value: string) => formatDate(value, timezone),
       today: () => today(timezone),
       number: (n: number) => n.toLocaleString(locale),
       percent: (part: number, whole: number) =>

@@ -1,9 +1,10 @@
 // Notices to print, one per A4 page: `?ids=a,b`, `?batchId=`, or `?status=` (all of that status).
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_SETTINGS } from '../../../../../shared/schemas/settings.js';
+import { useSettings } from '../../../shared/api/settings.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { Link, useSearchParams } from '../../../shared/router/router.js';
 import { useNotices } from '../api/notices.js';
-import { useIssuer } from './issuer.js';
 import { NoticeSheet } from './NoticeSheet.js';
 
 export function NoticePrintPage() {
@@ -14,7 +15,8 @@ export function NoticePrintPage() {
   const status = (params.get('status') ?? undefined) as 'open' | 'overdue' | undefined;
   const unitId = params.get('unitId') ?? undefined;
   const list = useNotices({ batchId, status, unitId, pageSize: 500 });
-  const issuer = useIssuer();
+  // the office that signs the bulletin signs the notices too (活动设置 → 落款单位)
+  const issuer = useSettings().signingOffice ?? DEFAULT_SETTINGS.signingOffice!;
 
   if (list.isPending) return <Loading />;
   if (list.isError) return <PageError error={list.error} onRetry={() => void list.refetch()} />;

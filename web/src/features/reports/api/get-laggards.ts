@@ -8,15 +8,15 @@ import type { Laggard, LaggardFilters, LaggardsReport } from './types.js';
 export const LAGGARDS_PAGE_SIZE = 50;
 const ALL_PAGE_SIZE = 500;
 
-/** The report's own filters: the search box is the board's, the page is the caller's. */
-const reportFilters = ({ q: _q, page: _page, ...rest }: LaggardFilters) => rest;
+/** The report's filters, the search included (the server searches every page); the page is the caller's. */
+const reportFilters = ({ page: _page, ...rest }: LaggardFilters) => rest;
 
 export const laggardsQueryOptions = (filters: LaggardFilters) =>
   queryOptions({
     queryKey: reportKeys.laggards(filters),
     queryFn: ({ signal }) =>
       optionalReport<LaggardsReport>(
-        `/api/reports/laggards${toQuery({ ...reportFilters(filters), q: filters.q, page: filters.page, pageSize: LAGGARDS_PAGE_SIZE })}`,
+        `/api/reports/laggards${toQuery({ ...reportFilters(filters), page: filters.page, pageSize: LAGGARDS_PAGE_SIZE })}`,
         signal,
       ),
     placeholderData: keepPreviousData,

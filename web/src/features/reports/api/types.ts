@@ -14,3 +14,6 @@ export type TrendDay = { date: string; wiring: number; connection: number; regis
 
 /** The board's filters: the report's own, a page, and a search over the rows shown. */
 export type LaggardFilters = Partial<Record<keyof LaggardFilter, string>> & { q?: string; page?: string };
+
+/** What a summary counts: all units, or those of a kind, a parent code, a search. */
+export type SummaryScope = Partial<Record<'asOf' | 'kind' | 'parentCode' | 'q', string>>;

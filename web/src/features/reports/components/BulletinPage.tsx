@@ -1,76 +1,90 @@
 // The printable bulletin (通报): A4, nothing but the text and one table per category on paper.
+// Its totals and its tables are read with the same filters, and its heading names them.
 import { useTranslation } from 'react-i18next';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { toQuery } from '../../../shared/api/http.js';
+import { useSettings } from '../../../shared/api/settings.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { Link, useSearchParams } from '../../../shared/router/router.js';
-import { narrowLaggards, unitsWithFlag } from '../aggregate.js';
+import { DEFAULT_SETTINGS } from '../../../../../shared/schemas/settings.js';
+import { unitsWithFlag } from '../aggregate.js';
 import { useAllLaggards } from '../api/get-laggards.js';
 import { useSummary } from '../api/get-summary.js';
 import { LAGGARD_CATEGORIES } from '../api/types.js';
-import { bulletinSummary } from '../bulletin.js';
+import { bulletinSummary, scopeText } from '../bulletin.js';
 import { laggardFiltersFrom } from './LaggardFilters.js';
 
 export function BulletinPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const settings = useSettings();
   const [params] = useSearchParams();
-  const filters = laggardFiltersFrom(params);
-  const summary = useSummary(filters.asOf);
+  const { page: _page, ...filters } = laggardFiltersFrom(params);
+  const { category: _category, urged: _urged, ...unitScope } = filters;
+  // the units the bulletin covers: the same kind, parent code and search as its list
+  const summary = useSummary(unitScope);
   const report = useAllLaggards(filters);
 
   if (summary.isPending || report.isPending) return <Loading />;
   if (summary.isError || report.isError) return <PageError error={summary.error ?? report.error} onRetry={() => { void summary.refetch(); void report.refetch(); }} />;
   if (!summary.data || !report.data) return <p className="empty">{t('reports.unavailable')}</p>;
 
-  const laggards = narrowLaggards(report.data.items, filters);
-  const date = format.longDate(report.data.asOf);
+  const laggards = report.data.items;
+  const date = format.date(report.data.asOf);
   const share = format.percent(summary.data.onboarded, summary.data.totalUnits);
-  const text = bulletinSummary({ date, share, summary: summary.data, laggards }, t);
+  const text = bulletinSummary({ date, share, summary: summary.data, listed: laggards.length, filters }, t);
+  const scope = scopeText(filters, t);
 
   return (
     <>
       <p className="button-row no-print">
-        <Link className="button button--secondary" to={`/laggards${toQuery({ ...filters, page: undefined })}`}>← {t('reports.bulletinBack')}</Link>
+        <Link className="button button--secondary" to={`/laggards${toQuery({ ...filters })}`}>← {t('reports.bulletinBack')}</Link>
         <button type="button" className="button" onClick={() => window.print()}>{t('app.print')}</button>
       </p>
       <article className="bulletin">
-        <h1>{t('reports.bulletinTitle')}</h1>
+        <h1>
+          {t('reports.bulletinTitle')}
+          {scope && <span className="bulletin__scope">{scope}</span>}
+        </h1>
         <p className="bulletin__asof">{t('reports.bulletinAsOf', { date })}</p>
         <p className="bulletin__summary">{text}</p>
-        {LAGGARD_CATEGORIES.map((category) => {
+        {LAGGARD_CATEGORIES.filter((c) => !filters.category || c === filters.category).map((category) => {
           const rows = unitsWithFlag(laggards, category);
           if (rows.length === 0) return null;
           return (
             <section key={category}>
               <h2>{t(`flag.${category}`)}（{t('reports.count', { count: rows.length })}）</h2>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">{t('reports.rank')}</th>
-                    <th scope="col">{t('reports.unit')}</th>
-                    <th scope="col">{t('reports.kind')}</th>
-                    <th scope="col" className="num">{t('reports.daysLate')}</th>
-                    <th scope="col">{t('reports.lastEventAt')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map(({ laggard, flag }, i) => (
-                    <tr key={laggard.unit.id}>
-                      <td className="num">{i + 1}</td>
-                      <td>{laggard.unit.name}（{laggard.unit.code}）</td>
-                      <td>{t(`kind.${laggard.unit.kind}`)}</td>
-                      <td className="num">{flag.daysLate}</td>
-                      <td>{format.date(laggard.lastEventAt) || '—'}</td>
+              {/* on a phone the table scrolls sideways rather than breaking codes and dates */}
+              <div className="table-scroll">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">{t('reports.rank')}</th>
+                      <th scope="col">{t('reports.unit')}</th>
+                      <th scope="col">{t('reports.kind')}</th>
+                      <th scope="col" className="num">{t(`reports.daysColumn.${category}`)}</th>
+                      <th scope="col">{t('reports.lastEventAt')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {rows.map(({ laggard, flag }, i) => (
+                      <tr key={`${laggard.unit.id}-${flag.stage ?? ''}`}>
+                        <td className="num">{i + 1}</td>
+                        {/* codes, kinds and dates never break mid-word, also on a phone */}
+                        <td>{laggard.unit.name}<span className="nowrap">（{laggard.unit.code}）</span></td>
+                        <td className="nowrap">{t(`kind.${laggard.unit.kind}`)}</td>
+                        <td className="num">{flag.daysLate}</td>
+                        <td className="nowrap">{format.date(laggard.lastEventAt) || '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </section>
           );
         })}
         <p className="bulletin__issuer">
-          {t('reports.bulletinIssuer')}
+          {settings.signingOffice ?? DEFAULT_SETTINGS.signingOffice}
           <br />
           {date}
         </p>

@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { UNIT_KINDS } from '../../../../../shared/domain/steps.js';
 import { Field } from '../../../shared/components/Field.js';
 import { ParamSelect, useTypedParams } from '../../../shared/components/filters.js';
+import { useFormat } from '../../../shared/lib/use-format.js';
 import { useSearchParams } from '../../../shared/router/router.js';
 import { LAGGARD_CATEGORIES, type LaggardFilters as Filters } from '../api/types.js';
 
 export function laggardFiltersFrom(params: URLSearchParams): Filters {
   const out: Filters = {};
-  for (const key of ['asOf', 'kind', 'category', 'parentCode', 'q', 'page'] as const) {
+  for (const key of ['asOf', 'kind', 'category', 'parentCode', 'q', 'urged', 'page'] as const) {
     const value = params.get(key);
     if (value) out[key] = value;
   }
@@ -20,6 +21,7 @@ export function LaggardFilters() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const { typed, type } = useTypedParams(TYPED);
+  const today = useFormat().today();
 
   return (
     <form className="filters no-print" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -31,8 +33,9 @@ export function LaggardFilters() {
       <Field label={t('reports.area')}>
         {(p) => <input {...p} value={typed.parentCode} onChange={(e) => type('parentCode', e.target.value)} />}
       </Field>
-      <Field label={t('reports.asOf')}>
-        {(p) => <input {...p} type="date" value={params.get('asOf') ?? ''} onChange={(e) => setParams({ asOf: e.target.value })} />}
+      <Field label={t('reports.asOf')} hint={t('reports.asOfHint')}>
+        {/* a report of a day to come would show today's state as that day's fact: the server refuses it too */}
+        {(p) => <input {...p} type="date" max={today} value={params.get('asOf') ?? ''} onChange={(e) => setParams({ asOf: e.target.value > today ? today : e.target.value })} />}
       </Field>
     </form>
   );

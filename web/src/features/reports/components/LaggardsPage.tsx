@@ -5,7 +5,7 @@ import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { Link, useSearchParams } from '../../../shared/router/router.js';
 import { toQuery } from '../../../shared/api/http.js';
-import { narrowLaggards } from '../aggregate.js';
+import { scopeParts } from '../bulletin.js';
 import { LAGGARDS_PAGE_SIZE, laggardsFileUrl, useLaggards } from '../api/get-laggards.js';
 import { FlagBadge } from './FlagBadge.js';
 import { LaggardFilters, laggardFiltersFrom } from './LaggardFilters.js';
@@ -19,7 +19,10 @@ export function LaggardsPage() {
   const page = Math.max(1, Number(filters.page) || 1);
   const { page: _page, ...shared } = filters;
   const report = useLaggards(filters);
-  const items = report.data ? narrowLaggards(report.data.items, filters) : [];
+  const items = report.data?.items ?? [];
+  // the filters in force, in words: an empty answer says what it was asked
+  const { asOf: _asOf, ...narrowing } = shared;
+  const filteredBy = scopeParts(narrowing, t);
 
   return (
     <section>
@@ -40,11 +43,22 @@ export function LaggardsPage() {
       ) : report.data === null ? (
         <p className="empty">{t('reports.unavailable')}</p>
       ) : items.length === 0 ? (
-        <p className="empty">{t('reports.noLaggards')}</p>
+        filteredBy.length ? (
+          <div className="empty" role="status">
+            <p>{t('reports.noLaggardsFiltered')}</p>
+            <p className="muted">{t('reports.filteredBy', { parts: filteredBy.join(t('reports.scopeSeparator')) })}</p>
+            <p>
+              <Link to={`/laggards${toQuery({ asOf: filters.asOf })}`}>{t('reports.clearFilters')}</Link>
+            </p>
+          </div>
+        ) : (
+          <p className="empty">{t('reports.noLaggards')}</p>
+        )
       ) : (
         <>
           <p className="muted" aria-live="polite">
             {t('reports.bulletinAsOf', { date: format.date(report.data.asOf) })} · {t('reports.shown', { shown: items.length, total: report.data.total })}
+            {filteredBy.length > 0 && <> · {t('reports.filteredBy', { parts: filteredBy.join(t('reports.scopeSeparator')) })}</>}
           </p>
           <table className="table table--cards">
             <thead>
@@ -54,6 +68,9 @@ export function LaggardsPage() {
                 <th scope="col">{t('reports.kind')}</th>
                 <th scope="col">{t('reports.flags')}</th>
                 <th scope="col" className="num">{t('reports.severity')}</th>
+                <th scope="col">{t('reports.contactName')}</th>
+                <th scope="col">{t('reports.contactPhone')}</th>
+                <th scope="col">{t('reports.assignee')}</th>
                 <th scope="col">{t('reports.lastEventAt')}</th>
               </tr>
             </thead>
@@ -67,7 +84,12 @@ export function LaggardsPage() {
                   <td data-label={t('reports.kind')} className="nowrap">{t(`kind.${l.unit.kind}`)}</td>
                   <td data-label={t('reports.flags')}>{l.flags.map((f) => <FlagBadge key={f.category} flag={f} />)}</td>
                   <td className="num" data-label={t('reports.severity')}>{l.severity.toFixed(1)}</td>
-                  <td data-label={t('reports.lastEventAt')} className="nowrap">{format.dateTime(l.lastEventAt) || '—'}</td>
+                  <td data-label={t('reports.contactName')}>{l.unit.contactName ?? '—'}</td>
+                  <td data-label={t('reports.contactPhone')}>
+                    {l.unit.contactPhone ? <a className="nowrap" href={`tel:${l.unit.contactPhone.replace(/[^0-9+]/g, '')}`}>{l.unit.contactPhone}</a> : '—'}
+                  </td>
+                  <td data-label={t('reports.assignee')}>{l.unit.assignee?.displayName ?? '—'}</td>
+                  <td className="nowrap" data-label={t('reports.lastEventAt')}>{format.dateTime(l.lastEventAt) || '—'}</td>
                 </tr>
               ))}
             </tbody>

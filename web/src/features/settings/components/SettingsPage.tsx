@@ -13,6 +13,7 @@ import { useUpdateSettings } from '../api/update-settings.js';
 type Key = keyof Settings;
 type Values = Record<Key, string>;
 const NUMBERS: Key[] = ['registrationGraceDays', 'stallDays', 'postponementLimit'];
+const TEXTS: Key[] = ['timezone', 'signingOffice'];
 
 export function SettingsPage() {
   const settings = useQuery(settingsQueryOptions());
@@ -32,7 +33,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
     event.preventDefault();
     const input: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values) as [Key, string][]) {
-      input[key] = NUMBERS.includes(key) ? (value.trim() === '' ? NaN : Number(value)) : key === 'timezone' ? value.trim() : value || null;
+      input[key] = NUMBERS.includes(key) ? (value.trim() === '' ? NaN : Number(value)) : TEXTS.includes(key) ? value.trim() : value || null;
     }
     const parsed = Settings.safeParse(input);
     if (!parsed.success) {
@@ -79,6 +80,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           {field('stallDays', 'number', t('settings.stallHint'))}
           {field('postponementLimit', 'number', t('settings.postponementHint'))}
         </div>
+        {field('signingOffice', 'text', t('settings.signingOfficeHint'))}
         <ErrorNotice error={update.error} />
         <SuccessNotice>{saved ? t('settings.saved') : null}</SuccessNotice>
         <div className="button-row">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Pager } from '../../../shared/components/Pager.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
+import { toQuery } from '../../../shared/api/http.js';
 import { Link, useSearchParams } from '../../../shared/router/router.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { useUnits } from '../api/get-units.js';
@@ -24,6 +25,7 @@ export function UnitsPage() {
     if (value) filters[key] = value;
   }
   const units = useUnits(filters);
+  const { page: _page, pageSize: _pageSize, ...exportFilters } = filters;
   const office = user.role === 'office';
   const technicians = useTechnicians(office);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -54,13 +56,18 @@ export function UnitsPage() {
     <section>
       <div className="page-head">
         <h1>{t('units.title')}</h1>
-        {user.role === 'office' && (
-          <p className="page-head__actions">
-            <Link className="button" to="/units/new">{t('units.newUnit')}</Link>
-            <Link className="button button--secondary" to="/units/import">{t('units.importUnits')}</Link>
-            <Link className="button button--secondary" to="/assignments">{t('assign.pageTitle')}</Link>
-          </p>
-        )}
+        <p className="page-head__actions">
+          {user.role === 'office' && (
+            <>
+              <Link className="button" to="/units/new">{t('units.newUnit')}</Link>
+              <Link className="button button--secondary" to="/units/import">{t('units.importUnits')}</Link>
+              <Link className="button button--secondary" to="/assignments">{t('assign.pageTitle')}</Link>
+            </>
+          )}
+          {/* the whole list under these filters, every page, as files */}
+          <a className="button button--secondary" href={`/api/units.csv${toQuery(exportFilters)}`} download>{t('reports.exportCsv')}</a>
+          <a className="button button--secondary" href={`/api/units.xlsx${toQuery(exportFilters)}`} download>{t('reports.exportXlsx')}</a>
+        </p>
       </div>
       <UnitFilters />
       {office && <BulkAssign selected={selected} technicians={technicians.data ?? []} onDone={() => setSelected(new Set())} />}

@@ -1,0 +1,97 @@
+// The full units list as files (GET /api/units.csv | .xlsx): every unit under GET /api/units'
+// own filters, read through the list's own query, page after page. Its first columns are the
+// import's Chinese headers with the import's words (类型: 乡镇/部门/其他), so that a file
+// exported, corrected and imported again says what it said.
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { users } from '../../../db/schema/index.js';
+import { localDateTime } from '../../../shared/domain/dates.js';
+import { STAGES, type StageStatus } from '../../../shared/domain/steps.js';
+import type { Unit } from '../../../shared/schemas/units.js';
+import { listUnits, type UnitFilter } from '../units/units.repository.js';
+import { KIND_LABELS } from './reports.files.js';
+import { attachment, tableCsv, tableXlsx, type SheetColumn } from './sheet.js';
+
+const STATUS_LABELS: Record<StageStatus, string> = { pending: '未开始', in_progress: '进行中', blocked: '受阻', done: '已完成' };
+const STAGE_HEADERS = { wiring: '布线', connection: '接入', registration: '申报' } as const;
+
+/** What a file needs of a unit: no progress object (100,000 of them would not fit twice). */
+export interface UnitExportRow {
+  code: string;
+  name: string;
+  kind: Unit['kind'];
+  parentCode: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  wiringDue: string | null;
+  connectionDue: string | null;
+  assigneeId: string | null;
+  assignee: string | null;
+  status: Record<(typeof STAGES)[number], StageStatus>;
+  lastEventAt: string | null;
+}
+
+const PAGE = 5000;
+
+export async function unitsForExport(db: DbOrTx, filter: Omit<UnitFilter, 'page' | 'pageSize'>): Promise<UnitExportRow[]> {
+  const rows: UnitExportRow[] = [];
+  for (let page = 1; ; page++) {
+    const { items, total } = await listUnits(db, { ...filter, page, pageSize: PAGE });
+    for (const u of items) {
+      rows.push({
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        parentCode: u.parentCode,
+        contactName: u.contactName,
+        contactPhone: u.contactPhone,
+        address: u.address,
+        wiringDue: u.wiringDue,
+        connectionDue: u.connectionDue,
+        assigneeId: u.assigneeId,
+        assignee: null,
+        status: { wiring: u.progress.wiring.status, connection: u.progress.connection.status, registration: u.progress.registration.status },
+        lastEventAt: u.progress.lastEventAt,
+      });
+    }
+    if (items.length < PAGE || rows.length >= total) break;
+  }
+  const ids = [...new Set(rows.map((r) => r.assigneeId).filter((id): id is string => id !== null))];
+  if (ids.length) {
+    const names = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 1000) {
+      for (const u of await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids.slice(i, i + 1000)))) {
+        names.set(u.id, u.displayName);
+      }
+    }
+    for (const r of rows) r.assignee = r.assigneeId ? (names.get(r.assigneeId) ?? null) : null;
+  }
+  return rows;
+}
+
+function columns(timezone: string): SheetColumn<UnitExportRow>[] {
+  return [
+    { header: '编码', kind: 'code', value: (u) => u.code },
+    { header: '名称', value: (u) => u.name, maxWidth: 30 },
+    { header: '类型', value: (u) => KIND_LABELS[u.kind] },
+    { header: '上级编码', kind: 'code', value: (u) => u.parentCode },
+    { header: '联系人', value: (u) => u.contactName, maxWidth: 14 },
+    { header: '联系电话', kind: 'code', value: (u) => u.contactPhone },
+    { header: '地址', value: (u) => u.address, maxWidth: 30 },
+    { header: '布线截止', kind: 'date', value: (u) => u.wiringDue },
+    { header: '接入截止', kind: 'date', value: (u) => u.connectionDue },
+    { header: '负责技术员', value: (u) => u.assignee, maxWidth: 14 },
+    ...STAGES.map((s): SheetColumn<UnitExportRow> => ({ header: STAGE_HEADERS[s], value: (u) => STATUS_LABELS[u.status[s]] })),
+    { header: '最近进展', kind: 'dateTime', value: (u) => (u.lastEventAt ? localDateTime(u.lastEventAt, timezone) : null) },
+  ];
+}
+
+export const UNITS_TITLE = '单位';
+
+export const unitsAttachment = (day: string, ext: 'csv' | 'xlsx') => attachment(`units-${day}.${ext}`, `${UNITS_TITLE}-${day}.${ext}`);
+
+export const unitsCsv = (rows: UnitExportRow[], timezone: string) => tableCsv(columns(timezone), rows);
+
+export const unitsXlsx = (rows: UnitExportRow[], day: string, timezone: string) =>
+  tableXlsx(columns(timezone), rows, { sheetName: UNITS_TITLE, title: `单位名单（${day} 导出，共 ${rows.length} 个）` });
