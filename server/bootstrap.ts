@@ -5,15 +5,16 @@ import { audit, users } from '../db/schema/index.js';
 import type { Config } from './config.js';
 import { countUsers } from './features/users/users.repository.js';
 import { hashPassword, randomPassword } from './lib/password.js';
+import { usernameDisplay, usernameKey } from '../shared/domain/usernames.js';
 
 export async function ensureFirstUser(db: Db, config: Config, log: Pick<FastifyBaseLogger, 'info'>, print = console.log): Promise<void> {
   if ((await countUsers(db)) > 0) return;
   const given = config.bootstrapAdmin;
-  const username = given?.username ?? 'admin';
+  const username = usernameDisplay(given?.username ?? 'admin');
   const password = given?.password ?? randomPassword();
   const passwordHash = await hashPassword(password, config.passwordCost);
   await db.transaction(async (tx) => {
-    const [user] = await tx.insert(users).values({ username, displayName: '政府办管理员', role: 'office', passwordHash }).returning();
+    const [user] = await tx.insert(users).values({ username, usernameKey: usernameKey(username), displayName: '政府办管理员', role: 'office', passwordHash }).returning();
     await tx.insert(audit).values({ actorId: null, action: 'user.bootstrap', target: user.id, details: { username, generated: !given } });
   });
   log.info({ username }, 'created the first office user');
