@@ -11,15 +11,17 @@
  * one letter, as a reader sees them. Repeated until nothing changes, so key(key(x)) = key(x).
  */
 export function usernameKey(name: string): string {
-  let key = name.trim();
+  let key = name;
   for (let i = 0; i < 4; i++) {
     const next = key
+      .trim()
       .normalize('NFKC')
       .toUpperCase()
       .toLowerCase()
       .replaceAll('ς', 'σ')
       .replaceAll('i\u0307', 'i')
-      .normalize('NFKC');
+      .normalize('NFKC')
+      .trim(); // NFKC can make spaces: ῝ is a space and two accents
     if (next === key) break;
     key = next;
   }
