@@ -94,6 +94,7 @@ function UserMenu({ user }: { user: SessionUser }) {
   return (
     <>
       <span className="app-header__user">{t('auth.signedInAs', { name: user.displayName, role: t(`role.${user.role}`) })}</span>
+      <Link to="/account/password">{t('account.link')}</Link>
       <button type="button" className="link-button" onClick={() => logout.mutate()} disabled={logout.isPending}>
         {t('auth.logout')}
       </button>

@@ -15,6 +15,7 @@ const AuditPage = lazy(() => import('../features/audit/components/AuditPage.js')
 const OverviewPage = lazy(() => import('../features/reports/components/OverviewPage.js').then((m) => ({ default: m.OverviewPage })));
 const LaggardsPage = lazy(() => import('../features/reports/components/LaggardsPage.js').then((m) => ({ default: m.LaggardsPage })));
 const AssignmentsPage = lazy(() => import('../features/units/components/assign/AssignmentsPage.js').then((m) => ({ default: m.AssignmentsPage })));
+const ChangePasswordPage = lazy(() => import('../features/auth/components/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })));
 const BulletinPage = lazy(() => import('../features/reports/components/BulletinPage.js').then((m) => ({ default: m.BulletinPage })));
 
 export interface RouteDef {
@@ -42,4 +43,6 @@ export const routes: RouteDef[] = [
   { path: '/users', roles: office, render: () => <UsersPage /> },
   { path: '/settings', roles: office, render: () => <SettingsPage /> },
   { path: '/audit', roles: office, render: () => <AuditPage /> },
+  // every role: one's own password
+  { path: '/account/password', render: () => <ChangePasswordPage /> },
 ];
