@@ -22,7 +22,7 @@ export async function ensureFirstUser(db: Db, config: Config, log: Pick<FastifyB
     // printed once, to the console only (never to the log), and never again
     const line = '='.repeat(64);
     print(
-      `\n${line}\n  First start: an office account was created.\n  Log in at the address below with\n    username: ${username}\n    password: ${password}\n  and change the password under 用户管理 (Users). This is shown only once.\n${line}\n`,
+      `\n${line}\n  First start: an office account was created.\n  Log in at the address below with\n    username: ${username}\n    password: ${password}\n  and change the password under 修改密码 (Change password). This is shown only once.\n${line}\n`,
     );
   }
 }

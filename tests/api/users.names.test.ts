@@ -79,4 +79,17 @@ describe('look-alike usernames', () => {
       { numRuns: 25, seed: 9 },
     );
   });
+
+  it('an import names a unit’s technician by any form of the username', async () => {
+    const suffix = tag();
+    const tech = await office.post('/api/users', { username: `İlker${suffix}`, displayName: '技术员', role: 'technician', password: PASSWORD });
+    expect(tech.statusCode).toBe(201);
+    const code = `T${Date.now()}`;
+    const csv = `编码,名称,类型,负责技术员\n${code},某单位,部门,ILKER${suffix.toUpperCase()}\n`;
+    const res = await office.request('POST', '/api/units/import', csv, { 'content-type': 'text/csv' });
+    expect(res.statusCode, res.body).toBe(200);
+    const list = (await office.get(`/api/units?q=${code}`)).json();
+    expect(list.items[0].assigneeId ?? list.items[0].assignee?.id).toBe(tech.json().user.id);
+  });
 });
+
