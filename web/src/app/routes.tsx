@@ -16,6 +16,8 @@ const OverviewPage = lazy(() => import('../features/reports/components/OverviewP
 const LaggardsPage = lazy(() => import('../features/reports/components/LaggardsPage.js').then((m) => ({ default: m.LaggardsPage })));
 const AssignmentsPage = lazy(() => import('../features/units/components/assign/AssignmentsPage.js').then((m) => ({ default: m.AssignmentsPage })));
 const ChangePasswordPage = lazy(() => import('../features/auth/components/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })));
+const NoticesPage = lazy(() => import('../features/notices/components/NoticesPage.js').then((m) => ({ default: m.NoticesPage })));
+const NoticePrintPage = lazy(() => import('../features/notices/components/NoticePrintPage.js').then((m) => ({ default: m.NoticePrintPage })));
 const BulletinPage = lazy(() => import('../features/reports/components/BulletinPage.js').then((m) => ({ default: m.BulletinPage })));
 
 export interface RouteDef {
@@ -32,6 +34,8 @@ export const routes: RouteDef[] = [
   { path: '/overview', roles: readers, render: () => <OverviewPage /> },
   { path: '/laggards', roles: readers, render: () => <LaggardsPage /> },
   { path: '/laggards/bulletin', roles: readers, render: () => <BulletinPage /> },
+  { path: '/notices', roles: readers, render: () => <NoticesPage /> },
+  { path: '/notices/print', roles: ['office', 'viewer', 'unit'], render: () => <NoticePrintPage /> },
   { path: '/units', roles: ['office', 'viewer', 'technician'], render: () => <UnitsPage /> },
   { path: '/units/new', roles: office, render: () => <UnitFormPage /> },
   { path: '/units/import', roles: office, render: () => <ImportPage /> },
