@@ -8,6 +8,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema/index.js';
 import { guardClosedSocketWrites } from './postgres-guard.js';
 import { openReadRouting, type ReadRouting } from './read-replica.js';
+import { fillUsernameKeys, type UsernameCollision } from './backfill/usernames.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -155,12 +156,15 @@ function preparing(sql: Sql): Sql {
   });
 }
 
-/** Applies the migrations that have not run yet; safe to call at every start. */
-export async function migrateDatabase(database: Database, url?: string): Promise<void> {
+/**
+ * Applies the migrations that have not run yet, then what SQL could not fill (the username
+ * keys of 0005); safe to call at every start. Answers the look-alike usernames it disabled.
+ */
+export async function migrateDatabase(database: Database, url?: string): Promise<{ usernameCollisions: UsernameCollision[] }> {
   if (database.kind === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(database.db as never, { migrationsFolder });
-    return;
+    return { usernameCollisions: await fillUsernameKeys(database.db) };
   }
   if (!url) throw new Error('migrateDatabase needs the PostgreSQL URL');
   // One connection of its own, so that the advisory lock and the migration share it:
@@ -171,8 +175,11 @@ export async function migrateDatabase(database: Database, url?: string): Promise
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(724001)`;
-    await migrate(drizzle({ client }), { migrationsFolder });
+    const db = drizzle({ client });
+    await migrate(db, { migrationsFolder });
+    const usernameCollisions = await fillUsernameKeys(db);
     await client`select pg_advisory_unlock(724001)`;
+    return { usernameCollisions };
   } finally {
     await client.end({ timeout: 5 });
   }

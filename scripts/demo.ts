@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { count, inArray } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, type Db, type Tx } from '../db/client.js';
+import { usernameKey } from '../shared/domain/usernames.js';
 import { audit, steps, units, users } from '../db/schema/index.js';
 import { loadConfig } from '../server/config.js';
 import * as notices from '../server/features/notices/notices.service.js';
@@ -116,12 +117,12 @@ async function main() {
     const [technician] = await db
       .insert(users)
       .values([
-        { username: 'tech01', displayName: '电信局 王师傅', role: 'technician' as const, passwordHash },
-        { username: 'tech02', displayName: '电信局 李师傅', role: 'technician' as const, passwordHash },
-        { username: 'tech03', displayName: '电信局 赵师傅', role: 'technician' as const, passwordHash },
+        { username: 'tech01', usernameKey: 'tech01', displayName: '电信局 王师傅', role: 'technician' as const, passwordHash },
+        { username: 'tech02', usernameKey: 'tech02', displayName: '电信局 李师傅', role: 'technician' as const, passwordHash },
+        { username: 'tech03', usernameKey: 'tech03', displayName: '电信局 赵师傅', role: 'technician' as const, passwordHash },
       ])
       .returning();
-    const staff = [{ username: 'zfb01', displayName: '政府办 张科长', role: 'office' as const, passwordHash }, { username: 'leader01', displayName: '分管副县长', role: 'viewer' as const, passwordHash }];
+    const staff = [{ username: 'zfb01', usernameKey: 'zfb01', displayName: '政府办 张科长', role: 'office' as const, passwordHash }, { username: 'leader01', usernameKey: 'leader01', displayName: '分管副县长', role: 'viewer' as const, passwordHash }];
     const [office] = await db.insert(users).values(staff).returning();
 
     const now = Date.now();
@@ -170,7 +171,7 @@ async function main() {
         // the townships and every fourth department get a contact who can register
         if (unit.kind === 'township' || i % 4 === 0) {
           const username = `u${unit.code}`;
-          await tx.insert(users).values({ username, displayName: `${unit.name}联络员`, role: 'unit', unitId: row.id, passwordHash });
+          await tx.insert(users).values({ username, usernameKey: usernameKey(username), displayName: `${unit.name}联络员`, role: 'unit', unitId: row.id, passwordHash });
           unitAccounts.push(username);
         }
       });

@@ -16,6 +16,8 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
   'GET /api/auth/me': 'any',
+  // one's own password, checked against the current one: every role
+  'POST /api/auth/password': 'any',
 
   'POST /api/users': office,
   'GET /api/users': office,

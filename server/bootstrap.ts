@@ -6,11 +6,12 @@ import { audit, users } from '../db/schema/index.js';
 import type { Config } from './config.js';
 import { countUsers } from './features/users/users.repository.js';
 import { hashPassword, randomPassword } from './lib/password.js';
+import { usernameDisplay, usernameKey } from '../shared/domain/usernames.js';
 
 export async function ensureFirstUser(db: Db, config: Config, log: Pick<FastifyBaseLogger, 'info'>, print = console.log): Promise<void> {
   if ((await countUsers(db)) > 0) return;
   const given = config.bootstrapAdmin;
-  const username = given?.username ?? 'admin';
+  const username = usernameDisplay(given?.username ?? 'admin');
   const password = given?.password ?? randomPassword();
   const passwordHash = await hashPassword(password, config.passwordCost);
   const created = await db.transaction(async (tx) => {
@@ -18,7 +19,7 @@ export async function ensureFirstUser(db: Db, config: Config, log: Pick<FastifyB
     // see it (without the lock the others stopped on the unique username)
     await tx.execute(sql`select pg_advisory_xact_lock(724002)`);
     if ((await countUsers(tx)) > 0) return false;
-    const [user] = await tx.insert(users).values({ username, displayName: '政府办管理员', role: 'office', passwordHash }).returning();
+    const [user] = await tx.insert(users).values({ username, usernameKey: usernameKey(username), displayName: '政府办管理员', role: 'office', passwordHash }).returning();
     await tx.insert(audit).values({ actorId: null, action: 'user.bootstrap', target: user.id, details: { username, generated: !given } });
     return true;
   });
@@ -28,7 +29,7 @@ export async function ensureFirstUser(db: Db, config: Config, log: Pick<FastifyB
     // printed once, to the console only (never to the log), and never again
     const line = '='.repeat(64);
     print(
-      `\n${line}\n  First start: an office account was created.\n  Log in at the address below with\n    username: ${username}\n    password: ${password}\n  and change the password under 用户管理 (Users). This is shown only once.\n${line}\n`,
+      `\n${line}\n  First start: an office account was created.\n  Log in at the address below with\n    username: ${username}\n    password: ${password}\n  and change the password under 修改密码 (Change password). This is shown only once.\n${line}\n`,
     );
   }
 }

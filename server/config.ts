@@ -28,6 +28,8 @@ export const Env = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(8 * 60),
   /** hours after login after which a session ends whatever its use */
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(7 * 24),
+  /** seconds between sweeps that delete the rows of ended sessions */
+  SESSION_SWEEP_SECONDS: z.coerce.number().min(0.1).max(86_400).default(600),
   /** set when served over HTTPS (behind a proxy that terminates TLS) */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** the public origin when behind a proxy, e.g. https://zw.example.gov.cn; else taken from Host */
@@ -80,6 +82,7 @@ export type Config = {
   bootstrapAdmin?: { username: string; password: string };
   sessionIdleMs: number;
   sessionMaxMs: number;
+  sessionSweepMs: number;
   cookieSecure: boolean;
   publicOrigin?: string;
   trustProxy: boolean | number | string[];
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    sessionSweepMs: e.SESSION_SWEEP_SECONDS * 1000,
     cookieSecure: e.COOKIE_SECURE,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
     trustProxy: e.TRUST_PROXY,

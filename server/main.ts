@@ -15,8 +15,11 @@ const database = await openDatabase({
   readUrl: config.readReplica?.url,
   readMaxLagSeconds: config.readReplica?.maxLagSeconds,
 });
-await migrateDatabase(database, config.databaseUrl);
+const { usernameCollisions } = await migrateDatabase(database, config.databaseUrl);
 const app = await buildApp({ config, database, logger: loggerOptions(config.logLevel) });
+for (const c of usernameCollisions) {
+  app.log.warn({ userId: c.id, keptUserId: c.keptId }, `username "${c.username}" looks like an older account's: that user is disabled (see the audit log)`);
+}
 await ensureFirstUser(database.db, config, app.log);
 
 let closing = false;

@@ -1,23 +1,27 @@
-import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 
 export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** as typed (in NFKC), for display */
     username: text('username').notNull(),
+    /** what logins and uniqueness compare, by equality: usernameKey() of shared/domain/usernames.ts */
+    usernameKey: text('username_key').notNull(),
     displayName: text('display_name').notNull(),
     role: text('role', { enum: ['office', 'technician', 'unit', 'viewer'] }).notNull(),
     unitId: uuid('unit_id').references(() => units.id),
     passwordHash: text('password_hash').notNull(),
     disabled: boolean('disabled').notNull().default(false),
+    /** bumped by every change that must end the user's sessions: password, role, unit, disabled */
+    credentialVersion: integer('credential_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
-    // "Admin" and "admin" are one person
-    uniqueIndex('users_username_lower_key').on(sql`lower(${t.username})`),
+    // "Admin", "ADMIN" and "ａｄｍｉｎ" are one person
+    uniqueIndex('users_username_key_key').on(t.usernameKey),
     index('users_unit_idx').on(t.unitId),
   ],
 );
@@ -32,6 +36,8 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** the user's credentialVersion when it was made: live only while the two are equal */
+    credentialVersion: integer('credential_version').notNull().default(0),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -220,7 +220,7 @@ async function main() {
     await app.ready();
     await database.db.execute(sql`delete from sessions where user_id in (select id from users where username = 'bench')`);
     await database.db.execute(sql`delete from users where username = 'bench'`);
-    await database.db.insert(users).values({ username: 'bench', displayName: '基准', role: 'office', passwordHash: await hashPassword('bench-password', 10) });
+    await database.db.insert(users).values({ username: 'bench', usernameKey: 'bench', displayName: '基准', role: 'office', passwordHash: await hashPassword('bench-password', 10) });
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench', password: 'bench-password' } });
     const cookie = String(login.headers['set-cookie']).split(';')[0];
     const get = async (path: string) => {

@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { ACCESS, accessKey, isApi, type Access } from '../access.js';
 import { createSessionsRepository, SESSION_COOKIE, type CurrentUser, type SessionsRepository } from '../features/auth/sessions.js';
 import { fail } from '../lib/errors.js';
+import { loggable } from '../logger.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,6 +37,19 @@ export default fp(
     const { config, database } = app;
     await app.register(cookie);
     app.decorate('sessions', createSessionsRepository({ db: database.db, policy: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs } }));
+    // Ended sessions' rows are deleted on a timer, started with the app and stopped before the
+    // database closes; unref'd, so it never keeps a process alive by itself.
+    let sweeping: Promise<unknown> = Promise.resolve();
+    let sweeper: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      sweeper = setInterval(() => {
+        sweeping = app.sessions.sweep().catch((err: unknown) => app.log.warn({ err: loggable(err) }, 'could not sweep ended sessions'));
+      }, config.sessionSweepMs).unref();
+    });
+    app.addHook('onClose', async () => {
+      clearInterval(sweeper);
+      await sweeping;
+    });
     app.decorateRequest('user', null);
     app.decorateRequest('sessionToken', null);
 

@@ -21,6 +21,16 @@ function fieldsOf(issues: Issue[], context?: string): FieldIssue[] {
   });
 }
 
+/** The code and message for a 4xx a plugin raised; other statuses are VALIDATION_FAILED. */
+const PLUGIN_4XX: Record<number, [ErrorCode, string]> = {
+  401: ['UNAUTHENTICATED', 'log in first'],
+  403: ['FORBIDDEN', 'this path is not allowed'],
+  404: ['NOT_FOUND', 'not found'],
+  409: ['CONFLICT', 'the request conflicts with the current state'],
+  413: ['PAYLOAD_TOO_LARGE', 'the body is too large'],
+  429: ['RATE_LIMITED', 'too many requests'],
+};
+
 /** Errors that mean the database is unreachable rather than the request being wrong. */
 function isDatabaseDown(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string }; message?: string };
@@ -57,8 +67,11 @@ export default fp(
       }
       if (err.statusCode === 429) return send(reply, 429, 'RATE_LIMITED', 'too many requests');
       if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-        const code: ErrorCode = err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
-        return send(reply, err.statusCode === 415 ? 400 : err.statusCode, code, 'the request is not valid');
+        // a 4xx from a plugin (the static files refuse /../x with 403): the contract's code for
+        // its status, so that a 403 says FORBIDDEN, never VALIDATION_FAILED
+        const status = err.statusCode === 415 ? 400 : err.statusCode;
+        const [code, message] = PLUGIN_4XX[status] ?? ['VALIDATION_FAILED', 'the request is not valid'];
+        return send(reply, status, code, message);
       }
       if (isDatabaseDown(err)) {
         req.log.warn({ err: loggable(err) }, 'database unavailable');

@@ -6,6 +6,7 @@ import type { ServerResponse } from 'node:http';
 import { sql } from 'drizzle-orm';
 import fp from 'fastify-plugin';
 import type { DbOrTx } from '../../db/client.js';
+import { SESSIONS_ENDED_CHANNEL } from '../features/auth/sessions.js';
 
 export const LIVE_CHANNEL = 'zw_live';
 
@@ -16,9 +17,17 @@ export interface LiveStep {
   voided: boolean;
 }
 
+/** A user's sessions ended (all but `keep`, a session id): its streams end at once, in every process. */
+export interface SessionsEnded {
+  userId: string;
+  keep: string | null;
+}
+
+type LiveEvents = { step: [LiveStep]; sessionsEnded: [SessionsEnded] };
+
 declare module 'fastify' {
   interface FastifyInstance {
-    live: EventEmitter<{ step: [LiveStep] }>;
+    live: EventEmitter<LiveEvents>;
     /** open event streams, ended when the server closes */
     streams: Set<ServerResponse>;
   }
@@ -31,7 +40,7 @@ export async function announce(tx: DbOrTx, step: LiveStep): Promise<void> {
 
 export default fp(
   async (app) => {
-    const bus = new EventEmitter<{ step: [LiveStep] }>();
+    const bus = new EventEmitter<LiveEvents>();
     bus.setMaxListeners(0);
     app.decorate('live', bus);
     app.decorate('streams', new Set<ServerResponse>());
@@ -53,12 +62,20 @@ export default fp(
         }
       }
     });
+    const stopEnded = await app.database.listen(SESSIONS_ENDED_CHANNEL, (payload) => {
+      try {
+        bus.emit('sessionsEnded', JSON.parse(payload) as SessionsEnded);
+      } catch (err) {
+        app.log.warn({ err }, 'unreadable sessions-ended notification');
+      }
+    });
     app.addHook('preClose', async () => {
       for (const res of app.streams) res.end();
       app.streams.clear();
     });
     app.addHook('onClose', async () => {
       await stop().catch(() => {});
+      await stopEnded().catch(() => {});
     });
   },
   { name: 'live' },

@@ -17,12 +17,20 @@ export type User = z.infer<typeof User>;
 
 export const UserResponse = z.object({ user: User });
 
+// Checked in NFKC, the form it is stored in (shared/domain/usernames.ts): an NFD-typed é (e and a
+// combining accent) is é, full-width ａｄｍｉｎ is admin. Combining marks that NFKC leaves (as in
+// many scripts' vowel signs) are allowed, only not first.
 export const Username = z
   .string()
   .trim()
-  .min(2)
-  .max(64)
-  .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only');
+  .transform((s) => s.normalize('NFKC'))
+  .pipe(
+    z
+      .string()
+      .min(2)
+      .max(64)
+      .regex(/^[\p{L}\p{N}._@-][\p{L}\p{M}\p{N}._@-]*$/u, 'letters, digits and . _ @ - only'),
+  );
 export const Password = z.string().min(8, 'at least 8 characters').max(256);
 
 export const CreateUser = z

@@ -5,6 +5,7 @@ import { buildApp, type App } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { users, units } from '../../db/schema/index.js';
 import { hashPassword } from '../../server/lib/password.js';
+import { usernameKey } from '../../shared/domain/usernames.js';
 import { initialProgress } from '../../shared/domain/progress.js';
 import type { Role } from '../../shared/domain/steps.js';
 import { progressColumns } from '../../server/features/units/units.repository.js';
@@ -84,7 +85,7 @@ export async function createTestApp(
       const username = opts.username ?? uniq(`${role}-`);
       const [user] = await database.db
         .insert(users)
-        .values({ username, displayName: `${role} ${username}`, role, unitId, passwordHash })
+        .values({ username, usernameKey: usernameKey(username), displayName: `${role} ${username}`, role, unitId, passwordHash })
         .returning();
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);

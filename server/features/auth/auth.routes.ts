@@ -1,11 +1,14 @@
-import { and, count, eq, gt, max, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, max, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../../db/client.js';
 import { audit, users } from '../../../db/schema/index.js';
-import { LoginBody, MeResponse } from '../../../shared/schemas/auth.js';
+import { ChangePasswordBody, LoginBody, MeResponse } from '../../../shared/schemas/auth.js';
+import { usernameKey } from '../../../shared/domain/usernames.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fail } from '../../lib/errors.js';
 import { hashPassword, verifyPassword } from '../../lib/password.js';
+import { findUser } from '../users/users.repository.js';
 import { SESSION_COOKIE } from './sessions.js';
 import { clientIp } from '../../lib/ip.js';
 
@@ -17,16 +20,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.cookieSecure };
 
-  /** Failed logins in the window; for a username, only those since its last success. */
-  async function recentFailures(db: DbOrTx, by: 'target' | 'ip', value: string): Promise<number> {
+  /**
+   * When the failures counted against a username (only those since its last success) or an
+   * address drop below the limit again: the moment the limit-th newest failure leaves the window.
+   * Undefined when they are below it now.
+   */
+  async function blockedUntil(db: DbOrTx, by: 'target' | 'ip', value: string): Promise<number | undefined> {
+    const limit = by === 'target' ? config.login.maxPerUser : config.login.maxPerIp;
     const windowStart = new Date(Date.now() - config.login.windowMs);
     const column = by === 'target' ? audit.target : audit.ip;
     const lastSuccess =
       by === 'target'
         ? db.select({ at: max(audit.at) }).from(audit).where(and(eq(audit.action, 'auth.login'), eq(audit.target, value)))
         : undefined;
-    const [row] = await db
-      .select({ n: count() })
+    const rows = await db
+      .select({ at: audit.at })
       .from(audit)
       .where(
         and(
@@ -35,37 +43,60 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           gt(audit.at, windowStart),
           lastSuccess ? sql`${audit.at} > coalesce((${lastSuccess}), '-infinity'::timestamptz)` : undefined,
         ),
-      );
-    return row.n;
+      )
+      .orderBy(desc(audit.at))
+      .limit(limit);
+    return rows.length < limit ? undefined : rows[limit - 1].at.getTime() + config.login.windowMs;
   }
 
-  const throttled = async (db: DbOrTx, username: string, ip: string) => {
-    const [byUser, byIp] = await Promise.all([recentFailures(db, 'target', username), recentFailures(db, 'ip', ip)]);
-    return byUser >= config.login.maxPerUser || byIp >= config.login.maxPerIp;
+  /** Seconds to wait before trying again (at least 1), or 0 when not throttled. */
+  const throttled = async (db: DbOrTx, key: string, ip: string) => {
+    const until = Math.max(...(await Promise.all([blockedUntil(db, 'target', key), blockedUntil(db, 'ip', ip)])).map((t) => t ?? 0));
+    return until ? Math.max(1, Math.ceil((until - Date.now()) / 1000)) : 0;
   };
-  const tooMany = () => fail.rateLimited('too many failed logins; wait a few minutes and try again', Math.ceil(config.login.windowMs / 1000));
+  // details.retryAfter and the Retry-After header carry the wait (plugins/errors.ts)
+  const tooMany = (seconds: number) => {
+    const minutes = Math.ceil(seconds / 60);
+    return fail.rateLimited(`too many failed logins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, seconds);
+  };
+
+  /** A wrong password, counted against the name and the address under their locks (as at login). */
+  async function decideFailure(req: FastifyRequest, key: string, ip: string, reason: string): Promise<number> {
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${key}))`);
+      await tx.execute(sql`select pg_advisory_xact_lock(2, hashtext(${ip}))`);
+      const wait = await throttled(tx, key, ip);
+      if (wait) await recordAudit(tx, req, 'auth.login_throttled', key, null, null);
+      else await recordAudit(tx, req, 'auth.login_failed', key, { reason }, null);
+      return wait;
+    });
+  }
 
   app.post(
     '/api/auth/login',
     { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeResponse } } },
     async (req, reply) => {
-      const username = req.body.username.toLowerCase();
+      // counted, looked up and audited by its key: ADMIN, ａｄｍｉｎ and admin share one throttle
+      const username = usernameKey(req.body.username);
       const ip = clientIp(req);
       // a cheap refusal first, so a throttled guess costs no password hash
-      if (await throttled(db, username, ip)) {
+      const early = await throttled(db, username, ip);
+      if (early) {
         await recordAudit(db, req, 'auth.login_throttled', username, null, null);
-        throw tooMany();
+        throw tooMany(early);
       }
-      const [user] = await db.select().from(users).where(eq(sql`lower(${users.username})`, username)).limit(1);
+      // read once: the session is made under the credential version of the hash checked here
+      const [user] = await db.select().from(users).where(eq(users.usernameKey, username)).limit(1);
       const ok = user ? await verifyPassword(req.body.password, user.passwordHash) : (await verifyPassword(req.body.password, await decoy), false);
       // The decision, under a lock per username and per address (in every process): guesses sent
       // in parallel are counted one after another, so no more than the limit get an answer.
       const outcome = await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${username}))`);
         await tx.execute(sql`select pg_advisory_xact_lock(2, hashtext(${ip}))`);
-        if (await throttled(tx, username, ip)) {
+        const wait = await throttled(tx, username, ip);
+        if (wait) {
           await recordAudit(tx, req, 'auth.login_throttled', username, null, null);
-          return 'throttled';
+          return wait;
         }
         if (!user || !ok || user.disabled) {
           await recordAudit(tx, req, 'auth.login_failed', username, { reason: user?.disabled && ok ? 'disabled' : 'credentials' }, null);
@@ -74,13 +105,53 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         await recordAudit(tx, req, 'auth.login', username, null, user);
         return 'ok';
       });
-      if (outcome === 'throttled') throw tooMany();
+      if (typeof outcome === 'number') throw tooMany(outcome);
       if (outcome === 'failed' || !user) throw fail.unauthenticated('wrong username or password');
       // a fresh session id at every login: a planted cookie cannot be carried into a session
       if (req.sessionToken) await app.sessions.end(req.sessionToken);
-      const token = await app.sessions.create(user.id);
+      // a password reset, new role or disabling since the read above bumped the version: this
+      // session is then dead from its first request
+      const token = await app.sessions.create(user.id, user.credentialVersion);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: Math.floor(config.sessionMaxMs / 1000) });
       return { user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId } };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    { schema: { tags: ['auth'], summary: 'change one’s own password; ends one’s other sessions', body: ChangePasswordBody } },
+    async (req, reply) => {
+      const me = req.user!;
+      const { currentPassword, newPassword } = req.body;
+      const key = usernameKey(me.username);
+      const ip = clientIp(req);
+      // guessing the current password through a stolen session is throttled as guessing at login
+      const early = await throttled(db, key, ip);
+      if (early) throw tooMany(early);
+      const row = (await findUser(db, me.id))!;
+      if (!(await verifyPassword(currentPassword, row.passwordHash))) {
+        const wait = await decideFailure(req, key, ip, 'password_change');
+        if (wait) throw tooMany(wait);
+        throw fail.validation('the current password is not right', [{ field: 'currentPassword', message: 'is not your current password' }]);
+      }
+      if (currentPassword === newPassword) {
+        throw fail.validation('the new password is the current one', [{ field: 'newPassword', message: 'must differ from the current password' }]);
+      }
+      const passwordHash = await hashPassword(newPassword, config.passwordCost);
+      const changed = await db.transaction(async (tx) => {
+        // only over the credentials checked above: a reset by the office since then wins
+        const [updated] = await tx
+          .update(users)
+          .set({ passwordHash, updatedAt: new Date() })
+          .where(and(eq(users.id, me.id), eq(users.credentialVersion, row.credentialVersion), eq(users.disabled, false)))
+          .returning({ id: users.id });
+        if (!updated) return false;
+        await app.sessions.endAllOf(me.id, tx, me.sessionId);
+        await recordAudit(tx, req, 'user.password_change', me.id, { otherSessionsEnded: true });
+        return true;
+      });
+      if (!changed) throw fail.unauthenticated('your session ended: log in again');
+      return reply.code(204).send();
     },
   );
 
@@ -98,7 +169,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: MeResponse } } }, async (req) => {
-    const { sessionId: _sid, ...user } = req.user!;
+    const { sessionId: _sid, credentialVersion: _v, ...user } = req.user!;
     return { user };
   });
 };

@@ -1,6 +1,9 @@
-// Sessions in the database: the cookie holds a random token, the table only its hash.
+// Sessions in the database: the cookie holds a random token, the table only its hash. A session
+// lives only while the user's credential version is the one it was made under (and the user is
+// enabled): a new password, role or unit bumps the version, which ends every older session at
+// once, also one that a login still in progress creates after the change.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { sessions, users } from '../../../db/schema/index.js';
 import type { SessionUser } from '../../../shared/schemas/auth.js';
@@ -15,7 +18,11 @@ export interface SessionPolicy {
 
 export interface CurrentUser extends SessionUser {
   sessionId: string;
+  credentialVersion: number;
 }
+
+/** Told to every process when a user's sessions end, so that its open live streams end at once. */
+export const SESSIONS_ENDED_CHANNEL = 'zw_sessions_ended';
 
 export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: SessionPolicy }) {
   // Every authenticated request runs this: built once, a named statement on each connection.
@@ -28,9 +35,10 @@ export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: S
       displayName: users.displayName,
       role: users.role,
       unitId: users.unitId,
+      credentialVersion: users.credentialVersion,
     })
     .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.credentialVersion, sessions.credentialVersion)))
     .where(
       and(
         eq(sessions.id, sql.placeholder('id')),
@@ -52,9 +60,14 @@ export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: S
       return (await lookup(hash(token), Date.now())) !== undefined;
     },
 
-    async create(userId: string): Promise<string> {
+    /**
+     * A new session under the credential version the password was checked against (login
+     * passes the one it read with the hash); without one, under the user's version now.
+     */
+    async create(userId: string, credentialVersion?: number): Promise<string> {
       const token = randomBytes(32).toString('base64url');
-      await db.insert(sessions).values({ id: hash(token), userId, expiresAt: new Date(Date.now() + policy.maxMs) });
+      const version = credentialVersion ?? sql`(select ${users.credentialVersion} from ${users} where ${users.id} = ${userId})`;
+      await db.insert(sessions).values({ id: hash(token), userId, credentialVersion: version, expiresAt: new Date(Date.now() + policy.maxMs) });
       return token;
     },
 
@@ -75,15 +88,43 @@ export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: S
       await tx.delete(sessions).where(eq(sessions.id, hash(token)));
     },
 
-    async endAllOf(userId: string): Promise<void> {
-      await db.delete(sessions).where(eq(sessions.userId, userId));
+    /**
+     * Ends every session of a user, in the caller's transaction: bumps its credential version
+     * (so a session a login creates later, under the old credentials, is dead too), deletes the
+     * rows and tells every process's live streams. `keep` carries one session (the caller's own,
+     * after changing its own password) over to the new version. Answers the new version.
+     */
+    async endAllOf(userId: string, tx: DbOrTx = db, keep?: string): Promise<number> {
+      const [row] = await tx
+        .update(users)
+        .set({ credentialVersion: sql`${users.credentialVersion} + 1` })
+        .where(eq(users.id, userId))
+        .returning({ version: users.credentialVersion });
+      if (keep) {
+        await tx.update(sessions).set({ credentialVersion: row.version }).where(and(eq(sessions.id, keep), eq(sessions.userId, userId)));
+        await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keep)));
+      } else {
+        await tx.delete(sessions).where(eq(sessions.userId, userId));
+      }
+      await tx.execute(sql`select pg_notify(${SESSIONS_ENDED_CHANNEL}, ${JSON.stringify({ userId, keep: keep ?? null })})`);
+      return row.version;
     },
 
-    /** Drops expired rows; called now and then so the table does not grow forever. */
-    async sweep(): Promise<void> {
-      await db
+    /**
+     * Drops the rows of ended sessions: expired, idle too long, or made under an older
+     * credential version. Run on a timer (plugins/auth.ts) so the table does not grow forever.
+     */
+    async sweep(): Promise<number> {
+      const idleSince = new Date(Date.now() - policy.idleMs);
+      const stale = db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, sessions.userId), or(ne(users.credentialVersion, sessions.credentialVersion), eq(users.disabled, true))));
+      const gone = await db
         .delete(sessions)
-        .where(or(lt(sessions.expiresAt, new Date()), lt(sessions.lastSeenAt, sql`now() - ${`${policy.idleMs} milliseconds`}::interval`)));
+        .where(or(lt(sessions.expiresAt, new Date()), lt(sessions.lastSeenAt, idleSince), sql`exists (${stale})`))
+        .returning({ id: sessions.id });
+      return gone.length;
     },
   };
 }

@@ -1,6 +1,6 @@
 // GET /api/live: server-sent events, one `step` event per step recorded or voided anywhere.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { LiveStep } from '../../plugins/live.js';
+import type { LiveStep, SessionsEnded } from '../../plugins/live.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/live', { schema: { tags: ['live'], summary: 'server-sent events: `step` for every step recorded or voided' } }, (req, reply) => {
@@ -21,22 +21,32 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (user.role === 'unit' && step.unitId !== user.unitId) return;
       res.write(`event: step\ndata: ${JSON.stringify(step)}\n\n`);
     };
+    // The stream hears as the user it was opened by: when that user's sessions end (a new
+    // role, unit or password, disabled; told by every process) it ends at once, so a contact
+    // moved to another unit hears nothing more of the old one.
+    const onEnded = (ended: SessionsEnded) => {
+      if (ended.userId === user.id && ended.keep !== user.sessionId) res.end();
+    };
     app.live.on('step', onStep);
+    app.live.on('sessionsEnded', onEnded);
     app.streams.add(res);
     // A stream outlives the request that checked its session: each beat checks again, so a
-    // logout or a disabled user (in any process) ends it within one beat.
+    // logout or a disabled user (in any process) ends it within one beat; the first check runs at
+    // once, for a change that landed between the session's lookup and the listeners above.
     const token = req.sessionToken!;
-    const beat = setInterval(() => {
+    const check = (beat: boolean) =>
       // the database away: keep the stream, and check again at the next beat
       void app.sessions.isLive(token).catch(() => true).then((live) => {
         if (res.writableEnded || res.destroyed) return;
-        if (live) res.write(': keep-alive\n\n');
-        else res.end();
+        if (!live) res.end();
+        else if (beat) res.write(': keep-alive\n\n');
       });
-    }, app.config.liveHeartbeatMs);
+    check(false);
+    const beat = setInterval(() => check(true), app.config.liveHeartbeatMs);
     res.on('close', () => {
       clearInterval(beat);
       app.live.off('step', onStep);
+      app.live.off('sessionsEnded', onEnded);
       app.streams.delete(res);
     });
   });

@@ -16,7 +16,7 @@ import { findUnit } from '../units/units.repository.js';
 import * as repo from './notices.repository.js';
 
 /** One lock for every issue: two batches at once must not urge the same unit twice the same day. */
-const ISSUE_LOCK = 724002;
+const ISSUE_LOCK = 724003;
 
 const notFound = () => fail.notFound('notice');
 

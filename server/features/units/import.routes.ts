@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { units, users } from '../../../db/schema/index.js';
 import { initialProgress } from '../../../shared/domain/progress.js';
+import { usernameKey } from '../../../shared/domain/usernames.js';
 import { ImportQuery, ImportResult, UnitFields, type ImportIssue } from '../../../shared/schemas/units.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fail } from '../../lib/errors.js';
@@ -14,15 +15,15 @@ export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 const BATCH = 1000;
 const REQUIRED = ['code', 'name', 'kind'] as const;
 
-/** Lower-cased usernames of active technicians among `names`, to their ids. */
+/** The username keys (shared/domain/usernames.ts) of active technicians among `names`, to their ids. */
 async function technicianIds(db: DbOrTx, names: (string | null | undefined)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(names.filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase()))];
+  const wanted = [...new Set(names.filter((n): n is string => Boolean(n)).map(usernameKey))];
   if (!wanted.length) return new Map();
   const rows = await db
-    .select({ id: users.id, username: users.username })
+    .select({ id: users.id, key: users.usernameKey })
     .from(users)
-    .where(and(inArray(sql`lower(${users.username})`, wanted), eq(users.role, 'technician'), eq(users.disabled, false)));
-  return new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
+    .where(and(inArray(users.usernameKey, wanted), eq(users.role, 'technician'), eq(users.disabled, false)));
+  return new Map(rows.map((r) => [r.key, r.id]));
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -48,7 +49,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         if (file.rows.length === 0) issues.push({ row: 2, field: 'file', message: 'the file has no rows under its header' });
         for (const { row, values: raw } of file.rows) {
           const { assignee, ...values } = raw;
-          const assigneeId = assignee ? technicians.get(assignee.toLowerCase()) : null;
+          const assigneeId = assignee ? technicians.get(usernameKey(assignee)) : null;
           if (assigneeId === undefined) issues.push({ row, field: 'assignee', message: `no active technician named ${assignee}` });
           const missing = REQUIRED.filter((f) => !values[f]);
           missing.forEach((field) => issues.push({ row, field, message: 'is required' }));

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { users } from '../../../db/schema/index.js';
 import type { User } from '../../../shared/schemas/users.js';
+import { usernameKey } from '../../../shared/domain/usernames.js';
 import { iso } from '../../lib/time.js';
 import { likePattern } from '../../lib/query.js';
 
@@ -22,9 +23,15 @@ export async function findUser(db: DbOrTx, id: string): Promise<Row | undefined>
   return row;
 }
 
+/** The user a typed name means: by its key, so ADMIN, ａｄｍｉｎ and admin are one. */
 export async function findUserByName(db: DbOrTx, username: string): Promise<Row | undefined> {
-  const [row] = await db.select().from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase())).limit(1);
+  const [row] = await db.select().from(users).where(eq(users.usernameKey, usernameKey(username))).limit(1);
   return row;
+}
+
+/** One serialized decision at a time about who holds which role (advisory lock keys 1, 2: logins). */
+export async function lockRoles(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(3, 0)`);
 }
 
 export async function countUsers(db: DbOrTx): Promise<number> {
@@ -44,7 +51,7 @@ export async function countOtherActiveOffice(db: DbOrTx, exceptId: string): Prom
 export async function listUsers(db: DbOrTx, q: { page: number; pageSize: number; role?: Row['role']; q?: string }) {
   const where: SQL[] = [];
   if (q.role) where.push(eq(users.role, q.role));
-  if (q.q) where.push(or(ilike(users.username, likePattern(q.q)), ilike(users.displayName, likePattern(q.q)))!);
+  if (q.q) where.push(or(like(users.usernameKey, likePattern(usernameKey(q.q))), ilike(users.username, likePattern(q.q)), ilike(users.displayName, likePattern(q.q)))!);
   const filter = where.length ? and(...where) : undefined;
   const [rows, [total]] = await Promise.all([
     db.select().from(users).where(filter).orderBy(asc(users.username)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),

@@ -1,6 +1,7 @@
 // Every application table hashed, so that a test can prove a refused request wrote nothing.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
+import { usernameKey } from '../../../shared/domain/usernames.js';
 
 /** Columns that change on a read: a session's idle clock moves at most once a minute on use. */
 const VOLATILE: Record<string, string[]> = { sessions: ['last_seen_at'] };
@@ -50,9 +51,13 @@ export async function hashTables({ db }: Database) {
       const added = await rows<AuditRow>(sql`select action, target, actor_id from audit where id > ${beforeAudit} order by id`);
       const old = (await snapshot(beforeAudit)).audit;
       if (old !== before.audit) complaints.push('audit rows that existed before were changed');
-      const username = typeof (body as { username?: unknown })?.username === 'string' ? (body as { username: string }).username.trim().toLowerCase() : undefined;
-      const expected = routeKey === 'POST /api/auth/login' ? (status === 401 ? 'auth.login_failed' : status === 429 ? 'auth.login_throttled' : undefined) : undefined;
-      const allowed = expected !== undefined && added.length === 1 && added[0].action === expected && added[0].target === username && added[0].actor_id === null;
+      // audited by the username's key (shared/domain/usernames.ts), as the login counts it
+      const username = typeof (body as { username?: unknown })?.username === 'string' ? usernameKey((body as { username: string }).username) : undefined;
+      // a wrong current password when changing one's own (400) is a failed login for the caller's name
+      const ownPassword = routeKey === 'POST /api/auth/password';
+      const failed = status === 401 || (ownPassword && status === 400);
+      const expected = routeKey === 'POST /api/auth/login' || ownPassword ? (failed ? 'auth.login_failed' : status === 429 ? 'auth.login_throttled' : undefined) : undefined;
+      const allowed = expected !== undefined && added.length === 1 && added[0].action === expected && (ownPassword || added[0].target === username) && added[0].actor_id === null;
       if (!allowed) complaints.push(`audit gained ${JSON.stringify(added)}`);
     }
     return complaints;

@@ -105,6 +105,7 @@ function Frame({ user, children }: { user?: SessionUser; children: ReactNode }) 
               {t('app.otherLanguage')}
             </button>
             {user && <span className="app-header__user">{t('auth.signedInAs', { name: user.displayName, role: t(`role.${user.role}`) })}</span>}
+            {user && <Link to="/account/password">{t('account.link')}</Link>}
           </div>
           {user && <Nav user={user} pathname={pathname} />}
         </div>

@@ -16,6 +16,7 @@ const OverviewPage = lazy(() => import('../features/reports/components/OverviewP
 const LaggardsPage = lazy(() => import('../features/reports/components/LaggardsPage.js').then((m) => ({ default: m.LaggardsPage })));
 const AssignmentsPage = lazy(() => import('../features/units/components/assign/AssignmentsPage.js').then((m) => ({ default: m.AssignmentsPage })));
 const NotifyPage = lazy(() => import('../features/notify/components/NotifyPage.js').then((m) => ({ default: m.NotifyPage })));
+const ChangePasswordPage = lazy(() => import('../features/auth/components/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })));
 const NoticesPage = lazy(() => import('../features/notices/components/NoticesPage.js').then((m) => ({ default: m.NoticesPage })));
 const NoticePrintPage = lazy(() => import('../features/notices/components/NoticePrintPage.js').then((m) => ({ default: m.NoticePrintPage })));
 const BulletinPage = lazy(() => import('../features/reports/components/BulletinPage.js').then((m) => ({ default: m.BulletinPage })));
@@ -50,4 +51,6 @@ export const routes: RouteDef[] = [
   { path: '/settings', title: 'titles.settings', roles: office, render: () => <SettingsPage /> },
   { path: '/notify', title: 'titles.notify', roles: office, render: () => <NotifyPage /> },
   { path: '/audit', title: 'titles.audit', roles: office, render: () => <AuditPage /> },
+  // every role: one's own password
+  { path: '/account/password', title: 'titles.password', render: () => <ChangePasswordPage /> },
 ];

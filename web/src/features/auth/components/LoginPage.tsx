@@ -4,6 +4,7 @@ import { isApiError } from '../../../shared/api/http.js';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../shared/components/Field.js';
 import { useLogin } from '../api/login.js';
+import { lockoutMinutes } from '../lockout.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -18,6 +19,8 @@ export function LoginPage() {
 
   const error = login.error;
   const known = isApiError(error) && (error.status === 401 || error.status === 429);
+  // "请 15 分钟后再试": the server says how long the lockout lasts
+  const minutes = lockoutMinutes(error);
 
   return (
     <section className="login">
@@ -43,7 +46,7 @@ export function LoginPage() {
         </Field>
         {known ? (
           <p className="notice notice--error" role="alert">
-            {error.status === 429 ? t('auth.rateLimited') : t('auth.wrongCredentials')}
+            {error.status === 401 ? t('auth.wrongCredentials') : minutes ? t('auth.rateLimitedWait', { count: minutes }) : t('auth.rateLimited')}
           </p>
         ) : (
           <ErrorNotice error={error} />
