@@ -13,7 +13,7 @@ export async function buildDigestFor(
   config: Config,
   d: { day: string; now: Date; kind: ChannelKind; previous?: { key: string; facts: Record<string, number> | null } },
 ): Promise<{ message: Message; facts: DigestFacts }> {
-  const summary = await summaryReport(db, { asOf: d.day });
+  const summary = await summaryReport(db, { asOf: d.day }, d.now);
   const laggards = await laggardsReport(db, { asOf: d.day, page: 1, pageSize: DIGEST_LAGGARDS_READ }, d.now);
   const facts: DigestFacts = { totalUnits: summary.totalUnits, onboarded: summary.onboarded, laggards: summary.laggards };
   const prev = d.previous?.facts;

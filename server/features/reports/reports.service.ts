@@ -103,9 +103,9 @@ export async function laggardsForExport(db: DbOrTx, q: LaggardFilter) {
   return { ctx, items };
 }
 
-export async function summaryReport(db: DbOrTx, q: SummaryQuery = {}): Promise<SummaryReport> {
+export async function summaryReport(db: DbOrTx, q: SummaryQuery = {}, now?: Date): Promise<SummaryReport> {
   const { asOf, ...scope } = q;
-  const ctx = await reportContext(db, asOf);
+  const ctx = await reportContext(db, asOf, now);
   const groups = await inReportTransaction(db, (tx) => summaryGroups(tx, ctx, scope));
   const stages = Object.fromEntries(STAGES.map((s) => [s, { pending: 0, in_progress: 0, blocked: 0, done: 0 }])) as SummaryReport['stages'];
   const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as SummaryReport['byCategory'];
