@@ -4,6 +4,7 @@ import { migrateDatabase, openDatabase } from '../db/client.js';
 import { buildApp } from './app.js';
 import { ensureFirstUser } from './bootstrap.js';
 import { loadConfig } from './config.js';
+import { ensureUsableTimeZone } from './features/settings/settings.timezone.js';
 import { loggerOptions } from './logger.js';
 
 const config = loadConfig();
@@ -11,6 +12,7 @@ const database = await openDatabase({ url: config.databaseUrl, dataDir: config.d
 await migrateDatabase(database, config.databaseUrl);
 const app = await buildApp({ config, database, logger: loggerOptions(config.logLevel) });
 await ensureFirstUser(database.db, config, app.log);
+await ensureUsableTimeZone(database.db, app.log);
 
 let closing = false;
 const stop = async (signal: string) => {
