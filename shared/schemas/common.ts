@@ -72,9 +72,13 @@ export const Text = (max: number) => z.string().trim().max(max);
 
 // PostgreSQL text cannot hold U+0000, and UTF-8 cannot carry half of a UTF-16 surrogate pair
 // (JSON's "\udc00"): such text would be refused by the database, or silently altered, after the
-// request was accepted. Both are refused up front, with the field that holds them.
-// eslint-disable-next-line no-control-regex -- U+0000 is exactly what is looked for
-const UNSTORABLE = /[\u0000\p{Cs}]/u;
-export const UNSTORABLE_MESSAGE = 'contains a character that cannot be stored (U+0000 or half of a surrogate pair)';
-/** Whether PostgreSQL can store the text as sent. */
+// request was accepted. Nor can XML 1.0, the text of every .xlsx, carry the other C0 controls
+// (all but tab, line feed and carriage return) or U+FFFE/U+FFFF: one unit named with U+FFFF made
+// the laggard workbook unreadable for everyone. All are refused up front, with the field that
+// holds them, wherever text is stored (server/plugins/text.ts, and each cell of an import).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\p{Cs}]/u;
+export const UNSTORABLE_MESSAGE =
+  'contains a character that cannot be stored or written to a workbook (a control character other than tab and line break, U+FFFE, U+FFFF, or half of a surrogate pair)';
+/** Whether PostgreSQL can store the text as sent, and a workbook's XML can carry it. */
 export const storable = (s: string) => !UNSTORABLE.test(s);
