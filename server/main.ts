@@ -1,6 +1,7 @@
 // Starts the tracker: configuration, database and migrations, first user, then listen.
 // Closes cleanly on SIGTERM/SIGINT: requests in flight finish, then the database closes.
 import { migrateDatabase, openDatabase } from '../db/client.js';
+import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { buildApp } from './app.js';
 import { ensureFirstUser } from './bootstrap.js';
 import { loadConfig } from './config.js';
@@ -8,7 +9,14 @@ import { ensureUsableTimeZone } from './features/settings/settings.timezone.js';
 import { loggerOptions } from './logger.js';
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: config.databasePoolSize, reportsMax: config.reportsPoolSize });
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: config.databasePoolSize, reportsMax: config.reportsPoolSize }).catch((err: unknown) => {
+  // a second tracker on one data folder: the message alone, and a non-zero exit
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+});
 await migrateDatabase(database, config.databaseUrl);
 const app = await buildApp({ config, database, logger: loggerOptions(config.logLevel) });
 await ensureFirstUser(database.db, config, app.log);
