@@ -28,8 +28,8 @@ import { hashTables, type Snapshot, type TableHasher } from './fuzz/tables.js';
 const SEED = Number(process.env.FUZZ_SEED ?? 20260515);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const HEADER_RUNS = Math.round(RUNS / 4);
-/** about 11 ms a run on PGlite; a long hunt gets the time it needs */
-const timeFor = (runs: number) => 60_000 + runs * 60;
+/** about 11 ms a run on PGlite, ten times that on a machine eight people share; a long hunt gets the time it needs */
+const timeFor = (runs: number) => 60_000 + runs * 150;
 
 // ——— the fixtures ——————————————————————————————————————————————————————————————————————————
 
@@ -447,13 +447,22 @@ describe('bad input on the write routes', () => {
 
   it('never answers 5xx to hostile query strings on the read routes: huge pages and sizes, junk filters', async () => {
     stats.clear();
-    const keys = ['page', 'pageSize', 'asOf', 'from', 'to', 'since', 'q', 'kind', 'stage', 'status', 'onboarded', 'category', 'parentCode', 'unitId', 'type', 'action', 'urged', 'area'];
-    const value = fc.oneof(
-      { weight: 4, arbitrary: hugeNumberText },
-      { weight: 1, arbitrary: fc.constantFrom('2026-01-01', '1970-01-01', '2999-12-31', '9999-12-31', '2026-02-30', 'true', 'false', 'wiring', 'blocked', 'township', ...XML_FORBIDDEN, ...LOOK_ALIKE_NAMES) },
-      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+    // mostly a page and a page size, huge or not, beside filters that are mostly valid: a filter
+    // refused first would hide what the page does
+    const pageValue = fc.oneof({ weight: 3, arbitrary: hugeNumberText }, { weight: 1, arbitrary: fc.constantFrom('1', '2', '50', '500', '501') });
+    const filters = fc.dictionary(
+      fc.constantFrom('asOf', 'from', 'to', 'since', 'q', 'kind', 'stage', 'status', 'onboarded', 'category', 'parentCode', 'unitId', 'type', 'action', 'urged', 'area'),
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom('2026-01-01', '2026-11-30', 'true', 'wiring', 'blocked', 'township', PARENT) },
+        { weight: 1, arbitrary: fc.constantFrom('1970-01-01', '2999-12-31', '9999-12-31', '2026-02-30', ...XML_FORBIDDEN, ...LOOK_ALIKE_NAMES) },
+        { weight: 1, arbitrary: hugeNumberText },
+        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+      ),
+      { maxKeys: 2 },
     );
-    const query = fc.dictionary(fc.constantFrom(...keys), value, { minKeys: 1, maxKeys: 4 });
+    const query = fc
+      .tuple(fc.option(pageValue, { freq: 4, nil: undefined }), fc.option(pageValue, { freq: 2, nil: undefined }), fc.option(filters, { freq: 2, nil: undefined }))
+      .map(([page, pageSize, f]) => ({ ...(f ?? {}), ...(page === undefined ? {} : { page }), ...(pageSize === undefined ? {} : { pageSize }) }));
     const request = fc.record({ route: fc.constantFrom(...READ_ROUTES), query, caller: fc.constantFrom<Caller>('office', 'office', 'viewer', 'technician', 'unit'), pick: fc.nat() });
     await fc.assert(
       fc.asyncProperty(request, async ({ route, query: q, caller, pick }) => {

@@ -20,13 +20,19 @@ export const LOOK_ALIKE_NAMES = ['ΟΔΥΣΣΕΥΣ', 'οδυσσευς', 'İstan
 
 /** Numbers as a query string may carry them: past 32 and 53 bits, past a double, and what Number() reads that no page is. */
 export const hugeNumberText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(
-    '2147483647', '2147483648', '4294967295', '4294967296', '4000000', '4000001', '9007199254740991', '9007199254740993', '18446744073709551616',
-    '1e15', '1e21', '1e308', '1e309', '-1e309', 'Infinity', '-Infinity', 'NaN', '-0', '0x7fffffff', '0b1', '1.5', '1.0', ' 1', '+1', '１', '٣',
-  ),
-  fc.bigInt({ min: 0n, max: 10n ** 40n }).map(String),
-  fc.integer({ min: 1, max: 400 }).map((n) => '9'.repeat(n)),
-  fc.double().map(String),
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '2147483647', '2147483648', '4294967295', '4294967296', '4000000', '4000001', '9007199254740991', '9007199254740993', '18446744073709551616',
+      '1e15', '1e21', '1e308', '1e309', '-1e309', 'Infinity', '-Infinity', 'NaN', '-0', '0x7fffffff', '0b1', '1.5', '1.0', ' 1', '+1', '１', '٣',
+    ),
+  },
+  // next to the edges of 32-, 53-, 63- and 64-bit numbers, and anywhere between 32 and 53 bits
+  { weight: 2, arbitrary: fc.constantFrom(31, 32, 53, 63, 64).chain((b) => fc.bigInt({ min: 2n ** BigInt(b) - 4n, max: 2n ** BigInt(b) + 4n })).map(String) },
+  { weight: 2, arbitrary: fc.integer({ min: 2 ** 31, max: Number.MAX_SAFE_INTEGER }).map(String) },
+  { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 40n }).map(String) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 400 }).map((n) => '9'.repeat(n)) },
+  { weight: 1, arbitrary: fc.double().map(String) },
 );
 const EDGE_STRINGS = [
   '', ' ', '\t\n', 'null', 'undefined', 'true', '0', '-1', 'NaN', 'Infinity', '[]', '{}',
