@@ -91,8 +91,15 @@ export async function lockDataDir(dataDir: string, opts: LockOptions = {}): Prom
     async release() {
       if (releasing) return exited;
       releasing = true;
+      // the end of its input ends the holder; its process group is ended too, so that a release
+      // never waits on a pipe (a stop has 10 s in all), and the kernel drops the lock with it
       holder.stdin.end();
-      return exited;
+      try {
+        process.kill(-holder.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000).unref())]);
     },
   };
 }

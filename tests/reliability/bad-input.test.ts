@@ -29,7 +29,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20260515);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const HEADER_RUNS = Math.round(RUNS / 4);
 /** about 11 ms a run on PGlite, ten times that on a machine eight people share; a long hunt gets the time it needs */
-const timeFor = (runs: number) => 60_000 + runs * 150;
+const timeFor = (runs: number) => 60_000 + runs * 300;
 
 // ——— the fixtures ——————————————————————————————————————————————————————————————————————————
 
