@@ -23,6 +23,7 @@ import settingsRoutes from './features/settings/settings.routes.js';
 import auditRoutes from './features/audit/audit.routes.js';
 import liveRoutes from './features/live/live.routes.js';
 import reportsRoutes from './features/reports/reports.routes.js';
+import noticesRoutes from './features/notices/notices.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -82,6 +83,7 @@ export async function buildApp({ config, database, logger }: { config: Config; d
   await app.register(auditRoutes);
   await app.register(liveRoutes);
   await app.register(reportsRoutes);
+  await app.register(noticesRoutes);
   await app.register(dashboard);
   return app;
 }

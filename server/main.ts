@@ -9,7 +9,14 @@ import { ensureUsableTimeZone } from './features/settings/settings.timezone.js';
 import { loggerOptions } from './logger.js';
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: config.databasePoolSize, reportsMax: config.reportsPoolSize }).catch((err: unknown) => {
+const database = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: config.dataDir,
+  max: config.databasePoolSize,
+  reportsMax: config.reportsPoolSize,
+  readUrl: config.readReplica?.url,
+  readMaxLagSeconds: config.readReplica?.maxLagSeconds,
+}).catch((err: unknown) => {
   // a second tracker on one data folder: the message alone, and a non-zero exit
   if (err instanceof DataDirLockedError) {
     console.error(err.message);

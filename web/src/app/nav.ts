@@ -12,6 +12,7 @@ export function navItems(user: SessionUser): NavItem[] {
       return [
         { to: '/overview', label: 'nav.overview' },
         { to: '/laggards', label: 'nav.laggards' },
+        { to: '/notices', label: 'nav.notices' },
         { to: '/units', label: 'nav.units' },
         { to: '/assignments', label: 'nav.assignments' },
         { to: '/users', label: 'nav.users' },
@@ -22,6 +23,7 @@ export function navItems(user: SessionUser): NavItem[] {
       return [
         { to: '/overview', label: 'nav.overview' },
         { to: '/laggards', label: 'nav.laggards' },
+        { to: '/notices', label: 'nav.notices' },
         { to: '/units', label: 'nav.units' },
       ];
     case 'technician':
