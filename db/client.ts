@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
 import { guardClosedSocketWrites } from './postgres-guard.js';
 import { openReadRouting, type ReadRouting } from './read-replica.js';
@@ -77,11 +78,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   let client;
+  // one process per data folder (db/data-dir-lock.ts), held until close
+  let lock: DataDirLock | undefined;
   if (opts.loadDataDir) {
     client = await PGlite.create({ loadDataDir: opts.loadDataDir });
   } else if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true }); // PGlite does not create parent folders
-    client = await PGlite.create(join(opts.dataDir, 'pglite'));
+    lock = await lockDataDir(opts.dataDir);
+    client = await PGlite.create(join(opts.dataDir, 'pglite')).catch(async (err: unknown) => {
+      await lock?.release();
+      throw err;
+    });
   } else {
     client = await PGlite.create();
   }
@@ -96,7 +103,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       const stop = await client.listen(channel, onMessage);
       return () => stop();
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      // released at once (its holder is killed here), but not waited for: waiting takes a turn of
+      // the event loop, in which main.ts's 10-second stop timer, overdue after a long import had
+      // held the loop, fired and made a clean stop exit 1 (tests/reliability/graceful.test.ts)
+      void lock?.release();
+    },
   };
 }
 

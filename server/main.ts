@@ -1,9 +1,11 @@
 // Starts the tracker: configuration, database and migrations, first user, then listen.
 // Closes cleanly on SIGTERM/SIGINT: requests in flight finish, then the database closes.
 import { migrateDatabase, openDatabase } from '../db/client.js';
+import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { buildApp } from './app.js';
 import { ensureFirstUser } from './bootstrap.js';
 import { loadConfig } from './config.js';
+import { ensureUsableTimeZone } from './features/settings/settings.timezone.js';
 import { loggerOptions } from './logger.js';
 
 const config = loadConfig();
@@ -14,6 +16,13 @@ const database = await openDatabase({
   reportsMax: config.reportsPoolSize,
   readUrl: config.readReplica?.url,
   readMaxLagSeconds: config.readReplica?.maxLagSeconds,
+}).catch((err: unknown) => {
+  // a second tracker on one data folder: the message alone, and a non-zero exit
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
 });
 const { usernameCollisions } = await migrateDatabase(database, config.databaseUrl);
 const app = await buildApp({ config, database, logger: loggerOptions(config.logLevel) });
@@ -21,6 +30,7 @@ for (const c of usernameCollisions) {
   app.log.warn({ userId: c.id, keptUserId: c.keptId }, `username "${c.username}" looks like an older account's: that user is disabled (see the audit log)`);
 }
 await ensureFirstUser(database.db, config, app.log);
+await ensureUsableTimeZone(database.db, app.log);
 
 let closing = false;
 const stop = async (signal: string) => {

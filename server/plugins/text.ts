@@ -1,5 +1,6 @@
-// Text the database cannot store is refused before validation, wherever it is in a JSON body or
-// the query string of an /api route: one check here rather than one per schema field. The import
+// Text the database cannot store, or a workbook's XML cannot carry (storable() in
+// shared/schemas/common.ts says which), is refused before validation, wherever it is in a JSON
+// body or the query string of an /api route: one check here rather than one per schema field. The import
 // file's cells are checked row by row where it is read (features/units/import.parse.ts). Path ids
 // are not: an id of any shape that names nothing is a 404 (api.md), and every route checks an
 // id's shape before the database sees it.

@@ -1,7 +1,7 @@
 // The laggard rules of domain.md ("Deadlines", "Laggards") as pure functions: which flags a
 // unit carries as of a calendar day, how serious that is, and how laggards rank. The server's
 // SQL computes the same thing in bulk; a property test holds the two to each other.
-import { dayNumber, dayOf, endOfDay } from './dates.js';
+import { dayNumber, dayOf } from './dates.js';
 import { deriveProgress, type Progress, type StepFact } from './progress.js';
 import { STAGES, type Stage } from './steps.js';
 
@@ -142,10 +142,14 @@ export interface StepRecord extends StepFact {
   voided?: boolean;
 }
 
-/** The progress as of the end of `asOf`: the live steps that had happened by then, in `seq` order. */
+/**
+ * The progress as of the end of `asOf`: the live steps that had happened by then, in `seq` order.
+ * "By then" is domain.md's own words, a step's calendar day on or before `asOf`, rather than an
+ * instant bound: the SQL compares with the bound (endOfDay), and the property test holds the two
+ * to each other, in zones whose midnight a daylight-saving change skips too.
+ */
 export function progressAsOf(steps: readonly StepRecord[], asOf: string, timeZone: string, createdAt: string | null = null): Progress {
-  const end = endOfDay(asOf, timeZone).getTime();
-  const live = steps.filter((s) => !s.voided && Date.parse(s.occurredAt) < end).sort((a, b) => a.seq - b.seq);
+  const live = steps.filter((s) => !s.voided && dayOf(s.occurredAt, timeZone) <= asOf).sort((a, b) => a.seq - b.seq);
   return deriveProgress(live, createdAt);
 }
 

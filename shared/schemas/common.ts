@@ -37,9 +37,25 @@ export const Id = z.string();
 /** An id a request body points at: "" is refused rather than read as nobody (send null for that). */
 export const RefId = z.string().min(1, 'must not be empty (null means none)');
 
+// A page number is bounded so that the rows it skips, (page − 1) × pageSize, stay a 32-bit
+// integer for every page size: an unbounded page overflowed the reports' `::int` (a 500 for any
+// viewer) and, past 2^53, was no exact number at all. 4,000,000 pages of 500 are two billion
+// rows, more than any list here will hold; a page past the end of a list is an empty page.
+export const MAX_PAGE_SIZE = 500;
+export const MAX_PAGE = 4_000_000;
+/**
+ * A whole number in a query string, as digits only: Number() would also read "1e3", "0x10",
+ * " 1", "1.0" and "Infinity", and a page is none of those.
+ */
+const queryInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,10}$/, `must be a whole number from ${min} to ${max}, written in digits`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
 export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  page: queryInt(1, MAX_PAGE).default(1),
+  pageSize: queryInt(1, MAX_PAGE_SIZE).default(50),
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
@@ -56,9 +72,13 @@ export const Text = (max: number) => z.string().trim().max(max);
 
 // PostgreSQL text cannot hold U+0000, and UTF-8 cannot carry half of a UTF-16 surrogate pair
 // (JSON's "\udc00"): such text would be refused by the database, or silently altered, after the
-// request was accepted. Both are refused up front, with the field that holds them.
-// eslint-disable-next-line no-control-regex -- U+0000 is exactly what is looked for
-const UNSTORABLE = /[\u0000\p{Cs}]/u;
-export const UNSTORABLE_MESSAGE = 'contains a character that cannot be stored (U+0000 or half of a surrogate pair)';
-/** Whether PostgreSQL can store the text as sent. */
+// request was accepted. Nor can XML 1.0, the text of every .xlsx, carry the other C0 controls
+// (all but tab, line feed and carriage return) or U+FFFE/U+FFFF: one unit named with U+FFFF made
+// the laggard workbook unreadable for everyone. All are refused up front, with the field that
+// holds them, wherever text is stored (server/plugins/text.ts, and each cell of an import).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\p{Cs}]/u;
+export const UNSTORABLE_MESSAGE =
+  'contains a character that cannot be stored or written to a workbook (a control character other than tab and line break, U+FFFE, U+FFFF, or half of a surrogate pair)';
+/** Whether PostgreSQL can store the text as sent, and a workbook's XML can carry it. */
 export const storable = (s: string) => !UNSTORABLE.test(s);

@@ -6,7 +6,7 @@ import { IsoDate } from './common.js';
  * refused: "CST" is US Central to JavaScript, UTC−6 to PostgreSQL, and China time to an office here.
  */
 const IANA_NAME = /^(?:UTC|[A-Z][A-Za-z_-]*(?:\/[A-Za-z0-9_+-]+)+)$/;
-const isTimeZone = (tz: string) => {
+export const isTimeZone = (tz: string) => {
   if (!IANA_NAME.test(tz)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { steps as stepsTable, units } from '../../db/schema/index.js';
 import { progressColumns } from '../../server/features/units/units.repository.js';
-import { addDays, today } from '../../shared/domain/dates.js';
+import { addDays, startOfDay, today } from '../../shared/domain/dates.js';
 import {
   compareLaggards,
   effectiveDeadlines,
@@ -28,7 +28,17 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const DAY = 86_400_000;
-const ZONES = ['Asia/Shanghai', 'UTC', 'America/Los_Angeles'];
+const ZONES = ['Asia/Shanghai', 'UTC', 'America/Los_Angeles', 'Africa/Cairo', 'America/Santiago', 'Asia/Beirut'];
+/**
+ * Days of 2026 on which these zones' clocks change at midnight: forward (the day starts at 01:00)
+ * or back (the day before has 25 hours). Histories are put around them, and past days' reports
+ * asked for on them and on the days whose bounds the flags compare with (grace, stall).
+ */
+const MIDNIGHT_CHANGES: Record<string, string[]> = {
+  'Africa/Cairo': ['2026-04-24', '2026-10-30'],
+  'America/Santiago': ['2026-09-06', '2026-04-05'],
+  'Asia/Beirut': ['2026-03-29', '2026-10-25'],
+};
 
 /** One move of a history: record the allowed step `pick` points at, or void the latest live step. */
 const move = fc.record({
@@ -36,6 +46,8 @@ const move = fc.record({
   void: fc.boolean(),
   /** how long ago it happened, in minutes (up to 70 days) */
   minutesAgo: fc.integer({ min: 1, max: 70 * 24 * 60 }),
+  /** when the scenario is around a change of offset: minutes from the change instead, often within its hours */
+  nearChange: fc.oneof(fc.integer({ min: -180, max: 180 }), fc.integer({ min: -4 * 24 * 60, max: 2 * 24 * 60 })),
   reasonCode: fc.option(fc.constantFrom(...REASON_CODES), { nil: undefined }),
 });
 const dueOffset = fc.option(fc.integer({ min: -60, max: 10 }), { nil: null });
@@ -55,6 +67,8 @@ const scenario = fc.record({
   stallDays: fc.integer({ min: 1, max: 20 }),
   postponementLimit: fc.integer({ min: 1, max: 3 }),
   pastDays: fc.integer({ min: 1, max: 60 }),
+  /** in a zone of MIDNIGHT_CHANGES: which change the histories are put around, and which day is asked for */
+  change: fc.record({ pick: fc.nat(), around: fc.boolean(), day: fc.constantFrom('change', 'before', 'after', 'grace', 'stall', 'grace+1') }),
   units: fc.array(unitCase, { minLength: 1, maxLength: 6 }),
 });
 
@@ -66,7 +80,7 @@ const DATA: Partial<Record<StepType, Record<string, string>>> = {
 };
 
 /** A valid history: each step one the stage machine allows after the live ones before it. */
-function buildHistory(c: UnitCase, now: number): StepRecord[] {
+function buildHistory(c: UnitCase, now: number, change?: number): StepRecord[] {
   const history: StepRecord[] = [];
   c.moves.forEach((m, i) => {
     const live = history.filter((s) => !s.voided);
@@ -80,7 +94,8 @@ function buildHistory(c: UnitCase, now: number): StepRecord[] {
     const type = allowed[m.pick % allowed.length];
     const blocking = type.endsWith('.postponed') || type === 'wiring.refused';
     const data = { ...DATA[type], ...(blocking ? { reason: '理由', ...(m.reasonCode ? { reasonCode: m.reasonCode } : {}) } : {}) };
-    history.push({ type, occurredAt: new Date(now - m.minutesAgo * 60_000).toISOString(), seq: history.length + 1, data, voided: false });
+    const at = change === undefined ? now - m.minutesAgo * 60_000 : change + m.nearChange * 60_000;
+    history.push({ type, occurredAt: new Date(at).toISOString(), seq: history.length + 1, data, voided: false });
   });
   return history;
 }
@@ -125,11 +140,19 @@ describe('laggards: SQL against the pure rules', () => {
           postponementLimit: s.postponementLimit,
         };
         expect((await office.put('/api/settings', settings)).statusCode).toBe(200);
+        // around a midnight change of offset, half the time in the zones that have them
+        const changes = MIDNIGHT_CHANGES[s.timezone];
+        const changeDay = changes && s.change.around ? changes[s.change.pick % changes.length] : undefined;
+        const change = changeDay === undefined ? undefined : startOfDay(changeDay, s.timezone).getTime();
+        const pastDay =
+          changeDay === undefined
+            ? addDays(day0, -s.pastDays)
+            : addDays(changeDay, { change: 0, before: -1, after: 1, grace: s.registrationGraceDays, 'grace+1': s.registrationGraceDays + 1, stall: s.stallDays - 1 }[s.change.day]);
 
         const area = uniq('P');
         const made: Made[] = [];
         for (const [i, c] of s.units.entries()) {
-          const history = buildHistory(c, now);
+          const history = buildHistory(c, now, change);
           const createdAt = new Date(now - 80 * DAY);
           const progress = history.filter((h) => !h.voided).reduce(applyStep, initialProgress(createdAt.toISOString()));
           const code = `${area}-${i}`;
@@ -165,7 +188,7 @@ describe('laggards: SQL against the pure rules', () => {
           made.push({ code, id: unit.id, kind: c.kind, history, wiringDue: unit.wiringDue, connectionDue: unit.connectionDue });
         }
 
-        for (const asOf of [undefined, addDays(day0, -s.pastDays)]) {
+        for (const asOf of [undefined, pastDay]) {
           const day = asOf ?? day0;
           const expected = made
             .map((u) => ({ code: u.code, id: u.id, ...laggardAsOf(u.history, effectiveDeadlines(u, settings), settings, day) }))
@@ -183,7 +206,7 @@ describe('laggards: SQL against the pure rules', () => {
 
         // the summary counts every unit of the database, made in this run or before it
         everyUnit.push(...made);
-        for (const asOf of [undefined, addDays(day0, -s.pastDays)]) {
+        for (const asOf of [undefined, pastDay]) {
           const res = await office.get(`/api/reports/summary${asOf ? `?asOf=${asOf}` : ''}`);
           expect(res.statusCode, res.body).toBe(200);
           expect(res.json(), `summary as of ${asOf ?? day0} in ${s.timezone}`).toEqual(expectedSummary(everyUnit, settings, asOf ?? day0));

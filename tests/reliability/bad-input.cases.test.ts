@@ -4,6 +4,7 @@
 // the contract's body, in the order 401 < 400 < 403 < 404 of the API.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS } from '../../server/access.js';
 import { SESSION_COOKIE } from '../../server/features/auth/sessions.js';
@@ -29,6 +30,9 @@ beforeAll(async () => {
   spare = (await t.unit()).id;
 });
 afterAll(() => t?.close());
+
+/** Characters XML 1.0 (the text of an .xlsx) cannot carry, besides U+0000 and lone surrogates. */
+const XML_FORBIDDEN = [['U+FFFF', '\uffff'], ['U+FFFE', '\ufffe'], ['U+0001', '\u0001'], ['U+000B (vertical tab)', '\u000b'], ['U+001F', '\u001f']] as const;
 
 describe('requests the fuzzer found', () => {
   const NUL = 'a\u0000b';
@@ -99,6 +103,22 @@ describe('requests the fuzzer found', () => {
       ['POST /api/users, displayName', 'displayName', 'POST', at('/api/users'), () => ({ username: uniq('lone-'), displayName: LONE_CJK, role: 'viewer', password: 'long enough 1' })],
       ['POST /api/auth/login, username', 'username', 'POST', at('/api/auth/login'), () => ({ username: LONE_CJK, password: 'whatever' })],
     ]),
+    // what XML 1.0 cannot carry: a unit named so made the laggard workbook unreadable for everyone
+    ...XML_FORBIDDEN.flatMap(([label, ch]) =>
+      cases(`${label} (XML 1.0 forbids it)`, [
+        ['POST /api/units, name', 'name', 'POST', at('/api/units'), () => ({ code: uniq('XML-'), name: `财政${ch}局`, kind: 'township' })],
+        ['PATCH /api/units/:id, contactName', 'contactName', 'PATCH', async () => `/api/units/${await fresh()}`, () => ({ contactName: `王${ch}` })],
+        ['POST /api/units/:id/events, data.reason', 'data.reason', 'POST', async () => `/api/units/${await fresh()}/events`, () => ({ type: 'wiring.refused', data: { reason: `不让进${ch}` } })],
+        ['POST /api/users, displayName', 'displayName', 'POST', at('/api/users'), () => ({ username: uniq('xml-'), displayName: `张${ch}三`, role: 'viewer', password: 'long enough 1' })],
+      ]),
+    ),
+    ...XML_FORBIDDEN.map(([label, ch]): Case => ({
+      text: `${label} (XML 1.0 forbids it) in POST /api/units/import, a cell`,
+      field: 'name',
+      method: 'POST',
+      url: at('/api/units/import'),
+      payload: () => ({ body: '', payload: `code,name,kind\n${uniq('XML-')},县${ch}委办,township`, contentType: 'text/csv' }),
+    })),
     // "" skipped the handlers' check that the id names someone, and went into a uuid column
     ...cases('"" as the id', [
       ['POST /api/units/assign, technicianId (by parentCode)', 'technicianId', 'POST', at('/api/units/assign'), () => ({ technicianId: '', parentCode: PARENT })],
@@ -124,6 +144,28 @@ describe('requests the fuzzer found', () => {
       expect(h.changedTables(before, await h.snapshot()), what).toEqual([]);
     });
   }
+
+  it('text XML 1.0 can carry is kept as sent: tab, line breaks, U+007F, U+0085, U+FFFD, a character beyond U+FFFF', async () => {
+    const name = '县\t委\n办\r\u007f\u0085\ufffd\u{1fffe}𠀋😀';
+    const res = await office.post('/api/units', { code: uniq('XML-'), name, kind: 'township' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().unit.name).toBe(name);
+  });
+
+  it('a unit name the workbook cannot carry is refused, so the laggard workbook stays readable for everyone', async () => {
+    const area = uniq('P-XML-');
+    const ok = await office.post('/api/units', { code: uniq('XML-'), name: '城关镇', kind: 'township', parentCode: area, wiringDue: '2026-01-01' });
+    expect(ok.statusCode).toBe(201);
+    const bad = await office.post('/api/units', { code: uniq('XML-'), name: '财政\uffff局', kind: 'township', parentCode: area, wiringDue: '2026-01-01' });
+    expect(bad.statusCode, bad.body).toBe(400);
+    const file = await viewer.get(`/api/reports/laggards.xlsx?parentCode=${area}`);
+    expect(file.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    book.worksheets[0].eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value))));
+    expect(cells).toContain('城关镇');
+  });
 
   it('text in the query string that cannot be stored is a 400, not a 500', async () => {
     for (const url of ['/api/units?q=a%00b', '/api/users?q=%00', '/api/audit?action=a%00']) {

@@ -20,15 +20,16 @@ import { SESSION_COOKIE } from '../../server/features/auth/sessions.js';
 import { ErrorBody } from '../../shared/schemas/common.js';
 import { createTestApp, errorOf, PASSWORD, type Agent, type TestApp } from '../helpers/app.js';
 import { BODIES, bringTo } from '../helpers/steps.js';
-import { bodiesFor, json, pathIds, type IdChoice, type Payload } from './fuzz/mutations.js';
-import { ROUTES, routeOf, type Route } from './fuzz/routes.js';
+import ExcelJS from 'exceljs';
+import { bodiesFor, hugeNumberText, json, LOOK_ALIKE_NAMES, lookAlikes, pathIds, XML_FORBIDDEN, type IdChoice, type Payload } from './fuzz/mutations.js';
+import { READ_ROUTES, ROUTES, routeOf, type Route } from './fuzz/routes.js';
 import { hashTables, type Snapshot, type TableHasher } from './fuzz/tables.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260515);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const HEADER_RUNS = Math.round(RUNS / 4);
-/** about 11 ms a run on PGlite; a long hunt gets the time it needs */
-const timeFor = (runs: number) => 60_000 + runs * 60;
+/** about 11 ms a run on PGlite, ten times that on a machine eight people share; a long hunt gets the time it needs */
+const timeFor = (runs: number) => 60_000 + runs * 300;
 
 // ——— the fixtures ——————————————————————————————————————————————————————————————————————————
 
@@ -73,13 +74,28 @@ const realIds = () => [...unitIds, ...stepIds, patchTarget, technician.user.id, 
 
 const pastIso = fc.integer({ min: 60_000, max: 30 * 86_400_000 }).map((ago) => new Date(Date.now() - ago).toISOString());
 const futureDate = fc.integer({ min: 1, max: 400 }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10));
-const name = fc.oneof(fc.constantFrom('县委办', '城关镇', '财政局', 'Bureau of Works'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''));
-const username = fc.stringMatching(/^[a-z][a-z0-9._@-]{1,20}$/);
+const name = fc.oneof(
+  fc.constantFrom('县委办', '城关镇', '财政局', 'Bureau of Works'),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''),
+  // what a workbook's XML cannot carry, inside an otherwise ordinary name
+  fc.tuple(fc.constantFrom('县委', '城关'), fc.constantFrom(...XML_FORBIDDEN)).map(([a, c]) => `${a}${c}办`),
+  fc.constantFrom(...LOOK_ALIKE_NAMES),
+);
+// sometimes a look-alike of a name already taken: full width, other case, decomposed, final sigma, dotted İ
+const username = fc.oneof(
+  { weight: 6, arbitrary: fc.stringMatching(/^[a-z][a-z0-9._@-]{1,20}$/) },
+  { weight: 1, arbitrary: fc.constantFrom(...LOOK_ALIKE_NAMES.filter((n) => n.length >= 2)) },
+);
 
 /** A valid body for each write route, or near enough: some refusals (a taken code, a step out of order) come from the handler. */
 function seeds(): Record<string, fc.Arbitrary<Payload>> {
   // sometimes a code that is taken: a 409 from the handler
-  const code = fc.oneof({ weight: 8, arbitrary: fc.stringMatching(/^[A-Z][A-Z0-9._-]{2,11}$/) }, { weight: 1, arbitrary: fc.constantFrom(...unitCodes) });
+  // sometimes a code that is taken: a 409 from the handler; or one that only looks like it
+  const code = fc.oneof(
+    { weight: 8, arbitrary: fc.stringMatching(/^[A-Z][A-Z0-9._-]{2,11}$/) },
+    { weight: 1, arbitrary: fc.constantFrom(...unitCodes) },
+    { weight: 1, arbitrary: fc.constantFrom(...unitCodes.flatMap(lookAlikes)) },
+  );
   const unitFields = {
     code,
     name,
@@ -101,7 +117,7 @@ function seeds(): Record<string, fc.Arbitrary<Payload>> {
     .map(([header, list]) => [header, ...list.map((r) => (header.startsWith('编码') ? `${r.code},${r.name},${r.kind},${PARENT},${technician.user.username}` : `${r.code},${r.name},${r.kind}${header.endsWith('unused') ? ',x' : ''}`))].join('\n'));
   return {
     'POST /api/auth/login': fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom({ username: viewer.user.username, password: PASSWORD }, { username: ` ${viewer.user.username.toUpperCase()} `, password: PASSWORD }) },
+      { weight: 3, arbitrary: fc.constantFrom({ username: viewer.user.username, password: PASSWORD }, ...lookAlikes(viewer.user.username).map((u) => ({ username: u, password: PASSWORD }))) },
       { weight: 1, arbitrary: fc.constant({ username: NOBODY, password: 'wrong password' }) },
     ).map((b) => json(b)),
     'POST /api/auth/logout': fc.constant(json({})),
@@ -113,7 +129,7 @@ function seeds(): Record<string, fc.Arbitrary<Payload>> {
       .oneof(
         fc.record({ username, displayName: name, role: fc.constantFrom('office', 'technician', 'viewer'), password: fc.constant('long enough 1') }),
         fc.record({ username, displayName: name, role: fc.constant('unit'), password: fc.constant('long enough 1'), unitId: fc.constantFrom(...unitIds) }),
-        fc.record({ username: fc.constant(viewer.user.username.toUpperCase()), displayName: name, role: fc.constant('viewer'), password: fc.constant('long enough 1') }),
+        fc.record({ username: fc.constantFrom(...lookAlikes(viewer.user.username)), displayName: name, role: fc.constant('viewer'), password: fc.constant('long enough 1') }),
       )
       .map((b) => json(b)),
     'PATCH /api/users/:id': fc
@@ -145,7 +161,9 @@ function seeds(): Record<string, fc.Arbitrary<Payload>> {
     'POST /api/notices/:id/withdraw': fc.record({ reason: fc.constantFrom('发错了单位', 'issued by mistake') }).map((b) => json(b)),
     'PUT /api/settings': fc
       .record({
-        timezone: fc.constantFrom('Asia/Shanghai', 'UTC', 'Etc/GMT-8', 'Asia/Urumqi'),
+        // a zone JavaScript knows and the database may not (US/Pacific-New: tzdata dropped it), one
+        // whose midnight daylight saving skips
+        timezone: fc.constantFrom('Asia/Shanghai', 'UTC', 'Etc/GMT-8', 'Asia/Urumqi', 'US/Pacific-New', 'Africa/Cairo'),
         wiringDue: fc.oneof(futureDate, fc.constant(null)),
         connectionDue: fc.oneof(futureDate, fc.constant(null)),
         registrationGraceDays: fc.integer({ min: 0, max: 365 }),
@@ -242,6 +260,15 @@ function tally(route: Route, outcome: Outcome, status: number) {
   for (const k of ['runs', outcome, `${status}`]) row.set(k, (row.get(k) ?? 0) + 1);
 }
 
+/** encodeURIComponent, which throws on a lone surrogate: that one goes as the bytes of one. */
+const encodePathText = (v: string) => {
+  try {
+    return encodeURIComponent(v);
+  } catch {
+    return '%ED%A0%80';
+  }
+};
+
 const excerpt = (v: unknown, n = 300) => {
   const s = Buffer.isBuffer(v) ? `<buffer ${v.toString('hex').slice(0, 60)}>` : String(v);
   return s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s;
@@ -309,6 +336,44 @@ const totals = () => {
   return { runs, reached, ok };
 };
 
+/** What the accepted writes stored: text a workbook can carry, and reports that answer. */
+async function expectWhatWasStoredIsExportable() {
+  // every text and jsonb column of every table, for the characters XML 1.0 forbids
+  const forbidden = `[${XML_FORBIDDEN.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`;
+  const columns = await h.rows<{ t: string; c: string; type: string }>(sql`select table_name as t, column_name as c, data_type as type from information_schema.columns
+    where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb')`);
+  const found: string[] = [];
+  for (const { t: table, c: column, type } of columns) {
+    // jsonb's text form writes a control character as an escape: \u0001 (\b and \f are not looked for)
+    const escaped = type === 'jsonb' ? ` or "${column}"::text ~ '\\\\u00(0[1-7bef]|1[0-9a-f])'` : '';
+    const hits = await h.rows<{ v: string }>(sql.raw(`select "${column}"::text as v from "${table}" where "${column}"::text ~ E'${forbidden}'${escaped} limit 3`));
+    for (const { v } of hits) found.push(`${table}.${column}: ${JSON.stringify(v).slice(0, 80)}`);
+  }
+  expect(found, 'text stored that a workbook cannot carry').toEqual([]);
+  for (const url of ['/api/reports/laggards.xlsx', '/api/reports/summary', '/api/reports/laggards?asOf=2026-01-01']) {
+    const res = await office.get(url);
+    expect(res.statusCode, `${url} after the fuzz: ${res.body.slice(0, 200)}`).toBe(200);
+  }
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await office.get('/api/reports/laggards.xlsx')).rawPayload as unknown as ArrayBuffer);
+  expect(book.worksheets.length).toBeGreaterThan(0);
+}
+
+/** The same text as a person reads it: what normalising at the door (NFKC, then a case fold) makes one. */
+const folded = (s: string) => s.normalize('NFKC').toLowerCase().normalize('NFKC').trim();
+
+/** Units whose codes, or users whose usernames, a person would read as the same. */
+async function lookAlikeDuplicates(): Promise<string[]> {
+  const groups = (values: string[]) => {
+    const by = new Map<string, string[]>();
+    for (const v of values) by.set(folded(v), [...(by.get(folded(v)) ?? []), v]);
+    return [...by.values()].filter((g) => g.length > 1).map((g) => g.map((v) => JSON.stringify(v)).join(' = '));
+  };
+  const codes = (await h.rows<{ v: string }>(sql`select code as v from units`)).map((r) => r.v);
+  const names = (await h.rows<{ v: string }>(sql`select username as v from users`)).map((r) => r.v);
+  return [...groups(codes).map((g) => `unit codes ${g}`), ...groups(names).map((g) => `usernames ${g}`)];
+}
+
 // ——— the properties ————————————————————————————————————————————————————————————————————————
 
 describe('bad input on the write routes', () => {
@@ -369,6 +434,7 @@ describe('bad input on the write routes', () => {
       const row = stats.get(key);
       expect((row?.get('2xx') ?? 0) + (row?.get('handler') ?? 0), `${key} never reached its handler`).toBeGreaterThan(0);
     }
+    await expectWhatWasStoredIsExportable();
   }, timeFor(RUNS));
 
   it('survives hostile headers on every write route', async () => {
@@ -400,6 +466,53 @@ describe('bad input on the write routes', () => {
     report('hostile headers: runs by route');
     const { runs, reached, ok } = totals();
     console.log(`hostile headers: ${runs} runs, ${reached} (${Math.round((100 * reached) / runs)}%) reached a handler, ${ok} (${Math.round((100 * ok) / runs)}%) succeeded`);
+  }, timeFor(HEADER_RUNS));
+
+  // Issue 13 item 9 (normalising names at every entry point) is another change's: until it is in,
+  // this finds its bug on every run ("U615adbdb" = "Ｕ６１５ａｄｂｄｂ" = "u615adbdb" as three units),
+  // so it runs when asked: FUZZ_LOOK_ALIKES=1.
+  it.runIf(process.env.FUZZ_LOOK_ALIKES === '1')('keeps look-alike codes and usernames one: no two differ only by width, case or composition (issue 13 item 9)', async () => {
+    expect(await lookAlikeDuplicates()).toEqual([]);
+  });
+
+  it('never answers 5xx to hostile query strings on the read routes: huge pages and sizes, junk filters', async () => {
+    stats.clear();
+    // mostly a page and a page size, huge or not, beside filters that are mostly valid: a filter
+    // refused first would hide what the page does
+    const pageValue = fc.oneof({ weight: 3, arbitrary: hugeNumberText }, { weight: 1, arbitrary: fc.constantFrom('1', '2', '50', '500', '501') });
+    const filters = fc.dictionary(
+      fc.constantFrom('asOf', 'from', 'to', 'since', 'q', 'kind', 'stage', 'status', 'onboarded', 'category', 'parentCode', 'unitId', 'type', 'action', 'urged', 'area'),
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom('2026-01-01', '2026-11-30', 'true', 'wiring', 'blocked', 'township', PARENT) },
+        { weight: 1, arbitrary: fc.constantFrom('1970-01-01', '2999-12-31', '9999-12-31', '2026-02-30', ...XML_FORBIDDEN, ...LOOK_ALIKE_NAMES) },
+        { weight: 1, arbitrary: hugeNumberText },
+        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+      ),
+      { maxKeys: 2 },
+    );
+    const query = fc
+      .tuple(fc.option(pageValue, { freq: 4, nil: undefined }), fc.option(pageValue, { freq: 2, nil: undefined }), fc.option(filters, { freq: 2, nil: undefined }))
+      .map(([page, pageSize, f]) => ({ ...(f ?? {}), ...(page === undefined ? {} : { page }), ...(pageSize === undefined ? {} : { pageSize }) }));
+    const request = fc.record({ route: fc.constantFrom(...READ_ROUTES), query, caller: fc.constantFrom<Caller>('office', 'office', 'viewer', 'technician', 'unit'), pick: fc.nat() });
+    await fc.assert(
+      fc.asyncProperty(request, async ({ route, query: q, caller, pick }) => {
+        const path = route.path.replace(/:[A-Za-z]+/g, () => unitIds[pick % unitIds.length]);
+        const search = Object.entries(q).map(([k, v]) => `${k}=${encodePathText(v)}`).join('&');
+        const cookie = await cookieOf(caller);
+        const res = await t.app.inject({ method: 'GET', url: `${path}?${search}`, headers: cookie ? { cookie } : {} });
+        const what = `GET ${path}?${search.slice(0, 200)} as ${caller} → ${res.statusCode} ${excerpt(res.body, 200)}`;
+        expect(res.statusCode, what).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(ErrorBody.safeParse(res.json()).success, what).toBe(true);
+        // a page is a page: never more rows than asked for
+        if (res.statusCode === 200 && String(res.headers['content-type']).startsWith('application/json')) {
+          const body = res.json() as { items?: unknown[]; pageSize?: number };
+          if (typeof body.pageSize === 'number') expect(body.items!.length, what).toBeLessThanOrEqual(body.pageSize);
+        }
+        tally(route, res.statusCode < 400 ? '2xx' : 'handler', res.statusCode);
+      }),
+      { numRuns: HEADER_RUNS, seed: SEED, endOnFailure: true },
+    );
+    report('hostile query strings: runs by route');
   }, timeFor(HEADER_RUNS));
 
   it('keeps the audit log to successful writes only', async () => {

@@ -6,10 +6,39 @@ import { JSON_BODY_LIMIT } from '../../../server/app.js';
 import type { IdKind, Route } from './routes.js';
 
 const huge = (ch: string, n: number) => ch.repeat(n);
+
+/** Characters XML 1.0 (the text of every .xlsx) cannot carry, besides U+0000 and lone surrogates. */
+export const XML_FORBIDDEN = ['\u0001', '\u0008', '\u000b', '\u000c', '\u001b', '\u001f', '\ufffe', '\uffff'];
+
+/** The same text as a person reads it, in forms that differ in code points: width, case, composition. */
+export function lookAlikes(s: string): string[] {
+  const fullWidth = s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  return [...new Set([fullWidth, s.toLowerCase(), s.toUpperCase(), s.normalize('NFD'), s.normalize('NFKD'), ` ${s}\u3000`])].filter((v) => v !== s);
+}
+/** Names whose letters two case rules fold differently: Greek final sigma, Turkish dotted and dotless i, ß, a ligature, NFD accents. */
+export const LOOK_ALIKE_NAMES = ['ΟΔΥΣΣΕΥΣ', 'οδυσσευς', 'İstanbul', 'istanbul', 'ISTANBUL', 'ıi', 'Straße', 'STRASSE', 'ﬁle', 'José', 'Jose\u0301', 'ａｄｍｉｎ', 'Ａ１２３', '①②', 'Ⅻ'];
+
+/** Numbers as a query string may carry them: past 32 and 53 bits, past a double, and what Number() reads that no page is. */
+export const hugeNumberText: fc.Arbitrary<string> = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '2147483647', '2147483648', '4294967295', '4294967296', '4000000', '4000001', '9007199254740991', '9007199254740993', '18446744073709551616',
+      '1e15', '1e21', '1e308', '1e309', '-1e309', 'Infinity', '-Infinity', 'NaN', '-0', '0x7fffffff', '0b1', '1.5', '1.0', ' 1', '+1', '１', '٣',
+    ),
+  },
+  // next to the edges of 32-, 53-, 63- and 64-bit numbers, and anywhere between 32 and 53 bits
+  { weight: 2, arbitrary: fc.constantFrom(31, 32, 53, 63, 64).chain((b) => fc.bigInt({ min: 2n ** BigInt(b) - 4n, max: 2n ** BigInt(b) + 4n })).map(String) },
+  { weight: 2, arbitrary: fc.integer({ min: 2 ** 31, max: Number.MAX_SAFE_INTEGER }).map(String) },
+  { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 40n }).map(String) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 400 }).map((n) => '9'.repeat(n)) },
+  { weight: 1, arbitrary: fc.double().map(String) },
+);
 const EDGE_STRINGS = [
   '', ' ', '\t\n', 'null', 'undefined', 'true', '0', '-1', 'NaN', 'Infinity', '[]', '{}',
   "'; drop table units; --", '%s%n', '\\', '"', '<script>alert(1)</script>', '../../etc/passwd',
   '\u200b', '\u202e', '\ufeff', 'Ａ', '𠀋', '👩‍👩‍👧', 'é', 'ﬁ', 'İ', '\ud800', '\udc00x', '\u0085', '\u2028', '\u0000', 'a\u0000b',
+  ...XML_FORBIDDEN.map((c) => `县${c}委`), ...LOOK_ALIKE_NAMES,
 ];
 const EDGE_DATES = [
   '1969-12-31', '1970-01-01', '0000-01-01', '9999-12-31', '2026-02-30', '2025-02-29', '2026-13-01', '+275760-09-13',
@@ -43,7 +72,8 @@ const nastyText = (): fc.Arbitrary<string> =>
     fc.constantFrom(...EDGE_STRINGS.filter(Boolean)),
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }),
-    fc.constantFrom('\u0000', '\u0001', '\u001f', '\u007f', '\ud83d', '\uffff'),
+    fc.constantFrom('\u0000', '\u007f', '\ud83d', ...XML_FORBIDDEN),
+    fc.constantFrom(...LOOK_ALIKE_NAMES),
     fc.tuple(fc.constantFrom('x', '字', '😀'), fc.integer({ min: 50, max: 2000 })).map(([c, n]) => huge(c, n)),
   );
 

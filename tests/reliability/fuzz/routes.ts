@@ -2,7 +2,7 @@
 // as soon as it has a row.
 import { ACCESS } from '../../../server/access.js';
 
-export type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type IdKind = 'unit' | 'step' | 'user' | 'notice';
 export interface Route {
   key: string;
@@ -27,3 +27,9 @@ export function routeOf(key: string): Route {
   if (!route) throw new Error(`no route ${key}`);
   return route;
 }
+
+/** The read routes of the API, but the live stream (it never ends): their query strings are fuzzed. */
+export const READ_ROUTES: Route[] = Object.keys(ACCESS)
+  .map((key) => key.split(' ') as [string, string])
+  .filter(([method, path]) => method === 'GET' && path.startsWith('/api/') && path !== '/api/live')
+  .map(([method, path]) => ({ key: `${method} ${path}`, method: method as Method, path, idKind: 'unit' as const, auth: path.startsWith('/api/auth/') }));

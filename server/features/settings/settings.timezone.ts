@@ -1,0 +1,60 @@
+// The campaign's time zone is read by two clocks: JavaScript's (the pure rules, the dashboard,
+// the files) and the database's (the reports' SQL turns instants into days with `at time zone`).
+// Their zone lists differ by version: Node 20 still knows US/Pacific-New, which tzdata dropped in
+// 2020, and an older PostgreSQL lacks newer names (America/Ciudad_Juarez, 2022). A name only one
+// side knows was accepted and then made every report a 500, so a name must resolve on both: when
+// it is saved, and for the one already stored, at every start.
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { DbOrTx } from '../../../db/client.js';
+import { audit, settings } from '../../../db/schema/index.js';
+import { DEFAULT_SETTINGS, isTimeZone } from '../../../shared/schemas/settings.js';
+import { readSettings } from './settings.repository.js';
+
+/** Names the database has resolved: a zone a running server knows stays known (~150 ms a look-up on PostgreSQL). */
+const known = new WeakMap<object, Set<string>>();
+
+/** Whether the database resolves `name` exactly as spelled (its list is case-exact; `at time zone` is not). */
+export async function databaseKnowsZone(db: DbOrTx, name: string): Promise<boolean> {
+  const seen = known.get(db) ?? new Set<string>();
+  known.set(db, seen);
+  if (seen.has(name)) return true;
+  const result = (await db.execute(sql`select exists (select 1 from pg_timezone_names where name = ${name}) as ok`)) as unknown as { ok: boolean }[] | { rows: { ok: boolean }[] };
+  const ok = (Array.isArray(result) ? result : result.rows)[0]?.ok === true;
+  if (ok) seen.add(name);
+  return ok;
+}
+
+/** Whether both sides resolve the zone. */
+export const usableZone = async (db: DbOrTx, name: string) => isTimeZone(name) && (await databaseKnowsZone(db, name));
+
+export const ZONE_UNKNOWN_TO_DATABASE = 'a time zone the database does not know (its time zone list is older or newer than the server’s); choose another name for the same zone, such as Asia/Shanghai';
+
+/**
+ * At start: the stored zone must be usable, or every report fails. The tracker does not refuse
+ * to start over it (an office could then not log in to choose another), and does not carry on
+ * with reports that fail: it replaces the zone with the same zone's canonical name when both
+ * sides know that (US/Pacific-New → America/Los_Angeles: the same rules), else the default
+ * zone, records that in the audit log (the old name is kept there) and logs an error that says
+ * what to check. Answers the zone the settings now hold.
+ */
+export async function ensureUsableTimeZone(db: DbOrTx, log: Pick<FastifyBaseLogger, 'error'>): Promise<string> {
+  const stored = (await readSettings(db)).timezone;
+  if (await usableZone(db, stored)) return stored;
+  let canonical: string | undefined;
+  try {
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone: stored }).resolvedOptions().timeZone;
+  } catch {
+    canonical = undefined;
+  }
+  const replacement = canonical && canonical !== stored && (await usableZone(db, canonical)) ? canonical : DEFAULT_SETTINGS.timezone;
+  await db.transaction(async (tx) => {
+    await tx.update(settings).set({ timezone: replacement, updatedAt: new Date() }).where(eq(settings.id, 1));
+    await tx.insert(audit).values({ actorId: null, action: 'settings.timezone_replaced', target: 'settings', details: { before: stored, after: replacement, javascript: isTimeZone(stored), database: await databaseKnowsZone(tx, stored) } });
+  });
+  log.error(
+    { before: stored, after: replacement },
+    `the stored time zone "${stored}" is not one both JavaScript and the database resolve, so every report would fail: it was replaced by "${replacement}" (recorded in the audit log). An office user should check it under settings (设置).`,
+  );
+  return replacement;
+}
