@@ -24,7 +24,7 @@ async function workbook(rows: unknown[][]): Promise<Buffer> {
 describe('importing units from CSV', () => {
   it('creates units from a file with Chinese headers and a BOM', async () => {
     const area = uniq('A');
-    const p = uniq('P');
+    const p = uniq('P').toUpperCase();
     const file = `\uFEFF编码,名称,类型,上级编码,联系人,联系电话,地址,布线截止,接入截止\n${p}1,城关镇,乡镇,${area},张三,0939-5521234,城关镇新街1号,2026-12-15,2026-12-31\n${p}2,县财政局,部门,${area},,,,,\n`;
     const res = await csv(file);
     expect(res.statusCode, res.body).toBe(200);
@@ -140,7 +140,7 @@ describe('importing units from XLSX', () => {
     sheet.addRow([uniq('P'), '好', 'township', area, 1e9]).getCell(5).numFmt = 'yyyy-mm-dd';
     const res = await office.request('POST', '/api/units/import', Buffer.from(await wb.xlsx.writeBuffer()), { 'content-type': XLSX });
     expect(res.statusCode, res.body).toBe(400);
-    expect(errorOf(res).details).toEqual([{ row: 2, field: 'column 5', message: 'holds a date out of range' }]);
+    expect(errorOf(res).details).toEqual([{ row: 2, field: 'wiringDue', message: 'holds a date out of range' }]);
     expect(await count(area)).toBe(0);
   });
 
