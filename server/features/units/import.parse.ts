@@ -8,13 +8,13 @@ import type { ImportIssue } from '../../../shared/schemas/units.js';
 import { pacer } from '../../lib/pace.js';
 import { fieldOfHeading, isClearMarker, KINDS, type ImportField } from './import.columns.js';
 import { decodeCsv, isZip } from './import.decode.js';
-import { cellText, openFirstSheet, WorkbookProblem, type SheetRow } from './import.xlsx.js';
+import { openFirstSheet, SHEET_WIDTH, WorkbookProblem } from './import.xlsx.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export type { ImportField } from './import.columns.js';
 
 /** What one import may hold: said in the refusal, so the clerk knows to split the file. */
-export const IMPORT_LIMITS = { rows: 100_000, columns: 100, cells: 2_000_000 } as const;
+export const IMPORT_LIMITS = { rows: 100_000, columns: SHEET_WIDTH, cells: 2_000_000 } as const;
 
 /** A cell as read: its text, or what is wrong with it (a formula without a result, an error). */
 export type Cell = string | { problem: string };
@@ -157,8 +157,7 @@ export async function parseXlsx(buffer: Buffer): Promise<ParsedFile> {
     for await (const row of sheet.rows) {
       // rows the sheet lists, blank or not: a sheet of a million styled empty rows stops here too
       if (++scanned > IMPORT_LIMITS.rows + 1000) throw new LimitReached(limitMessage.rows);
-      const { cells, wider } = rowCells(row, sheet.date1904);
-      table.add(row.number, cells, wider);
+      table.add(row.number, row.cells, row.wider);
       await pace();
     }
   } catch (err) {
@@ -168,22 +167,4 @@ export async function parseXlsx(buffer: Buffer): Promise<ParsedFile> {
     sheet.close();
   }
   return table.result();
-}
-
-function rowCells(row: SheetRow, date1904: boolean): { cells: Cell[]; wider: boolean } {
-  const width = Math.min(row.cellCount, IMPORT_LIMITS.columns);
-  const cells: Cell[] = [];
-  for (let c = 1; c <= width; c++) {
-    const cell = row.findCell(c);
-    cells.push(cell ? cellText(cell.value, cell.numFmt, date1904) : '');
-  }
-  let wider = false;
-  if (row.cellCount > IMPORT_LIMITS.columns) {
-    // a cell at XFD1 makes a row 16,384 cells wide: look only at the cells that are there
-    for (const key in row._cells) {
-      const v = Number(key) >= IMPORT_LIMITS.columns ? row._cells[Number(key)]?.value : null;
-      if (v !== null && v !== undefined && v !== '') wider = true;
-    }
-  }
-  return { cells, wider };
 }

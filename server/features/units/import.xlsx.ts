@@ -28,7 +28,8 @@ interface ZipEntry {
 
 /** The parts of exceljs' WorkbookReader used here (not in its type declarations). */
 interface PartReader {
-  sharedStrings?: unknown[];
+  sharedStrings?: ExcelJS.CellValue[];
+  styles: { getStyleModel(id: number): { numFmt?: string } | null };
   model?: { sheets?: { id: number; name: string; rId: string }[] };
   workbookRels?: { Id: string; Target: string }[];
   properties?: { model?: { date1904?: boolean } };
@@ -36,14 +37,16 @@ interface PartReader {
   _parseWorkbook(entry: AsyncIterable<unknown>): Promise<void>;
   _parseStyles(entry: AsyncIterable<unknown>): Promise<void>;
   _parseSharedStrings(entry: AsyncIterable<unknown>): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ value: AsyncIterable<SheetRow> }>;
 }
 
+type SaxEvent = { eventType: 'opentag'; value: { name: string; attributes: Record<string, string> } } | { eventType: 'text'; value: string } | { eventType: 'closetag'; value: { name: string } };
+const parseSax = require('exceljs/lib/utils/parse-sax.js') as (input: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>;
+
+/** One row of the sheet: its number, its cells by column (1-based), and whether it has a cell past `width`. */
 export interface SheetRow {
   number: number;
-  cellCount: number;
-  findCell(col: number): { value: ExcelJS.CellValue; numFmt?: string; address: string } | undefined;
-  _cells: ({ value: ExcelJS.CellValue } | undefined)[];
+  cells: Cell[];
+  wider: boolean;
 }
 
 export class WorkbookProblem extends Error {}
@@ -75,7 +78,6 @@ function textOf(entry: ZipEntry, limit = MAX_PART_BYTES): Readable {
 
 export interface OpenSheet {
   rows: AsyncIterable<SheetRow>;
-  date1904: boolean;
   /** stops reading (the rest of the sheet is not unpacked) */
   close(): void;
 }
@@ -117,9 +119,106 @@ export async function openFirstSheet(buffer: Buffer): Promise<OpenSheet> {
   const sheet = part.get(path);
   if (!sheet) throw new WorkbookProblem('the workbook has no sheet');
   const stream = textOf(sheet);
-  const sheetNo = /sheet(\d+)\.xml$/.exec(path)?.[1] ?? '1';
-  const [{ value: rows }] = [...reader._parseWorksheet(stream, sheetNo)];
-  return { rows, date1904: Boolean(reader.properties?.model?.date1904), close: () => stream.destroy() };
+  const date1904 = Boolean(reader.properties?.model?.date1904);
+  return { rows: readRows(stream, reader, date1904), close: () => stream.destroy() };
+}
+
+/** Width of the rows handed over; a value past it is reported as `wider`. */
+export const SHEET_WIDTH = 100;
+
+const columnOf = (ref: string | undefined, fallback: number) => {
+  const letters = ref ? /^[A-Z]+/.exec(ref)?.[0] : undefined;
+  if (!letters) return fallback;
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+};
+
+/**
+ * The sheet's rows, as Cells. The sheet's XML is read here rather than by exceljs' WorksheetReader:
+ * that one turns a cell at XFD1 into 16,384 cell objects and drops a formula's saved result when
+ * it is 0 or "" (so "no saved result" could not be told from them), and keeps only the last run
+ * of an inline rich text.
+ */
+async function* readRows(stream: Readable, reader: PartReader, date1904: boolean): AsyncGenerator<SheetRow> {
+  const shared = reader.sharedStrings ?? [];
+  let row: SheetRow | null = null;
+  let nextRow = 1;
+  // the cell being read
+  let col = 0;
+  let type: string | undefined;
+  let style = 0;
+  let formula = false;
+  let value: string | null = null;
+  let inValue = false;
+  let inPhonetic = false;
+  for await (const events of parseSax(stream)) {
+    const done: SheetRow[] = [];
+    for (const e of events) {
+      if (e.eventType === 'opentag') {
+        const { name, attributes: a } = e.value;
+        if (name === 'row') {
+          const number = a.r ? Number(a.r) : nextRow;
+          row = { number, cells: [], wider: false };
+          nextRow = number + 1;
+          col = 0;
+        } else if (name === 'c' && row) {
+          col = columnOf(a.r, col + 1);
+          type = a.t;
+          style = a.s ? Number(a.s) : 0;
+          formula = false;
+          value = null;
+        } else if (name === 'f') formula = true;
+        else if (name === 'v' || (name === 't' && !inPhonetic)) {
+          inValue = true;
+          value ??= '';
+        } else if (name === 'rPh') inPhonetic = true;
+      } else if (e.eventType === 'text') {
+        if (inValue && value !== null) value += e.value;
+      } else {
+        const { name } = e.value;
+        if (name === 'v' || name === 't') inValue = false;
+        else if (name === 'rPh') inPhonetic = false;
+        else if (name === 'c' && row) {
+          if (col > SHEET_WIDTH) {
+            if (value !== null && value !== '') row.wider = true;
+          } else {
+            const numFmt = style ? (reader.styles.getStyleModel(style)?.numFmt ?? undefined) : undefined;
+            row.cells[col - 1] = cellOf(type, value, formula, numFmt, shared, date1904);
+          }
+        } else if (name === 'row' && row) {
+          for (let i = 0; i < row.cells.length; i++) row.cells[i] ??= '';
+          done.push(row);
+          row = null;
+        }
+      }
+    }
+    yield* done;
+  }
+}
+
+/** A cell from its XML: its type attribute, its <v> (or inline text), and whether it holds a formula. */
+function cellOf(type: string | undefined, v: string | null, formula: boolean, numFmt: string | undefined, shared: ExcelJS.CellValue[], date1904: boolean): Cell {
+  if (v === null) return formula ? { problem: FORMULA_WITHOUT_VALUE } : '';
+  switch (type) {
+    case 's':
+      return cellText(shared[Number(v)], undefined, date1904);
+    case 'inlineStr':
+    case 'str':
+      return v;
+    case 'b':
+      return v === '1' || v.toLowerCase() === 'true' ? 'TRUE' : 'FALSE';
+    case 'e':
+      return { problem: formula ? `is a formula whose saved result is the error ${v}` : `holds the error ${v}` };
+    case 'd':
+      return cellText(new Date(v), undefined, date1904);
+    default: {
+      if (v.trim() === '') return '';
+      const n = Number(v);
+      if (!Number.isFinite(n)) return { problem: 'holds a number that cannot be read' };
+      return excelUtils.isDateFmt(numFmt) ? cellText(excelUtils.excelToDate(n, date1904), undefined, date1904) : cellText(n, undefined, date1904);
+    }
+  }
 }
 
 export const FORMULA_WITHOUT_VALUE = 'is a formula without a saved result: open the file in Excel or WPS and save it, or paste the values only';
