@@ -55,6 +55,22 @@ const RULES: Rule[] = [
   [/^column (.+) appears twice$/, (m, t) => t('problem.columnTwice', { column: m[1] })],
   [/^letters, digits and (.+) only$/, (m, t) => t('problem.lettersDigits', { chars: m[1] })],
   [/^digits, spaces and (.+) only$/, (m, t) => t('problem.phoneChars', { chars: m[1] })],
+  // the import's file and cell problems (server/features/units/import.*.ts)
+  [/^is a formula without a saved result\b/, (_m, t) => t('import.problems.formula')],
+  [/^is a formula whose saved result is (?:the error (.+)|an error)$/, (m, t) => t('import.problems.formulaError', { error: m[1] ?? '' })],
+  [/^holds the error (.+)$/, (m, t) => t('import.problems.error', { error: m[1] })],
+  [/^holds a (?:number|value) that cannot be read/, (_m, t) => t('import.problems.unreadable')],
+  [/^the file is not text in a known encoding\b/, (_m, t) => t('import.problems.encoding')],
+  [/^the file has more than (\d+) rows\b/, (m, t) => t('import.problems.rows', { limit: m[1] })],
+  [/^the file has values beyond column (\d+)\b/, (m, t) => t('import.problems.columns', { limit: m[1] })],
+  [/^the file has more than (\d+) filled cells\b/, (m, t) => t('import.problems.cells', { limit: m[1] })],
+  [/^the workbook's part .+ unpacks to more than/, (_m, t) => t('import.problems.part')],
+  [/^the file has no header row$/, (_m, t) => t('import.problems.noHeader')],
+  [/^the workbook has no sheet$/, (_m, t) => t('import.problems.noSheet')],
+  [/^name (.+) is also used by unit (.+)$/, (m, t) => t('import.problems.nameUsed', { name: m[1], codes: m[2] })],
+  [/^parentCode (.+) names no unit$/, (m, t) => t('import.problems.noParent', { code: m[1] })],
+  [/^wiring due (\S+) is after the connection due (\S+)$/, (m, t) => t('import.problems.dueOrder', { wiring: m[1], connection: m[2] })],
+  [/^another import or edit changed the same units\b/, (_m, t) => t('import.problems.concurrent')],
   [/names no unit$/, (_m, t) => t('problem.noUnit')],
 ];
 
