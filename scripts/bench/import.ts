@@ -47,7 +47,7 @@ try {
       }
     })();
     const t0 = performance.now();
-    const res = await fetch(`${server.url}/api/units/import?dryRun=true`, { method: 'POST', headers: { cookie: api.cookie, 'content-type': c.type }, body: c.body });
+    const res = await fetch(`${server.url}/api/units/import?dryRun=true`, { method: 'POST', headers: { cookie: api.cookie, 'content-type': c.type }, body: new Uint8Array(c.body) });
     const ms = performance.now() - t0;
     const body = (await res.json()) as { created?: number; error?: { code: string } };
     done = true;
