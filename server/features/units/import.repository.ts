@@ -36,7 +36,20 @@ export async function usernames(db: DbOrTx, ids: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, r.username]));
 }
 
-export type StoredUnit = typeof units.$inferSelect;
+/** What an import compares and keeps of a stored unit: its fields, not its progress. */
+const storedColumns = {
+  code: units.code,
+  name: units.name,
+  kind: units.kind,
+  parentCode: units.parentCode,
+  contactName: units.contactName,
+  contactPhone: units.contactPhone,
+  address: units.address,
+  wiringDue: units.wiringDue,
+  connectionDue: units.connectionDue,
+  assigneeId: units.assigneeId,
+};
+export type StoredUnit = { [K in keyof typeof storedColumns]: (typeof units.$inferSelect)[K] };
 
 /**
  * The units with these codes. With `lock`, each chunk is locked in code order: two imports of the
@@ -45,7 +58,7 @@ export type StoredUnit = typeof units.$inferSelect;
 export async function unitsByCode(db: DbOrTx, codes: string[], opts: { lock?: boolean } = {}): Promise<Map<string, StoredUnit>> {
   const sorted = [...new Set(codes)].sort();
   const rows = await inChunks(sorted, (chunk) => {
-    const query = db.select().from(units).where(inArray(units.code, chunk)).orderBy(asc(units.code));
+    const query = db.select(storedColumns).from(units).where(inArray(units.code, chunk)).orderBy(asc(units.code));
     return opts.lock ? query.for('update') : query;
   });
   return new Map(rows.map((r) => [r.code, r]));

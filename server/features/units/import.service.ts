@@ -124,12 +124,15 @@ async function warningsOf(db: DbOrTx, rows: ValidRow[], stored: Map<string, Stor
   // a name another code holds: in the database (unless the file renames that unit) or in the file
   const owners = new Map<string, Set<string>>();
   const own = (name: string, code: string) => (owners.get(name) ?? owners.set(name, new Set()).get(name)!).add(code);
-  for (const r of rows) own(merged(r, stored.get(r.code)).name!, r.code);
+  const pace = pacer();
+  for (const r of rows) {
+    await pace();
+    own(merged(r, stored.get(r.code)).name!, r.code);
+  }
   const fileNames = [...owners.keys()];
   for (const u of await unitsNamed(db, fileNames)) if (!inFile.has(u.code)) own(u.name, u.code);
   const parents = rows.map((r) => r.fields.parentCode).filter((p): p is string => Boolean(p) && !inFile.has(p!));
   const known = await knownCodes(db, parents);
-  const pace = pacer();
   for (const r of rows) {
     await pace();
     const after = merged(r, stored.get(r.code));
