@@ -1,7 +1,8 @@
 // Fuzz: workbooks made of every kind of cell exceljs knows (text, rich text, hyperlink, number,
-// date, boolean, error, formula with and without a saved result, shared formula), at random
-// places of an import. Whatever the mix, the answer is a 200 or a 400 naming rows, never a 500,
-// and no stored name is "[object Object]".
+// date, boolean, error, formula with and without a saved result), in the name column of rows that
+// are otherwise valid (a bad cell elsewhere would stop the row earlier). Whatever the mix, the
+// answer is a 200 or a 400 naming rows, never a 500, and no stored name is "[object Object]" (the
+// old reader stored one for a formula without a saved result: found in the first runs).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
@@ -26,21 +27,24 @@ const cellValue = fc.oneof(
   fc.date({ min: new Date('1980-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
   fc.boolean(),
   fc.constantFrom('#N/A', '#DIV/0!', '#REF!', '#VALUE!').map((error) => ({ error })),
-  fc.constantFrom({ formula: 'A1&"x"' }, { formula: '1+1', result: 2 }, { formula: '""&"县"', result: '县局' }, { formula: 'TODAY()', result: new Date(Date.UTC(2026, 11, 1)) }),
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom({ formula: 'A1&"x"' }, { formula: '1+1', result: 2 }, { formula: '""&"县"', result: '县局' }, { formula: 'TODAY()', result: new Date(Date.UTC(2026, 11, 1)) }),
+  },
   fc.constantFrom(null, undefined),
 );
 
 describe('workbooks of every cell kind', () => {
   it('answer 200 or a 400 naming rows, and never store [object Object]', async () => {
     await fc.assert(
-      // the name cell of any kind; the others mostly valid, so that rows get as far as being stored
+      // the name cell of any kind, the others valid: rows then get as far as being stored
       fc.asyncProperty(
         fc.array(
           fc.tuple(
             cellValue,
-            fc.oneof({ weight: 5, arbitrary: fc.constantFrom('乡镇', '部门', '其他') }, { weight: 1, arbitrary: cellValue }),
-            fc.oneof({ weight: 3, arbitrary: fc.constantFrom(null, '0939-5521234', 13912345678) }, { weight: 1, arbitrary: cellValue }),
-            fc.oneof({ weight: 3, arbitrary: fc.constantFrom(null, new Date(Date.UTC(2026, 11, 31)), '2026-12-31') }, { weight: 1, arbitrary: cellValue }),
+            fc.constantFrom('乡镇', '部门', '其他'),
+            fc.constantFrom(null, '0939-5521234', 13912345678),
+            fc.constantFrom(null, new Date(Date.UTC(2026, 11, 31)), '2026-12-31'),
           ),
           { minLength: 1, maxLength: 6 },
         ),
