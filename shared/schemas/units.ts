@@ -18,8 +18,6 @@ export const UnitCode = z
       .max(40)
       .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits and . _ - only'),
   );
-/** A code to look units up by: the same stored form, any text (a filter that names nothing finds nothing). */
-const CodeFilter = (max: number) => z.string().max(max).transform(normalizeCode);
 
 const optionalText = (max: number) => Text(max).nullish().transform((v) => (v ? v : null));
 const optionalDate = IsoDate.nullish().transform((v) => v ?? null);
@@ -92,7 +90,7 @@ export const UnitListQuery = PageQuery.extend({
   stage: StageName.optional(),
   status: StageStatus.optional(),
   onboarded: BoolText.optional(),
-  parentCode: CodeFilter(100).optional(),
+  parentCode: z.string().trim().max(40).optional(),
   /** a technician's id, `me` for the caller's own units, `none` for units nobody looks after */
   assignee: z.string().trim().max(40).optional(),
 }).refine((q) => !q.status || q.stage, { path: ['stage'], message: 'required with status' });
@@ -102,7 +100,7 @@ export const AssignUnits = z
   .object({
     technicianId: RefId.nullable(),
     unitIds: z.array(RefId).min(1).max(5000).optional(),
-    parentCode: CodeFilter(100).pipe(z.string().min(1)).optional(),
+    parentCode: z.string().trim().min(1).max(40).optional(),
   })
   .refine((b) => b.unitIds || b.parentCode, { path: ['unitIds'], message: 'name the units: unitIds or parentCode' });
 export type AssignUnits = z.infer<typeof AssignUnits>;

@@ -6,7 +6,6 @@ import { loadConfig, type Config } from '../../server/config.js';
 import { users, units } from '../../db/schema/index.js';
 import { hashPassword } from '../../server/lib/password.js';
 import { initialProgress } from '../../shared/domain/progress.js';
-import { normalizeCode } from '../../shared/domain/codes.js';
 import type { Role } from '../../shared/domain/steps.js';
 import { progressColumns } from '../../server/features/units/units.repository.js';
 import { freshDatabase, type TestDatabase } from './database.js';
@@ -67,11 +66,9 @@ export async function createTestApp(
   const passwordHash = await cheapHash;
   const unit: TestApp['unit'] = async (fields = {}) => {
     const now = new Date();
-    // codes in their stored form (shared/domain/codes.ts), as every entry point stores them
-    const codes = { code: normalizeCode(fields.code ?? uniq('U')), ...(fields.parentCode ? { parentCode: normalizeCode(fields.parentCode) } : {}) };
     const [row] = await database.db
       .insert(units)
-      .values({ name: `单位${uniq()}`, kind: 'department', createdAt: now, ...progressColumns(initialProgress(now.toISOString())), ...fields, ...codes })
+      .values({ code: uniq('U'), name: `单位${uniq()}`, kind: 'department', createdAt: now, ...progressColumns(initialProgress(now.toISOString())), ...fields })
       .returning();
     return row;
   };

@@ -36,10 +36,22 @@ function readUtf8(buf: Buffer): string | null {
 }
 
 /**
- * Text that holds U+0000 was no text file (UTF-16 without BOM, a binary); iconv-lite writes U+FFFD
- * for bytes its encoding has no character for. A UTF-8 file may hold U+FFFD itself: it is text.
+ * iconv-lite writes U+FFFD for bytes its encoding has no character for (a UTF-8 file may hold
+ * U+FFFD itself: it is text).
  */
 function checked(text: string | null, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030', replaced = false): Decoded {
-  if (text === null || text.includes('\u0000') || (replaced && text.includes('\uFFFD'))) return { problem: UNKNOWN_ENCODING };
+  if (text === null || looksBinary(text) || (replaced && text.includes('\uFFFD'))) return { problem: UNKNOWN_ENCODING };
   return { text, encoding };
+}
+
+/**
+ * UTF-16 without its BOM and binary files are full of U+0000; a text file with a stray one is
+ * still text (the cell holding it is then named as unstorable, import.parse.ts).
+ */
+function looksBinary(text: string): boolean {
+  if (!text.includes('\u0000')) return false;
+  const head = text.slice(0, 4096);
+  let zeros = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0) zeros++;
+  return zeros * 10 > head.length;
 }
