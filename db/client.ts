@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema/index.js';
+import { guardClosedSocketWrites } from './postgres-guard.js';
+import { openReadRouting, type ReadRouting } from './read-replica.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -17,6 +19,10 @@ export interface Database {
   db: Db;
   /** the reports' own connections: a long report or export never holds up a step being written */
   reports: Db;
+  /** the lists and feeds that tolerate a moment's lag: on the read replica when there is one, else `db` */
+  reads: Db;
+  /** where the replica-routed reads go (only with a read replica) */
+  readRouting?: ReadRouting;
   kind: 'postgres' | 'pglite';
   /** LISTEN on a channel; answers a function that stops listening */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
@@ -34,19 +40,28 @@ export interface OpenOptions {
   max?: number;
   /** the reports' pool size */
   reportsMax?: number;
+  /** a streaming replica for `reads` and `reports` (postgres only) */
+  readUrl?: string;
+  /** how far behind the replica may be before those reads go to the primary */
+  readMaxLagSeconds?: number;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
+    guardClosedSocketWrites();
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const pool = (max: number, name: string) => postgres(opts.url!, { max, onnotice: () => {}, connect_timeout: 10, connection: { application_name: name } });
     const client = pool(opts.max ?? 4, 'zwtracker');
     const reportsClient = pool(opts.reportsMax ?? 2, 'zwtracker-reports');
     const db = drizzle({ client: preparing(client), schema }) as unknown as Db;
+    const reports = drizzle({ client: preparing(reportsClient), schema }) as unknown as Db;
+    const replica = opts.readUrl ? await openReplica(opts.readUrl, opts, { client, reportsClient }) : undefined;
     return {
       db,
-      reports: drizzle({ client: preparing(reportsClient), schema }) as unknown as Db,
+      reports: replica?.reports ?? reports,
+      reads: replica?.reads ?? db,
+      readRouting: replica?.routing,
       kind: 'postgres',
       // postgres.js keeps one dedicated connection for LISTEN and re-listens after a reconnect
       async listen(channel, onMessage) {
@@ -54,7 +69,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         return unlisten;
       },
       close: async () => {
-        await Promise.all([client.end({ timeout: 5 }), reportsClient.end({ timeout: 5 })]);
+        await Promise.all([client.end({ timeout: 5 }), reportsClient.end({ timeout: 5 }), replica?.close()]);
       },
     };
   }
@@ -74,6 +89,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     db,
     // one connection in process: reports take their turn with everything else
     reports: db,
+    reads: db,
     kind: 'pglite',
     async listen(channel, onMessage) {
       const stop = await client.listen(channel, onMessage);
@@ -84,6 +100,33 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 type Sql = import('postgres').Sql;
+
+/**
+ * The replica's two pools, the same sizes as the primary's, each behind a client that sends a
+ * query to the replica or, while it is down or too far behind, to the primary's pool of the
+ * same role. Checked once before the first request, then every second.
+ */
+async function openReplica(url: string, opts: OpenOptions, primary: { client: Sql; reportsClient: Sql }) {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const pool = (max: number, name: string) => postgres(url, { max, onnotice: () => {}, connect_timeout: 5, connection: { application_name: name } });
+  const readsClient = pool(opts.max ?? 4, 'zwtracker-reads');
+  const reportsClient = pool(opts.reportsMax ?? 2, 'zwtracker-reports');
+  const probe = (u: string) => postgres(u, { max: 1, onnotice: () => {}, connect_timeout: 2, connection: { application_name: 'zwtracker-read-check' } });
+  const routing = openReadRouting({ replicaProbe: probe(url), primaryProbe: probe(opts.url!), maxLagSeconds: opts.readMaxLagSeconds ?? 30 });
+  await routing.check();
+  // drizzle sets its type parsers on the client it is given: the routed one hands it the
+  // replica's options; the primary's pools have theirs from `db` and `reports`
+  const routed = (replica: Sql, fallback: Sql) => drizzle({ client: routing.route(preparing(replica), preparing(fallback)), schema }) as unknown as Db;
+  return {
+    routing,
+    reads: routed(readsClient, primary.client),
+    reports: routed(reportsClient, primary.reportsClient),
+    close: async () => {
+      await Promise.all([routing.close(), readsClient.end({ timeout: 5 }), reportsClient.end({ timeout: 5 })]);
+    },
+  };
+}
 
 /** Statements with more parameters than this are one-off bulk shapes: not worth a cached statement. */
 const PREPARE_MAX_PARAMS = 100;

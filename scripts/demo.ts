@@ -4,11 +4,13 @@
 //   npm run demo
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { count } from 'drizzle-orm';
-import { migrateDatabase, openDatabase, type Tx } from '../db/client.js';
+import { count, inArray } from 'drizzle-orm';
+import { migrateDatabase, openDatabase, type Db, type Tx } from '../db/client.js';
 import { audit, steps, units, users } from '../db/schema/index.js';
 import { loadConfig } from '../server/config.js';
+import * as notices from '../server/features/notices/notices.service.js';
 import { writeSettings } from '../server/features/settings/settings.repository.js';
+import type { Actor } from '../server/lib/actor.js';
 import { progressColumns } from '../server/features/units/units.repository.js';
 import { hashPassword } from '../server/lib/password.js';
 import { addDays, startOfDay, today } from '../shared/domain/dates.js';
@@ -173,10 +175,12 @@ async function main() {
         }
       });
     }
-    await db.insert(audit).values({ action: 'demo.load', target: null, details: { units: all.length } });
+    const urged = await seedNotices(db, office, day0);
+    await db.insert(audit).values({ action: 'demo.load', target: null, details: { units: all.length, notices: urged } });
 
     const line = '='.repeat(64);
     console.log(`\n${line}\n  宕昌县 demo loaded: ${townships.length} townships, ${departments.length} departments, steps of the last 60 days.`);
+    console.log(`  Urging notices (催办): ${urged.issued} issued, ${urged.answered} answered, ${urged.withdrawn} withdrawn, the rest open or overdue.`);
     console.log(`  Every account below has the password:  ${PASSWORD}`);
     console.log(`    office (政府办):      zfb01`);
     console.log(`    viewer (领导):        leader01`);
@@ -187,6 +191,32 @@ async function main() {
   } finally {
     await database.close();
   }
+}
+
+/**
+ * The urging loop as it goes: ten days ago the office urged every unit refusing the wiring (a
+ * week to answer, so unanswered ones are overdue now); two answered, one notice was withdrawn;
+ * today it urged the townships that keep postponing. Issued through the service, as the API does.
+ */
+async function seedNotices(db: Db, office: typeof users.$inferSelect, day0: string) {
+  const as = (u: typeof users.$inferSelect): Actor => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, ip: '127.0.0.1' });
+  const tenDaysAgo = new Date(startOfDay(addDays(day0, -10), TZ).getTime() + 10 * 3_600_000);
+  const first = await notices.issueBatch(db, as(office), { category: 'refused_wiring', note: '请于一周内答复，联系人：县政府办 张科长' }, {}, tenDaysAgo);
+  const contacts = await db.select().from(users).where(inArray(users.unitId, first.items.map((n) => n.unitId)));
+  let answered = 0;
+  for (const contact of contacts.slice(0, 2)) {
+    const notice = first.items.find((n) => n.unitId === contact.unitId)!;
+    await notices.answer(db, as(contact), notice.id, '已与电信局约定下周进场布线，届时安排专人配合。', new Date(tenDaysAgo.getTime() + 2 * 86_400_000));
+    answered++;
+  }
+  const last = first.items.at(-1);
+  let withdrawn = 0;
+  if (last && first.items.length > 3) {
+    await notices.withdraw(db, as(office), last.id, '该单位已书面说明情况，经研究暂缓催办', new Date(tenDaysAgo.getTime() + 86_400_000));
+    withdrawn++;
+  }
+  const second = await notices.issueBatch(db, as(office), { kind: 'township', category: 'repeated_postponement' });
+  return { issued: first.created + second.created, answered, withdrawn };
 }
 
 await main();

@@ -51,6 +51,21 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/reports/laggards.xlsx': overseers,
   'GET /api/reports/trend': overseers,
   'GET /api/reports/reasons': overseers,
+
+  // the group robots: their addresses are secrets, so the office alone sees even their list
+  'POST /api/channels': office,
+  'GET /api/channels': office,
+  'PATCH /api/channels/:id': office,
+  'DELETE /api/channels/:id': office,
+  'POST /api/channels/:id/test': office,
+  'GET /api/channels/:id/deliveries': office,
+  // urging notices (催办): a unit's contact sees and answers its own unit's only (the service)
+  'POST /api/units/:id/notices': office,
+  'POST /api/notices/batch': office,
+  'GET /api/notices': ['office', 'viewer', 'unit'],
+  'GET /api/notices/:id': ['office', 'viewer', 'unit'],
+  'POST /api/notices/:id/answer': ['unit'],
+  'POST /api/notices/:id/withdraw': office,
 };
 
 export const accessKey = (method: string, url: string) => `${method} ${url}`;

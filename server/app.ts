@@ -23,6 +23,8 @@ import settingsRoutes from './features/settings/settings.routes.js';
 import auditRoutes from './features/audit/audit.routes.js';
 import liveRoutes from './features/live/live.routes.js';
 import reportsRoutes from './features/reports/reports.routes.js';
+import notify, { type NotifyOptions } from './features/notify/notify.plugin.js';
+import noticesRoutes from './features/notices/notices.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,7 +37,18 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-export async function buildApp({ config, database, logger }: { config: Config; database: Database; logger?: FastifyServerOptions['logger'] }) {
+export async function buildApp({
+  config,
+  database,
+  logger,
+  notify: notifyOptions = {},
+}: {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** the notification sender's clock and transport (tests) */
+  notify?: NotifyOptions;
+}) {
   const app = Fastify({
     logger: logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
@@ -82,6 +95,8 @@ export async function buildApp({ config, database, logger }: { config: Config; d
   await app.register(auditRoutes);
   await app.register(liveRoutes);
   await app.register(reportsRoutes);
+  await app.register(notify, notifyOptions);
+  await app.register(noticesRoutes);
   await app.register(dashboard);
   return app;
 }

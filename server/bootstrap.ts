@@ -1,4 +1,5 @@
 // The first start of an empty database creates an office user, so someone can log in.
+import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.js';
 import { audit, users } from '../db/schema/index.js';
@@ -12,10 +13,16 @@ export async function ensureFirstUser(db: Db, config: Config, log: Pick<FastifyB
   const username = given?.username ?? 'admin';
   const password = given?.password ?? randomPassword();
   const passwordHash = await hashPassword(password, config.passwordCost);
-  await db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
+    // processes started together on an empty database: one creates the user, the others then
+    // see it (without the lock the others stopped on the unique username)
+    await tx.execute(sql`select pg_advisory_xact_lock(724002)`);
+    if ((await countUsers(tx)) > 0) return false;
     const [user] = await tx.insert(users).values({ username, displayName: '政府办管理员', role: 'office', passwordHash }).returning();
     await tx.insert(audit).values({ actorId: null, action: 'user.bootstrap', target: user.id, details: { username, generated: !given } });
+    return true;
   });
+  if (!created) return;
   log.info({ username }, 'created the first office user');
   if (!given) {
     // printed once, to the console only (never to the log), and never again

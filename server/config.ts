@@ -7,6 +7,13 @@ export const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /**
+   * a streaming replica of DATABASE_URL for the reads that tolerate a moment's lag (reports,
+   * exports, the audit log and the step feed); see docs/scaling.md
+   */
+  DATABASE_READ_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** how far behind the replica may be (pg_last_xact_replay_timestamp) before those reads go to the primary */
+  READ_MAX_LAG_SECONDS: z.coerce.number().min(0.1).max(86_400).default(30),
   DATA_DIR: z.string().default('./data'),
   /**
    * connections to PostgreSQL per process, and the reports' own besides. Small on purpose: on
@@ -49,6 +56,15 @@ export const Env = z.object({
   PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
   /** seconds between keep-alive comments on a live stream; each also checks that its session lives */
   LIVE_HEARTBEAT_SECONDS: z.coerce.number().min(0.1).max(300).default(25),
+  /** hosts the notification robots may be at, comma-separated (default: WeChat Work's and DingTalk's official hosts) */
+  NOTIFY_ALLOWED_HOSTS: z
+    .string()
+    .default('qyapi.weixin.qq.com,oapi.dingtalk.com')
+    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, '')).filter(Boolean)),
+  /** how long a robot has to answer */
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** how often each process looks for messages due */
+  NOTIFY_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,6 +72,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** a streaming replica for the reads that tolerate lag, and how much */
+  readReplica?: { url: string; maxLagSeconds: number };
   dataDir: string;
   databasePoolSize: number;
   reportsPoolSize: number;
@@ -69,6 +87,7 @@ export type Config = {
   passwordCost: number;
   liveHeartbeatMs: number;
   logLevel: string;
+  notify: { allowedHosts: string[]; timeoutMs: number; pollMs: number };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -78,10 +97,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Configuration is not valid:\n${lines}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new Error('Configuration is not valid:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (the embedded database has none)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    readReplica: e.DATABASE_READ_URL ? { url: e.DATABASE_READ_URL, maxLagSeconds: e.READ_MAX_LAG_SECONDS } : undefined,
     dataDir: resolve(e.DATA_DIR),
     databasePoolSize: e.DATABASE_POOL_SIZE,
     reportsPoolSize: e.REPORTS_POOL_SIZE,
@@ -98,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordCost: e.PASSWORD_COST,
     liveHeartbeatMs: e.LIVE_HEARTBEAT_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
+    notify: { allowedHosts: e.NOTIFY_ALLOWED_HOSTS, timeoutMs: e.NOTIFY_TIMEOUT_MS, pollMs: e.NOTIFY_POLL_SECONDS * 1000 },
   };
 }

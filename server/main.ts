@@ -7,7 +7,14 @@ import { loadConfig } from './config.js';
 import { loggerOptions } from './logger.js';
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: config.databasePoolSize, reportsMax: config.reportsPoolSize });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: config.dataDir,
+  max: config.databasePoolSize,
+  reportsMax: config.reportsPoolSize,
+  readUrl: config.readReplica?.url,
+  readMaxLagSeconds: config.readReplica?.maxLagSeconds,
+});
 await migrateDatabase(database, config.databaseUrl);
 const app = await buildApp({ config, database, logger: loggerOptions(config.logLevel) });
 await ensureFirstUser(database.db, config, app.log);

@@ -3,3 +3,5 @@ export * from './units.js';
 export * from './steps.js';
 export * from './settings.js';
 export * from './audit.js';
+export * from './notify.js';
+export * from './notices.js';

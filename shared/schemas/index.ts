@@ -6,3 +6,4 @@ export * from './steps.js';
 export * from './settings.js';
 export * from './audit.js';
 export * from './reports.js';
+export * from './notify.js';

@@ -14,6 +14,8 @@ export const LaggardFilter = AsOfQuery.extend({
   kind: UnitKind.optional(),
   category: LaggardCategoryName.optional(),
   parentCode: z.string().trim().min(1).max(40).optional(),
+  /** no_progress: urged (a notice not withdrawn), and no step since the last notice */
+  urged: z.enum(['no_progress']).optional(),
 });
 export type LaggardFilter = z.infer<typeof LaggardFilter>;
 
@@ -33,6 +35,8 @@ export const LaggardItem = z.object({
   severity: z.number(),
   maxDaysLate: z.number().int(),
   lastEventAt: IsoDateTime.nullable(),
+  /** its urging notices (催办), withdrawn ones left out */
+  notices: z.object({ count: z.number().int(), lastAt: IsoDateTime.nullable(), stepSinceLast: z.boolean() }),
 });
 export type LaggardItem = z.infer<typeof LaggardItem>;
 

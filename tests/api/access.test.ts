@@ -41,6 +41,19 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
       return { url, body: { technicianId: null, unitIds: [ids.unit] } };
     case 'POST /api/events/:id/void':
       return { url, body: { reason: 'x' } };
+    case 'POST /api/channels':
+      // an official robot host: accepted, and nothing is sent (no sender loop runs without a listening server)
+      return { url, body: { name: 'x', kind: 'wecom', webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' } };
+    case 'PATCH /api/channels/:id':
+      return { url, body: { name: '新名字' } };
+    case 'POST /api/units/:id/notices':
+      return { url, body: {} };
+    case 'POST /api/notices/batch':
+      return { url, body: { category: 'refused_wiring' } };
+    case 'POST /api/notices/:id/answer':
+      return { url, body: { text: '已安排布线' } };
+    case 'POST /api/notices/:id/withdraw':
+      return { url, body: { reason: '发错了' } };
     case 'PUT /api/settings':
       return { url, body: { timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2 } };
     default:

@@ -135,6 +135,10 @@ function seeds(): Record<string, fc.Arbitrary<Payload>> {
       .map((b) => json(b)),
     'POST /api/units/:id/events': step.map((b) => json(b)),
     'POST /api/events/:id/void': fc.constantFrom({ reason: '录错了单位' }, { reason: 'mistake' }).map((b) => json(b)),
+    'POST /api/units/:id/notices': fc.record({ respondBy: fc.option(futureDate.filter((d) => d <= new Date(Date.now() + 80 * 86_400_000).toISOString().slice(0, 10)), { nil: undefined }), note: fc.option(name, { nil: undefined }) }, { requiredKeys: [] }).map((b) => json(b)),
+    'POST /api/notices/batch': fc.record({ category: fc.constantFrom('refused_wiring', 'stalled', undefined), parentCode: fc.constantFrom(PARENT, undefined), note: fc.option(name, { nil: undefined }) }, { requiredKeys: [] }).map((b) => json(b)),
+    'POST /api/notices/:id/answer': fc.record({ text: name }).map((b) => json(b)),
+    'POST /api/notices/:id/withdraw': fc.record({ reason: fc.constantFrom('发错了单位', 'issued by mistake') }).map((b) => json(b)),
     'PUT /api/settings': fc
       .record({
         timezone: fc.constantFrom('Asia/Shanghai', 'UTC', 'Etc/GMT-8', 'Asia/Urumqi'),
@@ -145,6 +149,20 @@ function seeds(): Record<string, fc.Arbitrary<Payload>> {
         postponementLimit: fc.integer({ min: 1, max: 100 }),
       })
       .map((b) => json(b)),
+    // channels: no sender loop runs in this app (it starts when a server listens), so nothing is sent
+    'POST /api/channels': fc
+      .record({
+        name,
+        kind: fc.constant('wecom'),
+        webhookUrl: fc.constantFrom('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz', 'https://oapi.dingtalk.com/robot/send?access_token=fuzz'),
+        alerts: fc.subarray(['wiring_refused', 'postponement_limit', 'registration_rejected']),
+        digestAt: fc.constantFrom('08:30', null),
+        enabled: fc.boolean(),
+      })
+      .map((b) => json(b)),
+    'PATCH /api/channels/:id': fc.record({ name, enabled: fc.boolean(), digestAt: fc.constantFrom('09:00', null) }, { requiredKeys: [] }).map((b) => json(b)),
+    'DELETE /api/channels/:id': fc.constant(json({})),
+    'POST /api/channels/:id/test': fc.constant(json({})),
   };
 }
 
@@ -163,11 +181,18 @@ async function stepId(pick: number): Promise<string> {
   return found.length ? found[pick % found.length].id : '00000000-0000-0000-0000-000000000000';
 }
 
+/** A notice to aim at: any there is (the fuzz issues them itself), else one that names nothing. */
+async function noticeId(pick: number): Promise<string> {
+  const found = await h.rows<{ id: string }>(sql`select id::text as id from notices order by id`);
+  return found.length ? found[pick % found.length].id : '00000000-0000-0000-0000-000000000000';
+}
+
 async function resolveId(route: Route, id: IdChoice): Promise<string> {
   if ('literal' in id) return id.literal;
   const kind = id.ref === 'own' ? route.idKind : id.ref;
   if (kind === 'unit') return unitIds[id.pick % unitIds.length];
   if (kind === 'user') return patchTarget;
+  if (kind === 'notice') return noticeId(id.pick);
   return stepId(id.pick);
 }
 

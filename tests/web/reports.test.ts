@@ -13,6 +13,7 @@ const laggard = (id: string, name: string, flags: Laggard['flags'], parentCode: 
   severity: severityOf(flags),
   maxDaysLate: Math.max(...flags.map((f) => f.daysLate)),
   lastEventAt: null,
+  notices: { count: 0, lastAt: null, stepSinceLast: false },
 });
 
 const items = [

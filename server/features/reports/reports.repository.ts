@@ -10,17 +10,15 @@
 // the two to each other.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
+import { rowsOf } from '../../../db/rows.js';
+import { urgedWithoutProgress } from '../notices/notices.facts.js';
 import { addDays, dayNumber, endOfDay, startOfDay } from '../../../shared/domain/dates.js';
 import { SEVERITY_RULE, type LaggardRules } from '../../../shared/domain/laggards.js';
 import { STEP_RULES, STEP_TYPES, type Stage, type StageStatus } from '../../../shared/domain/steps.js';
 import type { LaggardFilter } from '../../../shared/schemas/reports.js';
 import { FUTURE_TOLERANCE_MS } from '../../../shared/schemas/steps.js';
 
-/** Rows of a raw query, on either driver. */
-export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
+export { rowsOf };
 
 /**
  * Runs report queries in one read-only transaction tuned for them: enough work_mem that the
@@ -72,7 +70,7 @@ export interface ReportContext {
   current: boolean;
 }
 
-type UnitFilter = Pick<LaggardFilter, 'kind' | 'parentCode'> & { laggardsOnly?: boolean };
+type UnitFilter = Pick<LaggardFilter, 'kind' | 'parentCode' | 'urged'> & { laggardsOnly?: boolean; unitId?: string };
 
 function unitFilter(f: UnitFilter, current: boolean): SQL {
   const parts: SQL[] = [sql`true`];
@@ -80,6 +78,8 @@ function unitFilter(f: UnitFilter, current: boolean): SQL {
   if (f.laggardsOnly && current) parts.push(sql`u.registration_status <> 'done'`);
   if (f.kind) parts.push(sql`u.kind = ${f.kind}`);
   if (f.parentCode) parts.push(sql`u.parent_code = ${f.parentCode}`);
+  if (f.unitId) parts.push(sql`u.id = ${f.unitId}`);
+  if (f.urged === 'no_progress') parts.push(sql`u.id in ${urgedWithoutProgress}`);
   return sql.join(parts, sql` and `);
 }
 
@@ -224,7 +224,7 @@ const laggardColumns = sql.raw(
 const lastEventMs = sql.raw('round(extract(epoch from last_event_at) * 1000)::float8 as last_event_ms');
 const ranking = sql.raw('score desc, max_days desc, code collate "C"');
 
-function laggardsOnly(ctx: ReportContext, filter: LaggardFilter): SQL {
+function laggardsOnly(ctx: ReportContext, filter: LaggardFilter & Pick<UnitFilter, 'unitId'>): SQL {
   const category = filter.category ? sql.raw(` and ${CATEGORY_COLUMN[filter.category]} is not null`) : sql``;
   return sql`select * from (${flagged(ctx, { ...filter, laggardsOnly: true })}) x where score > 0${category}`;
 }
@@ -246,7 +246,7 @@ export async function laggardPage(db: DbOrTx, ctx: ReportContext, filter: Laggar
 }
 
 /** Every laggard, ranked: for the files. */
-export async function allLaggards(db: DbOrTx, ctx: ReportContext, filter: LaggardFilter): Promise<LaggardRow[]> {
+export async function allLaggards(db: DbOrTx, ctx: ReportContext, filter: LaggardFilter & Pick<UnitFilter, 'unitId'>): Promise<LaggardRow[]> {
   return rowsOf<LaggardRow>(db, sql`select ${laggardColumns}, ${lastEventMs} from (${laggardsOnly(ctx, filter)}) x order by ${ranking}`);
 }
 

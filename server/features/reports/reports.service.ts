@@ -14,6 +14,7 @@ import {
   type TrendReport,
 } from '../../../shared/schemas/reports.js';
 import { fail } from '../../lib/errors.js';
+import { noticeFacts, NO_NOTICES } from '../notices/notices.facts.js';
 import { readSettings } from '../settings/settings.repository.js';
 import {
   allLaggards,
@@ -58,19 +59,29 @@ export function toLaggardItem(row: LaggardRow): LaggardItem {
     severity: severityOf(flags),
     maxDaysLate: maxDaysLate(flags),
     lastEventAt: row.last_event_ms === null ? null : new Date(row.last_event_ms).toISOString(),
+    notices: NO_NOTICES,
   };
+}
+
+/** The rows as the API answers them, each with its notices' facts. */
+async function withNotices(db: DbOrTx, rows: LaggardRow[], all = false) {
+  const facts = await noticeFacts(db, all ? undefined : rows.map((r) => r.id));
+  return rows.map((r) => ({ ...toLaggardItem(r), notices: facts.get(r.id) ?? NO_NOTICES }));
 }
 
 export async function laggardsReport(db: DbOrTx, q: LaggardFilter & { page: number; pageSize: number }, now?: Date): Promise<LaggardsReport> {
   const ctx = await reportContext(db, q.asOf, now);
-  const { total, rows } = await inReportTransaction(db, (tx) => laggardPage(tx, ctx, q, q));
-  return { asOf: ctx.asOf, total, page: q.page, pageSize: q.pageSize, items: rows.map(toLaggardItem) };
+  const { total, items } = await inReportTransaction(db, async (tx) => {
+    const page = await laggardPage(tx, ctx, q, q);
+    return { total: page.total, items: await withNotices(tx, page.rows) };
+  });
+  return { asOf: ctx.asOf, total, page: q.page, pageSize: q.pageSize, items };
 }
 
 export async function laggardsForExport(db: DbOrTx, q: LaggardFilter) {
   const ctx = await reportContext(db, q.asOf);
-  const rows = await inReportTransaction(db, (tx) => allLaggards(tx, ctx, q));
-  return { ctx, items: rows.map(toLaggardItem) };
+  const items = await inReportTransaction(db, async (tx) => withNotices(tx, await allLaggards(tx, ctx, q), true));
+  return { ctx, items };
 }
 
 export async function summaryReport(db: DbOrTx, asOf?: string): Promise<SummaryReport> {

@@ -43,7 +43,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const { unitId, page, pageSize } = req.query;
     // a unitId that names no unit filters everything out
     if (unitId && !isUuid(unitId)) return { items: [], total: 0, page, pageSize };
-    return listFeed(db, req.query);
+    // the feed of every unit's steps tolerates a moment's lag (read replica); a unit's own steps do not
+    return listFeed(app.database.reads, req.query);
   });
 };
 export default routes;

@@ -16,6 +16,8 @@ import { iso } from '../../lib/time.js';
 import { findUnit, progressColumns, type UnitRow } from '../units/units.repository.js';
 import { appendStep, findByClientEventId, findStep, latestLiveStep, liveSteps, toFact, toStep, type StepRow } from './steps.repository.js';
 import { clientIp } from '../../lib/ip.js';
+import { STEP_ALERTS } from '../../../shared/domain/notify-alerts.js';
+import { enqueueStepAlerts } from '../notify/notify.service.js';
 
 export interface Recorded {
   created: boolean;
@@ -78,7 +80,7 @@ async function append(db: DbOrTx, req: FastifyRequest, unit: UnitRow, input: Ste
   if (refusal) throw fail.transition(refusal.message, { reason: refusal.code, stage: rule.stage, progress: unit.progress });
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
   const progress = applyStep(unit.progress, { type: input.type, occurredAt: iso(occurredAt), data: input.data });
-  const row = await appendStep(db, {
+  const step = {
     unitId: unit.id,
     seq: unit.stepCount + 1,
     type: input.type,
@@ -92,7 +94,17 @@ async function append(db: DbOrTx, req: FastifyRequest, unit: UnitRow, input: Ste
     revision: unit.revision,
     ip: clientIp(req),
     channel: LIVE_CHANNEL,
-  });
+  };
+  // a step that may raise an alert to the group chats writes it in its own transaction
+  const row = STEP_ALERTS[input.type]
+    ? await db.transaction(async (tx) => {
+        const written = await appendStep(tx, step);
+        if (written) {
+          await enqueueStepAlerts(tx, req.server.config, { stepId: written.id, type: input.type, stage: rule.stage, unit, actorName: req.user!.displayName, occurredAt, data: input.data, progress });
+        }
+        return written;
+      })
+    : await appendStep(db, step);
   return row && { created: true, event: toStep(row), progress };
 }
 

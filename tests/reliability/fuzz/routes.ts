@@ -3,7 +3,7 @@
 import { ACCESS } from '../../../server/access.js';
 
 export type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type IdKind = 'unit' | 'step' | 'user';
+export type IdKind = 'unit' | 'step' | 'user' | 'notice';
 export interface Route {
   key: string;
   method: Method;
@@ -18,7 +18,7 @@ export const ROUTES: Route[] = Object.keys(ACCESS)
   .filter(([method]) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method))
   .map(([method, path]) => {
     const before = path.split('/').findLast((s, i, all) => all[i + 1]?.startsWith(':')) ?? '';
-    const idKind: IdKind = before === 'users' ? 'user' : before === 'events' ? 'step' : 'unit';
+    const idKind: IdKind = before === 'users' ? 'user' : before === 'events' ? 'step' : before === 'notices' ? 'notice' : 'unit';
     return { key: `${method} ${path}`, method: method as Method, path, idKind, auth: path.startsWith('/api/auth/') };
   });
 

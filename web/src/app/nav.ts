@@ -12,16 +12,19 @@ export function navItems(user: SessionUser): NavItem[] {
       return [
         { to: '/overview', label: 'nav.overview' },
         { to: '/laggards', label: 'nav.laggards' },
+        { to: '/notices', label: 'nav.notices' },
         { to: '/units', label: 'nav.units' },
         { to: '/assignments', label: 'nav.assignments' },
         { to: '/users', label: 'nav.users' },
         { to: '/settings', label: 'nav.settings' },
+        { to: '/notify', label: 'notify.nav' },
         { to: '/audit', label: 'nav.audit' },
       ];
     case 'viewer':
       return [
         { to: '/overview', label: 'nav.overview' },
         { to: '/laggards', label: 'nav.laggards' },
+        { to: '/notices', label: 'nav.notices' },
         { to: '/units', label: 'nav.units' },
       ];
     case 'technician':

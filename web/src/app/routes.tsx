@@ -15,6 +15,9 @@ const AuditPage = lazy(() => import('../features/audit/components/AuditPage.js')
 const OverviewPage = lazy(() => import('../features/reports/components/OverviewPage.js').then((m) => ({ default: m.OverviewPage })));
 const LaggardsPage = lazy(() => import('../features/reports/components/LaggardsPage.js').then((m) => ({ default: m.LaggardsPage })));
 const AssignmentsPage = lazy(() => import('../features/units/components/assign/AssignmentsPage.js').then((m) => ({ default: m.AssignmentsPage })));
+const NotifyPage = lazy(() => import('../features/notify/components/NotifyPage.js').then((m) => ({ default: m.NotifyPage })));
+const NoticesPage = lazy(() => import('../features/notices/components/NoticesPage.js').then((m) => ({ default: m.NoticesPage })));
+const NoticePrintPage = lazy(() => import('../features/notices/components/NoticePrintPage.js').then((m) => ({ default: m.NoticePrintPage })));
 const BulletinPage = lazy(() => import('../features/reports/components/BulletinPage.js').then((m) => ({ default: m.BulletinPage })));
 
 export interface RouteDef {
@@ -31,6 +34,8 @@ export const routes: RouteDef[] = [
   { path: '/overview', roles: readers, render: () => <OverviewPage /> },
   { path: '/laggards', roles: readers, render: () => <LaggardsPage /> },
   { path: '/laggards/bulletin', roles: readers, render: () => <BulletinPage /> },
+  { path: '/notices', roles: readers, render: () => <NoticesPage /> },
+  { path: '/notices/print', roles: ['office', 'viewer', 'unit'], render: () => <NoticePrintPage /> },
   { path: '/units', roles: ['office', 'viewer', 'technician'], render: () => <UnitsPage /> },
   { path: '/units/new', roles: office, render: () => <UnitFormPage /> },
   { path: '/units/import', roles: office, render: () => <ImportPage /> },
@@ -41,5 +46,6 @@ export const routes: RouteDef[] = [
   { path: '/assignments', roles: office, render: () => <AssignmentsPage /> },
   { path: '/users', roles: office, render: () => <UsersPage /> },
   { path: '/settings', roles: office, render: () => <SettingsPage /> },
+  { path: '/notify', roles: office, render: () => <NotifyPage /> },
   { path: '/audit', roles: office, render: () => <AuditPage /> },
 ];

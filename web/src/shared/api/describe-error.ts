@@ -110,6 +110,12 @@ export function describeError(error: unknown, t: TFunction): ErrorText {
     const lines = issues(error.details).map((i) => t('errors.fieldLine', { field: fieldLabel(i.field, t), message: describeProblem(i.message, t, i.field) }));
     return { title, lines: lines.length ? lines : error.message ? [error.message] : [] };
   }
-  if (error.code === 'CONFLICT' && error.message) return { title, lines: [describeProblem(error.message, t)] };
+  if (error.code === 'CONFLICT') {
+    // a refusal with a reason the dashboard has words for (conflict.<reason>), else the server's own
+    const reason = (error.details as { reason?: string } | undefined)?.reason;
+    const words = reason ? t(`conflict.${reason}`, { defaultValue: '' }) : '';
+    if (words) return { title, lines: [words] };
+    if (error.message) return { title, lines: [describeProblem(error.message, t)] };
+  }
   return { title, lines: [] };
 }

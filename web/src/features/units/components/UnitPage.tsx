@@ -16,6 +16,7 @@ import { StageCards } from './StageCards.js';
 import { StepForm } from './step-form/StepForm.js';
 import { Timeline } from './Timeline.js';
 import { UnitDetails } from './UnitDetails.js';
+import { UnitNotices } from '../../notices/components/UnitNotices.js';
 
 export function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function UnitPage({ id }: { id: string }) {
       </div>
       <RegistrationNotice unit={u} steps={steps} />
       <UnsentNotice entries={queued} />
+      <UnitNotices unit={u} />
       <StageCards progress={progress} unsentStages={new Set(queued.map((e) => e.step.type.split('.')[0]))} />
       {user.role === 'office' && awaiting && <ReviewPanel unit={u} steps={steps} />}
       {user.role !== 'viewer' && <StepForm key={u.id} unit={u} progress={progress} />}

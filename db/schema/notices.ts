@@ -1,0 +1,48 @@
+import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { LaggardFlag } from '../../shared/domain/laggards.js';
+import { units } from './units.js';
+import { users } from './users.js';
+
+const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * Urging notices (催办通知单). Append-only like the audit log: a trigger refuses DELETE, and an
+ * UPDATE may only fill in the answer or the withdrawal once; the snapshot never changes.
+ */
+export const notices = pgTable(
+  'notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 催办〔year〕第 seq 号: numbered per calendar year of the campaign's time zone */
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    // the unit as it was named when urged: the printed notice keeps saying what it said
+    unitCode: text('unit_code').notNull(),
+    unitName: text('unit_name').notNull(),
+    /** the unit's laggard flags at the moment of issue: later steps do not change them */
+    flags: jsonb('flags').$type<LaggardFlag[]>().notNull(),
+    severity: doublePrecision('severity').notNull(),
+    /** the day of issue in the campaign's time zone */
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    respondBy: date('respond_by', { mode: 'string' }).notNull(),
+    note: text('note'),
+    issuedAt: time('issued_at').notNull().defaultNow(),
+    issuedBy: uuid('issued_by').references(() => users.id),
+    issuedByName: text('issued_by_name').notNull(),
+    /** notices issued in one batch share it */
+    batchId: uuid('batch_id'),
+    answerText: text('answer_text'),
+    answeredAt: time('answered_at'),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredByName: text('answered_by_name'),
+    withdrawReason: text('withdraw_reason'),
+    withdrawnAt: time('withdrawn_at'),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
+    withdrawnByName: text('withdrawn_by_name'),
+  },
+  (t) => [uniqueIndex('notices_number_key').on(t.year, t.seq), index('notices_unit_idx').on(t.unitId, t.issuedAt), index('notices_issued_idx').on(t.issuedAt)],
+);
+
+/** The last number given out in each year: one row lock serialises numbering. */
+export const noticeCounters = pgTable('notice_counters', { year: integer('year').notNull(), last: integer('last').notNull() }, (t) => [primaryKey({ columns: [t.year] })]);

@@ -1,0 +1,145 @@
+// Urging notices (催办, areas.md): issue to one laggard or to every laggard the board's
+// filters select, answer (the unit's own contact), withdraw (the office). The flags are a
+// snapshot of the moment of issue, computed by the same SQL as the laggard board.
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { addDays, today as todayIn } from '../../../shared/domain/dates.js';
+import { defaultRespondBy, MAX_BATCH, MAX_RESPOND_DAYS, noticeNumber } from '../../../shared/domain/notices.js';
+import type { IssueBatch, IssueNotice, Notice, NoticeListQuery } from '../../../shared/schemas/notices.js';
+import type { Actor } from '../../lib/actor.js';
+import { auditAs } from '../../lib/actor.js';
+import { fail, isUuid } from '../../lib/errors.js';
+import { allLaggards, type ReportContext } from '../reports/reports.repository.js';
+import { reportContext, toLaggardItem } from '../reports/reports.service.js';
+import { readSettings } from '../settings/settings.repository.js';
+import { findUnit } from '../units/units.repository.js';
+import * as repo from './notices.repository.js';
+
+/** One lock for every issue: two batches at once must not urge the same unit twice the same day. */
+const ISSUE_LOCK = 724002;
+
+const notFound = () => fail.notFound('notice');
+
+function respondByOf(body: { respondBy?: string }, ctx: ReportContext): string {
+  const day = body.respondBy ?? defaultRespondBy(ctx.asOf);
+  const field = 'body.respondBy';
+  if (day < ctx.asOf) throw fail.validation('respondBy is before today', [{ field, message: '答复期限不能早于今天' }]);
+  if (day > addDays(ctx.asOf, MAX_RESPOND_DAYS)) {
+    throw fail.validation(`respondBy is more than ${MAX_RESPOND_DAYS} days ahead`, [{ field, message: `答复期限最多为 ${MAX_RESPOND_DAYS} 天以后` }]);
+  }
+  return day;
+}
+
+function draft(item: ReturnType<typeof toLaggardItem>, ctx: ReportContext, actor: Actor, respondBy: string, note: string | undefined, batchId: string | null, at: Date): repo.NewNotice {
+  return {
+    unitId: item.unit.id,
+    unitCode: item.unit.code,
+    unitName: item.unit.name,
+    flags: item.flags,
+    severity: item.severity,
+    issuedOn: ctx.asOf,
+    respondBy,
+    note: note || null,
+    issuedAt: at,
+    issuedBy: actor.id,
+    issuedByName: actor.displayName,
+    batchId,
+  };
+}
+
+const issuedAudit = (rows: repo.NoticeRow[]) =>
+  rows.map((r) => ({ action: 'notice.issue', target: r.unitId, details: { noticeId: r.id, number: noticeNumber(r.year, r.seq), flags: r.flags.map((f) => f.category), respondBy: r.respondBy, batchId: r.batchId } }));
+
+export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body: IssueNotice, now = new Date()): Promise<Notice> {
+  if (!isUuid(unitId)) throw fail.notFound('unit');
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ISSUE_LOCK})`);
+    if (!(await findUnit(tx, unitId))) throw fail.notFound('unit');
+    const ctx = await reportContext(tx, undefined, now);
+    const respondBy = respondByOf(body, ctx);
+    const [row] = await allLaggards(tx, ctx, { unitId });
+    if (!row) throw fail.conflict('the unit is not a laggard today: there is nothing to urge', { reason: 'not_lagging' });
+    const earlier = await repo.openNoticeOn(tx, unitId, ctx.asOf);
+    if (earlier) throw fail.conflict(`the unit was urged today already (${noticeNumber(earlier.year, earlier.seq)})`, { reason: 'already_urged', noticeId: earlier.id });
+    const [created] = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), [draft(toLaggardItem(row), ctx, actor, respondBy, body.note, null, now)]);
+    await auditAs(tx, actor, issuedAudit([created]));
+    return repo.toNotice(created, ctx.asOf);
+  });
+}
+
+/**
+ * Every laggard of the board's filters today, all or nothing. Units already urged today (and
+ * not yet answering) are left out and counted. `expected` is the count the office confirmed:
+ * when the board has changed since, nothing is issued (409) so that it can confirm again.
+ */
+export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opts: { dryRun?: boolean } = {}, now = new Date()) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ISSUE_LOCK})`);
+    const ctx = await reportContext(tx, undefined, now);
+    const respondBy = respondByOf(body, ctx);
+    const { respondBy: _r, note, expected, ...filter } = body;
+    const urged = await repo.unitsUrgedOn(tx, ctx.asOf);
+    const rows = await allLaggards(tx, ctx, filter);
+    const eligible = rows.filter((r) => !urged.has(r.id));
+    const skipped = rows.length - eligible.length;
+    if (eligible.length > MAX_BATCH) {
+      throw fail.validation(`a batch takes at most ${MAX_BATCH} notices`, [{ field: 'body', message: `一次最多发出 ${MAX_BATCH} 份催办通知，请缩小筛选范围（本次 ${eligible.length} 个单位）` }]);
+    }
+    if (opts.dryRun) return { created: eligible.length, skipped, batchId: null, items: [] };
+    if (expected !== undefined && expected !== eligible.length) {
+      throw fail.conflict(`the board has changed: ${eligible.length} units now, ${expected} confirmed`, { reason: 'count_changed', count: eligible.length, skipped });
+    }
+    const batchId = eligible.length ? crypto.randomUUID() : null;
+    const created = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), eligible.map((r) => draft(toLaggardItem(r), ctx, actor, respondBy, note, batchId, now)));
+    await auditAs(tx, actor, issuedAudit(created));
+    return { created: created.length, skipped, batchId, items: created.map((r) => repo.toNotice(r, ctx.asOf)) };
+  });
+}
+
+const campaignToday = async (db: DbOrTx, now = new Date()) => todayIn((await readSettings(db)).timezone, now);
+
+/** A unit's contact sees its own unit's notices only; any other notice does not exist for it. */
+const visible = (actor: Actor, row: repo.NoticeRow | undefined) => !!row && (actor.role !== 'unit' || row.unitId === actor.unitId);
+
+export async function getNotice(db: DbOrTx, actor: Actor, id: string): Promise<Notice> {
+  const row = isUuid(id) ? await repo.findNotice(db, id) : undefined;
+  if (!visible(actor, row)) throw notFound();
+  return repo.toNotice(row!, await campaignToday(db));
+}
+
+export async function listNotices(db: DbOrTx, actor: Actor, q: NoticeListQuery) {
+  const day = await campaignToday(db);
+  const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize, counts: { open: 0, answered: 0, overdue: 0, withdrawn: 0 } };
+  if (actor.role === 'unit') {
+    if (q.unitId && q.unitId !== actor.unitId) return empty;
+    q = { ...q, unitId: actor.unitId ?? undefined };
+    if (!actor.unitId) return empty;
+  }
+  if ((q.unitId && !isUuid(q.unitId)) || (q.batchId && !isUuid(q.batchId))) return empty;
+  const { rows, total, counts } = await repo.listNotices(db, q, day);
+  return { items: rows.map((r) => repo.toNotice(r, day)), total, page: q.page, pageSize: q.pageSize, counts };
+}
+
+export async function answer(db: DbOrTx, actor: Actor, id: string, text: string, now = new Date()): Promise<Notice> {
+  return db.transaction(async (tx) => {
+    const row = isUuid(id) ? await repo.findNotice(tx, id) : undefined;
+    // only the unit's own contact answers: for anyone else the notice does not exist
+    if (!visible(actor, row) || actor.role !== 'unit') throw notFound();
+    if (row!.withdrawnAt) throw fail.conflict('the notice was withdrawn', { reason: 'withdrawn' });
+    const done = await repo.answerNotice(tx, row!.id, actor, text, now);
+    if (!done) throw fail.conflict('the notice was answered already', { reason: 'answered' });
+    await auditAs(tx, actor, [{ action: 'notice.answer', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq) } }]);
+    return repo.toNotice(done, await campaignToday(tx, now));
+  });
+}
+
+export async function withdraw(db: DbOrTx, actor: Actor, id: string, reason: string, now = new Date()): Promise<Notice> {
+  return db.transaction(async (tx) => {
+    const row = isUuid(id) ? await repo.findNotice(tx, id) : undefined;
+    if (!row) throw notFound();
+    const done = await repo.withdrawNotice(tx, row.id, actor, reason, now);
+    if (!done) throw fail.conflict('the notice was withdrawn already', { reason: 'withdrawn' });
+    await auditAs(tx, actor, [{ action: 'notice.withdraw', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq), reason } }]);
+    return repo.toNotice(done, await campaignToday(tx, now));
+  });
+}

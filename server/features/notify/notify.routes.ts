@@ -1,0 +1,35 @@
+// /api/channels: the office's group robots, their test message and delivery log.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams } from '../../../shared/schemas/common.js';
+import { ChannelList, ChannelResponse, CreateChannel, DeliveriesQuery, DeliveryList, DeliveryResponse, UpdateChannel } from '../../../shared/schemas/notify.js';
+import { changeChannel, channels, createChannel, deliveries, disableChannel, sendTest } from './notify.service.js';
+
+const tags = ['notifications'];
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.database;
+
+  app.post('/api/channels', { schema: { tags, body: CreateChannel, response: { 201: ChannelResponse } } }, async (req, reply) =>
+    reply.code(201).send({ channel: await createChannel(db, req, req.body) }),
+  );
+
+  app.get('/api/channels', { schema: { tags, response: { 200: ChannelList } } }, async () => ({ items: await channels(db) }));
+
+  app.patch('/api/channels/:id', { schema: { tags, params: IdParams, body: UpdateChannel, response: { 200: ChannelResponse } } }, async (req) => ({
+    channel: await changeChannel(db, req, req.params.id, req.body),
+  }));
+
+  // a channel is disabled, never deleted: its delivery log stays
+  app.delete('/api/channels/:id', { schema: { tags, params: IdParams, response: { 200: ChannelResponse } } }, async (req) => ({
+    channel: await disableChannel(db, req, req.params.id),
+  }));
+
+  app.post('/api/channels/:id/test', { schema: { tags, params: IdParams, response: { 200: DeliveryResponse } } }, async (req) => ({
+    delivery: await sendTest(db, req, app.notifier, req.params.id, app.notifierClock()),
+  }));
+
+  app.get('/api/channels/:id/deliveries', { schema: { tags, params: IdParams, querystring: DeliveriesQuery, response: { 200: DeliveryList } } }, async (req) =>
+    deliveries(db, req.params.id, req.query.limit),
+  );
+};
+export default routes;

@@ -1,0 +1,80 @@
+// The notices' API (催办): lists, one notice, and the four writes. Keys are exported for the
+// pages that show notices beside other things (the unit page, the board).
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { BatchResult, Notice, NoticeList, NoticeListQuery } from '../../../../../shared/schemas/notices.js';
+import type { LaggardFilter } from '../../../../../shared/schemas/reports.js';
+import { request, toQuery } from '../../../shared/api/http.js';
+
+export type NoticeFilters = Partial<Omit<NoticeListQuery, 'pageSize'>> & { pageSize?: number };
+export type BatchFilters = Omit<LaggardFilter, 'asOf'>;
+export type BatchAnswer = z.infer<typeof BatchResult> & { skipped: number };
+
+export const noticeKeys = {
+  all: ['notices'] as const,
+  list: (f: NoticeFilters) => ['notices', 'list', f] as const,
+  one: (id: string) => ['notices', 'one', id] as const,
+};
+
+export const noticesQueryOptions = (f: NoticeFilters) =>
+  queryOptions({
+    queryKey: noticeKeys.list(f),
+    queryFn: ({ signal }) => request<NoticeList>(`/api/notices${toQuery({ pageSize: 50, ...f })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useNotices = (f: NoticeFilters, enabled = true) => useQuery({ ...noticesQueryOptions(f), enabled });
+
+export const useNotice = (id: string) =>
+  useQuery({ queryKey: noticeKeys.one(id), queryFn: ({ signal }) => request<{ notice: Notice }>(`/api/notices/${encodeURIComponent(id)}`, { signal }).then((r) => r.notice) });
+
+/** After any write the lists, the board (its notice columns) and the unit are read again. */
+function useInvalidate() {
+  const client = useQueryClient();
+  return () => Promise.all([client.invalidateQueries({ queryKey: noticeKeys.all }), client.invalidateQueries({ queryKey: ['reports'] })]);
+}
+
+export function useIssueNotice(unitId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: { respondBy?: string; note?: string }) =>
+      request<{ notice: Notice }>(`/api/units/${encodeURIComponent(unitId)}/notices`, { method: 'POST', json: body }).then((r) => r.notice),
+    onSuccess: invalidate,
+  });
+}
+
+/** The count a batch would issue (a dry run), for the confirmation. */
+export const useBatchPreview = (filters: BatchFilters, enabled: boolean) =>
+  useQuery({
+    queryKey: ['notices', 'batch-preview', filters],
+    queryFn: () => request<BatchAnswer>('/api/notices/batch?dryRun=true', { method: 'POST', json: filters }),
+    enabled,
+    gcTime: 0,
+  });
+
+export function useIssueBatch() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: BatchFilters & { respondBy?: string; note?: string; expected: number }) =>
+      request<BatchAnswer>('/api/notices/batch', { method: 'POST', json: body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAnswerNotice() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, text }: { id: string; text: string }) =>
+      request<{ notice: Notice }>(`/api/notices/${encodeURIComponent(id)}/answer`, { method: 'POST', json: { text } }).then((r) => r.notice),
+    onSuccess: invalidate,
+  });
+}
+
+export function useWithdrawNotice() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      request<{ notice: Notice }>(`/api/notices/${encodeURIComponent(id)}/withdraw`, { method: 'POST', json: { reason } }).then((r) => r.notice),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,61 @@
+// Office: urge every laggard the board's filters select. The dialog first asks the server how
+// many that is (a dry run) and sends that count along, so what is issued is what was confirmed.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../../shared/components/Dialog.js';
+import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
+import { Link } from '../../../shared/router/router.js';
+import { useBatchPreview, useIssueBatch, type BatchAnswer, type BatchFilters } from '../api/notices.js';
+import { IssueFields, useDefaultIssue } from './IssueFields.js';
+
+export function BatchNoticeDialog({ filters, filterText, onClose }: { filters: BatchFilters; filterText: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(useDefaultIssue());
+  const [done, setDone] = useState<BatchAnswer | null>(null);
+  const preview = useBatchPreview(filters, !done);
+  const issue = useIssueBatch();
+  const count = preview.data?.created ?? 0;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    issue.mutate(
+      { ...filters, respondBy: value.respondBy || undefined, note: value.note.trim() || undefined, expected: count },
+      { onSuccess: setDone, onError: () => void preview.refetch() },
+    );
+  };
+  if (done) {
+    return (
+      <Dialog title={t('notices.issuedTitle')} onClose={onClose}>
+        <p role="status">{t('notices.issuedBatch', { count: done.created })}</p>
+        <div className="button-row">
+          {done.batchId && <Link className="button" to={`/notices/print?batchId=${done.batchId}`}>{t('notices.printBatch', { count: done.created })}</Link>}
+          <button type="button" className="button button--secondary" onClick={onClose}>{t('app.close')}</button>
+        </div>
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog title={t('notices.batchTitle')} onClose={onClose}>
+      <p>{t('notices.batchFilters', { filters: filterText || t('notices.batchNoFilter') })}</p>
+      {preview.isPending ? (
+        <p>{t('app.loading')}</p>
+      ) : preview.isError ? (
+        <ErrorNotice error={preview.error} />
+      ) : (
+        <p role="status">
+          <strong>{t('notices.batchCount', { count })}</strong>
+          {preview.data.skipped > 0 && <> {t('notices.batchSkipped', { count: preview.data.skipped })}</>}
+        </p>
+      )}
+      <form className="form" onSubmit={submit} noValidate>
+        <IssueFields value={value} onChange={setValue} />
+        <ErrorNotice error={issue.error} />
+        <div className="button-row">
+          <button type="submit" className="button" disabled={issue.isPending || preview.isPending || count === 0}>
+            {t('notices.batchConfirm', { count })}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>{t('app.cancel')}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
