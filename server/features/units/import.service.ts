@@ -149,7 +149,7 @@ async function warningsOf(db: DbOrTx, rows: ValidRow[], stored: Map<string, Stor
 
 const listed = (warnings: ImportIssue[]) => ({ warnings: warnings.slice(0, MAX_LISTED), ...(warnings.length > MAX_LISTED ? { warningsOmitted: warnings.length - MAX_LISTED } : {}) });
 
-/** The dry run's answer: what the import would do, read without locks. */
+/** The dry run's answer: what the import would do, read without locks, with the warnings. */
 export async function previewImport(db: Db, file: CheckedFile): Promise<ImportResult> {
   const stored = await unitsByCode(db, file.rows.map((r) => r.code));
   const counts = await compare(db, file.rows, stored);
@@ -160,12 +160,11 @@ export async function previewImport(db: Db, file: CheckedFile): Promise<ImportRe
  * The import, inside the caller's transaction. The units that exist are locked first, in code
  * order, and compared under the lock, so a blank cell keeps what is stored at this instant; then
  * every row is written in code order. Two imports of the same codes therefore queue rather than
- * deadlock.
+ * deadlock. Its answer has the changes, not the warnings: those were the check's.
  */
 export async function writeImport(tx: DbOrTx, file: CheckedFile): Promise<ImportResult> {
   const stored = await unitsByCode(tx, file.rows.map((r) => r.code), { lock: true });
   const counts = await compare(tx, file.rows, stored);
-  const warnings = await warningsOf(tx, file.rows, stored);
   const now = new Date();
   const fresh = progressColumns(initialProgress(now.toISOString()));
   const valuesOf = (r: ValidRow) => ({
@@ -188,7 +187,8 @@ export async function writeImport(tx: DbOrTx, file: CheckedFile): Promise<Import
   const fresher = file.rows.filter((r) => !stored.has(r.code)).map(valuesOf);
   const a = await upsertUnits(tx, existing, { ...replace, updatedAt: excluded('updatedAt') });
   const b = await upsertUnits(tx, fresher, { ...fill, updatedAt: excluded('updatedAt') });
-  return { ...counts, created: a.inserted + b.inserted, updated: a.updated + b.updated, dryRun: false, ...listed(warnings), ignoredColumns: file.ignored };
+  // the warnings are the check's (the dry run's): not looked up again while the units are locked
+  return { ...counts, created: a.inserted + b.inserted, updated: a.updated + b.updated, dryRun: false, ignoredColumns: file.ignored };
 }
 
 /** The lock or serialization failures a concurrent writer can cause: retried by the client, a 409. */
