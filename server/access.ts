@@ -32,6 +32,8 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/units/:id': all,
   'PATCH /api/units/:id': office,
   'POST /api/units/import': office,
+  'GET /api/units/import/template.csv': office,
+  'GET /api/units/import/template.xlsx': office,
   'POST /api/units/assign': office,
 
   // which step types each role may record is the stage machine's table (shared/domain/steps.ts)

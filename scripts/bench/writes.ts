@@ -81,7 +81,7 @@ try {
   console.log(`  POST step                    ${writes.rate.toFixed(0)} steps/s  (p50 ${writes.p50.toFixed(1)} ms, p99 ${writes.p99.toFixed(1)} ms)  statuses ${JSON.stringify(writes.statuses)}`);
   console.log(`  writes / bare route          ${(writes.rate / bare.rate).toFixed(2)}`);
   console.log(`  ${(embedded ? "targets (PostgreSQL's)" : 'targets').padEnd(29)}≥ 1500 steps/s: ${writes.rate >= 1500 ? 'met' : 'MISSED'}; p99 ≤ 50 ms: ${writes.p99 <= 50 ? 'met' : 'MISSED'}`);
-  console.log(`  import 41,352 townships      ${(importMs / 1000).toFixed(2)} s  (${imported.status} ${JSON.stringify(importBody)})  target ≤ 10 s: ${importMs <= 10_000 ? 'met' : 'MISSED'}`);
+  console.log(`  import 41,352 townships      ${(importMs / 1000).toFixed(2)} s  (${imported.status} ${JSON.stringify({ created: importBody.created, updated: importBody.updated, error: importBody.error?.code })})  target ≤ 10 s: ${importMs <= 10_000 ? 'met' : 'MISSED'}`);
   console.log(`  server peak RSS              ${rss.toFixed(0)} MB  target ≤ 400 MB: ${rss <= 400 ? 'met' : 'MISSED'}`);
 } finally {
   await server.stop();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeCode } from '../domain/codes.js';
 import { STAGES, STAGE_STATUSES, UNIT_KINDS, REASON_CODES } from '../domain/steps.js';
 import { BoolText, Id, IsoDate, IsoDateTime, PageQuery, RefId, Text, listOf } from './common.js';
 
@@ -6,12 +7,17 @@ export const UnitKind = z.enum(UNIT_KINDS);
 export const StageName = z.enum(STAGES);
 export const StageStatus = z.enum(STAGE_STATUSES);
 
+/** A unit code, in its stored form (shared/domain/codes.ts): ６２１２ and " 6212 " are 6212. */
 export const UnitCode = z
   .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits and . _ - only');
+  .transform(normalizeCode)
+  .pipe(
+    z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits and . _ - only'),
+  );
 
 const optionalText = (max: number) => Text(max).nullish().transform((v) => (v ? v : null));
 const optionalDate = IsoDate.nullish().transform((v) => v ?? null);
@@ -101,6 +107,28 @@ export type AssignUnits = z.infer<typeof AssignUnits>;
 export const AssignResult = z.object({ updated: z.number().int() });
 
 export const ImportQuery = z.object({ dryRun: BoolText.optional() });
-export const ImportResult = z.object({ created: z.number().int(), updated: z.number().int(), dryRun: z.boolean() });
 export const ImportIssue = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
 export type ImportIssue = z.infer<typeof ImportIssue>;
+/** One field of an existing unit that the import changes, as text (dates YYYY-MM-DD, the technician by username). */
+export const ImportChange = z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() });
+export const ImportUpdate = z.object({ row: z.number().int(), code: z.string(), name: z.string(), changes: z.array(ImportChange) });
+export type ImportUpdate = z.infer<typeof ImportUpdate>;
+/** The contract's `{created, updated}`, and what a clerk checks before confirming (all optional). */
+export const ImportResult = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  dryRun: z.boolean(),
+  /** rows of existing units whose cells change nothing */
+  unchanged: z.number().int().optional(),
+  /** per updated unit that changes, its changes (old → new), in the file's order; at most 1,000 */
+  changes: z.array(ImportUpdate).optional(),
+  /** updated units beyond the 1,000 listed in `changes` */
+  changesOmitted: z.number().int().optional(),
+  /** what is imported as written but may be a mistake: a name another code has, a 上级编码 that names nothing, a wiring due after the connection due */
+  warnings: z.array(ImportIssue).optional(),
+  /** warnings beyond the 1,000 listed */
+  warningsOmitted: z.number().int().optional(),
+  /** column headings of the file that name no unit field: their cells are not imported */
+  ignoredColumns: z.array(z.string()).optional(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;

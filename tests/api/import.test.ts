@@ -23,8 +23,8 @@ async function workbook(rows: unknown[][]): Promise<Buffer> {
 
 describe('importing units from CSV', () => {
   it('creates units from a file with Chinese headers and a BOM', async () => {
-    const area = uniq('A');
-    const p = uniq('P');
+    const area = uniq('A').toUpperCase();
+    const p = uniq('P').toUpperCase();
     const file = `\uFEFF编码,名称,类型,上级编码,联系人,联系电话,地址,布线截止,接入截止\n${p}1,城关镇,乡镇,${area},张三,0939-5521234,城关镇新街1号,2026-12-15,2026-12-31\n${p}2,县财政局,部门,${area},,,,,\n`;
     const res = await csv(file);
     expect(res.statusCode, res.body).toBe(200);
@@ -36,7 +36,7 @@ describe('importing units from CSV', () => {
   });
 
   it('updates units whose code exists, keeping columns the file does not have', async () => {
-    const area = uniq('A');
+    const area = uniq('A').toUpperCase();
     const code = uniq('P');
     await csv(`code,name,kind,parentCode,contactName\n${code},旧名,township,${area},李四\n`);
     const res = await csv(`code,name,kind,parentCode\n${code},新名,department,${area}\n${uniq('P')},另一个,other,${area}\n`);
@@ -46,7 +46,7 @@ describe('importing units from CSV', () => {
   });
 
   it('writes nothing when any row is bad, and names every bad row as a spreadsheet numbers it', async () => {
-    const area = uniq('A');
+    const area = uniq('A').toUpperCase();
     const dup = uniq('P');
     const file = [
       '编码,名称,类型,上级编码,布线截止',
@@ -77,7 +77,7 @@ describe('importing units from CSV', () => {
   });
 
   it('validates only on a dry run, answering what would happen', async () => {
-    const area = uniq('A');
+    const area = uniq('A').toUpperCase();
     const existing = uniq('P');
     await csv(`code,name,kind,parentCode\n${existing},甲,township,${area}\n`);
     const res = await csv(`code,name,kind,parentCode\n${existing},甲2,township,${area}\n${uniq('P')},乙,township,${area}\n`, '?dryRun=true');
@@ -106,7 +106,7 @@ describe('importing units from CSV', () => {
 
 describe('importing units from XLSX', () => {
   it('reads the first sheet, with Chinese headers and kinds, dates as dates and codes as numbers', async () => {
-    const area = uniq('A');
+    const area = uniq('A').toUpperCase();
     const code = Math.floor(Math.random() * 1e9) + 600000000;
     const file = await workbook([
       ['编码', '名称', '类型', '上级编码', '布线截止'],
@@ -120,7 +120,7 @@ describe('importing units from XLSX', () => {
   });
 
   it('names bad rows of a workbook and writes nothing', async () => {
-    const area = uniq('A');
+    const area = uniq('A').toUpperCase();
     const file = await workbook([
       ['code', 'name', 'kind', 'parentCode'],
       [uniq('P'), '好', 'township', area],
@@ -133,14 +133,14 @@ describe('importing units from XLSX', () => {
   });
 
   it('names a date cell beyond any calendar (Excel shows ####) instead of failing', async () => {
-    const area = uniq('A');
+    const area = uniq('A').toUpperCase();
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('单位');
     sheet.addRow(['code', 'name', 'kind', 'parentCode', 'wiringDue']);
     sheet.addRow([uniq('P'), '好', 'township', area, 1e9]).getCell(5).numFmt = 'yyyy-mm-dd';
     const res = await office.request('POST', '/api/units/import', Buffer.from(await wb.xlsx.writeBuffer()), { 'content-type': XLSX });
     expect(res.statusCode, res.body).toBe(400);
-    expect(errorOf(res).details).toEqual([{ row: 2, field: 'column 5', message: 'holds a date out of range' }]);
+    expect(errorOf(res).details).toEqual([{ row: 2, field: 'wiringDue', message: 'holds a date out of range' }]);
     expect(await count(area)).toBe(0);
   });
 
@@ -150,7 +150,7 @@ describe('importing units from XLSX', () => {
   });
 
   it('takes files over the 1 MiB JSON limit', async () => {
-    const area = uniq('A');
+    const area = uniq('A').toUpperCase();
     const lines = ['code,name,kind,parentCode,address'];
     const pad = '某'.repeat(120);
     for (let i = 0; i < 4000; i++) lines.push(`${area}-${i},单位${i},other,${area},${pad}`);

@@ -75,4 +75,37 @@ describe('importing units', () => {
     await page.getByText('只支持 .csv 和 .xlsx 文件。').waitFor();
     expect(await page.getByRole('button', { name: '检查文件' }).isDisabled()).toBe(true);
   });
+
+  it('shows, per updated unit, what changes from old to new, the ignored columns and the warnings, before anything is written', async () => {
+    const { page } = stage.browser;
+    const prefix = uniqueCode('IMC');
+    await seedUnit(stage.office, '县教育局', { code: `${prefix}-1`, contactName: '李四', contactPhone: '0939-5521234' });
+    await seedUnit(stage.office, '县人民医院', { code: `${prefix}-2`, address: '城关镇新街1号' });
+    await seedUnit(stage.office, '县财政局', { code: `${prefix}-9` });
+    const file = csv([
+      '单位编码,单位名称,类型,负责人,电话,地址,备注',
+      `${prefix}-1,县教育体育局,部门,王五,,,合并后改名`,
+      `${prefix}-2,县人民医院,部门,,,（清空）,`,
+      `${prefix}-3,县财政局,其他,,,,新建`,
+    ]);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await openImport(page);
+    await page.getByRole('link', { name: 'CSV 模板' }).waitFor();
+    await choose(page, 'units.csv', file);
+    await page.getByRole('button', { name: '检查文件' }).click();
+    await page.getByText('检查通过：将新建 1 个单位，更新 2 个单位。尚未写入任何数据。').waitFor();
+    await page.getByText('以下列不会导入：备注').waitFor();
+    const change = (line: string) => page.getByRole('listitem', { name: line, exact: true });
+    await change('名称：县教育局 改为 县教育体育局').waitFor();
+    await change('联系人：李四 改为 王五').waitFor();
+    await change('地址：城关镇新街1号 改为 （空）').waitFor();
+    // a blank 电话 keeps the stored number: it is no change
+    expect(await page.getByRole('listitem', { name: /^联系电话/ }).count()).toBe(0);
+    await page.getByText(`名称“县财政局”已被单位 ${prefix}-9 使用`).waitFor();
+    await stage.browser.shot('import-preview-changes-1366');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await stage.browser.shot('import-preview-changes-360');
+    await page.setViewportSize({ width: 1280, height: 860 });
+    expect((await unitsWithCode(prefix)).map((u) => u.name).sort()).toEqual(['县人民医院', '县教育局', '县财政局']);
+  });
 });

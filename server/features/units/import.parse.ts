@@ -1,124 +1,170 @@
-// Turns an uploaded CSV or XLSX file into rows of unit fields keyed as the API names them,
-// each with its spreadsheet row number. Validation happens in import.routes.ts.
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+// Turns an uploaded CSV or XLSX file into rows of unit fields keyed as the API names them, each
+// with its spreadsheet row number. Both readers go row by row under the same limits, and give the
+// event loop back while they work (lib/pace.ts). Validation happens in import.service.ts.
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import { storable, UNSTORABLE_MESSAGE } from '../../../shared/schemas/common.js';
 import type { ImportIssue } from '../../../shared/schemas/units.js';
+import { pacer } from '../../lib/pace.js';
+import { fieldOfHeading, isClearMarker, KINDS, type ImportField } from './import.columns.js';
+import { decodeCsv, isZip } from './import.decode.js';
+import { openFirstSheet, SHEET_WIDTH, WorkbookProblem } from './import.xlsx.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export type { ImportField } from './import.columns.js';
 
-const FIELDS = ['code', 'name', 'kind', 'parentCode', 'contactName', 'contactPhone', 'address', 'wiringDue', 'connectionDue', 'assignee'] as const;
-export type ImportField = (typeof FIELDS)[number];
+/** What one import may hold: said in the refusal, so the clerk knows to split the file. */
+export const IMPORT_LIMITS = { rows: 100_000, columns: SHEET_WIDTH, cells: 2_000_000 } as const;
 
-/** Column names a clerk's spreadsheet may use, in Chinese or as the API spells them. */
-const HEADERS: Record<string, ImportField> = {
-  编码: 'code', 单位编码: 'code', 代码: 'code',
-  名称: 'name', 单位名称: 'name',
-  类型: 'kind', 单位类型: 'kind',
-  上级编码: 'parentCode', 上级: 'parentCode',
-  联系人: 'contactName',
-  联系电话: 'contactPhone', 电话: 'contactPhone',
-  地址: 'address',
-  布线截止: 'wiringDue', 布线截止日期: 'wiringDue',
-  接入截止: 'connectionDue', 接入截止日期: 'connectionDue',
-  // the technician who looks after the unit, by username
-  负责技术员: 'assignee', 技术员: 'assignee',
-};
-for (const f of FIELDS) HEADERS[f.toLowerCase()] = f;
-
-const KINDS: Record<string, string> = { 乡镇: 'township', 部门: 'department', 其他: 'other', 其它: 'other' };
+/** A cell as read: its text, or what is wrong with it (a formula without a result, an error). */
+export type Cell = string | { problem: string };
 
 export interface RawRow {
   row: number;
-  /** an empty cell is null: on update it clears the field */
+  /** a blank cell is absent (keeps the stored value on update); the clear marker is null */
   values: Partial<Record<ImportField, string | null>>;
 }
 
 export interface ParsedFile {
   columns: ImportField[];
+  /** headings that name no field, as written */
   ignored: string[];
   rows: RawRow[];
   issues: ImportIssue[];
 }
 
-function fromTable(table: string[][], firstRow = 1): ParsedFile {
-  const [header = [], ...body] = table;
-  const columns: (ImportField | null)[] = header.map((h) => HEADERS[h.trim()] ?? HEADERS[h.trim().toLowerCase()] ?? null);
-  const issues: ImportIssue[] = [];
-  const present = columns.filter((c): c is ImportField => c !== null);
-  for (const need of ['code', 'name', 'kind'] as const) {
-    if (!present.includes(need)) issues.push({ row: firstRow, field: need, message: `column ${need} is missing from the header` });
-  }
-  header.forEach((h, i) => {
-    if (!storable(h)) issues.push({ row: firstRow, field: `column ${i + 1}`, message: UNSTORABLE_MESSAGE });
-  });
-  const seen = new Set<ImportField>();
-  columns.forEach((c, i) => {
-    if (c && seen.has(c)) issues.push({ row: firstRow, field: c, message: `column ${header[i]} appears twice` });
-    if (c) seen.add(c);
-  });
-  const rows: RawRow[] = [];
-  body.forEach((cells, i) => {
-    if (cells.every((c) => !c || !c.trim())) return; // blank lines are not rows
+const fileProblem = (message: string, row = 1): ParsedFile => ({ columns: [], ignored: [], rows: [], issues: [{ row, field: 'file', message }] });
+
+const limitMessage = {
+  rows: `the file has more than ${IMPORT_LIMITS.rows} rows: at most ${IMPORT_LIMITS.rows} rows per import, split the file`,
+  columns: `the file has values beyond column ${IMPORT_LIMITS.columns}: at most ${IMPORT_LIMITS.columns} columns per import`,
+  cells: `the file has more than ${IMPORT_LIMITS.cells} filled cells: at most ${IMPORT_LIMITS.cells} per import, split the file`,
+};
+
+class LimitReached extends Error {}
+
+const isBlank = (c: Cell | undefined) => c === undefined || (typeof c === 'string' && !c.trim());
+
+/** Builds the rows from the header and the body, one row at a time, counting against the limits. */
+class Table {
+  private header: (ImportField | null)[] | null = null;
+  private headings: string[] = [];
+  private cells = 0;
+  readonly rows: RawRow[] = [];
+  readonly issues: ImportIssue[] = [];
+
+  /** `cells` are the row's first IMPORT_LIMITS.columns cells; `wider`: it has values beyond them */
+  add(number: number, cells: Cell[], wider = false) {
+    if (wider) throw new LimitReached(limitMessage.columns);
+    if (cells.every(isBlank)) return; // blank lines are not rows, and the header is the first that is not
+    this.cells += cells.reduce((n, c) => n + (isBlank(c) ? 0 : 1), 0);
+    if (this.cells > IMPORT_LIMITS.cells) throw new LimitReached(limitMessage.cells);
+    if (!this.header) return this.setHeader(number, cells);
+    if (this.rows.length >= IMPORT_LIMITS.rows) throw new LimitReached(limitMessage.rows);
     const values: RawRow['values'] = {};
-    columns.forEach((c, j) => {
-      if (!c) return;
-      let v = (cells[j] ?? '').trim();
-      if (c === 'kind') v = KINDS[v] ?? v;
-      if (!storable(v)) issues.push({ row: firstRow + 1 + i, field: c, message: UNSTORABLE_MESSAGE });
-      values[c] = v === '' ? null : v;
+    this.header.forEach((field, j) => {
+      if (!field) return;
+      const cell = cells[j] ?? '';
+      if (typeof cell !== 'string') return void this.issues.push({ row: number, field, message: cell.problem });
+      let v = cell.trim();
+      if (!storable(v)) this.issues.push({ row: number, field, message: UNSTORABLE_MESSAGE });
+      if (v === '') return;
+      if (isClearMarker(v)) return void (values[field] = null);
+      if (field === 'kind') v = KINDS[v] ?? v;
+      values[field] = v;
     });
-    rows.push({ row: firstRow + 1 + i, values });
-  });
-  return { columns: present, ignored: header.filter((_, i) => !columns[i] && header[i].trim()), rows, issues };
+    this.rows.push({ row: number, values });
+  }
+
+  private setHeader(number: number, cells: Cell[]) {
+    this.headings = cells.map((c) => (typeof c === 'string' ? c.trim() : ''));
+    this.header = this.headings.map((h) => (h ? fieldOfHeading(h) : null));
+    cells.forEach((c, i) => {
+      if (typeof c !== 'string') this.issues.push({ row: number, field: `column ${i + 1}`, message: c.problem });
+      else if (!storable(c)) this.issues.push({ row: number, field: `column ${i + 1}`, message: UNSTORABLE_MESSAGE });
+    });
+    const present = this.header.filter((c): c is ImportField => c !== null);
+    for (const need of ['code', 'name', 'kind'] as const) {
+      if (!present.includes(need)) this.issues.push({ row: number, field: need, message: `column ${need} is missing from the header` });
+    }
+    const seen = new Set<ImportField>();
+    this.header.forEach((c, i) => {
+      if (c && seen.has(c)) this.issues.push({ row: number, field: c, message: `column ${this.headings[i]} appears twice` });
+      if (c) seen.add(c);
+    });
+  }
+
+  result(): ParsedFile {
+    if (!this.header) return fileProblem('the file has no header row');
+    return {
+      columns: this.header.filter((c): c is ImportField => c !== null),
+      ignored: this.headings.filter((h, i) => h && !this.header![i]),
+      rows: this.rows,
+      issues: this.issues,
+    };
+  }
 }
 
-export function parseCsv(text: string): ParsedFile {
-  let table: string[][];
+/** A CSV upload: its bytes decoded by detection (import.decode.ts), then read record by record. */
+export async function parseCsv(bytes: Buffer | string): Promise<ParsedFile> {
+  if (typeof bytes !== 'string' && isZip(bytes)) return parseXlsx(bytes);
+  const decoded = typeof bytes === 'string' ? { text: bytes } : decodeCsv(bytes);
+  if ('problem' in decoded) return fileProblem(decoded.problem);
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  const table = new Table();
+  const pace = pacer();
+  // fed in slices, so that parsing 20 MiB is many short turns of the event loop, not one long one
+  const SLICE = 64 * 1024;
+  const slices = function* () {
+    for (let i = 0; i < text.length; i += SLICE) yield text.slice(i, i + SLICE);
+  };
+  const records = Readable.from(slices()).pipe(parse({ relax_column_count: true, skip_empty_lines: false, info: true, record_delimiter: ['\r\n', '\n', '\r'] }));
   try {
-    table = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const wider = record.length > IMPORT_LIMITS.columns && record.slice(IMPORT_LIMITS.columns).some((c) => c.trim());
+      // a record's row is the line it starts on (a quoted cell may span lines)
+      table.add(info.lines - countNewlines(record), record.slice(0, IMPORT_LIMITS.columns), wider);
+      await pace();
+    }
   } catch (err) {
+    records.destroy();
+    if (err instanceof LimitReached) return fileProblem(err.message);
     const line = (err as { lines?: number }).lines ?? 1;
-    return { columns: [], ignored: [], rows: [], issues: [{ row: line, field: 'file', message: `not valid CSV: ${(err as Error).message}` }] };
+    return fileProblem(`not valid CSV: ${(err as Error).message}`, line);
   }
-  return fromTable(table);
+  return table.result();
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10); // Excel dates carry no zone: read as written
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
-  }
-  return String(value);
+/** Line breaks inside a record's quoted cells: csv-parse counts a record's lines at its end. */
+function countNewlines(record: string[]): number {
+  let n = 0;
+  for (const c of record) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 export async function parseXlsx(buffer: Buffer): Promise<ParsedFile> {
-  const workbook = new ExcelJS.Workbook();
+  let sheet;
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    return { columns: [], ignored: [], rows: [], issues: [{ row: 1, field: 'file', message: 'not a readable .xlsx workbook' }] };
+    sheet = await openFirstSheet(buffer);
+  } catch (err) {
+    if (err instanceof WorkbookProblem) return fileProblem(err.message);
+    throw err;
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { columns: [], ignored: [], rows: [], issues: [{ row: 1, field: 'file', message: 'the workbook has no sheet' }] };
-  const table: string[][] = [];
-  const issues: ImportIssue[] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++) {
-      const value = row.getCell(c).value;
-      // a number formatted as a date, beyond any calendar (Excel shows ####)
-      const outOfRange = value instanceof Date && Number.isNaN(value.getTime());
-      if (outOfRange) issues.push({ row: r, field: `column ${c}`, message: 'holds a date out of range' });
-      cells.push(outOfRange ? '' : cellText(value));
+  const table = new Table();
+  const pace = pacer();
+  let scanned = 0;
+  try {
+    for await (const row of sheet.rows) {
+      // rows the sheet lists, blank or not: a sheet of a million styled empty rows stops here too
+      if (++scanned > IMPORT_LIMITS.rows + 1000) throw new LimitReached(limitMessage.rows);
+      table.add(row.number, row.cells, row.wider);
+      await pace();
     }
-    table.push(cells);
+  } catch (err) {
+    if (err instanceof LimitReached || err instanceof WorkbookProblem) return fileProblem(err.message);
+    return fileProblem('not a readable .xlsx workbook');
+  } finally {
+    sheet.close();
   }
-  const file = fromTable(table);
-  return { ...file, issues: [...issues, ...file.issues] };
+  return table.result();
 }

@@ -1,35 +1,19 @@
-// POST /api/units/import: a CSV or XLSX file of units, all or nothing.
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+// POST /api/units/import: a CSV or XLSX file of units, all or nothing; and the template files.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { units, users } from '../../../db/schema/index.js';
-import { initialProgress } from '../../../shared/domain/progress.js';
-import { usernameKey } from '../../../shared/domain/usernames.js';
-import { ImportQuery, ImportResult, UnitFields, type ImportIssue } from '../../../shared/schemas/units.js';
+import { ImportQuery, ImportResult } from '../../../shared/schemas/units.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fail } from '../../lib/errors.js';
-import { parseCsv, parseXlsx, XLSX_TYPE, type ImportField } from './import.parse.js';
-import { progressColumns } from './units.repository.js';
+import { parseCsv, parseXlsx, XLSX_TYPE } from './import.parse.js';
+import { checkRows, isConcurrencyFailure, previewImport, writeImport } from './import.service.js';
+import { templateCsv, templateXlsx } from './import.template.js';
 
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
-const BATCH = 1000;
-const REQUIRED = ['code', 'name', 'kind'] as const;
-
-/** The username keys (shared/domain/usernames.ts) of active technicians among `names`, to their ids. */
-async function technicianIds(db: DbOrTx, names: (string | null | undefined)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(names.filter((n): n is string => Boolean(n)).map(usernameKey))];
-  if (!wanted.length) return new Map();
-  const rows = await db
-    .select({ id: users.id, key: users.usernameKey })
-    .from(users)
-    .where(and(inArray(users.usernameKey, wanted), eq(users.role, 'technician'), eq(users.disabled, false)));
-  return new Map(rows.map((r) => [r.key, r.id]));
-}
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
-  // only this route takes files: elsewhere a CSV body is refused
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
+  // only this route takes files: elsewhere a CSV body is refused. CSV arrives as bytes: its
+  // encoding is detected (import.decode.ts), not assumed.
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
 
   app.post(
@@ -37,66 +21,41 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     { bodyLimit: IMPORT_BODY_LIMIT, schema: { tags: ['units'], querystring: ImportQuery, response: { 200: ImportResult } } },
     async (req) => {
       const body = req.body as unknown;
-      const file = Buffer.isBuffer(body) ? await parseXlsx(body) : typeof body === 'string' ? parseCsv(body) : null;
-      if (!file) throw fail.validation('send the file as text/csv or as an .xlsx workbook', [{ field: 'content-type', message: 'text/csv or xlsx' }]);
-
-      const issues: ImportIssue[] = [...file.issues];
-      const valid: { row: number; fields: ReturnType<typeof UnitFields.parse> & { assigneeId?: string | null } }[] = [];
-      const firstRowOf = new Map<string, number>();
-      // a file that could not be read cleanly (its header, text that cannot be stored) is not looked up
-      if (issues.length === 0) {
-        const technicians = await technicianIds(db, file.rows.map((r) => r.values.assignee));
-        if (file.rows.length === 0) issues.push({ row: 2, field: 'file', message: 'the file has no rows under its header' });
-        for (const { row, values: raw } of file.rows) {
-          const { assignee, ...values } = raw;
-          const assigneeId = assignee ? technicians.get(usernameKey(assignee)) : null;
-          if (assigneeId === undefined) issues.push({ row, field: 'assignee', message: `no active technician named ${assignee}` });
-          const missing = REQUIRED.filter((f) => !values[f]);
-          missing.forEach((field) => issues.push({ row, field, message: 'is required' }));
-          const parsed = UnitFields.safeParse(values);
-          if (!parsed.success) {
-            for (const i of parsed.error.issues) {
-              const field = String(i.path[0] ?? 'row');
-              if (!missing.includes(field as never)) issues.push({ row, field, message: i.message });
-            }
-            continue;
-          }
-          const earlier = firstRowOf.get(parsed.data.code);
-          if (earlier) issues.push({ row, field: 'code', message: `code ${parsed.data.code} is also on row ${earlier}` });
-          else firstRowOf.set(parsed.data.code, row);
-          valid.push({ row, fields: file.columns.includes('assignee') ? { ...parsed.data, assigneeId } : parsed.data });
+      if (!Buffer.isBuffer(body)) throw fail.validation('send the file as text/csv or as an .xlsx workbook', [{ field: 'content-type', message: 'text/csv or xlsx' }]);
+      const isXlsx = (req.headers['content-type'] ?? '').startsWith(XLSX_TYPE);
+      const file = await checkRows(db, isXlsx ? await parseXlsx(body) : await parseCsv(body));
+      if (file.issues.length) {
+        throw fail.validation(`${new Set(file.issues.map((i) => i.row)).size} row(s) have errors; nothing was imported`, file.issues);
+      }
+      if (req.query.dryRun === true) return previewImport(db, file);
+      try {
+        return await db.transaction(async (tx) => {
+          const result = await writeImport(tx, file);
+          await recordAudit(tx, req, 'unit.import', null, {
+            created: result.created,
+            updated: result.updated,
+            unchanged: result.unchanged,
+            ignoredColumns: file.ignored,
+          });
+          return result;
+        });
+      } catch (err) {
+        if (isConcurrencyFailure(err)) {
+          throw fail.conflict('another import or edit changed the same units at the same moment; nothing was imported: send the file again');
         }
+        throw err;
       }
-      if (issues.length) {
-        issues.sort((a, b) => a.row - b.row);
-        throw fail.validation(`${new Set(issues.map((i) => i.row)).size} row(s) have errors; nothing was imported`, issues);
-      }
-
-      const codes = valid.map((v) => v.fields.code);
-      const existing = new Set<string>();
-      for (let i = 0; i < codes.length; i += BATCH) {
-        const found = await db.select({ code: units.code }).from(units).where(inArray(units.code, codes.slice(i, i + BATCH)));
-        found.forEach((f) => existing.add(f.code));
-      }
-      const result = { created: codes.length - existing.size, updated: existing.size, dryRun: req.query.dryRun === true };
-      if (result.dryRun) return result;
-
-      // Columns missing from the file keep their stored values on update.
-      const updatable = file.columns
-        .filter((c) => c !== 'code')
-        .map((c) => (c === 'assignee' ? 'assigneeId' : c) as Exclude<ImportField, 'code' | 'assignee'> | 'assigneeId');
-      const set = Object.fromEntries(updatable.map((c) => [c, sql.raw(`excluded.${units[c].name}`)]));
-      await db.transaction(async (tx) => {
-        const now = new Date();
-        const fresh = progressColumns(initialProgress(now.toISOString()));
-        for (let i = 0; i < valid.length; i += BATCH) {
-          const values = valid.slice(i, i + BATCH).map((v) => ({ ...v.fields, createdAt: now, updatedAt: now, ...fresh }));
-          await tx.insert(units).values(values).onConflictDoUpdate({ target: units.code, set: { ...set, updatedAt: now } });
-        }
-        await recordAudit(tx, req, 'unit.import', null, { created: result.created, updated: result.updated, ignoredColumns: file.ignored });
-      });
-      return result;
     },
+  );
+
+  // Blank files with the headings the import reads, for a clerk to fill in (CSV with a BOM, so
+  // that Excel opens it as UTF-8; the workbook with a sheet that explains the columns).
+  const download = (name: string) => `attachment; filename="units-template.${name}"; filename*=UTF-8''${encodeURIComponent(`单位导入模板.${name}`)}`;
+  app.get('/api/units/import/template.csv', { schema: { tags: ['units'], produces: ['text/csv'] } }, async (_req, reply) =>
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', download('csv')).send(templateCsv()),
+  );
+  app.get('/api/units/import/template.xlsx', { schema: { tags: ['units'], produces: [XLSX_TYPE] } }, async (_req, reply) =>
+    reply.header('content-type', XLSX_TYPE).header('content-disposition', download('xlsx')).send(await templateXlsx()),
   );
 };
 export default routes;

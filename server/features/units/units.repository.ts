@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { units } from '../../../db/schema/index.js';
+import { normalizeCode } from '../../../shared/domain/codes.js';
 import type { Progress } from '../../../shared/domain/progress.js';
 import type { Unit } from '../../../shared/schemas/units.js';
 import { isUuid } from '../../lib/errors.js';
@@ -94,7 +95,8 @@ const statusColumn = { wiring: units.wiringStatus, connection: units.connectionS
 
 export async function listUnits(db: DbOrTx, f: UnitFilter) {
   const where: SQL[] = [];
-  if (f.q) where.push(or(ilike(units.name, likePattern(f.q)), ilike(units.code, likePattern(f.q)))!);
+  // a code is searched for in its stored form: ６２１２ finds 6212
+  if (f.q) where.push(or(ilike(units.name, likePattern(f.q)), ilike(units.code, likePattern(normalizeCode(f.q))))!);
   if (f.kind) where.push(eq(units.kind, f.kind));
   if (f.stage && f.status) where.push(eq(statusColumn[f.stage], f.status));
   if (f.onboarded !== undefined) where.push(eq(units.onboarded, f.onboarded));

@@ -1,5 +1,6 @@
 // POST /api/units/import (office): a CSV or XLSX file as the body; dryRun validates only.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ImportResult } from '../../../../../shared/schemas/index.js';
 import { request } from '../../../shared/api/http.js';
 import { reportsKey, unitKeys } from './keys.js';
 
@@ -13,11 +14,11 @@ export function importContentType(file: { name: string; type: string }): string 
   return null;
 }
 
-export interface ImportAnswer {
-  created: number;
-  updated: number;
-  dryRun?: boolean;
-}
+/** The server's answer: counts, and for the check the per-unit changes, warnings and ignored columns. */
+export type ImportAnswer = ImportResult;
+
+/** The template files the import reads (office only). */
+export const TEMPLATE_URLS = { csv: '/api/units/import/template.csv', xlsx: '/api/units/import/template.xlsx' } as const;
 
 export function useImportUnits() {
   const queryClient = useQueryClient();

@@ -1,13 +1,13 @@
 // Office: import units from CSV or XLSX. A dry run lists every bad row before anything is written.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportIssue } from '../../../../../../shared/schemas/index.js';
+import type { ImportIssue, ImportUpdate } from '../../../../../../shared/schemas/index.js';
 import { describeProblem, fieldLabel } from '../../../../shared/api/describe-error.js';
 import { isApiError } from '../../../../shared/api/http.js';
 import { ErrorNotice, SuccessNotice } from '../../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../../shared/components/Field.js';
 import { Link } from '../../../../shared/router/router.js';
-import { importContentType, useImportUnits, type ImportAnswer } from '../../api/import-units.js';
+import { importContentType, TEMPLATE_URLS, useImportUnits, type ImportAnswer } from '../../api/import-units.js';
 
 /** The bad rows of a 400, or null when the error is of another kind. */
 export function importIssues(error: unknown): ImportIssue[] | null {
@@ -51,6 +51,13 @@ export function ImportPage() {
       <p className="breadcrumb"><Link to="/units">← {t('app.back')}</Link></p>
       <h1>{t('import.title')}</h1>
       <p>{t('import.intro')}</p>
+      <p>{t('import.blankRule')}</p>
+      <p>
+        {t('import.template')}
+        <a href={TEMPLATE_URLS.csv} download>{t('import.templateCsv')}</a>
+        {' · '}
+        <a href={TEMPLATE_URLS.xlsx} download>{t('import.templateXlsx')}</a>
+      </p>
       <form className="form" onSubmit={check} noValidate>
         <Field label={t('import.file')} required error={badType ? t('import.badType') : undefined}>
           {(p) => <input {...p} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => choose(e.target.files?.[0] ?? null)} />}
@@ -65,6 +72,7 @@ export function ImportPage() {
       {checked && (
         <div className="panel">
           <SuccessNotice>{t('import.checkOk', { created: checked.created, updated: checked.updated })}</SuccessNotice>
+          <CheckDetails answer={checked} />
           <button type="button" className="button" onClick={commit} disabled={run.isPending}>
             {run.isPending ? t('import.importing') : t('import.confirm')}
           </button>
@@ -75,22 +83,7 @@ export function ImportPage() {
       {issues && issues.length > 0 ? (
         <div className="panel">
           <p className="notice notice--error" role="alert">{t('import.checkFailed', { count: issues.length })}</p>
-          <div className="table-scroll">
-            <table className="table">
-              <thead>
-                <tr><th scope="col" className="num">{t('import.row')}</th><th scope="col">{t('import.field')}</th><th scope="col">{t('import.message')}</th></tr>
-              </thead>
-              <tbody>
-                {issues.map((issue, i) => (
-                  <tr key={i}>
-                    <td className="num">{issue.row}</td>
-                    <td>{fieldLabel(issue.field, t)}</td>
-                    <td>{describeProblem(issue.message, t, issue.field)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <IssueTable issues={issues} />
         </div>
       ) : (
         <ErrorNotice error={run.error} />
@@ -98,3 +91,94 @@ export function ImportPage() {
     </section>
   );
 }
+
+/** What the check found beside the counts: ignored columns, warnings, and the changes per unit. */
+function CheckDetails({ answer }: { answer: ImportAnswer }) {
+  const { t } = useTranslation();
+  const ignored = answer.ignoredColumns ?? [];
+  const warnings = answer.warnings ?? [];
+  const changes = answer.changes ?? [];
+  return (
+    <>
+      {answer.unchanged ? <p>{t('import.unchanged', { count: answer.unchanged })}</p> : null}
+      {ignored.length > 0 && <p className="notice notice--warn">{t('import.ignored', { columns: ignored.join(t('problem.separator')) })}</p>}
+      {warnings.length > 0 && (
+        <>
+          <h2>{t('import.warningsTitle')}</h2>
+          <IssueTable issues={warnings} />
+          {answer.warningsOmitted ? <p className="muted">{t('import.warningsOmitted', { count: answer.warningsOmitted })}</p> : null}
+        </>
+      )}
+      {changes.length > 0 && (
+        <>
+          <h2>{t('import.changesTitle')}</h2>
+          <ChangeTable changes={changes} />
+          {answer.changesOmitted ? <p className="muted">{t('import.changesOmitted', { count: answer.changesOmitted })}</p> : null}
+        </>
+      )}
+    </>
+  );
+}
+
+function IssueTable({ issues }: { issues: ImportIssue[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table className="table">
+        <thead>
+          <tr><th scope="col" className="num">{t('import.row')}</th><th scope="col">{t('import.field')}</th><th scope="col">{t('import.message')}</th></tr>
+        </thead>
+        <tbody>
+          {issues.map((issue, i) => (
+            <tr key={i}>
+              <td className="num">{issue.row}</td>
+              <td style={NOWRAP}>{fieldLabel(issue.field, t)}</td>
+              <td>{describeProblem(issue.message, t, issue.field)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One row per unit, its changes as lines "字段：原来 → 改为": readable at 1366 px and at 360 px alike. */
+function ChangeTable({ changes }: { changes: ImportUpdate[] }) {
+  const { t } = useTranslation();
+  const shown = (v: string | null) => (v === null || v === '' ? <span className="muted">{t('import.empty')}</span> : <span>{v}</span>);
+  return (
+    <div className="table-scroll">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col" className="num">{t('import.row')}</th>
+            <th scope="col">{t('import.unit')}</th>
+            <th scope="col">{t('import.changes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((unit) => (
+            <tr key={unit.row}>
+              <td className="num">{unit.row}</td>
+              <td>
+                <span style={NOWRAP}>{unit.code}</span> {unit.name}
+              </td>
+              <td>
+                <ul style={PLAIN_LIST}>
+                  {unit.changes.map((change) => (
+                    <li key={change.field} aria-label={t('import.changeLine', { field: fieldLabel(change.field, t), from: change.from ?? t('import.empty'), to: change.to ?? t('import.empty') })}>
+                      <span style={NOWRAP}>{fieldLabel(change.field, t)}</span>：{shown(change.from)} → {shown(change.to)}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+const PLAIN_LIST = { margin: 0, paddingInlineStart: 0, listStyle: 'none' } as const;

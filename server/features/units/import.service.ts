@@ -1,0 +1,201 @@
+// The import's rules: which rows are bad (all or nothing), what each row changes, what deserves a
+// warning, and the write. Blank cells keep a unit's stored value; the clear marker empties it
+// (import.columns.ts). The dry run and the import answer the same, except that only the import writes.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client.js';
+import { units } from '../../../db/schema/index.js';
+import { initialProgress } from '../../../shared/domain/progress.js';
+import { UnitFields, type ImportIssue, type ImportResult, type ImportUpdate } from '../../../shared/schemas/units.js';
+import { pacer } from '../../lib/pace.js';
+import type { ImportField } from './import.columns.js';
+import type { ParsedFile } from './import.parse.js';
+import { usernameKey } from '../../../shared/domain/usernames.js';
+import { knownCodes, technicianIds, unitsByCode, unitsNamed, upsertUnits, usernames, type StoredUnit } from './import.repository.js';
+import { progressColumns } from './units.repository.js';
+
+const REQUIRED = ['code', 'name', 'kind'] as const;
+/** The unit fields a row may set, beside its code. */
+const FIELDS = ['name', 'kind', 'parentCode', 'contactName', 'contactPhone', 'address', 'wiringDue', 'connectionDue'] as const;
+type Field = (typeof FIELDS)[number];
+const MAX_LISTED = 1000;
+
+const Given = UnitFields.partial();
+
+/** A row that passed: the fields its cells give (null: cleared), and its technician when the file names one. */
+export interface ValidRow {
+  row: number;
+  code: string;
+  fields: Partial<Record<Field, string | null>>;
+  /** undefined: the file has no 负责技术员 cell for it (kept); null: cleared */
+  assigneeId?: string | null;
+  assignee?: string | null;
+}
+
+export interface CheckedFile {
+  issues: ImportIssue[];
+  rows: ValidRow[];
+  hasAssignee: boolean;
+  ignored: string[];
+}
+
+/** Every bad row of the file, or its rows ready to compare and write. */
+export async function checkRows(db: DbOrTx, file: ParsedFile): Promise<CheckedFile> {
+  const issues: ImportIssue[] = [...file.issues];
+  const rows: ValidRow[] = [];
+  const hasAssignee = file.columns.includes('assignee');
+  // a file that could not be read cleanly (its header, a cell) is not looked up
+  if (issues.length > 0) return { issues, rows, hasAssignee, ignored: file.ignored };
+  if (file.rows.length === 0) issues.push({ row: 2, field: 'file', message: 'the file has no rows under its header' });
+  const named = file.rows.map((r) => r.values.assignee).filter((n): n is string => Boolean(n));
+  const technicians = named.length ? await technicianIds(db, named) : new Map<string, string>();
+  const firstRowOf = new Map<string, number>();
+  const pace = pacer();
+  for (const { row, values: raw } of file.rows) {
+    await pace();
+    const { assignee, ...values } = raw;
+    let assigneeId: string | null | undefined = assignee === null ? null : undefined;
+    if (assignee) {
+      assigneeId = technicians.get(usernameKey(assignee));
+      if (assigneeId === undefined) issues.push({ row, field: 'assignee', message: `no active technician named ${assignee}` });
+    }
+    const missing = REQUIRED.filter((f) => !values[f]);
+    missing.forEach((field) => issues.push({ row, field, message: 'is required' }));
+    const parsed = Given.safeParse(values);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) {
+        const field = String(i.path[0] ?? 'row');
+        if (!missing.includes(field as never)) issues.push({ row, field, message: i.message });
+      }
+      continue;
+    }
+    if (missing.length) continue;
+    const code = parsed.data.code!;
+    const earlier = firstRowOf.get(code);
+    if (earlier) issues.push({ row, field: 'code', message: `code ${code} is also on row ${earlier}` });
+    else firstRowOf.set(code, row);
+    const fields: ValidRow['fields'] = {};
+    for (const f of FIELDS) if (f in values) fields[f] = (parsed.data[f] as string | null | undefined) ?? null;
+    rows.push({ row, code, fields, ...(hasAssignee && assigneeId !== undefined ? { assigneeId, assignee } : {}) });
+  }
+  issues.sort((a, b) => a.row - b.row);
+  return { issues, rows, hasAssignee, ignored: file.ignored };
+}
+
+/** What the row's unit holds after the import: its stored fields with the row's cells over them. */
+function merged(row: ValidRow, stored: StoredUnit | undefined): Record<Field, string | null> {
+  const out = {} as Record<Field, string | null>;
+  for (const f of FIELDS) out[f] = f in row.fields ? row.fields[f]! : ((stored?.[f] as string | null | undefined) ?? null);
+  return out;
+}
+
+function changesOf(row: ValidRow, stored: StoredUnit, names: Map<string, string>): ImportUpdate['changes'] {
+  const after = merged(row, stored);
+  const changes: ImportUpdate['changes'] = [];
+  for (const f of FIELDS) if ((stored[f] ?? null) !== after[f]) changes.push({ field: f, from: (stored[f] as string | null) ?? null, to: after[f] });
+  if (row.assigneeId !== undefined && row.assigneeId !== stored.assigneeId) {
+    changes.push({ field: 'assignee', from: stored.assigneeId ? (names.get(stored.assigneeId) ?? stored.assigneeId) : null, to: row.assignee ?? null });
+  }
+  return changes;
+}
+
+/** The counts and the per-unit changes of `rows` against the stored units. */
+async function compare(db: DbOrTx, rows: ValidRow[], stored: Map<string, StoredUnit>) {
+  const names = await usernames(db, [...stored.values()].map((u) => u.assigneeId).filter((id): id is string => Boolean(id)));
+  const changes: ImportUpdate[] = [];
+  let updated = 0;
+  let unchanged = 0;
+  let changed = 0;
+  const pace = pacer();
+  for (const row of rows) {
+    await pace();
+    const unit = stored.get(row.code);
+    if (!unit) continue;
+    updated++;
+    const diff = changesOf(row, unit, names);
+    if (!diff.length) unchanged++;
+    else if (++changed <= MAX_LISTED) changes.push({ row: row.row, code: row.code, name: merged(row, unit).name!, changes: diff });
+  }
+  return { created: rows.length - updated, updated, unchanged, changes, changesOmitted: Math.max(0, changed - MAX_LISTED) };
+}
+
+/** Imported as written, but perhaps a mistake: said beside the check, never a refusal. */
+async function warningsOf(db: DbOrTx, rows: ValidRow[], stored: Map<string, StoredUnit>): Promise<ImportIssue[]> {
+  const warnings: ImportIssue[] = [];
+  const inFile = new Map(rows.map((r) => [r.code, r]));
+  // a name another code holds: in the database (unless the file renames that unit) or in the file
+  const owners = new Map<string, Set<string>>();
+  const own = (name: string, code: string) => (owners.get(name) ?? owners.set(name, new Set()).get(name)!).add(code);
+  const pace = pacer();
+  for (const r of rows) {
+    await pace();
+    own(merged(r, stored.get(r.code)).name!, r.code);
+  }
+  const fileNames = [...owners.keys()];
+  for (const u of await unitsNamed(db, fileNames)) if (!inFile.has(u.code)) own(u.name, u.code);
+  const parents = rows.map((r) => r.fields.parentCode).filter((p): p is string => Boolean(p) && !inFile.has(p!));
+  const known = await knownCodes(db, parents);
+  for (const r of rows) {
+    await pace();
+    const after = merged(r, stored.get(r.code));
+    const others = [...owners.get(after.name!)!].filter((c) => c !== r.code);
+    if (others.length) warnings.push({ row: r.row, field: 'name', message: `name ${after.name} is also used by unit ${others.slice(0, 3).join(', ')}` });
+    const parent = r.fields.parentCode;
+    if (parent && !inFile.has(parent) && !known.has(parent)) warnings.push({ row: r.row, field: 'parentCode', message: `parentCode ${parent} names no unit` });
+    if (after.wiringDue && after.connectionDue && after.wiringDue > after.connectionDue) {
+      warnings.push({ row: r.row, field: 'wiringDue', message: `wiring due ${after.wiringDue} is after the connection due ${after.connectionDue}` });
+    }
+  }
+  return warnings;
+}
+
+const listed = (warnings: ImportIssue[]) => ({ warnings: warnings.slice(0, MAX_LISTED), ...(warnings.length > MAX_LISTED ? { warningsOmitted: warnings.length - MAX_LISTED } : {}) });
+
+/** The dry run's answer: what the import would do, read without locks, with the warnings. */
+export async function previewImport(db: Db, file: CheckedFile): Promise<ImportResult> {
+  const stored = await unitsByCode(db, file.rows.map((r) => r.code));
+  const counts = await compare(db, file.rows, stored);
+  return { ...counts, dryRun: true, ...listed(await warningsOf(db, file.rows, stored)), ignoredColumns: file.ignored };
+}
+
+/**
+ * The import, inside the caller's transaction. The units that exist are locked first, in code
+ * order, and compared under the lock, so a blank cell keeps what is stored at this instant; then
+ * every row is written in code order. Two imports of the same codes therefore queue rather than
+ * deadlock. Its answer has the changes, not the warnings: those were the check's.
+ */
+export async function writeImport(tx: DbOrTx, file: CheckedFile): Promise<ImportResult> {
+  const stored = await unitsByCode(tx, file.rows.map((r) => r.code), { lock: true });
+  const counts = await compare(tx, file.rows, stored);
+  const now = new Date();
+  const fresh = progressColumns(initialProgress(now.toISOString()));
+  const valuesOf = (r: ValidRow) => ({
+    ...fresh,
+    ...merged(r, stored.get(r.code)),
+    code: r.code,
+    ...(r.assigneeId !== undefined ? { assigneeId: r.assigneeId } : {}),
+    createdAt: now,
+    updatedAt: now,
+  }) as typeof units.$inferInsert;
+  const excluded = (c: Field | 'assigneeId' | 'updatedAt') => sql.raw(`excluded.${units[c].name}`);
+  const assigneeSet = file.hasAssignee ? ['assigneeId' as const] : [];
+  // units that exist: their merged values, as compared above
+  const replace: Record<string, SQL> = Object.fromEntries([...FIELDS, ...assigneeSet].map((c) => [c, excluded(c)]));
+  // units made by another writer since the lock was taken: a blank cell keeps what that writer set
+  const fill: Record<string, SQL> = Object.fromEntries(
+    [...FIELDS, ...assigneeSet].map((c) => [c, REQUIRED.includes(c as never) ? excluded(c) : sql`coalesce(${excluded(c)}, ${sql.raw(`"units"."${units[c].name}"`)})`]),
+  );
+  const existing = file.rows.filter((r) => stored.has(r.code)).map(valuesOf);
+  const fresher = file.rows.filter((r) => !stored.has(r.code)).map(valuesOf);
+  const a = await upsertUnits(tx, existing, { ...replace, updatedAt: excluded('updatedAt') });
+  const b = await upsertUnits(tx, fresher, { ...fill, updatedAt: excluded('updatedAt') });
+  // the warnings are the check's (the dry run's): not looked up again while the units are locked
+  return { ...counts, created: a.inserted + b.inserted, updated: a.updated + b.updated, dryRun: false, ignoredColumns: file.ignored };
+}
+
+/** The lock or serialization failures a concurrent writer can cause: retried by the client, a 409. */
+export function isConcurrencyFailure(err: unknown): boolean {
+  const e = ((err as { cause?: unknown })?.cause ?? err) as { code?: string };
+  return e?.code === '40P01' || e?.code === '40001';
+}
+
+export type { ImportField };
