@@ -468,10 +468,9 @@ describe('bad input on the write routes', () => {
     console.log(`hostile headers: ${runs} runs, ${reached} (${Math.round((100 * reached) / runs)}%) reached a handler, ${ok} (${Math.round((100 * ok) / runs)}%) succeeded`);
   }, timeFor(HEADER_RUNS));
 
-  // Issue 13 item 9 (normalising names at every entry point) is another change's: until it is in,
-  // this finds its bug on every run ("U615adbdb" = "Ｕ６１５ａｄｂｄｂ" = "u615adbdb" as three units),
-  // so it runs when asked: FUZZ_LOOK_ALIKES=1.
-  it.runIf(process.env.FUZZ_LOOK_ALIKES === '1')('keeps look-alike codes and usernames one: no two differ only by width, case or composition (issue 13 item 9)', async () => {
+  // Before names were normalised at every entry point (issue 13 item 9) this found, on every run,
+  // "U615adbdb" = "Ｕ６１５ａｄｂｄｂ" = "u615adbdb" as three units.
+  it('keeps look-alike codes and usernames one: no two differ only by width, case or composition (issue 13 item 9)', async () => {
     expect(await lookAlikeDuplicates()).toEqual([]);
   });
 
