@@ -88,4 +88,26 @@ describe('urging notices', () => {
     await stage.browser.shot('notices-list-360');
     await page.setViewportSize({ width: 1366, height: 860 });
   });
+  it('the office urges every laggard of the filtered board at once, after a confirmation that says how many', async () => {
+    const { page } = stage.browser;
+    for (const name of ['县水务局', '县林业和草原局']) {
+      const u = await seedUnit(stage.office, name, { kind: 'department', parentCode: 'BOARD-B' });
+      await seedSteps(stage.office, u.id, [{ type: 'wiring.refused', data: { reason: '担心保密' } }]);
+    }
+    await logIn(page, stage.server.url, ADMIN.username, ADMIN.password);
+    await page.goto(`${stage.server.url}/laggards?parentCode=BOARD-B`);
+    await page.getByRole('link', { name: '县水务局' }).waitFor();
+    await page.getByRole('button', { name: '批量催办' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('将向 2 个单位各发出一份催办通知。').waitFor();
+    await stage.browser.shot('notices-batch-confirm');
+    await dialog.getByRole('button', { name: '确认发出 2 份' }).click();
+    await dialog.getByText('已发出 2 份催办通知。').waitFor();
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    // each row says it was urged, and that nothing moved since
+    await expect.poll(() => page.getByText('催办后无进展', { exact: true }).count()).toBe(2);
+    await page.goto(`${stage.server.url}/laggards?parentCode=BOARD-B&urged=no_progress`);
+    await page.getByRole('link', { name: '县林业和草原局' }).waitFor();
+    await stage.browser.shot('laggards-urged-1366');
+  });
 });

@@ -806,6 +806,7 @@ export const en: Translation = {
     answerLabel: 'Your answer',
     answerHint: 'e.g. wiring booked for Monday, contact Mr Wang 138…',
     answerSubmit: 'Send the answer',
+    urgedFilter: 'Urging',
     urged: 'Urged',
     urgedTimes: 'urged {{count}}×, last {{date}}',
     noStepSince: 'no progress since',

@@ -806,6 +806,7 @@ export const zh = {
     answerLabel: '答复整改情况',
     answerHint: '例如：已安排下周一布线，联系人王科长 138…',
     answerSubmit: '提交答复',
+    urgedFilter: '催办情况',
     urged: '已催办',
     urgedTimes: '催办 {{count}} 次，最近 {{date}}',
     noStepSince: '催办后无进展',

@@ -23,7 +23,9 @@ export function NoticesPage() {
   const [params, setParams] = useSearchParams();
   const status = NOTICE_STATUSES.includes(params.get('status') as NoticeStatus) ? (params.get('status') as NoticeStatus) : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const list = useNotices({ status, page, pageSize: PAGE_SIZE });
+  // from a board row: that unit's notices
+  const unitId = params.get('unitId') ?? undefined;
+  const list = useNotices({ status, unitId, page, pageSize: PAGE_SIZE });
   const [withdrawing, setWithdrawing] = useState<Notice | null>(null);
 
   if (list.isPending) return <Loading />;

@@ -30,6 +30,7 @@ export function LaggardFilters() {
       </Field>
       <ParamSelect label={t('reports.category')} name="category" options={LAGGARD_CATEGORIES.map((c) => ({ value: c, label: t(`flag.${c}`) }))} />
       <ParamSelect label={t('reports.kind')} name="kind" options={UNIT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+      <ParamSelect label={t('notices.urgedFilter')} name="urged" options={[{ value: 'no_progress', label: t('notices.noStepSince') }]} />
       <Field label={t('reports.area')}>
         {(p) => <input {...p} value={typed.parentCode} onChange={(e) => type('parentCode', e.target.value)} />}
       </Field>

@@ -10,6 +10,10 @@ import { LAGGARDS_PAGE_SIZE, laggardsFileUrl, useLaggards } from '../api/get-lag
 import { FlagBadge } from './FlagBadge.js';
 import { LaggardFilters, laggardFiltersFrom } from './LaggardFilters.js';
 import { SeverityRule } from './SeverityRule.js';
+import { useState } from 'react';
+import { useSessionUser } from '../../../shared/session/session.js';
+import type { BatchFilters } from '../../notices/api/notices.js';
+import { BatchNoticeDialog } from '../../notices/components/BatchNoticeDialog.js';
 
 export function LaggardsPage() {
   const { t } = useTranslation();
@@ -23,6 +27,11 @@ export function LaggardsPage() {
   // the filters in force, in words: an empty answer says what it was asked
   const { asOf: _asOf, ...narrowing } = shared;
   const filteredBy = scopeParts(narrowing, t);
+  const user = useSessionUser();
+  const [urging, setUrging] = useState(false);
+  // a notice records today's flags: a batch is offered on today's board only
+  const today = !filters.asOf || filters.asOf >= format.today();
+  const { page: _p, asOf: _a, ...batchFilters } = filters;
 
   return (
     <section>
@@ -32,6 +41,9 @@ export function LaggardsPage() {
           <a className="button button--secondary" href={laggardsFileUrl('csv', filters)} download>{t('reports.exportCsv')}</a>
           <a className="button button--secondary" href={laggardsFileUrl('xlsx', filters)} download>{t('reports.exportXlsx')}</a>
           <Link className="button" to={`/laggards/bulletin${toQuery({ ...shared })}`}>{t('reports.bulletin')}</Link>
+          {user.role === 'office' && today && (report.data?.total ?? 0) > 0 && (
+            <button type="button" className="button" onClick={() => setUrging(true)}>{t('notices.batch')}</button>
+          )}
         </p>
       </div>
       <LaggardFilters />
@@ -72,6 +84,7 @@ export function LaggardsPage() {
                 <th scope="col">{t('reports.contactPhone')}</th>
                 <th scope="col">{t('reports.assignee')}</th>
                 <th scope="col">{t('reports.lastEventAt')}</th>
+                <th scope="col">{t('notices.urged')}</th>
               </tr>
             </thead>
             <tbody>
@@ -90,12 +103,25 @@ export function LaggardsPage() {
                   </td>
                   <td data-label={t('reports.assignee')}>{l.unit.assignee?.displayName ?? '—'}</td>
                   <td className="nowrap" data-label={t('reports.lastEventAt')}>{format.dateTime(l.lastEventAt) || '—'}</td>
+                  <td data-label={t('notices.urged')}>
+                    {l.notices.count === 0 ? (
+                      '—'
+                    ) : (
+                      <>
+                        <Link to={`/notices?unitId=${encodeURIComponent(l.unit.id)}`}>{t('notices.urgedTimes', { count: l.notices.count, date: format.date(l.notices.lastAt) })}</Link>
+                        {!l.notices.stepSinceLast && <div className="text-danger">{t('notices.noStepSince')}</div>}
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <Pager page={page} pageSize={LAGGARDS_PAGE_SIZE} total={report.data.total} onPage={(p) => setParams({ page: p })} />
         </>
+      )}
+      {urging && (
+        <BatchNoticeDialog filters={batchFilters as BatchFilters} filterText={filteredBy.join(t('reports.scopeSeparator'))} onClose={() => setUrging(false)} />
       )}
     </section>
   );
