@@ -92,11 +92,12 @@ describe('the audit log’s filters and pages', () => {
     await office.post(`/api/events/${event.id}/void`, { reason: '记错' });
     await office.post(`/api/units/${other.id}/events`, { type: 'wiring.started' });
 
-    for (const key of [code, unit.id]) {
+    // the code as stored (its normal form), as typed (lower case), or the id
+    for (const key of [unit.code, code, unit.id]) {
       const { items, total } = await list(`unit=${encodeURIComponent(key)}`);
       expect(items.map((e) => e.action)).toEqual(['step.void', 'step.record', 'unit.update', 'unit.create']);
       expect(total).toBe(4);
-      for (const e of items) expect(e.unit).toEqual({ id: unit.id, code, name: '县档案馆' });
+      for (const e of items) expect(e.unit).toEqual({ id: unit.id, code: unit.code, name: '县档案馆' });
     }
   });
 

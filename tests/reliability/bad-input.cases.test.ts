@@ -153,7 +153,7 @@ describe('requests the fuzzer found', () => {
   });
 
   it('a unit name the workbook cannot carry is refused, so the laggard workbook stays readable for everyone', async () => {
-    const area = uniq('P-XML-');
+    const area = uniq('P-XML-').toUpperCase(); // codes are stored upper-cased (shared/domain/codes.ts)
     const ok = await office.post('/api/units', { code: uniq('XML-'), name: '城关镇', kind: 'township', parentCode: area, wiringDue: '2026-01-01' });
     expect(ok.statusCode).toBe(201);
     const bad = await office.post('/api/units', { code: uniq('XML-'), name: '财政\uffff局', kind: 'township', parentCode: area, wiringDue: '2026-01-01' });

@@ -1,6 +1,7 @@
 // The audit log as its readers ask for it: filtered by who, what, which unit and when, a page at
 // a time, with the unit and the accounts each row is about named (the rows keep only ids).
 import { and, count, desc, eq, gte, inArray, like, lt, notLike, or, sql, type SQL } from 'drizzle-orm';
+import { normalizeCode } from '../../../shared/domain/codes.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { audit, units, users } from '../../../db/schema/index.js';
 import { endOfDay, startOfDay } from '../../../shared/domain/dates.js';
@@ -36,10 +37,12 @@ async function conditions(db: DbOrTx, q: AuditQuery, timezone: string): Promise<
   if (q.from) where.push(gte(audit.at, startOfDay(q.from, timezone)));
   if (q.to) where.push(lt(audit.at, endOfDay(q.to, timezone)));
   if (q.unit) {
+    // a code as the office types it: full-width digits, lower case (shared/domain/codes.ts)
+    const code = normalizeCode(q.unit);
     const [unit] = await db
       .select({ id: units.id })
       .from(units)
-      .where(isUuid(q.unit) ? or(eq(units.id, q.unit), eq(units.code, q.unit)) : eq(units.code, q.unit))
+      .where(isUuid(q.unit) ? or(eq(units.id, q.unit), eq(units.code, code)) : eq(units.code, code))
       .limit(1);
     // a unit's creation and edits name its id; its steps and voids name "unit:<id>"
     where.push(unit ? inArray(audit.target, [unit.id, `unit:${unit.id}`]) : NOTHING);
