@@ -270,5 +270,11 @@ describe('on the laggard board', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain(before.code);
     expect(csv.body).not.toContain(never.code);
+    // the files carry the board's notice columns: count, last, and whether it moved since
+    const header = csv.body.replace(/^\uFEFF/, '').split('\n')[0];
+    expect(header).toContain('催办次数');
+    expect(header).toContain('催办后有无进展');
+    const line = csv.body.split(/\r?\n/).find((l) => l.includes(before.code))!;
+    expect(line.split(',').slice(-3)).toEqual(['1', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), '无']);
   });
 });

@@ -105,7 +105,7 @@ describe('urging notices', () => {
     await dialog.getByText('已发出 2 份催办通知。').waitFor();
     await dialog.getByRole('button', { name: '关闭' }).click();
     // each row says it was urged, and that nothing moved since
-    await expect.poll(() => page.getByText('催办后无进展', { exact: true }).count()).toBe(2);
+    await expect.poll(() => page.locator('tbody').getByText('催办后无进展', { exact: true }).count()).toBe(2);
     await page.goto(`${stage.server.url}/laggards?parentCode=BOARD-B&urged=no_progress`);
     await page.getByRole('link', { name: '县林业和草原局' }).waitFor();
     await stage.browser.shot('laggards-urged-1366');

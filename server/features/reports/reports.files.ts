@@ -42,6 +42,10 @@ function columns(timezone: string): SheetColumn<LaggardItem>[] {
     { header: '最近进展', kind: 'dateTime', value: (i) => (i.lastEventAt ? localDateTime(i.lastEventAt, timezone) : null) },
     // one number per category, for sorting and filtering on screen; on paper 问题 says the same
     ...LAGGARD_CATEGORIES.map((c): SheetColumn<LaggardItem> => ({ header: `${CATEGORY_LABELS[c].zh}（天）`, kind: 'int', value: days(c), screenOnly: true })),
+    // its urging notices (催办), as the board shows them
+    { header: '催办次数', kind: 'int', value: (i) => i.notices.count, screenOnly: true },
+    { header: '最近催办', kind: 'dateTime', value: (i) => (i.notices.lastAt ? localDateTime(i.notices.lastAt, timezone) : null), screenOnly: true },
+    { header: '催办后有无进展', value: (i) => (i.notices.count === 0 ? null : i.notices.stepSinceLast ? '有' : '无'), screenOnly: true },
   ];
 }
 

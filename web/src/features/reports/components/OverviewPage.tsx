@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES, UNIT_KINDS } from '../../../../../shared/domain/steps.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
+import { useNotices } from '../../notices/api/notices.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { Link } from '../../../shared/router/router.js';
 import { useReasons } from '../api/get-reasons.js';
@@ -65,7 +66,22 @@ function Totals({ summary }: { summary: Summary }) {
         <span className="stat__value">{format.number(summary.laggards)}</span>
         <span className="stat__label"><Link to="/laggards">{t('reports.laggards')}</Link></span>
       </li>
+      <OverdueNotices />
     </ul>
+  );
+}
+
+/** Notices left unanswered past their date: the units that were told and did not answer. */
+function OverdueNotices() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const list = useNotices({ status: 'overdue', pageSize: 1 });
+  if (!list.data) return null;
+  return (
+    <li className="stat">
+      <span className="stat__value">{format.number(list.data.counts.overdue)}</span>
+      <span className="stat__label"><Link to="/notices?status=overdue">{t('notices.overdueCount')}</Link></span>
+    </li>
   );
 }
 
