@@ -83,8 +83,8 @@ describe('a technician', () => {
     await expect.poll(() => stageCard(page, '布线').textContent()).toContain('拒绝布线');
     await expect.poll(() => stageCard(page, '布线').textContent()).toContain('主任不同意进入机要室布线');
 
-    const { unit: saved } = await stage.office.get(`/api/units/${unit.id}`);
-    expect(saved.progress.wiring).toMatchObject({ status: 'blocked', reason: '主任不同意进入机要室布线' });
+    // the card shows the step as soon as it is in the outbox (outbox first): the server has it a moment later
+    await expect.poll(async () => (await stage.office.get(`/api/units/${unit.id}`)).unit.progress.wiring).toMatchObject({ status: 'blocked', reason: '主任不同意进入机要室布线' });
   });
 
   it('reads the unit page on a 360 px phone without scrolling sideways', async () => {
