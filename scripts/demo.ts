@@ -107,7 +107,7 @@ async function main() {
       postponementLimit: 2,
     });
 
-    const townships = (parse(readFileSync(new URL('./tanchang-townships.csv', import.meta.url)), { columns: true, bom: true }) as { code: string; name: string }[]).map(
+    const townships = (parse(readFileSync(new URL('../data/tanchang-townships.csv', import.meta.url)), { columns: true, bom: true }) as { code: string; name: string }[]).map(
       (t) => ({ code: t.code, name: `${t.name}人民政府`, kind: 'township' as const, parentCode: '621223' }),
     );
     const departments = DEPARTMENTS.map((name, i) => ({ code: `621223D${String(i + 1).padStart(2, '0')}`, name, kind: 'department' as const, parentCode: '621223' }));
@@ -200,7 +200,7 @@ async function main() {
  * today it urged the townships that keep postponing. Issued through the service, as the API does.
  */
 async function seedNotices(db: Db, office: typeof users.$inferSelect, day0: string) {
-  const as = (u: typeof users.$inferSelect): Actor => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, ip: '127.0.0.1' });
+  const as = (u: typeof users.$inferSelect): Actor => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, scope: u.scope, ip: '127.0.0.1' });
   const tenDaysAgo = new Date(startOfDay(addDays(day0, -10), TZ).getTime() + 10 * 3_600_000);
   const first = await notices.issueBatch(db, as(office), { category: 'refused_wiring', note: '请于一周内答复，联系人：县政府办 张科长' }, {}, tenDaysAgo);
   const contacts = await db.select().from(users).where(inArray(users.unitId, first.items.map((n) => n.unitId)));

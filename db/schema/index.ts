@@ -1,3 +1,4 @@
+export * from './areas.js';
 export * from './users.js';
 export * from './units.js';
 export * from './steps.js';

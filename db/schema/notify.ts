@@ -1,6 +1,6 @@
 // Notifications to the office's group chats: the robots (channels) and every message to them
-// (deliveries), each stored before it is sent. Channels are installation-wide for now; a scope
-// (an area code, null for the whole installation) is one nullable column away when areas land.
+// (deliveries), each stored before it is sent. A channel reports on its scope (an area code, or
+// null for the whole installation).
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -18,6 +18,8 @@ export const notifyChannels = pgTable('notify_channels', {
   /** "HH:MM" in the installation's time zone, or null for no daily digest */
   digestAt: text('digest_at'),
   alerts: jsonb('alerts').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** what it reports on: an area, or null for the whole installation */
+  scope: text('scope'),
   enabled: boolean('enabled').notNull().default(true),
   /** epoch ms of the sends of the last minute: the robot's 20-a-minute limit, kept under the row's lock */
   recentSends: jsonb('recent_sends').$type<number[]>().notNull().default(sql`'[]'::jsonb`),

@@ -12,6 +12,8 @@ export const settings = pgTable(
     registrationGraceDays: integer('registration_grace_days').notNull().default(7),
     stallDays: integer('stall_days').notNull().default(14),
     postponementLimit: integer('postponement_limit').notNull().default(2),
+    /** the county a new unit gets when nothing else names one; null: none */
+    homeArea: text('home_area'),
     /** 落款单位: who signs the printed bulletin */
     signingOffice: text('signing_office').notNull().default('县人民政府办公室'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

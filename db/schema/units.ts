@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { areas } from './areas.js';
 import { users } from './users.js';
 import type { Progress } from '../../shared/domain/progress.js';
 
@@ -12,6 +13,8 @@ export const units = pgTable(
     name: text('name').notNull(),
     kind: text('kind', { enum: ['township', 'department', 'other'] }).notNull(),
     parentCode: text('parent_code'),
+    /** the unit's county (6 digits), null where none applies: see ../shared/spec/areas.md */
+    areaCode: text('area_code').references((): AnyPgColumn => areas.code),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
     address: text('address'),
@@ -46,6 +49,8 @@ export const units = pgTable(
   (t) => [
     index('units_kind_idx').on(t.kind),
     index('units_parent_idx').on(t.parentCode),
+    // a city's or province's subtree is a prefix: LIKE '6212%' needs the pattern operator class
+    index('units_area_idx').using('btree', t.areaCode.op('text_pattern_ops')),
     index('units_assignee_idx').on(t.assigneeId),
     index('units_wiring_idx').on(t.wiringStatus),
     index('units_connection_idx').on(t.connectionStatus),

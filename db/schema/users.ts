@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { areas } from './areas.js';
 import { units } from './units.js';
 
 export const users = pgTable(
@@ -12,6 +13,8 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     role: text('role', { enum: ['office', 'technician', 'unit', 'viewer'] }).notNull(),
     unitId: uuid('unit_id').references(() => units.id),
+    /** what an office, viewer or technician sees: an area of any level, or null for the whole installation */
+    scope: text('scope').references(() => areas.code),
     passwordHash: text('password_hash').notNull(),
     disabled: boolean('disabled').notNull().default(false),
     /** bumped by every change that must end the user's sessions: password, role, unit, disabled */

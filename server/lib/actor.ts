@@ -12,12 +12,14 @@ export interface Actor {
   displayName: string;
   role: Role;
   unitId: string | null;
+  /** the area the actor sees, null for the whole installation (a unit user: its unit decides) */
+  scope: string | null;
   ip: string;
 }
 
 export const actorOf = (req: FastifyRequest): Actor => {
   const u = req.user!;
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, ip: clientIp(req) };
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, scope: u.scope, ip: clientIp(req) };
 };
 
 /** Audit rows written by a service, inside the write's own transaction. */

@@ -7,7 +7,7 @@ export const LoginBody = z.object({
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
-export const SessionUser = User.pick({ id: true, username: true, displayName: true, role: true, unitId: true });
+export const SessionUser = User.pick({ id: true, username: true, displayName: true, role: true, unitId: true, scope: true });
 export type SessionUser = z.infer<typeof SessionUser>;
 export const MeResponse = z.object({ user: SessionUser });
 

@@ -8,3 +8,4 @@ export * from './audit.js';
 export * from './reports.js';
 export * from './notify.js';
 export * from './unit-detail.js';
+export * from './areas.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/steps.js';
+import { AreaCode } from './areas.js';
 import { Id, IsoDateTime, PageQuery, RefId, Text, listOf } from './common.js';
 
 export const Role = z.enum(ROLES);
@@ -10,6 +11,8 @@ export const User = z.object({
   displayName: z.string(),
   role: Role,
   unitId: Id.nullable(),
+  /** what an office, viewer or technician sees: an area code, or null for the whole installation */
+  scope: AreaCode.nullable(),
   disabled: z.boolean(),
   createdAt: IsoDateTime,
 });

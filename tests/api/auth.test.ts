@@ -17,7 +17,7 @@ describe('logging in', () => {
     const agent = await t.as('technician');
     const res = await login(agent.user.username, PASSWORD);
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toEqual({ id: agent.user.id, username: agent.user.username, displayName: agent.user.displayName, role: 'technician', unitId: null });
+    expect(res.json().user).toEqual({ id: agent.user.id, username: agent.user.username, displayName: agent.user.displayName, role: 'technician', unitId: null, scope: null });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=(Lax|Strict)/i);

@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../db/client.js';
 import { units } from '../../db/schema/index.js';
+import { rowsOf } from '../../db/rows.js';
 import { progressColumns } from '../../server/features/units/units.repository.js';
 import { createTestApp, type Agent, type TestApp } from '../helpers/app.js';
 import { BODIES, bringTo } from '../helpers/steps.js';
@@ -73,5 +74,37 @@ describe('0010: the audit log’s filter indexes', () => {
     expect(rows.map((r) => r.indexname)).toEqual(['audit_actor_at_idx', 'audit_target_at_idx']);
     expect(rows[1].indexdef).toMatch(/\(target, at\)/);
     expect((await office.get(`/api/audit?unit=${unit.id}`)).json().total).toBe(1);
+  });
+});
+
+describe('0015: the area tree', () => {
+  it('holds data/china-areas.csv exactly, parents before children', async () => {
+    const { readAreasCsv } = await import('../../scripts/ops/areas-migration.js');
+    const csv = readAreasCsv();
+    const rows = await rowsOf<{ code: string; name: string; level: string; parent_code: string | null }>(t.database.db, sql`select code, name, level, parent_code from areas order by code`);
+    expect(rows.length).toBe(3351);
+    expect(rows).toEqual(
+      csv.map((r) => ({ code: r.code, name: r.name, level: r.level, parent_code: r.parentCode || null })).sort((a, b) => a.code.localeCompare(b.code)),
+    );
+    expect(rows.find((r) => r.code === '621223')).toEqual({ code: '621223', name: '宕昌县', level: 'county', parent_code: '6212' });
+  });
+
+  it('is the file the generator writes from the CSV (an edited CSV needs a new migration)', async () => {
+    const { areasMigrationSql, readAreasCsv } = await import('../../scripts/ops/areas-migration.js');
+    expect(readFileSync(`${migrationsFolder}/0015_areas.sql`, 'utf8')).toBe(areasMigrationSql(readAreasCsv()));
+  });
+
+  it('places existing units in their county: a township by its code, a department by a 片区 that names a county or a township', async () => {
+    const township = await t.unit({ code: `621223${String(Math.floor(Math.random() * 900) + 100)}`, kind: 'township' });
+    const byCounty = await t.unit({ parentCode: '621202' });
+    const byTownship = await t.unit({ parentCode: '621223100' });
+    const free = await t.unit({ parentCode: '城关片区' });
+    const notACounty = await t.unit({ code: '999999001', kind: 'township' });
+    const ids = [township.id, byCounty.id, byTownship.id, free.id, notACounty.id];
+    await t.database.db.execute(sql`update units set area_code = null`);
+    const backfill = readFileSync(`${migrationsFolder}/0015_areas.sql`, 'utf8').split('--> statement-breakpoint').at(-1)!;
+    await t.database.db.execute(sql.raw(backfill));
+    const placed = await Promise.all(ids.map(async (id) => (await t.database.db.select({ a: units.areaCode }).from(units).where(eq(units.id, id)))[0].a));
+    expect(placed).toEqual(['621223', '621202', '621223', null, null]);
   });
 });

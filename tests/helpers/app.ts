@@ -15,7 +15,7 @@ export const PASSWORD = 'correct horse 1';
 const cheapHash = hashPassword(PASSWORD, 10);
 
 export interface Agent {
-  user: { id: string; username: string; displayName: string; role: Role; unitId: string | null };
+  user: { id: string; username: string; displayName: string; role: Role; unitId: string | null; scope: string | null };
   cookie: string;
   request(method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
@@ -28,8 +28,8 @@ export interface TestApp {
   app: App;
   database: TestDatabase;
   config: Config;
-  /** a user of that role, logged in */
-  as(role: Role, opts?: { unitId?: string; username?: string }): Promise<Agent>;
+  /** a user of that role, logged in; `scope`: an area code (the whole installation when absent) */
+  as(role: Role, opts?: { unitId?: string; username?: string; scope?: string | null }): Promise<Agent>;
   /** requests with no session */
   anonymous: Omit<Agent, 'user' | 'cookie'>;
   /** a unit made straight in the database (fast fixture) */
@@ -85,12 +85,12 @@ export async function createTestApp(
       const username = opts.username ?? uniq(`${role}-`);
       const [user] = await database.db
         .insert(users)
-        .values({ username, usernameKey: usernameKey(username), displayName: `${role} ${username}`, role, unitId, passwordHash })
+        .values({ username, usernameKey: usernameKey(username), displayName: `${role} ${username}`, role, unitId, scope: opts.scope ?? null, passwordHash })
         .returning();
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
       const cookie = String(res.headers['set-cookie']).split(';')[0];
-      return { user: { id: user.id, username, displayName: user.displayName, role, unitId }, cookie, ...client(app, cookie) };
+      return { user: { id: user.id, username, displayName: user.displayName, role, unitId, scope: user.scope }, cookie, ...client(app, cookie) };
     },
     unit,
     async close() {

@@ -7,9 +7,9 @@ import type { SessionUser } from '../../shared/schemas/index.js';
 import '../../web/src/i18n/index.js';
 import { SessionContext } from '../../web/src/shared/session/session.js';
 
-export const office: SessionUser = { id: 'u-office', username: 'office', displayName: '王主任', role: 'office', unitId: null };
-export const technician: SessionUser = { id: 'u-tech', username: 'tech', displayName: '李师傅', role: 'technician', unitId: null };
-export const unitUser = (unitId: string): SessionUser => ({ id: 'u-unit', username: 'unit', displayName: '张联络员', role: 'unit', unitId });
+export const office: SessionUser = { id: 'u-office', username: 'office', displayName: '王主任', role: 'office', unitId: null, scope: null };
+export const technician: SessionUser = { id: 'u-tech', username: 'tech', displayName: '李师傅', role: 'technician', unitId: null, scope: null };
+export const unitUser = (unitId: string): SessionUser => ({ id: 'u-unit', username: 'unit', displayName: '张联络员', role: 'unit', unitId, scope: null });
 
 export function renderAs(user: SessionUser, ui: ReactNode) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });

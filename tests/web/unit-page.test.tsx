@@ -11,7 +11,7 @@ import { stepOf, unitWith } from './fixtures.js';
 import type { SessionUser } from '../../shared/schemas/index.js';
 import { fakeApi, office, renderAs, technician, unitUser } from './render.js';
 
-const viewer: SessionUser = { id: 'u-leader', username: 'leader', displayName: '赵县长', role: 'viewer', unitId: null };
+const viewer: SessionUser = { id: 'u-leader', username: 'leader', displayName: '赵县长', role: 'viewer', unitId: null, scope: null };
 
 afterEach(() => {
   cleanup();

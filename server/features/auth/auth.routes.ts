@@ -113,7 +113,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       // session is then dead from its first request
       const token = await app.sessions.create(user.id, user.credentialVersion);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: Math.floor(config.sessionMaxMs / 1000) });
-      return { user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId } };
+      return { user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, scope: user.scope } };
     },
   );
 

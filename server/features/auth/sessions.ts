@@ -35,6 +35,7 @@ export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: S
       displayName: users.displayName,
       role: users.role,
       unitId: users.unitId,
+      scope: users.scope,
       credentialVersion: users.credentialVersion,
     })
     .from(sessions)

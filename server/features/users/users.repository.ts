@@ -14,6 +14,7 @@ export const toUser = (r: Row): User => ({
   displayName: r.displayName,
   role: r.role,
   unitId: r.unitId,
+  scope: r.scope,
   disabled: r.disabled,
   createdAt: iso(r.createdAt),
 });

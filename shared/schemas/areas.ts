@@ -1,0 +1,52 @@
+// The area tree and the roll-up report (../shared/spec/api.md, "Areas and scopes").
+import { z } from 'zod';
+import { AREA_CODE, AREA_LEVELS } from '../domain/areas.js';
+import { AsOfQuery, LaggardCategoryName } from './reports.js';
+
+/** A province (2 digits), city (4) or county (6) code; whether it exists is the table's to say. */
+export const AreaCode = z.string().trim().regex(AREA_CODE, '须为 2、4 或 6 位行政区划代码');
+export const AreaLevel = z.enum(AREA_LEVELS);
+
+export const Area = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: AreaLevel,
+  parentCode: z.string().nullable(),
+});
+export type Area = z.infer<typeof Area>;
+
+/** GET /api/areas?parent= */
+export const AreasQuery = z.object({ parent: AreaCode.optional() });
+export const AreasResponse = z.object({ items: z.array(Area) });
+/** GET /api/areas/:code: the area and its ancestors, top first (a breadcrumb) */
+export const AreaResponse = z.object({ area: Area, ancestors: z.array(Area) });
+
+/** GET /api/reports/areas?parent=&asOf= */
+export const RollupQuery = AsOfQuery.extend({ parent: AreaCode.optional() });
+
+/**
+ * One child of the roll-up: an area (a province's cities, a city's counties), or inside a
+ * county its units' kinds (`kind`, code = the kind); `unplaced` gathers the units without a
+ * county, shown to whole-installation users only.
+ */
+export const RollupChild = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum([...AREA_LEVELS, 'kind', 'unplaced']),
+});
+export const RollupRow = z.object({
+  area: RollupChild,
+  totalUnits: z.number().int(),
+  onboarded: z.number().int(),
+  /** onboarded ÷ totalUnits, 0 for a child without units */
+  onboardedShare: z.number(),
+  stages: z.object({ wiring: z.object({ done: z.number().int() }), connection: z.object({ done: z.number().int() }), registration: z.object({ done: z.number().int() }) }),
+  /** units with at least one flag (a unit with several counts once here, once per category below) */
+  laggards: z.number().int(),
+  byCategory: z.record(LaggardCategoryName, z.number().int()),
+  /** 1 = best, by ROLLUP_RANK (shared/domain/rollup.ts) */
+  rank: z.number().int(),
+});
+export type RollupRow = z.infer<typeof RollupRow>;
+export const RollupResponse = z.object({ asOf: z.string(), parent: Area.nullable(), items: z.array(RollupRow) });
+export type RollupResponse = z.infer<typeof RollupResponse>;
