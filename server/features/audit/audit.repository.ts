@@ -1,6 +1,7 @@
 // The audit log as its readers ask for it: filtered by who, what, which unit and when, a page at
 // a time, with the unit and the accounts each row is about named (the rows keep only ids).
-import { and, count, desc, eq, gte, inArray, like, lt, notLike, or, sql, type SQL } from 'drizzle-orm';
+import { paginate } from '../../../db/paginate.js';
+import { and, desc, eq, gte, inArray, like, lt, notLike, or, sql, type SQL } from 'drizzle-orm';
 import { normalizeCode } from '../../../shared/domain/codes.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { audit, units, users } from '../../../db/schema/index.js';
@@ -52,10 +53,8 @@ async function conditions(db: DbOrTx, q: AuditQuery, timezone: string): Promise<
 
 export async function listAudit(db: DbOrTx, q: AuditQuery, timezone: string): Promise<{ items: AuditEntry[]; total: number }> {
   const filter = await conditions(db, q, timezone);
-  const [rows, [total]] = await Promise.all([
-    db.select().from(audit).where(filter).orderBy(desc(audit.at), desc(audit.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(audit).where(filter),
-  ]);
+  const select = (limit: number, offset: number) => db.select().from(audit).where(filter).orderBy(desc(audit.at), desc(audit.id)).limit(limit).offset(offset);
+  const { items: rows, total } = await paginate(db, q, { table: audit, filter, select }, (r) => r);
 
   // the names behind the ids of this page, in two lookups rather than a join per row
   const unitIds = [...new Set(rows.map(unitIdOf).filter((id): id is string => id !== null))];
@@ -95,5 +94,5 @@ export async function listAudit(db: DbOrTx, q: AuditQuery, timezone: string): Pr
       user: person && { ...person, role: person.role as never },
     };
   });
-  return { items, total: total.n };
+  return { items, total };
 }

@@ -1,5 +1,6 @@
+import { paginate } from '../../../db/paginate.js';
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { steps } from '../../../db/schema/index.js';
 import type { Progress, StepFact } from '../../../shared/domain/progress.js';
@@ -60,11 +61,7 @@ export async function latestLiveStep(db: DbOrTx, unitId: string): Promise<StepRo
 
 export async function listUnitSteps(db: DbOrTx, unitId: string, page: { page: number; pageSize: number }) {
   const filter = eq(steps.unitId, unitId);
-  const [rows, [total]] = await Promise.all([
-    db.select().from(steps).where(filter).orderBy(asc(steps.seq)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(steps).where(filter),
-  ]);
-  return { items: rows.map(toStep), total: total.n, page: page.page, pageSize: page.pageSize };
+  return paginate(db, page, { table: steps, filter, select: (limit, offset) => db.select().from(steps).where(filter).orderBy(asc(steps.seq)).limit(limit).offset(offset) }, toStep);
 }
 
 export async function listFeed(db: DbOrTx, q: { page: number; pageSize: number; unitId?: string; type?: string; since?: string }) {
@@ -73,17 +70,8 @@ export async function listFeed(db: DbOrTx, q: { page: number; pageSize: number; 
   if (q.type) where.push(eq(steps.type, q.type));
   if (q.since) where.push(gte(steps.recordedAt, new Date(q.since)));
   const filter = where.length ? and(...where) : undefined;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(steps)
-      .where(filter)
-      .orderBy(desc(steps.recordedAt), desc(steps.seq))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(steps).where(filter),
-  ]);
-  return { items: rows.map(toStep), total: total.n, page: q.page, pageSize: q.pageSize };
+  const select = (limit: number, offset: number) => db.select().from(steps).where(filter).orderBy(desc(steps.recordedAt), desc(steps.seq)).limit(limit).offset(offset);
+  return paginate(db, q, { table: steps, filter, select }, toStep);
 }
 
 export interface Append {

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { paginate } from '../../../db/paginate.js';
+import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { units } from '../../../db/schema/index.js';
 import { normalizeCode } from '../../../shared/domain/codes.js';
@@ -104,9 +105,5 @@ export async function listUnits(db: DbOrTx, f: UnitFilter) {
   if (f.assignee === 'none') where.push(isNull(units.assigneeId));
   else if (f.assignee) where.push(isUuid(f.assignee) ? eq(units.assigneeId, f.assignee) : sql`false`);
   const filter = where.length ? and(...where) : undefined;
-  const [rows, [total]] = await Promise.all([
-    db.select().from(units).where(filter).orderBy(asc(units.code)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(units).where(filter),
-  ]);
-  return { items: rows.map(toUnit), total: total.n, page: f.page, pageSize: f.pageSize };
+  return paginate(db, f, { table: units, filter, select: (limit, offset) => db.select().from(units).where(filter).orderBy(asc(units.code)).limit(limit).offset(offset) }, toUnit);
 }

@@ -1,3 +1,4 @@
+import { paginate } from '../../../db/paginate.js';
 import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { users } from '../../../db/schema/index.js';
@@ -54,9 +55,5 @@ export async function listUsers(db: DbOrTx, q: { page: number; pageSize: number;
   if (q.role) where.push(eq(users.role, q.role));
   if (q.q) where.push(or(like(users.usernameKey, likePattern(usernameKey(q.q))), ilike(users.username, likePattern(q.q)), ilike(users.displayName, likePattern(q.q)))!);
   const filter = where.length ? and(...where) : undefined;
-  const [rows, [total]] = await Promise.all([
-    db.select().from(users).where(filter).orderBy(asc(users.username)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(users).where(filter),
-  ]);
-  return { items: rows.map(toUser), total: total.n, page: q.page, pageSize: q.pageSize };
+  return paginate(db, q, { table: users, filter, select: (limit, offset) => db.select().from(users).where(filter).orderBy(asc(users.username)).limit(limit).offset(offset) }, toUser);
 }
