@@ -47,7 +47,8 @@ describe('a technician', () => {
 
     await logStep(page, '开始布线');
     await expect.poll(() => stageCard(page, '布线').textContent()).toContain('进行中');
-    expect((await stage.office.get(`/api/units/${unit.id}`)).unit.progress.wiring.status).toBe('in_progress');
+    // the card shows the step as soon as the outbox holds it: wait for the server to have it too
+    await expect.poll(async () => (await stage.office.get(`/api/units/${unit.id}`)).unit.progress.wiring.status).toBe('in_progress');
 
     await logStep(page, '完成布线');
     await expect.poll(() => stageCard(page, '布线').textContent()).toContain('已完成');
@@ -56,8 +57,7 @@ describe('a technician', () => {
     expect(after).not.toContain('开始布线');
     expect(await sameDocument(page)).toBe(true);
 
-    const { unit: saved } = await stage.office.get(`/api/units/${unit.id}`);
-    expect(saved.progress.wiring.status).toBe('done');
+    await expect.poll(async () => (await stage.office.get(`/api/units/${unit.id}`)).unit.progress.wiring.status).toBe('done');
     const { items } = await stage.office.get(`/api/units/${unit.id}/events`);
     expect(items.map((s: { type: string; actor: { displayName: string } }) => [s.type, s.actor.displayName])).toEqual([
       ['wiring.started', '张师傅'],

@@ -61,8 +61,8 @@ describe('a unit contact', () => {
     await page.getByRole('button', { name: '提交申报' }).click();
     await page.getByText('已提交申报（编号 ZW-2026-0042），等待政府办审核。').waitFor();
     await expect.poll(() => registrationCard(page).textContent()).toContain('待审核');
-    const submitted = (await stage.office.get(`/api/units/${unit.id}`)).unit.progress.registration;
-    expect(submitted).toMatchObject({ status: 'in_progress', awaitingReview: true });
+    // the card shows the step as soon as the outbox holds it: wait for the server to have it too
+    await expect.poll(async () => (await stage.office.get(`/api/units/${unit.id}`)).unit.progress.registration).toMatchObject({ status: 'in_progress', awaitingReview: true });
 
     await logIn(page, stage.server.url, ADMIN.username, ADMIN.password);
     await page.goto(`${stage.server.url}/units/${unit.id}`);
@@ -75,8 +75,7 @@ describe('a unit contact', () => {
     await page.getByText('已完成接入和申报').waitFor();
     await expect.poll(() => registrationCard(page).textContent()).toContain('已完成');
 
-    const { unit: saved } = await stage.office.get(`/api/units/${unit.id}`);
-    expect(saved.progress).toMatchObject({ onboarded: true, registration: { status: 'done' } });
+    await expect.poll(async () => (await stage.office.get(`/api/units/${unit.id}`)).unit.progress).toMatchObject({ onboarded: true, registration: { status: 'done' } });
   });
 
   it('sees why the office rejected the registration, and submits it again', async () => {
@@ -109,8 +108,9 @@ describe('a unit contact', () => {
     await page.getByRole('button', { name: '重新提交申报' }).click();
     await page.getByText('已提交申报（编号 TY-002），等待政府办审核。').waitFor();
 
-    const { items } = await stage.office.get(`/api/units/${unit.id}/events`);
-    expect(items.at(-1)).toMatchObject({ type: 'registration.submitted', data: { platformRef: 'TY-002' }, actor: { displayName: '周联络员' } });
+    await expect
+      .poll(async () => (await stage.office.get(`/api/units/${unit.id}/events`)).items.at(-1))
+      .toMatchObject({ type: 'registration.submitted', data: { platformRef: 'TY-002' }, actor: { displayName: '周联络员' } });
   });
 
   it('reads on its own page what the laggard report says of it, in its words and with what to do, and who its technician is', async () => {
