@@ -1,7 +1,7 @@
 import { paginate } from '../../../db/paginate.js';
 import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { areas, units, users } from '../../../db/schema/index.js';
+import { units, users } from '../../../db/schema/index.js';
 import type { User } from '../../../shared/schemas/users.js';
 import { usernameKey } from '../../../shared/domain/usernames.js';
 import { iso } from '../../lib/time.js';
@@ -91,12 +91,6 @@ export async function updateUser(
     .where(eq(users.id, id))
     .returning();
   return row;
-}
-
-/** Whether a code names an area of the tree. */
-export async function areaExists(db: DbOrTx, code: string): Promise<boolean> {
-  const [row] = await db.select({ code: areas.code }).from(areas).where(eq(areas.code, code)).limit(1);
-  return row !== undefined;
 }
 
 /** A unit's county, or undefined when the id names no unit. */

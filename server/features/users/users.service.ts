@@ -9,9 +9,9 @@ import { UNIT_HAS_NO_SCOPE } from '../../../shared/schemas/users.js';
 import { auditAs, type Actor } from '../../lib/actor.js';
 import { fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/password.js';
+import { requireScopeWithin } from '../../lib/scope.js';
 import type { SessionsRepository } from '../auth/sessions.js';
 import {
-  areaExists,
   countOtherActiveOffice,
   findUser,
   findUserByName,
@@ -57,11 +57,6 @@ async function requireUnit(db: DbOrTx, unitId: string, scope: string | null) {
   if (!unit || !inScope(scope, unit.areaCode)) throw fail.validation('unitId names no unit', [{ field: 'unitId', message: 'names no unit' }]);
 }
 
-/** The scope a user is given must name an area (400) that lies inside the office's own (403). */
-async function requireScope(db: DbOrTx, scope: string | null, within: string | null) {
-  if (scope !== null && !(await areaExists(db, scope))) throw scopeIssue(`辖区 ${scope} 不是已知的行政区划代码`);
-  if (!inScope(within, scope)) throw fail.forbidden('只能把用户的辖区设在本人的辖区之内');
-}
 
 export async function listUsersFor(db: DbOrTx, actor: Actor, q: Parameters<typeof listUsers>[1]) {
   return listUsers(db, q, actor.scope);
@@ -79,7 +74,7 @@ export async function createUser(deps: UsersDeps, actor: Actor, body: CreateUser
       // a new user sees what its creator sees unless told otherwise; a unit's contact its unit
       const scope = body.role === 'unit' ? null : body.scope === undefined ? within : body.scope;
       if (body.unitId) await requireUnit(tx, body.unitId, within);
-      if (body.role !== 'unit') await requireScope(tx, scope, within);
+      if (body.role !== 'unit') await requireScopeWithin(tx, scope, within);
       const created = await insertUser(tx, { username, displayName: body.displayName, role: body.role, unitId: body.unitId ?? null, scope, passwordHash });
       await auditAs(tx, actor, [{ action: 'user.create', target: created.id, details: { username: created.username, role: created.role, unitId: created.unitId, scope: created.scope } }]);
       return created;
@@ -116,7 +111,7 @@ export async function changeUser(deps: UsersDeps, actor: Actor, id: string, patc
     if (unitId && unitId !== current.unitId) await requireUnit(tx, unitId, within);
     // a contact made an office, viewer or technician starts from the office's own scope
     const scope = role === 'unit' ? null : patch.scope !== undefined ? patch.scope : current.role === 'unit' ? within : current.scope;
-    if (role !== 'unit' && scope !== current.scope) await requireScope(tx, scope, within);
+    if (role !== 'unit' && scope !== current.scope) await requireScopeWithin(tx, scope, within);
     const locksOut = current.role === 'office' && !current.disabled && (role !== 'office' || patch.disabled === true);
     if (locksOut && (await countOtherActiveOffice(tx, id)) === 0) {
       throw fail.conflict('this is the last active office user: create or enable another one first');
