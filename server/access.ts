@@ -1,79 +1,107 @@
-// Who may call which route: the one table of roles × routes. Every /api route must have a
-// row (the app refuses to start otherwise) and the access test walks this table.
+// Who may call which route, and how the route keeps to the caller's scope: the one table of
+// roles × routes × scope. Every /api route must have a row with both (the app refuses to start
+// otherwise), the access test walks the roles and the scope matrix test walks the scopes.
 import type { Role } from '../shared/domain/steps.js';
 
 /** `public`: no login; `any`: any logged-in user; else the roles allowed. */
-export type Access = 'public' | 'any' | readonly Role[];
+export type Roles = 'public' | 'any' | readonly Role[];
 
+/**
+ * How a route honours a scoped caller (an office, viewer or technician with an area scope):
+ * - `none`: not about units (health, login, one's own account);
+ * - `unit` | `event` | `notice` | `user` | `channel`: the path's `:id` names one of these; the
+ *   scope plugin (server/plugins/scope.ts) answers the unknown id's 404 when it lies outside;
+ * - `filtered`: a list, report, export, stream or batch whose service filters by the actor's
+ *   scope (proven route by route by tests/api/scope.matrix.test.ts).
+ * Every kind but `none` also refuses (404) an `area` or `parent` query outside the scope.
+ */
+export const SCOPE_KINDS = ['none', 'unit', 'event', 'notice', 'user', 'channel', 'filtered'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+
+export interface Rule {
+  roles: Roles;
+  scope: ScopeKind;
+}
 const all: readonly Role[] = ['office', 'technician', 'unit', 'viewer'];
 const office: readonly Role[] = ['office'];
 const readers: readonly Role[] = ['office', 'technician', 'viewer'];
 const overseers: readonly Role[] = ['office', 'viewer'];
 
-export const ACCESS: Record<string, Access> = {
-  'GET /healthz': 'public',
-  'GET /readyz': 'public',
-  'POST /api/auth/login': 'public',
-  'POST /api/auth/logout': 'public',
-  'GET /api/auth/me': 'any',
+const rule = (roles: Roles, scope: ScopeKind): Rule => ({ roles, scope });
+
+export const ACCESS: Record<string, Rule> = {
+  'GET /healthz': rule('public', 'none'),
+  'GET /readyz': rule('public', 'none'),
+  'POST /api/auth/login': rule('public', 'none'),
+  'POST /api/auth/logout': rule('public', 'none'),
+  'GET /api/auth/me': rule('any', 'none'),
   // one's own password, checked against the current one: every role
-  'POST /api/auth/password': 'any',
+  'POST /api/auth/password': rule('any', 'none'),
 
-  'POST /api/users': office,
-  'GET /api/users': office,
-  'PATCH /api/users/:id': office,
+  // the users inside one's scope only, and none with a wider scope (users.service.ts)
+  'POST /api/users': rule(office, 'filtered'),
+  'GET /api/users': rule(office, 'filtered'),
+  'PATCH /api/users/:id': rule(office, 'user'),
 
-  'POST /api/units': office,
-  'GET /api/units': readers,
+  'POST /api/units': rule(office, 'filtered'),
+  'GET /api/units': rule(readers, 'filtered'),
   // the full list as files: the same readers
-  'GET /api/units.csv': readers,
-  'GET /api/units.xlsx': readers,
+  'GET /api/units.csv': rule(readers, 'filtered'),
+  'GET /api/units.xlsx': rule(readers, 'filtered'),
   // a unit's contact reads its own unit only: checked in the route
-  'GET /api/units/:id': all,
-  'PATCH /api/units/:id': office,
-  'POST /api/units/import': office,
-  'GET /api/units/import/template.csv': office,
-  'GET /api/units/import/template.xlsx': office,
-  'POST /api/units/assign': office,
+  'GET /api/units/:id': rule(all, 'unit'),
+  'PATCH /api/units/:id': rule(office, 'unit'),
+  'POST /api/units/import': rule(office, 'filtered'),
+  'GET /api/units/import/template.csv': rule(office, 'none'),
+  'GET /api/units/import/template.xlsx': rule(office, 'none'),
+  'POST /api/units/assign': rule(office, 'filtered'),
 
   // which step types each role may record is the stage machine's table (shared/domain/steps.ts)
-  'POST /api/units/:id/events': ['office', 'technician', 'unit'],
-  'GET /api/units/:id/events': all,
-  'POST /api/events/:id/void': office,
-  'GET /api/events': overseers,
+  'POST /api/units/:id/events': rule(['office', 'technician', 'unit'], 'unit'),
+  'GET /api/units/:id/events': rule(all, 'unit'),
+  'POST /api/events/:id/void': rule(office, 'event'),
+  'GET /api/events': rule(overseers, 'filtered'),
 
-  // a unit's contact hears only its own unit's steps: filtered in the route
-  'GET /api/live': 'any',
+  // a unit's contact hears only its own unit's steps, a scoped user its scope's: in the route
+  'GET /api/live': rule('any', 'filtered'),
 
-  'GET /api/settings': 'any',
-  'PUT /api/settings': office,
+  'GET /api/settings': rule('any', 'filtered'),
+  'PUT /api/settings': rule(office, 'filtered'),
 
-  'GET /api/audit': office,
+  // a scoped office: the entries about its scope's units and users (audit.repository.ts)
+  'GET /api/audit': rule(office, 'filtered'),
 
-  'GET /api/reports/summary': overseers,
-  'GET /api/reports/laggards': overseers,
-  'GET /api/reports/laggards.csv': overseers,
-  'GET /api/reports/laggards.xlsx': overseers,
-  'GET /api/reports/trend': overseers,
-  'GET /api/reports/reasons': overseers,
+  'GET /api/reports/summary': rule(overseers, 'filtered'),
+  'GET /api/reports/laggards': rule(overseers, 'filtered'),
+  'GET /api/reports/laggards.csv': rule(overseers, 'filtered'),
+  'GET /api/reports/laggards.xlsx': rule(overseers, 'filtered'),
+  'GET /api/reports/trend': rule(overseers, 'filtered'),
+  'GET /api/reports/reasons': rule(overseers, 'filtered'),
 
   // the group robots: their addresses are secrets, so the office alone sees even their list
-  'POST /api/channels': office,
-  'GET /api/channels': office,
-  'PATCH /api/channels/:id': office,
-  'DELETE /api/channels/:id': office,
-  'POST /api/channels/:id/test': office,
-  'GET /api/channels/:id/deliveries': office,
+  'POST /api/channels': rule(office, 'filtered'),
+  'GET /api/channels': rule(office, 'filtered'),
+  'PATCH /api/channels/:id': rule(office, 'channel'),
+  'DELETE /api/channels/:id': rule(office, 'channel'),
+  'POST /api/channels/:id/test': rule(office, 'channel'),
+  'GET /api/channels/:id/deliveries': rule(office, 'channel'),
   // urging notices (催办): a unit's contact sees and answers its own unit's only (the service)
-  'POST /api/units/:id/notices': office,
-  'POST /api/notices/batch': office,
-  'GET /api/notices': ['office', 'viewer', 'unit'],
-  'GET /api/notices/:id': ['office', 'viewer', 'unit'],
-  'POST /api/notices/:id/answer': ['unit'],
-  'POST /api/notices/:id/withdraw': office,
+  'POST /api/units/:id/notices': rule(office, 'unit'),
+  'POST /api/notices/batch': rule(office, 'filtered'),
+  'GET /api/notices': rule(['office', 'viewer', 'unit'], 'filtered'),
+  'GET /api/notices/:id': rule(['office', 'viewer', 'unit'], 'notice'),
+  'POST /api/notices/:id/answer': rule(['unit'], 'notice'),
+  'POST /api/notices/:id/withdraw': rule(office, 'notice'),
 };
 
 export const accessKey = (method: string, url: string) => `${method} ${url}`;
 
 /** A route of the API proper: the access table, the text check. Its docs are not. */
 export const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+
+/** Why a row cannot be used, or null: the start-up check and the request-time check share it. */
+export function ruleProblem(row: Rule | undefined): string | null {
+  if (!row) return 'no access rule';
+  if (!(SCOPE_KINDS as readonly string[]).includes(row.scope)) return 'no scope rule';
+  return null;
+}

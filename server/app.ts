@@ -10,6 +10,7 @@ import errors from './plugins/errors.js';
 import headers from './plugins/headers.js';
 import text from './plugins/text.js';
 import auth from './plugins/auth.js';
+import scope from './plugins/scope.js';
 import docs from './plugins/docs.js';
 import live from './plugins/live.js';
 import dashboard from './plugins/dashboard.js';
@@ -82,6 +83,8 @@ export async function buildApp({
     if (closing) reply.header('connection', 'close');
   });
   await app.register(auth);
+  // after auth's role check: a scoped caller's ids outside its scope are 404s
+  await app.register(scope);
   await app.register(docs);
   await app.register(live);
 

@@ -3,7 +3,7 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
-import { ACCESS, accessKey, isApi, type Access } from '../access.js';
+import { ACCESS, accessKey, isApi, ruleProblem, type Rule } from '../access.js';
 import { createSessionsRepository, SESSION_COOKIE, type CurrentUser, type SessionsRepository } from '../features/auth/sessions.js';
 import { fail } from '../lib/errors.js';
 import { loggable } from '../logger.js';
@@ -23,13 +23,15 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * The row of a request's route. HEAD is answered by the GET route, so it takes GET's row; a
- * route under /api without a row answers 'none' (refused), whatever registered it.
+ * route under /api without a usable row (roles and scope) answers 'none' (refused), whatever
+ * registered it.
  */
-function accessOf(req: FastifyRequest): Access | 'none' | undefined {
+export function ruleOf(req: FastifyRequest): Rule | 'none' | undefined {
   const url = req.routeOptions.url;
   if (!url) return undefined;
   const row = ACCESS[accessKey(req.method === 'HEAD' ? 'GET' : req.method, url)];
-  return row ?? (isApi(url) ? 'none' : undefined);
+  if (row && !ruleProblem(row)) return row;
+  return isApi(url) ? 'none' : undefined;
 }
 
 export default fp(
@@ -53,18 +55,21 @@ export default fp(
     app.decorateRequest('user', null);
     app.decorateRequest('sessionToken', null);
 
-    // A route under /api without a row in the access table is a mistake: refuse to start.
+    // A route under /api without a row in the access table, or a row that does not say how the
+    // route keeps to the caller's scope, is a mistake: refuse to start.
     app.addHook('onRoute', (route) => {
       if (!isApi(route.url)) return;
       for (const method of [route.method].flat()) {
         if (method === 'HEAD' || method === 'OPTIONS') continue;
-        if (!ACCESS[accessKey(method, route.url)]) throw new Error(`no access rule for ${method} ${route.url} in server/access.ts`);
+        const problem = ruleProblem(ACCESS[accessKey(method, route.url)]);
+        if (problem) throw new Error(`${problem} for ${method} ${route.url} in server/access.ts`);
       }
     });
 
     app.addHook('onRequest', async (req) => {
-      const access = accessOf(req);
-      if (access === 'none') throw fail.forbidden();
+      const rule = ruleOf(req);
+      if (rule === 'none') throw fail.forbidden();
+      const access = rule?.roles;
       // by the route, not the raw URL: /api/%61uth/logout is logout too
       if (access === undefined || access === 'public' && !req.routeOptions.url?.startsWith('/api/auth/')) return;
       const token = req.cookies[SESSION_COOKIE];
@@ -76,9 +81,9 @@ export default fp(
     });
 
     app.addHook('preHandler', async (req) => {
-      const access = accessOf(req);
-      if (access === undefined) return;
-      if (Array.isArray(access) && !access.includes(req.user!.role)) throw fail.forbidden();
+      const access = ruleOf(req);
+      if (access === undefined || access === 'none') return;
+      if (Array.isArray(access.roles) && !access.roles.includes(req.user!.role)) throw fail.forbidden();
       if (WRITES.has(req.method)) {
         const origin = req.headers.origin;
         // Clients outside a browser send no Origin; a browser's cross-site write does.

@@ -6,6 +6,7 @@ import type { ServerResponse } from 'node:http';
 import { sql } from 'drizzle-orm';
 import fp from 'fastify-plugin';
 import type { DbOrTx } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import { SESSIONS_ENDED_CHANNEL } from '../features/auth/sessions.js';
 
 export const LIVE_CHANNEL = 'zw_live';
@@ -23,11 +24,19 @@ export interface SessionsEnded {
   keep: string | null;
 }
 
-type LiveEvents = { step: [LiveStep]; sessionsEnded: [SessionsEnded] };
+/**
+ * Where a heard step's unit is (its county, null for none), for the streams of scoped users;
+ * `undefined` when no such stream was open in this process, so nobody asked.
+ */
+export type StepPlace = string | null | undefined;
+
+type LiveEvents = { step: [LiveStep, StepPlace]; sessionsEnded: [SessionsEnded] };
 
 declare module 'fastify' {
   interface FastifyInstance {
     live: EventEmitter<LiveEvents>;
+    /** open streams of users with an area scope: while there are some, each step's unit is placed */
+    scopedStreams: { count: number };
     /** open event streams, ended when the server closes */
     streams: Set<ServerResponse>;
   }
@@ -44,6 +53,36 @@ export default fp(
     bus.setMaxListeners(0);
     app.decorate('live', bus);
     app.decorate('streams', new Set<ServerResponse>());
+    const scoped = { count: 0 };
+    app.decorate('scopedStreams', scoped);
+
+    /**
+     * The step's unit's county, read once per step for every stream of this process (the
+     * announcement names the unit only); none read while no scoped user listens. The database
+     * away: a place that lies in no area scope, so a scoped stream hears nothing rather than too much.
+     */
+    const placeOf = async (step: LiveStep): Promise<StepPlace> => {
+      if (scoped.count === 0) return undefined;
+      try {
+        const [row] = await rowsOf<{ area_code: string | null }>(app.database.db, sql`select area_code from units where id = ${step.unitId}::uuid`);
+        return row?.area_code ?? null;
+      } catch (err) {
+        app.log.warn({ err }, 'could not place a live step');
+        return null;
+      }
+    };
+    // steps are told in the order they were heard, each after its lookup
+    let told: Promise<void> = Promise.resolve();
+    const tell = (step: LiveStep, place: StepPlace) => {
+      // each stream on its own: one that fails must not keep the step from the streams after it
+      for (const listener of bus.listeners('step')) {
+        try {
+          listener(step, place);
+        } catch (err) {
+          app.log.warn({ err }, 'a live stream failed');
+        }
+      }
+    };
 
     const stop = await app.database.listen(LIVE_CHANNEL, (payload) => {
       let step: LiveStep;
@@ -53,14 +92,8 @@ export default fp(
         app.log.warn({ err }, 'unreadable live notification');
         return;
       }
-      // each stream on its own: one that fails must not keep the step from the streams after it
-      for (const listener of bus.listeners('step')) {
-        try {
-          listener(step);
-        } catch (err) {
-          app.log.warn({ err }, 'a live stream failed');
-        }
-      }
+      const place = placeOf(step);
+      told = told.then(async () => tell(step, await place));
     });
     const stopEnded = await app.database.listen(SESSIONS_ENDED_CHANNEL, (payload) => {
       try {
@@ -74,6 +107,7 @@ export default fp(
       app.streams.clear();
     });
     app.addHook('onClose', async () => {
+      await told;
       await stop().catch(() => {});
       await stopEnded().catch(() => {});
     });

@@ -1,5 +1,6 @@
 // Notification channels (a WeChat Work or DingTalk group robot) and their delivery log.
 import { z } from 'zod';
+import { AreaCode } from './areas.js';
 import { Id, IsoDateTime, Text } from './common.js';
 
 export const CHANNEL_KINDS = ['wecom', 'dingtalk'] as const;
@@ -26,6 +27,8 @@ const channelFields = {
   digestAt: DigestAt.nullish(),
   alerts: z.array(z.enum(ALERT_KINDS)).max(ALERT_KINDS.length).default([]),
   enabled: z.boolean().default(true),
+  /** what it reports on: an area inside the office's scope, or null for the whole installation; absent: the office's scope */
+  scope: AreaCode.nullish(),
 };
 
 export const CreateChannel = z.object(channelFields);
@@ -40,6 +43,7 @@ export const UpdateChannel = z.object({
   digestAt: channelFields.digestAt,
   alerts: z.array(z.enum(ALERT_KINDS)).max(ALERT_KINDS.length).optional(),
   enabled: z.boolean().optional(),
+  scope: channelFields.scope,
 });
 export type UpdateChannel = z.infer<typeof UpdateChannel>;
 
@@ -53,6 +57,8 @@ export const Channel = z.object({
   digestAt: z.string().nullable(),
   alerts: z.array(z.enum(ALERT_KINDS)),
   enabled: z.boolean(),
+  /** the area it reports on, null for the whole installation */
+  scope: z.string().nullable(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });

@@ -36,6 +36,9 @@ export const Username = z
   );
 export const Password = z.string().min(8, 'at least 8 characters').max(256);
 
+/** a unit's contact sees its own unit: it has no area scope */
+export const UNIT_HAS_NO_SCOPE = '单位用户不设辖区，只看本单位';
+
 export const CreateUser = z
   .object({
     username: Username,
@@ -43,10 +46,13 @@ export const CreateUser = z
     role: Role,
     password: Password,
     unitId: RefId.nullish(),
+    /** an area code, or null for the whole installation; absent: the creator's own scope */
+    scope: AreaCode.nullish(),
   })
   .superRefine((u, ctx) => {
     if (u.role === 'unit' && !u.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'required for the unit role' });
     if (u.role !== 'unit' && u.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'only allowed with the unit role' });
+    if (u.role === 'unit' && u.scope) ctx.addIssue({ code: 'custom', path: ['scope'], message: UNIT_HAS_NO_SCOPE });
   });
 export type CreateUser = z.infer<typeof CreateUser>;
 
@@ -57,6 +63,8 @@ export const PatchUser = z
     password: Password.optional(),
     disabled: z.boolean().optional(),
     unitId: RefId.nullish(),
+    /** an area code, or null for the whole installation (office, viewer, technician only) */
+    scope: AreaCode.nullish(),
   })
   .strict();
 export type PatchUser = z.infer<typeof PatchUser>;

@@ -1,6 +1,6 @@
 // Walks the role × route table of server/access.ts: every route as every role and anonymous.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS } from '../../server/access.js';
+import { ACCESS, SCOPE_KINDS } from '../../server/access.js';
 import type { Role } from '../../shared/domain/steps.js';
 import { createTestApp, PASSWORD, uniq, type TestApp } from '../helpers/app.js';
 
@@ -61,7 +61,7 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
   }
 }
 
-const routes = Object.entries(ACCESS);
+const routes = Object.entries(ACCESS).map(([key, rule]) => [key, rule.roles] as const);
 
 /** The event stream never ends, so it is opened over a real socket and closed after its status. */
 async function openStream(cookie?: string, method = 'GET') {
@@ -103,6 +103,22 @@ describe('every route as every role', () => {
 });
 
 describe('the table and the app agree', () => {
+  it('every row says how its route keeps to the caller\'s scope', () => {
+    for (const [key, rule] of Object.entries(ACCESS)) expect(SCOPE_KINDS, key).toContain(rule.scope);
+  });
+
+  it('the app refuses to start with an /api route whose row has no scope', async () => {
+    const { buildApp } = await import('../../server/app.js');
+    const app = await buildApp({ config: t.config, database: t.database });
+    ACCESS['GET /api/unscoped'] = { roles: 'any' } as never;
+    try {
+      expect(() => app.get('/api/unscoped', async () => 'x')).toThrow(/no scope rule/);
+    } finally {
+      delete ACCESS['GET /api/unscoped'];
+      await app.close();
+    }
+  });
+
   it('every row names a route the app serves', () => {
     for (const key of Object.keys(ACCESS)) {
       const [method, url] = key.split(' ');

@@ -196,7 +196,7 @@ describe('requests the fuzzer found', () => {
     const contact = await t.as('unit');
     for (const route of withIds) {
       // someone the route lets through, and someone it refuses
-      const access = ACCESS[route.key] as readonly string[];
+      const access = ACCESS[route.key].roles as readonly string[];
       const [allowed, refused] = access.includes('office') ? [office, viewer] : [contact, viewer];
       for (const bad of ['%ZZ', '%E0%A4%A', '%', 'a%2']) {
         const url = route.path.replace(/:[A-Za-z]+/g, bad);

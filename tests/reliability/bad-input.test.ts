@@ -209,12 +209,19 @@ async function noticeId(pick: number): Promise<string> {
   return found.length ? found[pick % found.length].id : '00000000-0000-0000-0000-000000000000';
 }
 
+/** A channel to aim at: any there is (the fuzz makes them itself), else one that names nothing. */
+async function channelId(pick: number): Promise<string> {
+  const found = await h.rows<{ id: string }>(sql`select id::text as id from notify_channels order by id`);
+  return found.length ? found[pick % found.length].id : '00000000-0000-0000-0000-000000000000';
+}
+
 async function resolveId(route: Route, id: IdChoice): Promise<string> {
   if ('literal' in id) return id.literal;
   const kind = id.ref === 'own' ? route.idKind : id.ref;
   if (kind === 'unit') return unitIds[id.pick % unitIds.length];
   if (kind === 'user') return patchTarget;
   if (kind === 'notice') return noticeId(id.pick);
+  if (kind === 'channel') return channelId(id.pick);
   return stepId(id.pick);
 }
 

@@ -8,7 +8,9 @@ import { audit, units, users } from '../../../db/schema/index.js';
 import { endOfDay, startOfDay } from '../../../shared/domain/dates.js';
 import type { AuditEntry, AuditQuery } from '../../../shared/schemas/audit.js';
 import { isUuid } from '../../lib/errors.js';
+import { inScopeSql } from '../../lib/scope.js';
 import { iso } from '../../lib/time.js';
+import { usersInScopeSql } from '../users/users.repository.js';
 
 type Row = typeof audit.$inferSelect;
 
@@ -27,9 +29,34 @@ const usernameOf = (r: Row) => (r.target && r.action.startsWith('auth.') ? r.tar
 
 const NOTHING = sql`false`;
 
+const listOf = (names: Iterable<string>) => sql.join([...names].map((n) => sql`${n}`), sql`, `);
+
+/**
+ * The entries a scoped office may read: those about a unit, user or channel inside its scope;
+ * a login, logout or failed attempt by a user inside it; and, for entries about nothing of these
+ * (an import, the settings), those written by a user inside it. Mirrors unitIdOf/userIdOf.
+ */
+export function auditInScopeSql(scope: string | null): SQL {
+  if (scope === null) return sql`true`;
+  const target = sql`${audit.target}`;
+  const unitId = sql`(case when ${target} like 'unit:%' then substr(${target}, 6) else ${target} end)`;
+  const userAt = (match: SQL) => sql`exists (select 1 from users s where ${match} and ${usersInScopeSql(scope, 's')})`;
+  return sql`(case
+    when ${target} like 'unit:%' or ${audit.action} in (${listOf(UNIT_ACTIONS)})
+      then exists (select 1 from units u where u.id::text = ${unitId} and ${inScopeSql(scope)})
+    when ${audit.action} in (${listOf([...USER_ACTIONS, 'user.password_change'])}) and ${target} is not null
+      then ${userAt(sql`s.id::text = ${target}`)}
+    when ${audit.action} like 'auth.%'
+      then ${userAt(sql`s.username_key = ${target}`)}
+    when ${target} like 'channel:%'
+      then exists (select 1 from notify_channels c where c.id::text = substr(${target}, 9) and ${inScopeSql(scope, sql`c.scope`)})
+    else ${userAt(sql`s.id = ${audit.actorId}`)}
+  end)`;
+}
+
 /** The conditions of a query; `timezone` says where a `from`/`to` day begins and ends. */
-async function conditions(db: DbOrTx, q: AuditQuery, timezone: string): Promise<SQL | undefined> {
-  const where: SQL[] = [];
+async function conditions(db: DbOrTx, q: AuditQuery, timezone: string, scope: string | null): Promise<SQL | undefined> {
+  const where: SQL[] = scope === null ? [] : [auditInScopeSql(scope)];
   if (q.action) where.push(eq(audit.action, q.action));
   if (q.group === 'sessions') where.push(like(audit.action, 'auth.%'));
   if (q.group === 'changes') where.push(notLike(audit.action, 'auth.%'));
@@ -51,8 +78,9 @@ async function conditions(db: DbOrTx, q: AuditQuery, timezone: string): Promise<
   return where.length ? and(...where) : undefined;
 }
 
-export async function listAudit(db: DbOrTx, q: AuditQuery, timezone: string): Promise<{ items: AuditEntry[]; total: number }> {
-  const filter = await conditions(db, q, timezone);
+/** A page of the log; `scope`: the reading office's (null: the whole installation's entries). */
+export async function listAudit(db: DbOrTx, q: AuditQuery, timezone: string, scope: string | null = null): Promise<{ items: AuditEntry[]; total: number }> {
+  const filter = await conditions(db, q, timezone, scope);
   const select = (limit: number, offset: number) => db.select().from(audit).where(filter).orderBy(desc(audit.at), desc(audit.id)).limit(limit).offset(offset);
   const { items: rows, total } = await paginate(db, q, { table: audit, filter, select }, (r) => r);
 

@@ -1,8 +1,6 @@
-import { and, desc, eq, gt, max, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../../db/client.js';
-import { audit, users } from '../../../db/schema/index.js';
 import { ChangePasswordBody, LoginBody, MeResponse } from '../../../shared/schemas/auth.js';
 import { usernameKey } from '../../../shared/domain/usernames.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -10,6 +8,7 @@ import { fail } from '../../lib/errors.js';
 import { hashPassword, verifyPassword } from '../../lib/password.js';
 import { findUser } from '../users/users.repository.js';
 import { SESSION_COOKIE } from './sessions.js';
+import { findUserByKey, lockLoginDecision, recentFailures, setPasswordIfUnchanged } from './auth.repository.js';
 import { clientIp } from '../../lib/ip.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -27,26 +26,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
    */
   async function blockedUntil(db: DbOrTx, by: 'target' | 'ip', value: string): Promise<number | undefined> {
     const limit = by === 'target' ? config.login.maxPerUser : config.login.maxPerIp;
-    const windowStart = new Date(Date.now() - config.login.windowMs);
-    const column = by === 'target' ? audit.target : audit.ip;
-    const lastSuccess =
-      by === 'target'
-        ? db.select({ at: max(audit.at) }).from(audit).where(and(eq(audit.action, 'auth.login'), eq(audit.target, value)))
-        : undefined;
-    const rows = await db
-      .select({ at: audit.at })
-      .from(audit)
-      .where(
-        and(
-          eq(audit.action, 'auth.login_failed'),
-          eq(column, value),
-          gt(audit.at, windowStart),
-          lastSuccess ? sql`${audit.at} > coalesce((${lastSuccess}), '-infinity'::timestamptz)` : undefined,
-        ),
-      )
-      .orderBy(desc(audit.at))
-      .limit(limit);
-    return rows.length < limit ? undefined : rows[limit - 1].at.getTime() + config.login.windowMs;
+    const times = await recentFailures(db, by, value, new Date(Date.now() - config.login.windowMs), limit);
+    return times.length < limit ? undefined : times[limit - 1].getTime() + config.login.windowMs;
   }
 
   /** Seconds to wait before trying again (at least 1), or 0 when not throttled. */
@@ -63,8 +44,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   /** A wrong password, counted against the name and the address under their locks (as at login). */
   async function decideFailure(req: FastifyRequest, key: string, ip: string, reason: string): Promise<number> {
     return db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${key}))`);
-      await tx.execute(sql`select pg_advisory_xact_lock(2, hashtext(${ip}))`);
+      await lockLoginDecision(tx, key, ip);
       const wait = await throttled(tx, key, ip);
       if (wait) await recordAudit(tx, req, 'auth.login_throttled', key, null, null);
       else await recordAudit(tx, req, 'auth.login_failed', key, { reason }, null);
@@ -86,13 +66,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         throw tooMany(early);
       }
       // read once: the session is made under the credential version of the hash checked here
-      const [user] = await db.select().from(users).where(eq(users.usernameKey, username)).limit(1);
+      const user = await findUserByKey(db, username);
       const ok = user ? await verifyPassword(req.body.password, user.passwordHash) : (await verifyPassword(req.body.password, await decoy), false);
       // The decision, under a lock per username and per address (in every process): guesses sent
       // in parallel are counted one after another, so no more than the limit get an answer.
       const outcome = await db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${username}))`);
-        await tx.execute(sql`select pg_advisory_xact_lock(2, hashtext(${ip}))`);
+        await lockLoginDecision(tx, username, ip);
         const wait = await throttled(tx, username, ip);
         if (wait) {
           await recordAudit(tx, req, 'auth.login_throttled', username, null, null);
@@ -140,12 +119,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const passwordHash = await hashPassword(newPassword, config.passwordCost);
       const changed = await db.transaction(async (tx) => {
         // only over the credentials checked above: a reset by the office since then wins
-        const [updated] = await tx
-          .update(users)
-          .set({ passwordHash, updatedAt: new Date() })
-          .where(and(eq(users.id, me.id), eq(users.credentialVersion, row.credentialVersion), eq(users.disabled, false)))
-          .returning({ id: users.id });
-        if (!updated) return false;
+        if (!(await setPasswordIfUnchanged(tx, me.id, passwordHash, row.credentialVersion))) return false;
         await app.sessions.endAllOf(me.id, tx, me.sessionId);
         await recordAudit(tx, req, 'user.password_change', me.id, { otherSessionsEnded: true });
         return true;

@@ -1,6 +1,10 @@
-// GET /api/live: server-sent events, one `step` event per step recorded or voided anywhere.
+// GET /api/live: server-sent events, one `step` event per step recorded or voided in the
+// caller's reach: anywhere for the whole installation, its scope's units for a scoped user, its
+// own unit for a unit's contact.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { LiveStep, SessionsEnded } from '../../plugins/live.js';
+import { inScope } from '../../../shared/domain/areas.js';
+import type { LiveStep, SessionsEnded, StepPlace } from '../../plugins/live.js';
+import { areaScopeOf } from '../../plugins/scope.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/live', { schema: { tags: ['live'], summary: 'server-sent events: `step` for every step recorded or voided' } }, (req, reply) => {
@@ -16,9 +20,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const res = reply.raw;
     res.writeHead(200, { ...headers, connection: 'keep-alive' });
     res.write('retry: 3000\n\n');
-    const onStep = (step: LiveStep) => {
-      // a unit's contact hears only its own unit
+    const scope = areaScopeOf(req);
+    const onStep = (step: LiveStep, place: StepPlace) => {
+      // a unit's contact hears only its own unit, a scoped user only its scope's
       if (user.role === 'unit' && step.unitId !== user.unitId) return;
+      if (scope !== null && (place === undefined || !inScope(scope, place))) return;
       res.write(`event: step\ndata: ${JSON.stringify(step)}\n\n`);
     };
     // The stream hears as the user it was opened by: when that user's sessions end (a new
@@ -30,6 +36,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     app.live.on('step', onStep);
     app.live.on('sessionsEnded', onEnded);
     app.streams.add(res);
+    if (scope !== null) app.scopedStreams.count++;
     // A stream outlives the request that checked its session: each beat checks again, so a
     // logout or a disabled user (in any process) ends it within one beat; the first check runs at
     // once, for a change that landed between the session's lookup and the listeners above.
@@ -48,6 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       app.live.off('step', onStep);
       app.live.off('sessionsEnded', onEnded);
       app.streams.delete(res);
+      if (scope !== null) app.scopedStreams.count--;
     });
   });
 };

@@ -1,13 +1,14 @@
 // The channels and the delivery rows. A message is a row before it is anything else; the
 // sender claims due rows under the channel's lock (SKIP LOCKED: two processes never claim one
 // row, and one robot's 20-a-minute window is counted under that same lock).
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { notifyChannels, notifyDeliveries } from '../../../db/schema/index.js';
 import type { Message } from '../../../shared/domain/notify-digest.js';
 import { rateRoom } from '../../../shared/domain/notify-retry.js';
 import type { AlertKind, DeliveryKind } from '../../../shared/schemas/notify.js';
 import { rowsOf } from '../../../db/rows.js';
+import { inScopeSql } from '../../lib/scope.js';
 
 export type ChannelRow = typeof notifyChannels.$inferSelect;
 export type DeliveryRow = typeof notifyDeliveries.$inferSelect;
@@ -28,9 +29,14 @@ export async function findChannel(db: DbOrTx, id: string, opts: { lock?: boolean
   return row;
 }
 
-export async function listChannels(db: DbOrTx): Promise<ChannelRow[]> {
-  return db.select().from(notifyChannels).orderBy(notifyChannels.createdAt);
+/** The channels whose scope lies inside `scope` (null: every channel). */
+export async function listChannels(db: DbOrTx, scope: string | null = null): Promise<ChannelRow[]> {
+  return db.select().from(notifyChannels).where(inScopeSql(scope, sql`${notifyChannels.scope}`)).orderBy(notifyChannels.createdAt);
 }
+
+/** A channel hears about a unit when the unit lies inside the channel's scope (null: every unit). */
+const hearsUnit = (channel: SQL, unitId: string) =>
+  sql`(${channel}.scope is null or exists (select 1 from units u where u.id = ${unitId}::uuid and u.area_code like ${channel}.scope || '%'))`;
 
 export async function listDeliveries(db: DbOrTx, channelId: string, limit: number) {
   const filter = eq(notifyDeliveries.channelId, channelId);
@@ -67,15 +73,15 @@ export async function enqueue(db: DbOrTx, d: NewDelivery): Promise<DeliveryRow |
 }
 
 /**
- * An alert for every enabled channel that takes it, in the caller's transaction (the step's):
- * one statement, which writes nothing when no channel does.
+ * An alert about a unit for every enabled channel that takes it and whose scope holds the unit,
+ * in the caller's transaction (the step's): one statement, which writes nothing when no channel does.
  */
-export async function enqueueAlert(db: DbOrTx, alert: AlertKind, key: string, body: Message): Promise<number> {
+export async function enqueueAlert(db: DbOrTx, alert: AlertKind, key: string, body: Message, unitId: string): Promise<number> {
   const rows = await rowsOf<{ id: string }>(
     db,
     sql`insert into notify_deliveries (channel_id, kind, key, body)
-      select id, ${alert}::text, ${key}::text, ${JSON.stringify(body)}::jsonb from notify_channels
-      where enabled and alerts @> ${JSON.stringify([alert])}::jsonb
+      select c.id, ${alert}::text, ${key}::text, ${JSON.stringify(body)}::jsonb from notify_channels c
+      where c.enabled and c.alerts @> ${JSON.stringify([alert])}::jsonb and ${hearsUnit(sql`c`, unitId)}
       on conflict (channel_id, key) do nothing
       returning id`,
   );
@@ -188,9 +194,9 @@ export async function holdChannel(db: DbOrTx, channelId: string, until: Date): P
 
 /** Enabled channels with a digest time and no digest yet for `day`. */
 export async function channelsWithoutDigest(db: DbOrTx, day: string) {
-  return rowsOf<{ id: string; kind: string; digest_at: string; created_ms: number }>(
+  return rowsOf<{ id: string; kind: string; digest_at: string; scope: string | null; created_ms: number }>(
     db,
-    sql`select c.id, c.kind, c.digest_at, (extract(epoch from c.created_at) * 1000)::float8 as created_ms from notify_channels c
+    sql`select c.id, c.kind, c.digest_at, c.scope, (extract(epoch from c.created_at) * 1000)::float8 as created_ms from notify_channels c
       where c.enabled and c.digest_at is not null
         and not exists (select 1 from notify_deliveries d where d.channel_id = c.id and d.key = ${`digest:${day}`}::text)`,
   );
@@ -221,8 +227,28 @@ export async function overdueNoticesToAlert(db: DbOrTx, today: string, days: num
       where n.answered_at is null and n.withdrawn_at is null
         and n.respond_by < ${today}::date and n.respond_by >= ${today}::date - ${days}::int
         and exists (select 1 from notify_channels c where c.enabled and c.alerts @> '["notice_overdue"]'::jsonb
+          and (c.scope is null or exists (select 1 from units u where u.id = n.unit_id and u.area_code like c.scope || '%'))
           and not exists (select 1 from notify_deliveries d where d.channel_id = c.id and d.key = 'notice:' || n.id || ':overdue'))
       order by n.respond_by, n.year, n.seq
       limit 500`,
   );
+}
+
+/** Which of these units lie inside `scope`. */
+export async function unitsInScope(db: DbOrTx, scope: string | null, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`select u.id::text as id from units u where u.id = any(${`{${ids.join(',')}}`}::uuid[]) and ${inScopeSql(scope)}`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** An area's units and how many are onboarded, today. */
+export async function scopeTotals(db: DbOrTx, scope: string | null): Promise<{ totalUnits: number; onboarded: number }> {
+  const [row] = await rowsOf<{ total: number; onboarded: number }>(
+    db,
+    sql`select count(*)::int as total, (count(*) filter (where u.onboarded))::int as onboarded from units u where ${inScopeSql(scope)}`,
+  );
+  return { totalUnits: row.total, onboarded: row.onboarded };
 }

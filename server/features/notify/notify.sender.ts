@@ -123,10 +123,11 @@ export function createSender({ db, config, log, clock = () => new Date(), transp
     const built = new Map<string, Awaited<ReturnType<typeof buildDigestFor>>>();
     for (const c of due) {
       const previous = await previousDigest(db, c.id, day);
-      const cacheKey = `${c.kind}|${previous?.key ?? ''}`;
+      // channels of one kind and scope, with the same previous digest, get the same message
+      const cacheKey = `${c.kind}|${c.scope ?? ''}|${previous?.key ?? ''}`;
       let digest = built.get(cacheKey);
       if (!digest) {
-        digest = await buildDigestFor(db, config, { day, now, kind: c.kind as ChannelKind, previous });
+        digest = await buildDigestFor(db, config, { day, now, kind: c.kind as ChannelKind, scope: c.scope, previous });
         built.set(cacheKey, digest);
       }
       // the key makes it once per channel per day, whichever process gets here first

@@ -2,8 +2,8 @@
 // own transaction. The webhook address and the signing secret go into the database and the
 // robot's request only: never into an answer, the log or the audit log.
 import { randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import type { Db, DbOrTx } from '../../../db/client.js';
+import { inScope } from '../../../shared/domain/areas.js';
 import { localDateTime } from '../../../shared/domain/dates.js';
 import { alertForStep } from '../../../shared/domain/notify-alerts.js';
 import {
@@ -18,8 +18,9 @@ import type { Progress } from '../../../shared/domain/progress.js';
 import type { Stage } from '../../../shared/domain/steps.js';
 import type { Channel, ChannelKind, CreateChannel, Delivery, UpdateChannel } from '../../../shared/schemas/notify.js';
 import type { Config } from '../../config.js';
-import { recordAudit } from '../../lib/audit.js';
+import { auditAs, type Actor } from '../../lib/actor.js';
 import { fail, isUuid } from '../../lib/errors.js';
+import { requireScopeWithin } from '../../lib/scope.js';
 import { iso } from '../../lib/time.js';
 import { readSettings } from '../settings/settings.repository.js';
 import { maskWebhook, webhookProblem } from './notify.address.js';
@@ -46,6 +47,7 @@ export const toChannel = (r: ChannelRow): Channel => ({
   digestAt: r.digestAt,
   alerts: r.alerts as Channel['alerts'],
   enabled: r.enabled,
+  scope: r.scope,
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),
 });
@@ -80,12 +82,23 @@ const auditView = (r: ChannelRow) => ({
   digestAt: r.digestAt,
   alerts: r.alerts,
   enabled: r.enabled,
+  scope: r.scope,
 });
 
-export async function createChannel(db: Db, req: FastifyRequest, input: CreateChannel): Promise<Channel> {
-  checkWebhook(input.webhookUrl, input.kind, req.server.config);
+/** Who may manage channels: an office, on the channels inside its scope (the scope plugin placed the id). */
+export interface ChannelsDeps {
+  db: Db;
+  config: Config;
+}
+
+export async function createChannel({ db, config }: ChannelsDeps, actor: Actor, input: CreateChannel): Promise<Channel> {
+  checkWebhook(input.webhookUrl, input.kind, config);
+  // a channel reports on the office's own scope unless told a smaller one
+  const scope = input.scope === undefined ? actor.scope : input.scope;
+  await requireScopeWithin(db, scope, actor.scope);
   return db.transaction(async (tx) => {
     const row = await insertChannel(tx, {
+      scope,
       name: input.name,
       kind: input.kind,
       webhookUrl: input.webhookUrl,
@@ -95,19 +108,27 @@ export async function createChannel(db: Db, req: FastifyRequest, input: CreateCh
       alerts: [...new Set(input.alerts)],
       enabled: input.enabled,
     });
-    await recordAudit(tx, req, 'channel.create', `channel:${row.id}`, auditView(row));
+    await auditAs(tx, actor, [{ action: 'channel.create', target: `channel:${row.id}`, details: auditView(row) }]);
     return toChannel(row);
   });
 }
 
-export async function changeChannel(db: Db, req: FastifyRequest, id: string, input: UpdateChannel): Promise<Channel> {
+/** A channel by id, as the office sees it: one outside its scope does not exist. */
+async function channelFor(db: DbOrTx, actor: Actor, id: string, opts: { lock?: boolean } = {}) {
+  const row = isUuid(id) ? await findChannel(db, id, opts) : undefined;
+  if (!row || !inScope(actor.scope, row.scope)) throw fail.notFound('channel');
+  return row;
+}
+
+export async function changeChannel({ db, config }: ChannelsDeps, actor: Actor, id: string, input: UpdateChannel): Promise<Channel> {
   if (!isUuid(id)) throw fail.notFound('channel');
   return db.transaction(async (tx) => {
-    const before = await findChannel(tx, id, { lock: true });
-    if (!before) throw fail.notFound('channel');
+    const before = await channelFor(tx, actor, id, { lock: true });
     const kind = input.kind ?? (before.kind as ChannelKind);
     const webhookUrl = input.webhookUrl ?? before.webhookUrl;
-    if (input.webhookUrl !== undefined || input.kind !== undefined) checkWebhook(webhookUrl, kind, req.server.config);
+    if (input.webhookUrl !== undefined || input.kind !== undefined) checkWebhook(webhookUrl, kind, config);
+    const scope = input.scope === undefined ? before.scope : input.scope;
+    if (scope !== before.scope) await requireScopeWithin(tx, scope, actor.scope);
     const secret = kind !== 'dingtalk' ? null : input.secret === undefined ? before.secret : input.secret || null;
     const after = await updateChannel(tx, id, {
       name: input.name ?? before.name,
@@ -117,34 +138,36 @@ export async function changeChannel(db: Db, req: FastifyRequest, id: string, inp
       digestAt: input.digestAt === undefined ? before.digestAt : input.digestAt,
       alerts: input.alerts ? [...new Set(input.alerts)] : before.alerts,
       enabled: input.enabled ?? before.enabled,
+      scope,
     });
-    await recordAudit(tx, req, 'channel.update', `channel:${id}`, {
-      before: auditView(before),
-      after: auditView(after!),
-      webhookChanged: webhookUrl !== before.webhookUrl,
-      secretChanged: secret !== before.secret,
-    });
+    await auditAs(tx, actor, [
+      {
+        action: 'channel.update',
+        target: `channel:${id}`,
+        details: { before: auditView(before), after: auditView(after!), webhookChanged: webhookUrl !== before.webhookUrl, secretChanged: secret !== before.secret },
+      },
+    ]);
     return toChannel(after!);
   });
 }
 
-export async function disableChannel(db: Db, req: FastifyRequest, id: string): Promise<Channel> {
+export async function disableChannel({ db }: ChannelsDeps, actor: Actor, id: string): Promise<Channel> {
   if (!isUuid(id)) throw fail.notFound('channel');
   return db.transaction(async (tx) => {
-    const before = await findChannel(tx, id, { lock: true });
-    if (!before) throw fail.notFound('channel');
+    const before = await channelFor(tx, actor, id, { lock: true });
     const after = await updateChannel(tx, id, { enabled: false });
-    await recordAudit(tx, req, 'channel.disable', `channel:${id}`, { name: before.name });
+    await auditAs(tx, actor, [{ action: 'channel.disable', target: `channel:${id}`, details: { name: before.name } }]);
     return toChannel(after!);
   });
 }
 
-export async function channels(db: DbOrTx): Promise<Channel[]> {
-  return (await listChannels(db)).map(toChannel);
+/** The channels inside the office's scope (a county office does not see the city's robots). */
+export async function channels(db: DbOrTx, actor: Actor): Promise<Channel[]> {
+  return (await listChannels(db, actor.scope)).map(toChannel);
 }
 
-export async function deliveries(db: DbOrTx, id: string, limit: number) {
-  if (!isUuid(id) || !(await findChannel(db, id))) throw fail.notFound('channel');
+export async function deliveries(db: DbOrTx, actor: Actor, id: string, limit: number) {
+  await channelFor(db, actor, id);
   const { rows, total } = await listDeliveries(db, id, limit);
   return { items: rows.map(toDelivery), total };
 }
@@ -153,15 +176,13 @@ export async function deliveries(db: DbOrTx, id: string, limit: number) {
  * A test message: a row like any other, sent at once (within the robot's minute), answered
  * with what the robot said. Left pending for the sender when the minute is used up.
  */
-export async function sendTest(db: Db, req: FastifyRequest, sender: Sender, id: string, now: Date): Promise<Delivery> {
-  if (!isUuid(id)) throw fail.notFound('channel');
-  const channel = await findChannel(db, id);
-  if (!channel) throw fail.notFound('channel');
-  checkWebhook(channel.webhookUrl, channel.kind as ChannelKind, req.server.config);
+export async function sendTest({ db, config }: ChannelsDeps, actor: Actor, sender: Sender, id: string, now: Date): Promise<Delivery> {
+  const channel = await channelFor(db, actor, id);
+  checkWebhook(channel.webhookUrl, channel.kind as ChannelKind, config);
   const { timezone } = await readSettings(db);
   const row = await db.transaction(async (tx) => {
     const created = await enqueue(tx, { channelId: id, kind: 'test', key: `test:${randomUUID()}`, body: testMessage(channel.name, localDateTime(now, timezone)), at: now });
-    await recordAudit(tx, req, 'channel.test', `channel:${id}`, { deliveryId: created!.id });
+    await auditAs(tx, actor, [{ action: 'channel.test', target: `channel:${id}`, details: { deliveryId: created!.id } }]);
     return created!;
   });
   await sender.sendNow(id, row.id);
@@ -198,7 +219,7 @@ export async function enqueueStepAlerts(tx: DbOrTx, config: Config, s: StepAlert
       : alert === 'registration_rejected'
         ? registrationRejectedAlert(subject)
         : postponementLimitAlert({ ...subject, stage: s.stage, postponements: s.progress.postponements, limit: settings.postponementLimit, until: typeof s.data.until === 'string' ? s.data.until : null });
-  await enqueueAlert(tx, alert, `step:${s.stepId}:${alert}`, body);
+  await enqueueAlert(tx, alert, `step:${s.stepId}:${alert}`, body, s.unit.id);
 }
 
 /**
@@ -212,5 +233,5 @@ export async function enqueueNoticeOverdueAlert(
 ): Promise<void> {
   const { timezone } = await readSettings(tx);
   const body = noticeOverdueAlert({ unit: n.unit, actor: n.issuedBy, at: localDateTime(n.issuedAt, timezone), number: n.number, respondBy: n.respondBy, link: linkTo(config, n.unit.id) });
-  await enqueueAlert(tx, 'notice_overdue', `notice:${n.noticeId}:overdue`, body);
+  await enqueueAlert(tx, 'notice_overdue', `notice:${n.noticeId}:overdue`, body, n.unit.id);
 }

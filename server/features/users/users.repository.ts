@@ -1,11 +1,12 @@
 import { paginate } from '../../../db/paginate.js';
 import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { users } from '../../../db/schema/index.js';
+import { units, users } from '../../../db/schema/index.js';
 import type { User } from '../../../shared/schemas/users.js';
 import { usernameKey } from '../../../shared/domain/usernames.js';
 import { iso } from '../../lib/time.js';
 import { likePattern } from '../../lib/query.js';
+import { inScopeSql } from '../../lib/scope.js';
 
 type Row = typeof users.$inferSelect;
 
@@ -50,8 +51,56 @@ export async function countOtherActiveOffice(db: DbOrTx, exceptId: string): Prom
   return row.n;
 }
 
-export async function listUsers(db: DbOrTx, q: { page: number; pageSize: number; role?: Row['role']; q?: string }) {
-  const where: SQL[] = [];
+/**
+ * The users inside `scope`: a unit's contact where its unit is, anyone else where its own scope
+ * is (a whole-installation user, scope null, lies inside the whole installation only). `alias`
+ * names the users row in the query around it.
+ */
+export function usersInScopeSql(scope: string | null, alias = 'users'): SQL {
+  if (scope === null) return sql`true`;
+  const s = sql.raw(alias);
+  const unitInside = sql`exists (select 1 from units u where u.id = ${s}.unit_id and ${inScopeSql(scope)})`;
+  return sql`(case when ${s}.role = 'unit' then ${unitInside} else ${inScopeSql(scope, sql`${s}.scope`)} end)`;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Row['role'];
+  unitId: string | null;
+  scope: string | null;
+  passwordHash: string;
+}
+
+export async function insertUser(db: DbOrTx, u: NewUser): Promise<Row> {
+  const [row] = await db
+    .insert(users)
+    .values({ ...u, usernameKey: usernameKey(u.username) })
+    .returning();
+  return row;
+}
+
+export async function updateUser(
+  db: DbOrTx,
+  id: string,
+  set: Partial<Pick<Row, 'displayName' | 'role' | 'unitId' | 'scope' | 'disabled' | 'passwordHash'>>,
+): Promise<Row> {
+  const [row] = await db
+    .update(users)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+/** A unit's county, or undefined when the id names no unit. */
+export async function unitArea(db: DbOrTx, unitId: string): Promise<{ areaCode: string | null } | undefined> {
+  const [row] = await db.select({ areaCode: units.areaCode }).from(units).where(eq(units.id, unitId)).limit(1);
+  return row;
+}
+
+export async function listUsers(db: DbOrTx, q: { page: number; pageSize: number; role?: Row['role']; q?: string }, scope: string | null = null) {
+  const where: SQL[] = [usersInScopeSql(scope)];
   if (q.role) where.push(eq(users.role, q.role));
   if (q.q) where.push(or(like(users.usernameKey, likePattern(usernameKey(q.q))), ilike(users.username, likePattern(q.q)), ilike(users.displayName, likePattern(q.q)))!);
   const filter = where.length ? and(...where) : undefined;

@@ -3,12 +3,12 @@
 import { ACCESS } from '../../../server/access.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type IdKind = 'unit' | 'step' | 'user' | 'notice';
+export type IdKind = 'unit' | 'step' | 'user' | 'notice' | 'channel';
 export interface Route {
   key: string;
   method: Method;
   path: string;
-  /** what a `:param` of the path names, read from the segment before it */
+  /** what a `:param` of the path names: the access table's scope column says */
   idKind: IdKind;
   auth: boolean;
 }
@@ -17,8 +17,8 @@ export const ROUTES: Route[] = Object.keys(ACCESS)
   .map((key) => key.split(' ') as [string, string])
   .filter(([method]) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method))
   .map(([method, path]) => {
-    const before = path.split('/').findLast((s, i, all) => all[i + 1]?.startsWith(':')) ?? '';
-    const idKind: IdKind = before === 'users' ? 'user' : before === 'events' ? 'step' : before === 'notices' ? 'notice' : 'unit';
+    const scope = ACCESS[`${method} ${path}`].scope;
+    const idKind: IdKind = scope === 'user' ? 'user' : scope === 'event' ? 'step' : scope === 'notice' ? 'notice' : scope === 'channel' ? 'channel' : 'unit';
     return { key: `${method} ${path}`, method: method as Method, path, idKind, auth: path.startsWith('/api/auth/') };
   });
 
