@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NOTICE_STATUSES } from '../domain/notices.js';
 import { Id, IsoDate, IsoDateTime, PageQuery, Text, listOf } from './common.js';
 import { LaggardFilter, LaggardFlag } from './reports.js';
+import { AreaFilter } from './units.js';
 
 export const NoticeStatusName = z.enum(NOTICE_STATUSES);
 
@@ -60,6 +61,8 @@ export const NoticeListQuery = PageQuery.extend({
   unitId: z.string().optional(),
   status: NoticeStatusName.optional(),
   batchId: z.string().optional(),
+  /** an area of any level: the notices of its units (inside the caller's scope, else 404) */
+  area: AreaFilter.optional(),
 });
 export type NoticeListQuery = z.infer<typeof NoticeListQuery>;
 

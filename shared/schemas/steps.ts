@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REASON_CODES, REASON_LABELS, ROLES, STEP_RULES, STEP_TYPES, reasonSpeaks, requiredFields, type StepField, type StepRule } from '../domain/steps.js';
 import { Id, IsoDate, IsoDateTime, PageQuery, Text, listOf } from './common.js';
-import { Progress, StageName } from './units.js';
+import { AreaFilter, Progress, StageName } from './units.js';
 
 /** How far ahead of the server's clock an occurredAt may be (device clocks drift). */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -85,6 +85,8 @@ export const VoidBody = z.object({ reason: Text(500).min(1) });
 
 export const EventsQuery = PageQuery.extend({
   unitId: z.string().optional(),
+  /** an area of any level: the steps of its units (inside the caller's scope, else 404) */
+  area: AreaFilter.optional(),
   type: StepTypeName.optional(),
   since: IsoDateTime.optional(),
 });

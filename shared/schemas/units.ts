@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AREA_CODE } from '../domain/areas.js';
 import { normalizeCode } from '../domain/codes.js';
 import { STAGES, STAGE_STATUSES, UNIT_KINDS, REASON_CODES } from '../domain/steps.js';
 import { BoolText, Id, IsoDate, IsoDateTime, PageQuery, RefId, Text, listOf } from './common.js';
@@ -36,11 +37,21 @@ export const UnitFields = z.object({
   wiringDue: optionalDate,
   connectionDue: optionalDate,
 });
+/** A county's 6-digit code: the only level a unit sits at (areas.md). Whether it names a county is the table's to say. */
+export const CountyCode = z.string().trim().regex(/^\d{6}$/, '须为 6 位区县代码');
+/** An area of any level, as a list's filter (the units of that subtree). */
+export const AreaFilter = z.string().trim().regex(AREA_CODE, '须为 2、4 或 6 位行政区划代码');
+
 /** The technician asked to look after a unit, or null for nobody. */
 const Assignee = { assigneeId: RefId.nullish() };
-export const CreateUnit = UnitFields.extend(Assignee);
+/**
+ * `areaCode` absent or null on create: a township's code names its county, else the creating
+ * office's county, else the installation's home area, else none. On PATCH null takes it out of
+ * every county (whole-installation offices only: anyone else would lose it from their scope).
+ */
+export const CreateUnit = UnitFields.extend({ ...Assignee, areaCode: CountyCode.nullish() });
 export type CreateUnit = z.infer<typeof CreateUnit>;
-export const PatchUnit = UnitFields.extend(Assignee).partial().strict();
+export const PatchUnit = UnitFields.extend({ ...Assignee, areaCode: CountyCode.nullable() }).partial().strict();
 export type PatchUnit = z.infer<typeof PatchUnit>;
 
 export const StageState = z.object({
@@ -71,6 +82,10 @@ export const Unit = z.object({
   name: z.string(),
   kind: UnitKind,
   parentCode: z.string().nullable(),
+  /** the county the unit belongs to (6 digits), null for none */
+  areaCode: z.string().nullable(),
+  /** that county's name (宕昌县), null for none */
+  areaName: z.string().nullable(),
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   address: z.string().nullable(),
@@ -91,6 +106,8 @@ export const UnitListQuery = PageQuery.extend({
   status: StageStatus.optional(),
   onboarded: BoolText.optional(),
   parentCode: z.string().trim().max(40).optional(),
+  /** an area of any level: the units of its subtree (inside the caller's scope, else 404) */
+  area: AreaFilter.optional(),
   /** a technician's id, `me` for the caller's own units, `none` for units nobody looks after */
   assignee: z.string().trim().max(40).optional(),
 }).refine((q) => !q.status || q.stage, { path: ['stage'], message: 'required with status' });

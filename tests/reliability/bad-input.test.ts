@@ -107,6 +107,8 @@ function seeds(): Record<string, fc.Arbitrary<Payload>> {
     wiringDue: fc.oneof(futureDate, fc.constant(null)),
     connectionDue: fc.oneof(futureDate, fc.constant(null)),
     assigneeId: fc.constantFrom(technician.user.id, null),
+    // two counties of 陇南市, and none (on create: derived)
+    areaCode: fc.constantFrom('621223', '621202', null),
   };
   const step = fc
     .tuple(fc.constantFrom(...Object.values(BODIES)), fc.option(pastIso, { nil: undefined }), fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...CLIENT_EVENT_IDS) }, { weight: 1, arbitrary: fc.uuid() }))

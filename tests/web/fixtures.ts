@@ -17,6 +17,8 @@ export function unitWith(types: StepType[], overrides: Partial<Unit> = {}): Unit
     name: '城关镇人民政府',
     kind: 'township',
     parentCode: null,
+    areaCode: null,
+    areaName: null,
     contactName: '张三',
     contactPhone: '0731-1234567',
     address: '城关镇人民路 1 号',

@@ -1,9 +1,10 @@
 // The notices' SQL: numbering, inserting a batch, reading with filters, answering and withdrawing.
-import { and, count, desc, eq, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { noticeCounters, notices } from '../../../db/schema/index.js';
+import { noticeCounters, notices, units } from '../../../db/schema/index.js';
 import { noticeNumber, noticeStatus, NOTICE_STATUSES, type NoticeStatus } from '../../../shared/domain/notices.js';
 import type { Notice, NoticeListQuery } from '../../../shared/schemas/notices.js';
+import { inScopeSql } from '../../lib/scope.js';
 import { iso } from '../../lib/time.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
@@ -55,9 +56,25 @@ export async function insertNotices(tx: DbOrTx, year: number, rows: NewNotice[])
   return out.sort((a, b) => a.seq - b.seq);
 }
 
-export async function findNotice(db: DbOrTx, id: string): Promise<NoticeRow | undefined> {
-  const [row] = await db.select().from(notices).where(eq(notices.id, id)).limit(1);
+/** A notice, with its unit's county now (the scope decides who sees it, by where the unit is). */
+export async function findNotice(db: DbOrTx, id: string): Promise<(NoticeRow & { unitAreaCode: string | null }) | undefined> {
+  const [row] = await db
+    .select({ ...getTableColumns(notices), unitAreaCode: units.areaCode })
+    .from(notices)
+    .leftJoin(units, eq(units.id, notices.unitId))
+    .where(eq(notices.id, id))
+    .limit(1);
   return row;
+}
+
+/** Which of these units lie inside `area` (a prefix of any level). */
+export async function unitsInArea(db: DbOrTx, ids: string[], area: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db.select({ id: units.id }).from(units).where(and(inArray(units.id, ids.slice(i, i + 1000)), inScopeSql(area, sql`${units.areaCode}`)));
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
 }
 
 /** The unit's notices of that day that still wait for an answer: a second one would be a slip of the hand. */
@@ -86,8 +103,10 @@ const STATUS_WHERE: Record<NoticeStatus, (today: string) => SQL> = {
   open: (today) => and(isNull(notices.withdrawnAt), isNull(notices.answeredAt), gte(notices.respondBy, today))!,
 };
 
-export async function listNotices(db: DbOrTx, q: NoticeListQuery, today: string) {
+/** `area` (already narrowed to the caller's scope; null: all): only the notices of its units. */
+export async function listNotices(db: DbOrTx, q: NoticeListQuery, today: string, area: string | null) {
   const base: SQL[] = [];
+  if (area) base.push(sql`${notices.unitId} in (select u.id from units u where ${inScopeSql(area)})`);
   if (q.unitId) base.push(eq(notices.unitId, q.unitId));
   if (q.batchId) base.push(eq(notices.batchId, q.batchId));
   const where = and(...base, ...(q.status ? [STATUS_WHERE[q.status](today)] : []));

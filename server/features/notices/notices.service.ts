@@ -8,11 +8,12 @@ import { defaultRespondBy, MAX_BATCH, MAX_RESPOND_DAYS, noticeNumber } from '../
 import type { IssueBatch, IssueNotice, Notice, NoticeListQuery } from '../../../shared/schemas/notices.js';
 import type { Actor } from '../../lib/actor.js';
 import { auditAs } from '../../lib/actor.js';
+import { inScope, narrowTo } from '../../../shared/domain/areas.js';
 import { fail, isUuid } from '../../lib/errors.js';
 import { allLaggards, type ReportContext } from '../reports/reports.repository.js';
 import { reportContext, toLaggardItem } from '../reports/reports.service.js';
 import { readSettings } from '../settings/settings.repository.js';
-import { findUnit } from '../units/units.repository.js';
+import { visibleUnit } from '../units/units.service.js';
 import * as repo from './notices.repository.js';
 
 /** One lock for every issue: two batches at once must not urge the same unit twice the same day. */
@@ -54,7 +55,7 @@ export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body
   if (!isUuid(unitId)) throw fail.notFound('unit');
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${ISSUE_LOCK})`);
-    if (!(await findUnit(tx, unitId))) throw fail.notFound('unit');
+    if (!(await visibleUnit(tx, actor, unitId))) throw fail.notFound('unit');
     const ctx = await reportContext(tx, undefined, now);
     const respondBy = respondByOf(body, ctx);
     const [row] = await allLaggards(tx, ctx, { unitId });
@@ -78,8 +79,14 @@ export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opt
     const ctx = await reportContext(tx, undefined, now);
     const respondBy = respondByOf(body, ctx);
     const { respondBy: _r, note, expected, ...filter } = body;
+    // the laggards inside the caller's scope only, narrowed to the board's area when it names one
+    // (LaggardFilter's `area`, once the reports take it); outside the scope the area names nothing
+    const area = narrowTo(actor.scope, (filter as { area?: string }).area);
+    if (!area.ok) throw fail.notFound('area');
     const urged = await repo.unitsUrgedOn(tx, ctx.asOf);
-    const rows = await allLaggards(tx, ctx, filter);
+    const laggards = await allLaggards(tx, ctx, { ...filter, area: area.area } as typeof filter);
+    const inArea = area.area ? await repo.unitsInArea(tx, laggards.map((r) => r.id), area.area) : null;
+    const rows = inArea ? laggards.filter((r) => inArea.has(r.id)) : laggards;
     const eligible = rows.filter((r) => !urged.has(r.id));
     const skipped = rows.length - eligible.length;
     if (eligible.length > MAX_BATCH) {
@@ -98,8 +105,12 @@ export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opt
 
 const campaignToday = async (db: DbOrTx, now = new Date()) => todayIn((await readSettings(db)).timezone, now);
 
-/** A unit's contact sees its own unit's notices only; any other notice does not exist for it. */
-const visible = (actor: Actor, row: repo.NoticeRow | undefined) => !!row && (actor.role !== 'unit' || row.unitId === actor.unitId);
+/**
+ * A unit's contact sees its own unit's notices only; an office or viewer those of the units inside
+ * its scope (where the unit is now). Any other notice does not exist for it.
+ */
+const visible = (actor: Actor, row: { unitId: string; unitAreaCode: string | null } | undefined) =>
+  !!row && (actor.role === 'unit' ? row.unitId === actor.unitId : inScope(actor.scope, row.unitAreaCode));
 
 export async function getNotice(db: DbOrTx, actor: Actor, id: string): Promise<Notice> {
   const row = isUuid(id) ? await repo.findNotice(db, id) : undefined;
@@ -115,8 +126,10 @@ export async function listNotices(db: DbOrTx, actor: Actor, q: NoticeListQuery) 
     q = { ...q, unitId: actor.unitId ?? undefined };
     if (!actor.unitId) return empty;
   }
+  const area = actor.role === 'unit' ? { ok: true as const, area: null } : narrowTo(actor.scope, q.area);
+  if (!area.ok) throw fail.notFound('area');
   if ((q.unitId && !isUuid(q.unitId)) || (q.batchId && !isUuid(q.batchId))) return empty;
-  const { rows, total, counts } = await repo.listNotices(db, q, day);
+  const { rows, total, counts } = await repo.listNotices(db, q, day, area.area);
   return { items: rows.map((r) => repo.toNotice(r, day)), total, page: q.page, pageSize: q.pageSize, counts };
 }
 
@@ -136,7 +149,7 @@ export async function answer(db: DbOrTx, actor: Actor, id: string, text: string,
 export async function withdraw(db: DbOrTx, actor: Actor, id: string, reason: string, now = new Date()): Promise<Notice> {
   return db.transaction(async (tx) => {
     const row = isUuid(id) ? await repo.findNotice(tx, id) : undefined;
-    if (!row) throw notFound();
+    if (!row || !visible(actor, row)) throw notFound();
     const done = await repo.withdrawNotice(tx, row.id, actor, reason, now);
     if (!done) throw fail.conflict('the notice was withdrawn already', { reason: 'withdrawn' });
     await auditAs(tx, actor, [{ action: 'notice.withdraw', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq), reason } }]);

@@ -16,6 +16,7 @@ import { laggardsAttachment, laggardsCsv, laggardsXlsx, XLSX_MIME } from './repo
 import { today } from '../../../shared/domain/dates.js';
 import { UnitListQuery } from '../../../shared/schemas/units.js';
 import { readSettings } from '../settings/settings.repository.js';
+import { actorOf } from '../../lib/actor.js';
 import { unitsAttachment, unitsCsv, unitsForExport, unitsXlsx } from './units-export.js';
 import { laggardsForExport, laggardsReport, reasonsReport, summaryReport, trendReport } from './reports.service.js';
 
@@ -54,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     app.get(`/api/units.${format}`, { schema: { tags: ['units'], querystring: UnitListQuery } }, async (req, reply) => {
       const { page: _page, pageSize: _size, ...filter } = req.query;
       const { timezone } = await readSettings(db);
-      const rows = await unitsForExport(db, { ...filter, assignee: filter.assignee === 'me' ? req.user!.id : filter.assignee });
+      const rows = await unitsForExport(db, actorOf(req), filter);
       const day = today(timezone);
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME)

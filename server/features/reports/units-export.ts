@@ -8,7 +8,9 @@ import { users } from '../../../db/schema/index.js';
 import { localDateTime } from '../../../shared/domain/dates.js';
 import { STAGES, type StageStatus } from '../../../shared/domain/steps.js';
 import type { Unit } from '../../../shared/schemas/units.js';
-import { listUnits, type UnitFilter } from '../units/units.repository.js';
+import type { Actor } from '../../lib/actor.js';
+import { listUnits } from '../units/units.repository.js';
+import { unitFilterFor, type UnitQuery } from '../units/units.service.js';
 import { KIND_LABELS } from './reports.files.js';
 import { attachment, tableCsv, tableXlsx, type SheetColumn } from './sheet.js';
 
@@ -28,13 +30,17 @@ export interface UnitExportRow {
   connectionDue: string | null;
   assigneeId: string | null;
   assignee: string | null;
+  /** the county's name (所属区县), as the import reads it back */
+  areaName: string | null;
   status: Record<(typeof STAGES)[number], StageStatus>;
   lastEventAt: string | null;
 }
 
 const PAGE = 5000;
 
-export async function unitsForExport(db: DbOrTx, filter: Omit<UnitFilter, 'page' | 'pageSize'>): Promise<UnitExportRow[]> {
+/** Every unit the actor may list under `query` (its scope and `area=` as GET /api/units has them). */
+export async function unitsForExport(db: DbOrTx, actor: Actor, query: UnitQuery): Promise<UnitExportRow[]> {
+  const filter = await unitFilterFor(db, actor, query);
   const rows: UnitExportRow[] = [];
   for (let page = 1; ; page++) {
     const { items, total } = await listUnits(db, { ...filter, page, pageSize: PAGE });
@@ -51,6 +57,7 @@ export async function unitsForExport(db: DbOrTx, filter: Omit<UnitFilter, 'page'
         connectionDue: u.connectionDue,
         assigneeId: u.assigneeId,
         assignee: null,
+        areaName: u.areaName,
         status: { wiring: u.progress.wiring.status, connection: u.progress.connection.status, registration: u.progress.registration.status },
         lastEventAt: u.progress.lastEventAt,
       });
@@ -82,6 +89,7 @@ function columns(timezone: string): SheetColumn<UnitExportRow>[] {
     { header: '布线截止', kind: 'date', value: (u) => u.wiringDue },
     { header: '接入截止', kind: 'date', value: (u) => u.connectionDue },
     { header: '负责技术员', value: (u) => u.assignee, maxWidth: 14 },
+    { header: '所属区县', value: (u) => u.areaName, maxWidth: 14 },
     ...STAGES.map((s): SheetColumn<UnitExportRow> => ({ header: STAGE_HEADERS[s], value: (u) => STATUS_LABELS[u.status[s]] })),
     { header: '最近进展', kind: 'dateTime', value: (u) => (u.lastEventAt ? localDateTime(u.lastEventAt, timezone) : null) },
   ];

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { steps } from '../../../db/schema/index.js';
 import type { Progress, StepFact } from '../../../shared/domain/progress.js';
 import type { Step } from '../../../shared/schemas/steps.js';
+import { inScopeSql } from '../../lib/scope.js';
 import { iso } from '../../lib/time.js';
 import { progressFacts } from '../units/units.repository.js';
 
@@ -64,8 +65,10 @@ export async function listUnitSteps(db: DbOrTx, unitId: string, page: { page: nu
   return paginate(db, page, { table: steps, filter, select: (limit, offset) => db.select().from(steps).where(filter).orderBy(asc(steps.seq)).limit(limit).offset(offset) }, toStep);
 }
 
-export async function listFeed(db: DbOrTx, q: { page: number; pageSize: number; unitId?: string; type?: string; since?: string }) {
+/** The feed of steps; `area` (already narrowed to the caller's scope, null for all): only its units' steps. */
+export async function listFeed(db: DbOrTx, q: { page: number; pageSize: number; unitId?: string; type?: string; since?: string; area: string | null }) {
   const where: SQL[] = [];
+  if (q.area) where.push(sql`${steps.unitId} in (select u.id from units u where ${inScopeSql(q.area)})`);
   if (q.unitId) where.push(eq(steps.unitId, q.unitId));
   if (q.type) where.push(eq(steps.type, q.type));
   if (q.since) where.push(gte(steps.recordedAt, new Date(q.since)));

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, PageQuery } from '../../../shared/schemas/common.js';
 import { EventsQuery, StepInput, StepList, StepResponse, VoidBody } from '../../../shared/schemas/steps.js';
-import { fail, isUuid } from '../../lib/errors.js';
+import { actorOf } from '../../lib/actor.js';
+import { fail } from '../../lib/errors.js';
 import { findUnit } from '../units/units.repository.js';
-import { listFeed, listUnitSteps } from './steps.repository.js';
-import { recordStep, voidStep } from './steps.service.js';
+import { listUnitSteps } from './steps.repository.js';
+import { feed, recordStep, voidStep } from './steps.service.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
@@ -40,11 +41,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/api/events', { schema: { tags: ['steps'], querystring: EventsQuery, response: { 200: StepList } } }, async (req) => {
-    const { unitId, page, pageSize } = req.query;
-    // a unitId that names no unit filters everything out
-    if (unitId && !isUuid(unitId)) return { items: [], total: 0, page, pageSize };
     // the feed of every unit's steps tolerates a moment's lag (read replica); a unit's own steps do not
-    return listFeed(app.database.reads, req.query);
+    return feed(app.database.reads, actorOf(req), req.query);
   });
 };
 export default routes;

@@ -14,7 +14,11 @@ import { announce, LIVE_CHANNEL } from '../../plugins/live.js';
 import { ApiError, fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
 import { iso } from '../../lib/time.js';
 import { findUnit, progressColumns, type UnitRow } from '../units/units.repository.js';
-import { appendStep, findByClientEventId, findStep, latestLiveStep, liveSteps, toFact, toStep, type StepRow } from './steps.repository.js';
+import { appendStep, findByClientEventId, findStep, latestLiveStep, listFeed, liveSteps, toFact, toStep, type StepRow } from './steps.repository.js';
+import { narrowTo } from '../../../shared/domain/areas.js';
+import type { z } from 'zod';
+import type { EventsQuery } from '../../../shared/schemas/steps.js';
+import type { Actor } from '../../lib/actor.js';
 import { clientIp } from '../../lib/ip.js';
 import { STEP_ALERTS } from '../../../shared/domain/notify-alerts.js';
 import { enqueueStepAlerts } from '../notify/notify.service.js';
@@ -137,4 +141,13 @@ export async function voidStep(db: Db, req: FastifyRequest, stepId: string, reas
     await announce(tx, { unitId: unit.id, stepId: row.id, type: row.type, voided: true });
     return { created: true, event: toStep(row), progress };
   });
+}
+
+/** GET /api/events: the steps of the units inside the actor's scope (and `area=`, which must lie inside it). */
+export async function feed(db: DbOrTx, actor: Actor, q: z.infer<typeof EventsQuery>) {
+  const area = narrowTo(actor.scope, q.area);
+  if (!area.ok) throw fail.notFound('area');
+  // a unitId that names no unit filters everything out
+  if (q.unitId && !isUuid(q.unitId)) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  return listFeed(db, { ...q, area: area.area });
 }

@@ -1,7 +1,7 @@
 // The one table of import columns: which unit field each column heading names. A clerk's file
 // says 电话 or 手机 as often as 联系电话; every heading that names nothing here is listed back in
 // the check as ignored, never silently dropped.
-export const IMPORT_FIELDS = ['code', 'name', 'kind', 'parentCode', 'contactName', 'contactPhone', 'address', 'wiringDue', 'connectionDue', 'assignee'] as const;
+export const IMPORT_FIELDS = ['code', 'name', 'kind', 'parentCode', 'contactName', 'contactPhone', 'address', 'wiringDue', 'connectionDue', 'assignee', 'areaCode'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 const SYNONYMS: Record<ImportField, string[]> = {
@@ -16,6 +16,8 @@ const SYNONYMS: Record<ImportField, string[]> = {
   connectionDue: ['接入截止', '接入截止日期', '接入期限'],
   // the technician who looks after the unit, by username
   assignee: ['负责技术员', '技术员'],
+  // the unit's county: a 6-digit code or a county's name (import.areas.ts); last, as in the units export
+  areaCode: ['所属区县', '区县', '所属县区', '县区', '区县代码', '所属区县代码'],
 };
 
 /** The headings of the template file, in its column order. */

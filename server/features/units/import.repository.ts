@@ -6,6 +6,7 @@ import { usernameKey } from '../../../shared/domain/usernames.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { units, users } from '../../../db/schema/index.js';
 import { pacer } from '../../lib/pace.js';
+import { inScopeSql } from '../../lib/scope.js';
 
 /** Values per `IN (...)` list, and rows per insert (about 25 parameters each). */
 export const CHUNK = 1000;
@@ -20,14 +21,19 @@ async function inChunks<T, R>(values: T[], run: (chunk: T[]) => Promise<R[]>): P
   return out;
 }
 
-/** Active technicians among `names`, by their username keys (shared/domain/usernames.ts): never PostgreSQL's lower(). */
-export async function technicianIds(db: DbOrTx, names: string[]): Promise<Map<string, string>> {
+const unitArea = sql`${units.areaCode}`;
+
+/**
+ * Active technicians among `names` inside `scope`, by their username keys
+ * (shared/domain/usernames.ts): never PostgreSQL's lower().
+ */
+export async function technicianIds(db: DbOrTx, names: string[], scope: string | null): Promise<Map<string, string>> {
   const wanted = [...new Set(names.map(usernameKey))];
   const rows = await inChunks(wanted, (chunk) =>
     db
       .select({ id: users.id, key: users.usernameKey })
       .from(users)
-      .where(and(inArray(users.usernameKey, chunk), eq(users.role, 'technician'), eq(users.disabled, false))),
+      .where(and(inArray(users.usernameKey, chunk), eq(users.role, 'technician'), eq(users.disabled, false), inScopeSql(scope, sql`${users.scope}`))),
   );
   return new Map(rows.map((r) => [r.key, r.id]));
 }
@@ -43,6 +49,7 @@ const storedColumns = {
   name: units.name,
   kind: units.kind,
   parentCode: units.parentCode,
+  areaCode: units.areaCode,
   contactName: units.contactName,
   contactPhone: units.contactPhone,
   address: units.address,
@@ -65,18 +72,39 @@ export async function unitsByCode(db: DbOrTx, codes: string[], opts: { lock?: bo
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-/** Units (code, name) whose name is one of `names`. */
-export async function unitsNamed(db: DbOrTx, names: string[]): Promise<{ code: string; name: string }[]> {
-  return inChunks([...new Set(names)], (chunk) => db.select({ code: units.code, name: units.name }).from(units).where(inArray(units.name, chunk)));
+/** Units (code, name) inside `scope` whose name is one of `names`: a warning names no unit the importer cannot see. */
+export async function unitsNamed(db: DbOrTx, names: string[], scope: string | null): Promise<{ code: string; name: string }[]> {
+  return inChunks([...new Set(names)], (chunk) => db.select({ code: units.code, name: units.name }).from(units).where(and(inArray(units.name, chunk), inScopeSql(scope, unitArea))));
 }
 
-/** Which of `codes` name a stored unit. */
-export async function knownCodes(db: DbOrTx, codes: string[]): Promise<Set<string>> {
-  const rows = await inChunks([...new Set(codes)], (chunk) => db.select({ code: units.code }).from(units).where(inArray(units.code, chunk)));
+/** Which of `codes` name a stored unit inside `scope`. */
+export async function knownCodes(db: DbOrTx, codes: string[], scope: string | null): Promise<Set<string>> {
+  const rows = await inChunks([...new Set(codes)], (chunk) => db.select({ code: units.code }).from(units).where(and(inArray(units.code, chunk), inScopeSql(scope, unitArea))));
   return new Set(rows.map((r) => r.code));
 }
 
 type NewUnit = typeof units.$inferInsert;
+type Column = keyof StoredUnit;
+
+/**
+ * Writes an import: `existing` (units locked and compared) take the file's merged values;
+ * `fresh` (units that did not exist when locked) are inserted, and a row another writer made
+ * since keeps, for each blank cell, what that writer set (`required` columns always take the file's).
+ */
+export async function writeImported(
+  db: DbOrTx,
+  { existing, fresh }: { existing: NewUnit[]; fresh: NewUnit[] },
+  { columns, required }: { columns: Column[]; required: readonly Column[] },
+): Promise<{ inserted: number; updated: number }> {
+  const excluded = (c: Column | 'updatedAt') => sql.raw(`excluded.${units[c].name}`);
+  const replace: Record<string, SQL> = Object.fromEntries(columns.map((c) => [c, excluded(c)]));
+  const fill: Record<string, SQL> = Object.fromEntries(
+    columns.map((c) => [c, required.includes(c) ? excluded(c) : sql`coalesce(${excluded(c)}, ${sql.raw(`"units"."${units[c].name}"`)})`]),
+  );
+  const a = await upsertUnits(db, existing, { ...replace, updatedAt: excluded('updatedAt') });
+  const b = await upsertUnits(db, fresh, { ...fill, updatedAt: excluded('updatedAt') });
+  return { inserted: a.inserted + b.inserted, updated: a.updated + b.updated };
+}
 
 /**
  * Inserts `values` in code order (the same lock order for every import), each chunk one statement;

@@ -1,10 +1,11 @@
 // POST /api/units/import: a CSV or XLSX file of units, all or nothing; and the template files.
+// HTTP only: the file's bytes are read here, the rules are import.service.ts's.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ImportQuery, ImportResult } from '../../../shared/schemas/units.js';
-import { recordAudit } from '../../lib/audit.js';
+import { actorOf } from '../../lib/actor.js';
 import { fail } from '../../lib/errors.js';
 import { parseCsv, parseXlsx, XLSX_TYPE } from './import.parse.js';
-import { checkRows, isConcurrencyFailure, previewImport, writeImport } from './import.service.js';
+import { importUnits } from './import.service.js';
 import { templateCsv, templateXlsx } from './import.template.js';
 
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
@@ -23,28 +24,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const body = req.body as unknown;
       if (!Buffer.isBuffer(body)) throw fail.validation('send the file as text/csv or as an .xlsx workbook', [{ field: 'content-type', message: 'text/csv or xlsx' }]);
       const isXlsx = (req.headers['content-type'] ?? '').startsWith(XLSX_TYPE);
-      const file = await checkRows(db, isXlsx ? await parseXlsx(body) : await parseCsv(body));
-      if (file.issues.length) {
-        throw fail.validation(`${new Set(file.issues.map((i) => i.row)).size} row(s) have errors; nothing was imported`, file.issues);
-      }
-      if (req.query.dryRun === true) return previewImport(db, file);
-      try {
-        return await db.transaction(async (tx) => {
-          const result = await writeImport(tx, file);
-          await recordAudit(tx, req, 'unit.import', null, {
-            created: result.created,
-            updated: result.updated,
-            unchanged: result.unchanged,
-            ignoredColumns: file.ignored,
-          });
-          return result;
-        });
-      } catch (err) {
-        if (isConcurrencyFailure(err)) {
-          throw fail.conflict('another import or edit changed the same units at the same moment; nothing was imported: send the file again');
-        }
-        throw err;
-      }
+      const parsed = isXlsx ? await parseXlsx(body) : await parseCsv(body);
+      return importUnits(db, actorOf(req), parsed, { dryRun: req.query.dryRun === true });
     },
   );
 

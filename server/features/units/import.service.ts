@@ -1,21 +1,28 @@
-// The import's rules: which rows are bad (all or nothing), what each row changes, what deserves a
-// warning, and the write. Blank cells keep a unit's stored value; the clear marker empties it
-// (import.columns.ts). The dry run and the import answer the same, except that only the import writes.
-import { sql, type SQL } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../db/client.js';
-import { units } from '../../../db/schema/index.js';
+// The import's rules, in the steps a file goes through: its cells checked (checkCells), its units
+// placed in counties inside the importer's scope (import.areas.ts), compared with the stored
+// units (the dry run stops there), then written and audited in one transaction. All or nothing:
+// any bad row and nothing is written. Blank cells keep a unit's stored value; the clear marker
+// empties it (import.columns.ts). The dry run and the import answer the same, except that only
+// the import writes. The SQL is in import.repository.ts.
+import type { DbOrTx } from '../../../db/client.js';
+import type { units } from '../../../db/schema/index.js';
 import { initialProgress } from '../../../shared/domain/progress.js';
 import { UnitFields, type ImportIssue, type ImportResult, type ImportUpdate } from '../../../shared/schemas/units.js';
+import { auditAs, type Actor } from '../../lib/actor.js';
+import { fail } from '../../lib/errors.js';
 import { pacer } from '../../lib/pace.js';
 import type { ImportField } from './import.columns.js';
 import type { ParsedFile } from './import.parse.js';
 import { usernameKey } from '../../../shared/domain/usernames.js';
-import { knownCodes, technicianIds, unitsByCode, unitsNamed, upsertUnits, usernames, type StoredUnit } from './import.repository.js';
+import { placeRows } from './import.areas.js';
+import { knownCodes, technicianIds, unitsByCode, unitsNamed, usernames, writeImported, type StoredUnit } from './import.repository.js';
 import { progressColumns } from './units.repository.js';
 
 const REQUIRED = ['code', 'name', 'kind'] as const;
-/** The unit fields a row may set, beside its code. */
-const FIELDS = ['name', 'kind', 'parentCode', 'contactName', 'contactPhone', 'address', 'wiringDue', 'connectionDue'] as const;
+/** The unit fields a row's cells set beside its code, as UnitFields checks them. */
+const CELL_FIELDS = ['name', 'kind', 'parentCode', 'contactName', 'contactPhone', 'address', 'wiringDue', 'connectionDue'] as const;
+/** What a row may change: those, and the county import.areas.ts places it in. */
+const FIELDS = [...CELL_FIELDS, 'areaCode'] as const;
 type Field = (typeof FIELDS)[number];
 const MAX_LISTED = 1000;
 
@@ -25,6 +32,8 @@ const Given = UnitFields.partial();
 export interface ValidRow {
   row: number;
   code: string;
+  /** the 所属区县 cell as written (undefined: blank, null: cleared), placed by import.areas.ts */
+  area?: string | null;
   fields: Partial<Record<Field, string | null>>;
   /** undefined: the file has no 负责技术员 cell for it (kept); null: cleared */
   assigneeId?: string | null;
@@ -36,10 +45,12 @@ export interface CheckedFile {
   rows: ValidRow[];
   hasAssignee: boolean;
   ignored: string[];
+  /** the stored units of the file's codes, read (without locks) to place the rows */
+  stored: Map<string, StoredUnit>;
 }
 
-/** Every bad row of the file, or its rows ready to compare and write. */
-export async function checkRows(db: DbOrTx, file: ParsedFile): Promise<CheckedFile> {
+/** The rows whose cells are well formed, and the issues of the others (no row is placed yet). */
+async function checkCells(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<Omit<CheckedFile, 'stored'>> {
   const issues: ImportIssue[] = [...file.issues];
   const rows: ValidRow[] = [];
   const hasAssignee = file.columns.includes('assignee');
@@ -47,12 +58,12 @@ export async function checkRows(db: DbOrTx, file: ParsedFile): Promise<CheckedFi
   if (issues.length > 0) return { issues, rows, hasAssignee, ignored: file.ignored };
   if (file.rows.length === 0) issues.push({ row: 2, field: 'file', message: 'the file has no rows under its header' });
   const named = file.rows.map((r) => r.values.assignee).filter((n): n is string => Boolean(n));
-  const technicians = named.length ? await technicianIds(db, named) : new Map<string, string>();
+  const technicians = named.length ? await technicianIds(db, named, actor.scope) : new Map<string, string>();
   const firstRowOf = new Map<string, number>();
   const pace = pacer();
   for (const { row, values: raw } of file.rows) {
     await pace();
-    const { assignee, ...values } = raw;
+    const { assignee, areaCode: area, ...values } = raw;
     let assigneeId: string | null | undefined = assignee === null ? null : undefined;
     if (assignee) {
       assigneeId = technicians.get(usernameKey(assignee));
@@ -74,11 +85,19 @@ export async function checkRows(db: DbOrTx, file: ParsedFile): Promise<CheckedFi
     if (earlier) issues.push({ row, field: 'code', message: `code ${code} is also on row ${earlier}` });
     else firstRowOf.set(code, row);
     const fields: ValidRow['fields'] = {};
-    for (const f of FIELDS) if (f in values) fields[f] = (parsed.data[f] as string | null | undefined) ?? null;
-    rows.push({ row, code, fields, ...(hasAssignee && assigneeId !== undefined ? { assigneeId, assignee } : {}) });
+    for (const f of CELL_FIELDS) if (f in values) fields[f] = (parsed.data[f] as string | null | undefined) ?? null;
+    rows.push({ row, code, ...(area !== undefined ? { area } : {}), fields, ...(hasAssignee && assigneeId !== undefined ? { assigneeId, assignee } : {}) });
   }
-  issues.sort((a, b) => a.row - b.row);
   return { issues, rows, hasAssignee, ignored: file.ignored };
+}
+
+/** Every bad row of the file, or its rows ready to compare and write: checked, then placed. */
+export async function checkFile(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<CheckedFile> {
+  const checked = await checkCells(db, actor, file);
+  const stored = checked.rows.length ? await unitsByCode(db, checked.rows.map((r) => r.code)) : new Map<string, StoredUnit>();
+  const issues = [...checked.issues, ...(checked.rows.length ? await placeRows(db, actor, checked.rows, stored) : [])];
+  issues.sort((a, b) => a.row - b.row);
+  return { ...checked, issues, stored };
 }
 
 /** What the row's unit holds after the import: its stored fields with the row's cells over them. */
@@ -119,7 +138,7 @@ async function compare(db: DbOrTx, rows: ValidRow[], stored: Map<string, StoredU
 }
 
 /** Imported as written, but perhaps a mistake: said beside the check, never a refusal. */
-async function warningsOf(db: DbOrTx, rows: ValidRow[], stored: Map<string, StoredUnit>): Promise<ImportIssue[]> {
+async function warningsOf(db: DbOrTx, scope: string | null, rows: ValidRow[], stored: Map<string, StoredUnit>): Promise<ImportIssue[]> {
   const warnings: ImportIssue[] = [];
   const inFile = new Map(rows.map((r) => [r.code, r]));
   // a name another code holds: in the database (unless the file renames that unit) or in the file
@@ -131,9 +150,9 @@ async function warningsOf(db: DbOrTx, rows: ValidRow[], stored: Map<string, Stor
     own(merged(r, stored.get(r.code)).name!, r.code);
   }
   const fileNames = [...owners.keys()];
-  for (const u of await unitsNamed(db, fileNames)) if (!inFile.has(u.code)) own(u.name, u.code);
+  for (const u of await unitsNamed(db, fileNames, scope)) if (!inFile.has(u.code)) own(u.name, u.code);
   const parents = rows.map((r) => r.fields.parentCode).filter((p): p is string => Boolean(p) && !inFile.has(p!));
-  const known = await knownCodes(db, parents);
+  const known = await knownCodes(db, parents, scope);
   for (const r of rows) {
     await pace();
     const after = merged(r, stored.get(r.code));
@@ -151,10 +170,9 @@ async function warningsOf(db: DbOrTx, rows: ValidRow[], stored: Map<string, Stor
 const listed = (warnings: ImportIssue[]) => ({ warnings: warnings.slice(0, MAX_LISTED), ...(warnings.length > MAX_LISTED ? { warningsOmitted: warnings.length - MAX_LISTED } : {}) });
 
 /** The dry run's answer: what the import would do, read without locks, with the warnings. */
-export async function previewImport(db: Db, file: CheckedFile): Promise<ImportResult> {
-  const stored = await unitsByCode(db, file.rows.map((r) => r.code));
-  const counts = await compare(db, file.rows, stored);
-  return { ...counts, dryRun: true, ...listed(await warningsOf(db, file.rows, stored)), ignoredColumns: file.ignored };
+async function previewImport(db: DbOrTx, actor: Actor, file: CheckedFile): Promise<ImportResult> {
+  const counts = await compare(db, file.rows, file.stored);
+  return { ...counts, dryRun: true, ...listed(await warningsOf(db, actor.scope, file.rows, file.stored)), ignoredColumns: file.ignored };
 }
 
 /**
@@ -163,7 +181,7 @@ export async function previewImport(db: Db, file: CheckedFile): Promise<ImportRe
  * every row is written in code order. Two imports of the same codes therefore queue rather than
  * deadlock. Its answer has the changes, not the warnings: those were the check's.
  */
-export async function writeImport(tx: DbOrTx, file: CheckedFile): Promise<ImportResult> {
+async function writeImport(tx: DbOrTx, file: CheckedFile): Promise<ImportResult> {
   const stored = await unitsByCode(tx, file.rows.map((r) => r.code), { lock: true });
   const counts = await compare(tx, file.rows, stored);
   const now = new Date();
@@ -176,26 +194,40 @@ export async function writeImport(tx: DbOrTx, file: CheckedFile): Promise<Import
     createdAt: now,
     updatedAt: now,
   }) as typeof units.$inferInsert;
-  const excluded = (c: Field | 'assigneeId' | 'updatedAt') => sql.raw(`excluded.${units[c].name}`);
-  const assigneeSet = file.hasAssignee ? ['assigneeId' as const] : [];
-  // units that exist: their merged values, as compared above
-  const replace: Record<string, SQL> = Object.fromEntries([...FIELDS, ...assigneeSet].map((c) => [c, excluded(c)]));
-  // units made by another writer since the lock was taken: a blank cell keeps what that writer set
-  const fill: Record<string, SQL> = Object.fromEntries(
-    [...FIELDS, ...assigneeSet].map((c) => [c, REQUIRED.includes(c as never) ? excluded(c) : sql`coalesce(${excluded(c)}, ${sql.raw(`"units"."${units[c].name}"`)})`]),
-  );
+  const columns = [...FIELDS, ...(file.hasAssignee ? ['assigneeId' as const] : [])];
   const existing = file.rows.filter((r) => stored.has(r.code)).map(valuesOf);
   const fresher = file.rows.filter((r) => !stored.has(r.code)).map(valuesOf);
-  const a = await upsertUnits(tx, existing, { ...replace, updatedAt: excluded('updatedAt') });
-  const b = await upsertUnits(tx, fresher, { ...fill, updatedAt: excluded('updatedAt') });
+  const written = await writeImported(tx, { existing, fresh: fresher }, { columns, required: REQUIRED });
   // the warnings are the check's (the dry run's): not looked up again while the units are locked
-  return { ...counts, created: a.inserted + b.inserted, updated: a.updated + b.updated, dryRun: false, ignoredColumns: file.ignored };
+  return { ...counts, created: written.inserted, updated: written.updated, dryRun: false, ignoredColumns: file.ignored };
 }
 
 /** The lock or serialization failures a concurrent writer can cause: retried by the client, a 409. */
-export function isConcurrencyFailure(err: unknown): boolean {
+function isConcurrencyFailure(err: unknown): boolean {
   const e = ((err as { cause?: unknown })?.cause ?? err) as { code?: string };
   return e?.code === '40P01' || e?.code === '40001';
+}
+
+/** POST /api/units/import: the parsed file checked, placed, then previewed or written with its audit row. */
+export async function importUnits(db: DbOrTx, actor: Actor, parsed: ParsedFile, opts: { dryRun?: boolean } = {}): Promise<ImportResult> {
+  const file = await checkFile(db, actor, parsed);
+  if (file.issues.length) {
+    throw fail.validation(`${new Set(file.issues.map((i) => i.row)).size} row(s) have errors; nothing was imported`, file.issues);
+  }
+  if (opts.dryRun) return previewImport(db, actor, file);
+  try {
+    return await db.transaction(async (tx) => {
+      const result = await writeImport(tx, file);
+      const { created, updated, unchanged } = result;
+      await auditAs(tx, actor, [{ action: 'unit.import', target: null, details: { created, updated, unchanged, ignoredColumns: file.ignored } }]);
+      return result;
+    });
+  } catch (err) {
+    if (isConcurrencyFailure(err)) {
+      throw fail.conflict('another import or edit changed the same units at the same moment; nothing was imported: send the file again');
+    }
+    throw err;
+  }
 }
 
 export type { ImportField };

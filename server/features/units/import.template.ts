@@ -14,6 +14,7 @@ const NOTES: [string, string][] = [
   ['布线截止', '可空。日期，如 2026-12-31；留空则用活动默认截止日期。'],
   ['接入截止', '可空。日期，如 2026-12-31。'],
   ['负责技术员', '可空。技术员的用户名。'],
+  ['所属区县', '可空。区县名称（如 宕昌县）或 6 位区县代码；留空时，乡镇按编码前 6 位推定，其他单位归本账号所在区县或系统默认区县；已有单位留空则保持不变。'],
   ['（空白单元格）', `更新已有单位时，空白单元格保留原有内容；要清空某项，请填写“${CLEAR_MARKER}”。`],
 ];
 
@@ -26,7 +27,7 @@ export async function templateXlsx(): Promise<Buffer> {
   sheet.addRow(TEMPLATE_HEADERS).font = { bold: true };
   sheet.columns.forEach((c) => (c.width = 16));
   // codes and phone numbers typed into these columns stay text (Excel would drop leading zeros)
-  for (const i of [1, 4, 6]) sheet.getColumn(i).numFmt = '@';
+  for (const i of [1, 4, 6, 11]) sheet.getColumn(i).numFmt = '@';
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const notes = workbook.addWorksheet('填写说明');
   notes.addRow(['列', '说明']).font = { bold: true };

@@ -10,7 +10,7 @@ import type { UnitDetail, UnitLaggard } from '../../../shared/schemas/unit-detai
 import { iso } from '../../lib/time.js';
 import { readSettings } from '../settings/settings.repository.js';
 import { liveSteps, toFact } from '../steps/steps.repository.js';
-import { toUnit, type UnitRow } from './units.repository.js';
+import { areaName, toUnit, type UnitRow } from './units.repository.js';
 
 export async function unitLaggard(db: DbOrTx, row: UnitRow, now = new Date()): Promise<UnitLaggard> {
   const rules = await readSettings(db);
@@ -27,11 +27,12 @@ export async function unitLaggard(db: DbOrTx, row: UnitRow, now = new Date()): P
 }
 
 export async function toUnitDetail(db: DbOrTx, row: UnitRow): Promise<UnitDetail> {
-  const [laggard, assignee] = await Promise.all([
+  const [laggard, assignee, county] = await Promise.all([
     unitLaggard(db, row),
     row.assigneeId
       ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.assigneeId)).limit(1).then((r) => r[0] ?? null)
       : Promise.resolve(null),
+    areaName(db, row.areaCode),
   ]);
-  return { ...toUnit(row), laggard, assignee };
+  return { ...toUnit(row, county), laggard, assignee };
 }

@@ -1,22 +1,28 @@
+// The units' SQL: one unit, the list with its filters and the scope, writes, the technician and
+// county lookups the rules need. The rules themselves are in units.service.ts.
 import { paginate } from '../../../db/paginate.js';
-import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { units } from '../../../db/schema/index.js';
+import { areas, settings, units, users } from '../../../db/schema/index.js';
 import { normalizeCode } from '../../../shared/domain/codes.js';
 import type { Progress } from '../../../shared/domain/progress.js';
 import type { Unit } from '../../../shared/schemas/units.js';
 import { isUuid } from '../../lib/errors.js';
 import { likePattern } from '../../lib/query.js';
+import { inScopeSql } from '../../lib/scope.js';
 import { iso } from '../../lib/time.js';
 
 export type UnitRow = typeof units.$inferSelect;
 
-export const toUnit = (r: UnitRow): Unit => ({
+/** A unit as the API has it; `areaName` is its county's name (the row holds the code only). */
+export const toUnit = (r: UnitRow, areaName: string | null): Unit => ({
   id: r.id,
   code: r.code,
   name: r.name,
   kind: r.kind,
   parentCode: r.parentCode,
+  areaCode: r.areaCode,
+  areaName: r.areaCode ? areaName : null,
   contactName: r.contactName,
   contactPhone: r.contactPhone,
   address: r.address,
@@ -82,6 +88,10 @@ export async function findUnitByCode(db: DbOrTx, code: string): Promise<UnitRow 
 export interface UnitFilter {
   page: number;
   pageSize: number;
+  /** the area the caller sees (null: the whole installation); always applied */
+  scope: string | null;
+  /** an area inside the scope (already narrowed): its subtree */
+  area?: string | null;
   q?: string;
   kind?: UnitRow['kind'];
   stage?: 'wiring' | 'connection' | 'registration';
@@ -93,9 +103,12 @@ export interface UnitFilter {
 }
 
 const statusColumn = { wiring: units.wiringStatus, connection: units.connectionStatus, registration: units.registrationStatus };
+const unitArea = sql`${units.areaCode}`;
 
 export async function listUnits(db: DbOrTx, f: UnitFilter) {
   const where: SQL[] = [];
+  if (f.scope) where.push(inScopeSql(f.scope, unitArea));
+  if (f.area && f.area !== f.scope) where.push(inScopeSql(f.area, unitArea));
   // a code is searched for in its stored form: ６２１２ finds 6212
   if (f.q) where.push(or(ilike(units.name, likePattern(f.q)), ilike(units.code, likePattern(normalizeCode(f.q))))!);
   if (f.kind) where.push(eq(units.kind, f.kind));
@@ -105,5 +118,81 @@ export async function listUnits(db: DbOrTx, f: UnitFilter) {
   if (f.assignee === 'none') where.push(isNull(units.assigneeId));
   else if (f.assignee) where.push(isUuid(f.assignee) ? eq(units.assigneeId, f.assignee) : sql`false`);
   const filter = where.length ? and(...where) : undefined;
-  return paginate(db, f, { table: units, filter, select: (limit, offset) => db.select().from(units).where(filter).orderBy(asc(units.code)).limit(limit).offset(offset) }, toUnit);
+  const select = (limit: number, offset: number) =>
+    db.select({ unit: units, areaName: areas.name }).from(units).leftJoin(areas, eq(areas.code, units.areaCode)).where(filter).orderBy(asc(units.code)).limit(limit).offset(offset);
+  return paginate(db, f, { table: units, filter, select }, (r) => toUnit(r.unit, r.areaName));
+}
+
+export type NewUnit = typeof units.$inferInsert;
+
+export async function insertUnit(db: DbOrTx, values: NewUnit): Promise<UnitRow> {
+  const [row] = await db.insert(units).values(values).returning();
+  return row;
+}
+
+export async function updateUnit(db: DbOrTx, id: string, values: Partial<NewUnit>): Promise<UnitRow> {
+  const [row] = await db.update(units).set(values).where(eq(units.id, id)).returning();
+  return row;
+}
+
+/** Sets the technician of the units named (ids, or a 片区) that lie inside `scope`; answers how many. */
+export async function assignUnits(db: DbOrTx, scope: string | null, { technicianId, unitIds, parentCode }: { technicianId: string | null; unitIds?: string[]; parentCode?: string }): Promise<number> {
+  const ids = unitIds?.filter(isUuid);
+  const where = and(
+    ids ? inArray(units.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']) : undefined,
+    parentCode ? eq(units.parentCode, parentCode) : undefined,
+    scope ? inScopeSql(scope, unitArea) : undefined,
+  );
+  const rows = await db.update(units).set({ assigneeId: technicianId, updatedAt: new Date() }).where(where).returning({ id: units.id });
+  return rows.length;
+}
+
+/** A user by id, as far as being a unit's technician goes. */
+export async function findTechnician(db: DbOrTx, id: string): Promise<{ role: string; disabled: boolean; scope: string | null } | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [user] = await db.select({ role: users.role, disabled: users.disabled, scope: users.scope }).from(users).where(eq(users.id, id)).limit(1);
+  return user;
+}
+
+export interface AreaRow {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county';
+}
+
+/** The areas with these codes (the tree is static: loaded by migration 0015, never edited). */
+export async function areasByCode(db: DbOrTx, codes: string[]): Promise<Map<string, AreaRow>> {
+  const wanted = [...new Set(codes)];
+  const out = new Map<string, AreaRow>();
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const rows = await db.select({ code: areas.code, name: areas.name, level: areas.level }).from(areas).where(inArray(areas.code, wanted.slice(i, i + 1000)));
+    for (const r of rows) out.set(r.code, r);
+  }
+  return out;
+}
+
+export async function areaName(db: DbOrTx, code: string | null): Promise<string | null> {
+  if (!code) return null;
+  return (await areasByCode(db, [code])).get(code)?.name ?? null;
+}
+
+/** The counties inside `scope` (null: all) whose name is one of `names`: a name may have several. */
+export async function countiesNamed(db: DbOrTx, names: string[], scope: string | null): Promise<Map<string, string[]>> {
+  const wanted = [...new Set(names)];
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const rows = await db
+      .select({ code: areas.code, name: areas.name })
+      .from(areas)
+      .where(and(eq(areas.level, 'county'), inArray(areas.name, wanted.slice(i, i + 1000)), inScopeSql(scope, sql`${areas.code}`)))
+      .orderBy(asc(areas.code));
+    for (const r of rows) (out.get(r.name) ?? out.set(r.name, []).get(r.name)!).push(r.code);
+  }
+  return out;
+}
+
+/** The installation's home area (settings), the county a unit gets when nothing else names one. */
+export async function homeArea(db: DbOrTx): Promise<string | null> {
+  const [row] = await db.select({ homeArea: settings.homeArea }).from(settings).where(eq(settings.id, 1)).limit(1);
+  return row?.homeArea ?? null;
 }

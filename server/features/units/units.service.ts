@@ -1,0 +1,147 @@
+// The units' rules: which county a unit sits in, who may place it there, and the scope every
+// read and write of a unit keeps (areas.md, "Scopes": a unit outside the caller's scope does not
+// exist for it). Takes a plain Actor; the SQL is in units.repository.ts.
+import type { DbOrTx } from '../../../db/client.js';
+import { inScope, narrowTo } from '../../../shared/domain/areas.js';
+import { initialProgress } from '../../../shared/domain/progress.js';
+import { defaultCounty, defaultCountyCandidates } from '../../../shared/domain/unit-area.js';
+import type { UnitDetail } from '../../../shared/schemas/unit-detail.js';
+import type { AssignUnits, CreateUnit, PatchUnit, Unit } from '../../../shared/schemas/units.js';
+import { auditAs, type Actor } from '../../lib/actor.js';
+import { fail, isUniqueViolation } from '../../lib/errors.js';
+import { toUnitDetail } from './unit-detail.js';
+import {
+  areaName,
+  areasByCode,
+  assignUnits,
+  findTechnician,
+  findUnit,
+  findUnitByCode,
+  homeArea,
+  insertUnit,
+  listUnits,
+  progressColumns,
+  toUnit,
+  updateUnit,
+  type UnitFilter,
+  type UnitRow,
+} from './units.repository.js';
+
+const taken = (code: string) => fail.conflict(`unit code ${code} already exists`, [{ field: 'code', message: 'already exists' }]);
+const notFound = () => fail.notFound('unit');
+
+/** Whether the actor sees the unit: a unit's contact its own unit, anyone else its scope. */
+export const sees = (actor: Actor, unit: Pick<UnitRow, 'id' | 'areaCode'>) => (actor.role === 'unit' ? actor.unitId === unit.id : inScope(actor.scope, unit.areaCode));
+
+/** The unit behind an id if the actor sees it; otherwise none, as for an id that names nothing. */
+export async function visibleUnit(db: DbOrTx, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<UnitRow | undefined> {
+  const unit = await findUnit(db, id, opts);
+  return unit && sees(actor, unit) ? unit : undefined;
+}
+
+/** The technician behind an id, inside the actor's scope (400 naming `field` when there is none). */
+export async function requireTechnician(db: DbOrTx, actor: Actor, id: string, field = 'assigneeId'): Promise<void> {
+  const user = await findTechnician(db, id);
+  if (!user || user.role !== 'technician' || user.disabled || !inScope(actor.scope, user.scope)) {
+    throw fail.validation(`${field} must name an active technician`, [{ field, message: 'must name an active technician' }]);
+  }
+}
+
+/** A code named as a unit's county: a county of the tree (400), inside the actor's scope (403). */
+async function checkCounty(db: DbOrTx, actor: Actor, code: string, how = ''): Promise<string> {
+  const area = (await areasByCode(db, [code])).get(code);
+  if (!area || area.level !== 'county') {
+    throw fail.validation(`areaCode ${code} names no county`, [{ field: 'areaCode', message: `所属区县代码 ${code} 不是一个区县` }]);
+  }
+  // 403, as for a user's scope (api.md): the tree is public, so this tells nothing about units
+  if (!inScope(actor.scope, code)) throw fail.forbidden(`所属区县 ${area.name}（${code}）${how}不在您的管辖范围内`);
+  return code;
+}
+
+/** The county of a unit being created (CreateUnit.areaCode says the order), checked against the scope. */
+export async function countyForNew(db: DbOrTx, actor: Actor, unitCode: string, given: string | null | undefined): Promise<string | null> {
+  if (given) return checkCounty(db, actor, given);
+  const d = { creatorScope: actor.scope, homeArea: await homeArea(db) };
+  const known = await areasByCode(db, defaultCountyCandidates(unitCode, d));
+  const county = defaultCounty(unitCode, d, (c) => known.get(c)?.level === 'county');
+  if (county) return checkCounty(db, actor, county, '（由单位编码或默认区县推定）');
+  // a unit without a county lies outside every area: only the whole installation may make one
+  if (actor.scope !== null) throw fail.validation('areaCode is required', [{ field: 'areaCode', message: '请填写所属区县：无法从单位编码推定' }]);
+  return null;
+}
+
+/** The unit as the API answers it, with its county's name. */
+const answer = async (db: DbOrTx, row: UnitRow): Promise<Unit> => toUnit(row, await areaName(db, row.areaCode));
+
+export async function createUnit(db: DbOrTx, actor: Actor, body: CreateUnit): Promise<Unit> {
+  if (body.assigneeId) await requireTechnician(db, actor, body.assigneeId);
+  if (await findUnitByCode(db, body.code)) throw taken(body.code);
+  const areaCode = await countyForNew(db, actor, body.code, body.areaCode);
+  try {
+    const row = await db.transaction(async (tx) => {
+      const now = new Date();
+      const created = await insertUnit(tx, { ...body, areaCode, createdAt: now, updatedAt: now, ...progressColumns(initialProgress(now.toISOString())) });
+      await auditAs(tx, actor, [{ action: 'unit.create', target: created.id, details: { code: created.code, name: created.name, areaCode } }]);
+      return created;
+    });
+    return await answer(db, row);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw taken(body.code);
+    throw err;
+  }
+}
+
+export async function patchUnit(db: DbOrTx, actor: Actor, id: string, patch: PatchUnit): Promise<Unit> {
+  const current = await visibleUnit(db, actor, id);
+  if (!current) throw notFound();
+  if (patch.assigneeId) await requireTechnician(db, actor, patch.assigneeId);
+  if (patch.code && patch.code !== current.code && (await findUnitByCode(db, patch.code))) throw taken(patch.code);
+  if (patch.areaCode) await checkCounty(db, actor, patch.areaCode);
+  else if (patch.areaCode === null && actor.scope !== null) throw fail.forbidden('不能将单位移出所有区县：它将不在您的管辖范围内');
+  try {
+    const row = await db.transaction(async (tx) => {
+      const updated = await updateUnit(tx, current.id, { ...patch, updatedAt: new Date() });
+      await auditAs(tx, actor, [{ action: 'unit.update', target: updated.id, details: { changed: patch } }]);
+      return updated;
+    });
+    return await answer(db, row);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw taken(patch.code ?? current.code);
+    throw err;
+  }
+}
+
+export async function getUnit(db: DbOrTx, actor: Actor, id: string): Promise<UnitDetail> {
+  if (actor.role === 'unit' && actor.unitId !== id) throw fail.forbidden('a unit contact may read only its own unit');
+  const unit = await visibleUnit(db, actor, id);
+  if (!unit) throw notFound();
+  return toUnitDetail(db, unit);
+}
+
+export type UnitQuery = Omit<UnitFilter, 'scope' | 'area' | 'page' | 'pageSize'> & { area?: string };
+
+/**
+ * The list's filter for this actor: its scope always, `area` narrowed to it (an area outside the
+ * scope, or one that does not exist, answers 404 as an area that names nothing), `me` its id.
+ */
+export async function unitFilterFor<Q extends UnitQuery>(db: DbOrTx, actor: Actor, q: Q): Promise<Q & Pick<UnitFilter, 'scope' | 'area'>> {
+  const narrowed = narrowTo(actor.scope, q.area);
+  if (!narrowed.ok) throw fail.notFound('area');
+  if (q.area && !(await areasByCode(db, [q.area])).has(q.area)) throw fail.notFound('area');
+  return { ...q, scope: actor.scope, area: narrowed.area, assignee: q.assignee === 'me' ? actor.id : q.assignee };
+}
+
+export async function listUnitsFor(db: DbOrTx, actor: Actor, q: UnitQuery & { page: number; pageSize: number }) {
+  return listUnits(db, await unitFilterFor(db, actor, q));
+}
+
+/** Assigns a technician (inside the scope) to the units named that lie inside the scope; others are not counted. */
+export async function assign(db: DbOrTx, actor: Actor, body: AssignUnits): Promise<{ updated: number }> {
+  const { technicianId } = body;
+  if (technicianId) await requireTechnician(db, actor, technicianId, 'technicianId');
+  return db.transaction(async (tx) => {
+    const updated = await assignUnits(tx, actor.scope, body);
+    await auditAs(tx, actor, [{ action: 'unit.assign', target: technicianId, details: { unitIds: body.unitIds?.length, parentCode: body.parentCode, updated } }]);
+    return { updated };
+  });
+}

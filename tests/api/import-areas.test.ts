@@ -1,0 +1,128 @@
+// The import and the area tree (areas.md): the 所属区县 column by code or by name, filled from a
+// township's code when blank, and the importer's scope: rows outside it, or naming a unit outside
+// it, and counties that do not exist are bad rows named by row number, in the preview too.
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+
+const TANCHANG = '621223';
+const WUDU = '621202';
+
+let t: TestApp;
+let whole: Agent;
+let city: Agent;
+let county: Agent;
+beforeAll(async () => {
+  t = await createTestApp();
+  [whole, city, county] = await Promise.all([t.as('office'), t.as('office', { scope: '6212' }), t.as('office', { scope: TANCHANG })]);
+});
+afterAll(() => t.close());
+
+const send = (agent: Agent, body: string | Buffer, query = '') => agent.request('POST', `/api/units/import${query}`, body, { 'content-type': 'text/csv' });
+const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
+const areaOf = async (code: string) => {
+  const { items } = (await whole.get(`/api/units?q=${encodeURIComponent(code)}`)).json();
+  return items.find((u: { code: string }) => u.code === code) as { areaCode: string | null; areaName: string | null } | undefined;
+};
+const code = () => uniq('D').toUpperCase();
+const township = (countyCode: string) => `${countyCode}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+
+describe('the 所属区县 column', () => {
+  it('takes a county by its code or by its name, under either heading', async () => {
+    const [a, b, c] = [code(), code(), code()];
+    const res = await send(city, csv('编码,名称,类型,所属区县', `${a},县财政局,部门,${TANCHANG}`, `${b},区财政局,部门,武都区`));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await areaOf(a)).toMatchObject({ areaCode: TANCHANG, areaName: '宕昌县' });
+    expect(await areaOf(b)).toMatchObject({ areaCode: WUDU, areaName: '武都区' });
+    expect((await send(whole, csv('code,name,kind,areaCode', `${c},某局,department,宕昌县`))).statusCode).toBe(200);
+    expect(await areaOf(c)).toMatchObject({ areaCode: TANCHANG });
+  });
+
+  it('fills a blank cell from a township’s code, then the importer’s county; keeps an existing unit’s', async () => {
+    const [town, dept] = [township(WUDU), code()];
+    expect((await send(whole, csv('编码,名称,类型', `${town},某镇,乡镇`))).statusCode).toBe(200);
+    expect(await areaOf(town)).toMatchObject({ areaCode: WUDU });
+    expect((await send(county, csv('编码,名称,类型,所属区县', `${dept},某局,部门,`))).statusCode).toBe(200);
+    expect(await areaOf(dept)).toMatchObject({ areaCode: TANCHANG });
+    // a blank cell keeps the stored county of a unit that exists, even where the code says otherwise
+    await whole.patch(`/api/units/${(await whole.get(`/api/units?q=${town}`)).json().items[0].id}`, { areaCode: TANCHANG });
+    const again = await send(county, csv('编码,名称,类型', `${town},某镇改名,乡镇`), '?dryRun=true');
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ created: 0, updated: 1, changes: [{ code: town, changes: [{ field: 'name', from: '某镇', to: '某镇改名' }] }] });
+  });
+
+  it('shows a change of county in the preview', async () => {
+    const unitCode = code();
+    await send(city, csv('编码,名称,类型,所属区县', `${unitCode},某局,部门,${TANCHANG}`));
+    const res = await send(city, csv('编码,名称,类型,所属区县', `${unitCode},某局,部门,武都区`), '?dryRun=true');
+    expect(res.json().changes).toEqual([{ row: 2, code: unitCode, name: '某局', changes: [{ field: 'areaCode', from: TANCHANG, to: WUDU }] }]);
+  });
+
+  it('reads 所属区县 from a GB18030 file', async () => {
+    const code = uniq('G').toUpperCase();
+    const file = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: csv('编码,名称,类型,所属区县', `${code},县档案局,部门,宕昌县`) });
+    expect(file.includes(Buffer.from('宕昌', 'utf8'))).toBe(false);
+    const res = await send(county, file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await areaOf(code)).toMatchObject({ areaCode: TANCHANG, areaName: '宕昌县' });
+  });
+});
+
+describe('bad rows', () => {
+  it('refuses rows outside the importer’s scope and counties that do not exist, by row number, writing nothing', async () => {
+    const existing = await t.unit({ code: code(), areaCode: WUDU });
+    const codes = [code(), code(), code(), code(), code(), township(WUDU), code()];
+    const file = csv(
+      '编码,名称,类型,所属区县',
+      `${codes[0]},本县的局,部门,${TANCHANG}`,
+      `${codes[1]},外县的局,部门,${WUDU}`,
+      `${codes[2]},外县的局,部门,武都区`,
+      `${codes[3]},无此县,部门,999999`,
+      `${codes[4]},无此县,部门,不存在县`,
+      `${codes[5]},外县的镇,乡镇,`,
+      `${existing.code},外县的单位,部门,${TANCHANG}`,
+      `${codes[6]},清空,部门,（清空）`,
+    );
+    for (const query of ['', '?dryRun=true']) {
+      const res = await send(county, file, query);
+      expect(res.statusCode, query).toBe(400);
+      const details = errorOf(res).details as { row: number; field: string; message: string }[];
+      expect(details.map((d) => [d.row, d.field]), query).toEqual([
+        [3, 'areaCode'],
+        [4, 'areaCode'],
+        [5, 'areaCode'],
+        [6, 'areaCode'],
+        [7, 'areaCode'],
+        [8, 'code'],
+        [9, 'areaCode'],
+      ]);
+      expect(details[0].message).toContain('不在您的管辖范围内');
+      expect(details[1].message).toBe('您的管辖范围内没有名为“武都区”的区县');
+      expect(details[2].message).toBe('所属区县代码 999999 不是一个区县');
+      expect(details[4].message).toContain('武都区');
+    }
+    expect(await areaOf(codes[0])).toBeUndefined();
+    expect((await whole.get(`/api/units/${existing.id}`)).json().unit.name).toBe(existing.name);
+  });
+
+  it('asks a city importer for the county of a department, and the whole installation for a name that is not unique', async () => {
+    const res = await send(city, csv('编码,名称,类型', `${code()},某局,部门`));
+    expect(errorOf(res).details).toEqual([{ row: 2, field: 'areaCode', message: '请填写所属区县：无法从单位编码推定' }]);
+    // 城关区 is 兰州市's and 拉萨市's
+    const twice = await send(whole, csv('编码,名称,类型,所属区县', `${code()},某局,部门,城关区`));
+    expect(twice.statusCode).toBe(400);
+    expect((errorOf(twice).details as { message: string }[])[0].message).toMatch(/^区县名称“城关区”不唯一（\d{6}、\d{6}.*），请填写 6 位区县代码$/);
+  });
+
+  it('does not name a unit outside the scope in a warning, nor take a technician outside it', async () => {
+    const name = `同名${uniq()}`;
+    await t.unit({ name, areaCode: WUDU });
+    const unitCode = code();
+    const res = await send(county, csv('编码,名称,类型', `${unitCode},${name},部门`), '?dryRun=true');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().warnings).toEqual([]);
+    const wide = await t.as('technician');
+    const refused = await send(county, csv('编码,名称,类型,负责技术员', `${unitCode},某局,部门,${wide.user.username}`));
+    expect(errorOf(refused).details).toEqual([expect.objectContaining({ row: 2, field: 'assignee' })]);
+  });
+});
