@@ -56,6 +56,14 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/reports/laggards.xlsx': overseers,
   'GET /api/reports/trend': overseers,
   'GET /api/reports/reasons': overseers,
+  // the roll-up of a scope's children (areas.md "Roll-ups"); outside the scope: 404 (the service)
+  'GET /api/reports/areas': overseers,
+  'GET /api/reports/areas.csv': overseers,
+  'GET /api/reports/areas.xlsx': overseers,
+
+  // the area tree inside one's scope (pickers, breadcrumbs): 404 outside it (the service)
+  'GET /api/areas': readers,
+  'GET /api/areas/:code': readers,
 
   // the group robots: their addresses are secrets, so the office alone sees even their list
   'POST /api/channels': office,
