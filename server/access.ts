@@ -77,6 +77,14 @@ export const ACCESS: Record<string, Rule> = {
   'GET /api/reports/laggards.xlsx': rule(overseers, 'filtered'),
   'GET /api/reports/trend': rule(overseers, 'filtered'),
   'GET /api/reports/reasons': rule(overseers, 'filtered'),
+  // the roll-up of a scope's children (areas.md "Roll-ups"); a parent outside the scope: 404
+  'GET /api/reports/areas': rule(overseers, 'filtered'),
+  'GET /api/reports/areas.csv': rule(overseers, 'filtered'),
+  'GET /api/reports/areas.xlsx': rule(overseers, 'filtered'),
+
+  // the area tree inside one's scope (pickers, breadcrumbs): a parent or :code outside it is a 404
+  'GET /api/areas': rule(readers, 'filtered'),
+  'GET /api/areas/:code': rule(readers, 'filtered'),
 
   // the group robots: their addresses are secrets, so the office alone sees even their list
   'POST /api/channels': rule(office, 'filtered'),

@@ -24,6 +24,7 @@ import settingsRoutes from './features/settings/settings.routes.js';
 import auditRoutes from './features/audit/audit.routes.js';
 import liveRoutes from './features/live/live.routes.js';
 import reportsRoutes from './features/reports/reports.routes.js';
+import areasRoutes from './features/areas/areas.routes.js';
 import notify, { type NotifyOptions } from './features/notify/notify.plugin.js';
 import noticesRoutes from './features/notices/notices.routes.js';
 
@@ -98,6 +99,7 @@ export async function buildApp({
   await app.register(auditRoutes);
   await app.register(liveRoutes);
   await app.register(reportsRoutes);
+  await app.register(areasRoutes);
   await app.register(notify, notifyOptions);
   await app.register(noticesRoutes);
   await app.register(dashboard);

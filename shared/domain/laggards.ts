@@ -2,6 +2,7 @@
 // unit carries as of a calendar day, how serious that is, and how laggards rank. The server's
 // SQL computes the same thing in bulk; a property test holds the two to each other.
 import { dayNumber, dayOf } from './dates.js';
+import { effectiveDeadlines, type AreaRules, type UnitDueDates } from './deadlines.js';
 import { deriveProgress, type Progress, type StepFact } from './progress.js';
 import { STAGES, type Stage } from './steps.js';
 
@@ -62,23 +63,17 @@ export interface Laggard {
   severity: number;
 }
 
-export interface Deadlines {
-  wiringDue: string | null;
-  connectionDue: string | null;
-}
+export type Deadlines = UnitDueDates;
 
-/** The settings the rules read. */
-export interface LaggardRules extends Deadlines {
+/**
+ * The settings the rules read: one unit's effective values (its area's, else the
+ * installation's: shared/domain/deadlines.ts) and the installation's time zone.
+ */
+export interface LaggardRules extends AreaRules {
   timezone: string;
-  registrationGraceDays: number;
-  stallDays: number;
-  postponementLimit: number;
 }
 
-/** A unit's own due dates override the campaign's. */
-export function effectiveDeadlines(unit: Partial<Deadlines>, settings: Deadlines): Deadlines {
-  return { wiringDue: unit.wiringDue ?? settings.wiringDue, connectionDue: unit.connectionDue ?? settings.connectionDue };
-}
+export { effectiveDeadlines };
 
 /**
  * severity × 7 as an integer: Σ weight × (7 + daysLate). Ranking compares this exact number

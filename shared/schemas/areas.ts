@@ -1,10 +1,10 @@
 // The area tree and the roll-up report (../shared/spec/api.md, "Areas and scopes").
 import { z } from 'zod';
-import { AREA_CODE, AREA_LEVELS } from '../domain/areas.js';
+import { AREA_LEVELS } from '../domain/areas.js';
+import { AreaCode } from './area-code.js';
 import { AsOfQuery, LaggardCategoryName } from './reports.js';
 
-/** A province (2 digits), city (4) or county (6) code; whether it exists is the table's to say. */
-export const AreaCode = z.string().trim().regex(AREA_CODE, '须为 2、4 或 6 位行政区划代码');
+export { AreaCode };
 export const AreaLevel = z.enum(AREA_LEVELS);
 
 export const Area = z.object({
@@ -50,3 +50,4 @@ export const RollupRow = z.object({
 export type RollupRow = z.infer<typeof RollupRow>;
 export const RollupResponse = z.object({ asOf: z.string(), parent: Area.nullable(), items: z.array(RollupRow) });
 export type RollupResponse = z.infer<typeof RollupResponse>;
+export type RollupQuery = z.infer<typeof RollupQuery>;

@@ -3,12 +3,16 @@ import { LAGGARD_CATEGORIES } from '../domain/laggards.js';
 import { REASON_CODES, STAGE_STATUSES } from '../domain/steps.js';
 import { Id, IsoDate, IsoDateTime, PageQuery } from './common.js';
 import { StageName, UnitKind } from './units.js';
+import { AreaCode } from './area-code.js';
 
 export const LaggardCategoryName = z.enum(LAGGARD_CATEGORIES);
 
 /** `asOf`: a calendar day in the campaign's time zone; absent means today there. */
 export const AsOfQuery = z.object({ asOf: IsoDate.optional() });
 export type AsOfQuery = z.infer<typeof AsOfQuery>;
+
+/** GET /api/reports/reasons?asOf=&area= */
+export const ReasonsQuery = AsOfQuery.extend({ area: AreaCode.optional() });
 
 /**
  * Which units a report covers: the summary and the laggard list take the same, so that a
@@ -18,6 +22,8 @@ export const UnitScope = z.object({
   kind: UnitKind.optional(),
   parentCode: z.string().trim().min(1).max(40).optional(),
   q: z.string().trim().max(100).optional(),
+  /** the units in that area's subtree (any level), inside the caller's scope; outside it: 404 */
+  area: AreaCode.optional(),
 });
 export type UnitScope = z.infer<typeof UnitScope>;
 
@@ -90,7 +96,7 @@ export type SummaryReport = z.infer<typeof SummaryReport>;
 export const TREND_MAX_DAYS = 400;
 
 export const TrendQuery = z
-  .object({ from: IsoDate.optional(), to: IsoDate.optional() })
+  .object({ from: IsoDate.optional(), to: IsoDate.optional(), area: AreaCode.optional() })
   // the 400-day limit is checked by the service, once the missing end has been filled in
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['from'], message: 'must not be after to' });
 export type TrendQuery = z.infer<typeof TrendQuery>;

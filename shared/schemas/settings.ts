@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './common.js';
+import { Area, AreaCode } from './areas.js';
 
 /**
  * An IANA name ("Asia/Shanghai", "Etc/GMT-8", "UTC") that JavaScript knows. Abbreviations are
@@ -16,13 +17,19 @@ export const isTimeZone = (tz: string) => {
   }
 };
 
-export const Settings = z.object({
-  timezone: z.string().refine(isTimeZone, 'not a known IANA time zone name, such as Asia/Shanghai'),
+const RULES = {
   wiringDue: IsoDate.nullable(),
   connectionDue: IsoDate.nullable(),
   registrationGraceDays: z.number().int().min(0).max(365),
   stallDays: z.number().int().min(1).max(365),
   postponementLimit: z.number().int().min(1).max(100),
+};
+
+export const Settings = z.object({
+  timezone: z.string().refine(isTimeZone, 'not a known IANA time zone name, such as Asia/Shanghai'),
+  ...RULES,
+  /** the county a new unit gets when nothing else names one (areas.md); absent from a PUT keeps the stored one */
+  homeArea: AreaCode.nullable().optional(),
   /** 落款单位: who signs the printed bulletin; absent from a PUT keeps the stored one */
   signingOffice: z.string().trim().min(1).max(60).optional(),
 });
@@ -36,4 +43,39 @@ export const DEFAULT_SETTINGS: Settings = {
   stallDays: 14,
   postponementLimit: 2,
   signingOffice: '县人民政府办公室',
+  homeArea: null,
 };
+
+/** GET|PUT /api/settings?area=: an area's deadlines instead of the installation's. */
+export const SettingsQuery = z.object({ area: AreaCode.optional() });
+
+/**
+ * PUT /api/settings?area=: the area's own values, all of them (a PUT replaces): null or absent
+ * inherits from the nearest ancestor that sets the value, else from the installation.
+ */
+export const AreaOwnSettings = z.object({
+  wiringDue: RULES.wiringDue.optional(),
+  connectionDue: RULES.connectionDue.optional(),
+  registrationGraceDays: RULES.registrationGraceDays.nullable().optional(),
+  stallDays: RULES.stallDays.nullable().optional(),
+  postponementLimit: RULES.postponementLimit.nullable().optional(),
+});
+export type AreaOwnSettings = z.infer<typeof AreaOwnSettings>;
+
+const Source = z.string().nullable();
+/** GET /api/settings?area=: the effective values, the area's own, and where each effective value comes from */
+export const AreaSettings = z.object({
+  area: Area,
+  timezone: z.string(),
+  ...RULES,
+  own: z.object({
+    wiringDue: IsoDate.nullable(),
+    connectionDue: IsoDate.nullable(),
+    registrationGraceDays: z.number().int().nullable(),
+    stallDays: z.number().int().nullable(),
+    postponementLimit: z.number().int().nullable(),
+  }),
+  /** the area code each value comes from (the area itself or an ancestor); null: the installation's settings */
+  sources: z.object({ wiringDue: Source, connectionDue: Source, registrationGraceDays: Source, stallDays: Source, postponementLimit: Source }),
+});
+export type AreaSettings = z.infer<typeof AreaSettings>;

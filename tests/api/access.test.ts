@@ -54,6 +54,8 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
       return { url, body: { text: '已安排布线' } };
     case 'POST /api/notices/:id/withdraw':
       return { url, body: { reason: '发错了' } };
+    case 'GET /api/areas/:code':
+      return { url: '/api/areas/62' };
     case 'PUT /api/settings':
       return { url, body: { timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2 } };
     default:

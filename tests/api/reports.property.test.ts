@@ -1,5 +1,7 @@
 // The SQL behind /api/reports/laggards and /summary (stored progress for today, a replay of
-// the steps for a past day) must say exactly what the pure rules of shared/domain/laggards.ts say.
+// the steps for a past day) must say exactly what the pure rules of shared/domain/laggards.ts say,
+// with each unit's effective deadlines: its county's, city's or province's own values where they
+// set any (shared/domain/deadlines.ts), else the installation's; and for an area's board too.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { steps as stepsTable, units } from '../../db/schema/index.js';
@@ -14,6 +16,8 @@ import {
   type LaggardCategory,
   type StepRecord,
 } from '../../shared/domain/laggards.js';
+import { inScope } from '../../shared/domain/areas.js';
+import { effectiveAreaRules, NO_OWN_RULES, setsNothing, type AreaOwnRules } from '../../shared/domain/deadlines.js';
 import { allowedSteps, applyStep, deriveProgress, initialProgress } from '../../shared/domain/progress.js';
 import { REASON_CODES, STAGES, type Stage, type StageStatus, type StepType } from '../../shared/domain/steps.js';
 import type { Settings } from '../../shared/schemas/settings.js';
@@ -51,7 +55,21 @@ const move = fc.record({
   reasonCode: fc.option(fc.constantFrom(...REASON_CODES), { nil: undefined }),
 });
 const dueOffset = fc.option(fc.integer({ min: -60, max: 10 }), { nil: null });
+/** Areas that may set deadlines of their own: a province, two cities, counties under each; units sit in counties or none. */
+const OVERRIDE_AREAS = ['62', '6212', '621223', '621202', '6201', '620102'] as const;
+const UNIT_AREAS = ['621223', '621202', '620102', '620103', null] as const;
+const areaOwn = fc.option(
+  fc.record({
+    wiringDue: dueOffset,
+    connectionDue: dueOffset,
+    registrationGraceDays: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+    stallDays: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
+    postponementLimit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+  }),
+  { nil: null, freq: 2 },
+);
 const unitCase = fc.record({
+  area: fc.constantFrom(...UNIT_AREAS),
   kind: fc.constantFrom('township', 'department', 'other') as fc.Arbitrary<'township' | 'department' | 'other'>,
   wiringDue: dueOffset,
   connectionDue: dueOffset,
@@ -70,6 +88,10 @@ const scenario = fc.record({
   /** in a zone of MIDNIGHT_CHANGES: which change the histories are put around, and which day is asked for */
   change: fc.record({ pick: fc.nat(), around: fc.boolean(), day: fc.constantFrom('change', 'before', 'after', 'grace', 'stall', 'grace+1') }),
   units: fc.array(unitCase, { minLength: 1, maxLength: 6 }),
+  /** each area's own values (null: none, as in an installation without areas) */
+  areas: fc.tuple(...OVERRIDE_AREAS.map(() => areaOwn)),
+  /** the board asked for one area's subtree, or the whole installation */
+  boardArea: fc.constantFrom(undefined, '62', '6212', '621223', '6201'),
 });
 
 const DATA: Partial<Record<StepType, Record<string, string>>> = {
@@ -100,10 +122,13 @@ function buildHistory(c: UnitCase, now: number, change?: number): StepRecord[] {
   return history;
 }
 
-type Made = { code: string; id: string; kind: string; history: StepRecord[]; wiringDue: string | null; connectionDue: string | null };
+type Made = { code: string; id: string; kind: string; areaCode: string | null; history: StepRecord[]; wiringDue: string | null; connectionDue: string | null };
+
+/** A unit's rules: its county's effective values over the installation's settings. */
+const rulesOf = (u: Made, settings: Settings, own: ReadonlyMap<string, AreaOwnRules>) => effectiveAreaRules(settings, own, u.areaCode).rules;
 
 /** The summary as the pure rules count it, over every unit made so far. */
-function expectedSummary(all: readonly Made[], settings: Settings, day: string) {
+function expectedSummary(all: readonly Made[], settings: Settings, own: ReadonlyMap<string, AreaOwnRules>, day: string) {
   const stages = Object.fromEntries(STAGES.map((s) => [s, { pending: 0, in_progress: 0, blocked: 0, done: 0 }])) as Record<Stage, Record<StageStatus, number>>;
   const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as Record<LaggardCategory, number>;
   const byKind: Record<string, number> = { township: 0, department: 0, other: 0 };
@@ -113,7 +138,8 @@ function expectedSummary(all: readonly Made[], settings: Settings, day: string) 
     const progress = progressAsOf(u.history, day, settings.timezone);
     for (const stage of STAGES) stages[stage][progress[stage].status]++;
     if (progress.registration.status === 'done') onboarded++;
-    const { flags } = laggardAsOf(u.history, effectiveDeadlines(u, settings), settings, day);
+    const rules = rulesOf(u, settings, own);
+    const { flags } = laggardAsOf(u.history, effectiveDeadlines(u, rules), rules, day);
     if (!flags.length) continue;
     laggards++;
     byKind[u.kind]++;
@@ -140,6 +166,14 @@ describe('laggards: SQL against the pure rules', () => {
           postponementLimit: s.postponementLimit,
         };
         expect((await office.put('/api/settings', settings)).statusCode).toBe(200);
+        const own = new Map<string, AreaOwnRules>();
+        for (const [i, code] of OVERRIDE_AREAS.entries()) {
+          const o = s.areas[i];
+          const values: AreaOwnRules = o ? { ...o, wiringDue: due(o.wiringDue), connectionDue: due(o.connectionDue) } : NO_OWN_RULES;
+          if (o && !setsNothing(values)) own.set(code, values);
+          const res = await office.put(`/api/settings?area=${code}`, values);
+          expect(res.statusCode, res.body).toBe(200);
+        }
         // around a midnight change of offset, half the time in the zones that have them
         const changes = MIDNIGHT_CHANGES[s.timezone];
         const changeDay = changes && s.change.around ? changes[s.change.pick % changes.length] : undefined;
@@ -163,6 +197,7 @@ describe('laggards: SQL against the pure rules', () => {
               name: `单位${i}`,
               kind: c.kind,
               parentCode: area,
+              areaCode: c.area,
               wiringDue: due(c.wiringDue),
               connectionDue: due(c.connectionDue),
               createdAt,
@@ -185,17 +220,21 @@ describe('laggards: SQL against the pure rules', () => {
               })),
             );
           }
-          made.push({ code, id: unit.id, kind: c.kind, history, wiringDue: unit.wiringDue, connectionDue: unit.connectionDue });
+          made.push({ code, id: unit.id, kind: c.kind, areaCode: c.area, history, wiringDue: unit.wiringDue, connectionDue: unit.connectionDue });
         }
 
         for (const asOf of [undefined, pastDay]) {
           const day = asOf ?? day0;
           const expected = made
-            .map((u) => ({ code: u.code, id: u.id, ...laggardAsOf(u.history, effectiveDeadlines(u, settings), settings, day) }))
+            .filter((u) => inScope(s.boardArea ?? null, u.areaCode))
+            .map((u) => {
+              const rules = rulesOf(u, settings, own);
+              return { code: u.code, id: u.id, ...laggardAsOf(u.history, effectiveDeadlines(u, rules), rules, day) };
+            })
             .filter((u) => u.flags.length)
             .sort(compareLaggards)
             .map((u) => ({ id: u.id, flags: u.flags, severity: u.severity }));
-          const res = await office.get(`/api/reports/laggards?parentCode=${area}&pageSize=500${asOf ? `&asOf=${asOf}` : ''}`);
+          const res = await office.get(`/api/reports/laggards?parentCode=${area}&pageSize=500${asOf ? `&asOf=${asOf}` : ''}${s.boardArea ? `&area=${s.boardArea}` : ''}`);
           expect(res.statusCode, res.body).toBe(200);
           const body = res.json();
           expect(body.asOf).toBe(day);
@@ -209,7 +248,7 @@ describe('laggards: SQL against the pure rules', () => {
         for (const asOf of [undefined, pastDay]) {
           const res = await office.get(`/api/reports/summary${asOf ? `?asOf=${asOf}` : ''}`);
           expect(res.statusCode, res.body).toBe(200);
-          expect(res.json(), `summary as of ${asOf ?? day0} in ${s.timezone}`).toEqual(expectedSummary(everyUnit, settings, asOf ?? day0));
+          expect(res.json(), `summary as of ${asOf ?? day0} in ${s.timezone}`).toEqual(expectedSummary(everyUnit, settings, own, asOf ?? day0));
         }
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },

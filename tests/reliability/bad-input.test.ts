@@ -161,18 +161,31 @@ function seeds(): Record<string, fc.Arbitrary<Payload>> {
     'POST /api/notices/batch': fc.record({ category: fc.constantFrom('refused_wiring', 'stalled', undefined), parentCode: fc.constantFrom(PARENT, undefined), note: fc.option(name, { nil: undefined }) }, { requiredKeys: [] }).map((b) => json(b)),
     'POST /api/notices/:id/answer': fc.record({ text: name }).map((b) => json(b)),
     'POST /api/notices/:id/withdraw': fc.record({ reason: fc.constantFrom('发错了单位', 'issued by mistake') }).map((b) => json(b)),
-    'PUT /api/settings': fc
-      .record({
-        // a zone JavaScript knows and the database may not (US/Pacific-New: tzdata dropped it), one
-        // whose midnight daylight saving skips
-        timezone: fc.constantFrom('Asia/Shanghai', 'UTC', 'Etc/GMT-8', 'Asia/Urumqi', 'US/Pacific-New', 'Africa/Cairo'),
-        wiringDue: fc.oneof(futureDate, fc.constant(null)),
-        connectionDue: fc.oneof(futureDate, fc.constant(null)),
-        registrationGraceDays: fc.integer({ min: 0, max: 365 }),
-        stallDays: fc.integer({ min: 1, max: 365 }),
-        postponementLimit: fc.integer({ min: 1, max: 100 }),
-      })
-      .map((b) => json(b)),
+    'PUT /api/settings': fc.oneof(
+      fc
+        .record({
+          // a zone JavaScript knows and the database may not (US/Pacific-New: tzdata dropped it), one
+          // whose midnight daylight saving skips
+          timezone: fc.constantFrom('Asia/Shanghai', 'UTC', 'Etc/GMT-8', 'Asia/Urumqi', 'US/Pacific-New', 'Africa/Cairo'),
+          wiringDue: fc.oneof(futureDate, fc.constant(null)),
+          connectionDue: fc.oneof(futureDate, fc.constant(null)),
+          registrationGraceDays: fc.integer({ min: 0, max: 365 }),
+          stallDays: fc.integer({ min: 1, max: 365 }),
+          postponementLimit: fc.integer({ min: 1, max: 100 }),
+          homeArea: fc.constantFrom('621223', null, undefined),
+        })
+        .map((b) => json(b)),
+      // an area's own deadlines (a null inherits)
+      fc
+        .tuple(
+          fc.constantFrom('?area=62', '?area=6212', '?area=621223'),
+          fc.record(
+            { wiringDue: fc.oneof(futureDate, fc.constant(null)), stallDays: fc.option(fc.integer({ min: 1, max: 365 }), { nil: null }), postponementLimit: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }) },
+            { requiredKeys: [] },
+          ),
+        )
+        .map(([query, b]) => ({ ...json(b), query })),
+    ),
     // channels: no sender loop runs in this app (it starts when a server listens), so nothing is sent
     'POST /api/channels': fc
       .record({
@@ -489,9 +502,9 @@ describe('bad input on the write routes', () => {
     // refused first would hide what the page does
     const pageValue = fc.oneof({ weight: 3, arbitrary: hugeNumberText }, { weight: 1, arbitrary: fc.constantFrom('1', '2', '50', '500', '501') });
     const filters = fc.dictionary(
-      fc.constantFrom('asOf', 'from', 'to', 'since', 'q', 'kind', 'stage', 'status', 'onboarded', 'category', 'parentCode', 'unitId', 'type', 'action', 'urged', 'area'),
+      fc.constantFrom('asOf', 'from', 'to', 'since', 'q', 'kind', 'stage', 'status', 'onboarded', 'category', 'parentCode', 'unitId', 'type', 'action', 'urged', 'area', 'parent'),
       fc.oneof(
-        { weight: 3, arbitrary: fc.constantFrom('2026-01-01', '2026-11-30', 'true', 'wiring', 'blocked', 'township', PARENT) },
+        { weight: 3, arbitrary: fc.constantFrom('2026-01-01', '2026-11-30', 'true', 'wiring', 'blocked', 'township', PARENT, '62', '6212', '621223', '99') },
         { weight: 1, arbitrary: fc.constantFrom('1970-01-01', '2999-12-31', '9999-12-31', '2026-02-30', ...XML_FORBIDDEN, ...LOOK_ALIKE_NAMES) },
         { weight: 1, arbitrary: hugeNumberText },
         { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },

@@ -52,8 +52,9 @@ function columns(timezone: string): SheetColumn<LaggardItem>[] {
 export const laggardsCsv = (items: LaggardItem[], timezone: string): Readable => tableCsv(columns(timezone), items);
 
 /** A filtered file says its filter, as the bulletin does: "单位类型：乡镇；问题类型：拒绝布线". */
-export function scopeWords(f: LaggardFilter): string {
+export function scopeWords(f: Omit<LaggardFilter, 'area'> & { areaName?: string }): string {
   const parts: string[] = [];
+  if (f.areaName) parts.push(`地区：${f.areaName}`);
   if (f.kind) parts.push(`单位类型：${KIND_LABELS[f.kind]}`);
   if (f.parentCode) parts.push(`上级编码：${f.parentCode}`);
   if (f.q) parts.push(`名称或编码含“${f.q}”`);
@@ -62,7 +63,7 @@ export function scopeWords(f: LaggardFilter): string {
   return parts.join('；');
 }
 
-export function laggardsXlsx(items: LaggardItem[], filter: LaggardFilter & { asOf: string }, timezone: string): Readable {
+export function laggardsXlsx(items: LaggardItem[], filter: LaggardFilter & { asOf: string; areaName?: string }, timezone: string): Readable {
   const scope = scopeWords(filter);
   return tableXlsx(columns(timezone), items, {
     sheetName: REPORT_TITLE,

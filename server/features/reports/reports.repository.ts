@@ -18,6 +18,9 @@ import { STEP_RULES, STEP_TYPES, type Stage, type StageStatus } from '../../../s
 import type { LaggardFilter, UnitScope } from '../../../shared/schemas/reports.js';
 import { FUTURE_TOLERANCE_MS } from '../../../shared/schemas/steps.js';
 import { likePattern } from '../../lib/query.js';
+import { inScopeSql } from '../../lib/scope.js';
+import { AREA_CODE } from '../../../shared/domain/areas.js';
+import type { AreaRules } from '../../../shared/domain/deadlines.js';
 
 export { rowsOf };
 
@@ -65,16 +68,25 @@ export async function anyStepAfter(db: DbOrTx, end: Date): Promise<boolean> {
 }
 
 export interface ReportContext {
+  /** the installation's settings: the rules of every unit outside the areas below */
   rules: LaggardRules;
+  /**
+   * The areas that set deadlines of their own, each with its effective values (resolved over its
+   * ancestors by shared/domain/deadlines.ts). Empty, as in an installation without areas: the
+   * rules above are constants of the SQL, as before areas existed.
+   */
+  areaRules: { code: string; rules: AreaRules }[];
   asOf: string;
   /** true: the stored progress answers (as of today or later); false: replay the steps */
   current: boolean;
 }
 
-type UnitFilter = UnitScope & Pick<LaggardFilter, 'urged'> & { laggardsOnly?: boolean; unitId?: string };
+/** `area`: a code already narrowed to the caller's scope (the service's job); absent: every unit. */
+type UnitFilter = Omit<UnitScope, 'area'> & { area?: string | null } & Pick<LaggardFilter, 'urged'> & { laggardsOnly?: boolean; unitId?: string };
 
 function unitFilter(f: UnitFilter, current: boolean): SQL {
   const parts: SQL[] = [sql`true`];
+  if (f.area) parts.push(inScopeSql(f.area));
   // an onboarded unit is never a laggard; the stored status says which are, as of today
   if (f.laggardsOnly && current) parts.push(sql`u.registration_status <> 'done'`);
   if (f.kind) parts.push(sql`u.kind = ${f.kind}`);
@@ -93,22 +105,25 @@ function unitFilter(f: UnitFilter, current: boolean): SQL {
  * flags below turn them into calendar days only for the rows a flag applies to.
  */
 function facts(ctx: ReportContext, filter: UnitFilter): SQL {
+  const rules = ruleColumns(ctx);
   const dues = sql`
-    (coalesce(u.wiring_due, ${ctx.rules.wiringDue}::date) - date '1970-01-01') as wiring_due_day,
-    (coalesce(u.connection_due, ${ctx.rules.connectionDue}::date) - date '1970-01-01') as connection_due_day`;
+    (coalesce(u.wiring_due, ${rules.wiringDue}) - date '1970-01-01') as wiring_due_day,
+    (coalesce(u.connection_due, ${rules.connectionDue}) - date '1970-01-01') as connection_due_day${rules.perRow}`;
   if (ctx.current) {
     return sql`
-      select u.id, u.code, u.name, u.kind, u.parent_code, u.contact_name, u.contact_phone, u.assignee_id,
+      select u.id, u.code, u.name, u.kind, u.parent_code, u.area_code, u.contact_name, u.contact_phone, u.assignee_id,
         u.wiring_status as w, u.connection_status as c, u.registration_status as r,
         u.refused_at, u.postponements, u.first_postponed_at, u.connection_at,
         u.last_event_at,
         ${dues}
-      from units u
+      from units u${rules.joins}
       where ${unitFilter(filter, true)}`;
   }
   const postponed = sql.raw(`type in (${STEP_TYPES.filter((t) => t.endsWith('.postponed')).map(quote).join(', ')})`);
+  // an area's board replays its own units' steps only (by steps_unit_seq_key), not the whole history
+  const ofArea = filter.area ? sql` and unit_id in (select u.id from units u where ${inScopeSql(filter.area)})` : sql``;
   return sql`
-    select u.id, u.code, u.name, u.kind, u.parent_code, u.contact_name, u.contact_phone, u.assignee_id,
+    select u.id, u.code, u.name, u.kind, u.parent_code, u.area_code, u.contact_name, u.contact_phone, u.assignee_id,
       ${statusOfCode('a.w_last')} as w, ${statusOfCode('a.c_last')} as c, ${statusOfCode('a.r_last')} as r,
       case when (a.w_last & 15) = ${sql.raw(String(codeOf('wiring.refused')))} then ${timeOfPacked('a.w_last')} end as refused_at,
       coalesce(a.postponements, 0) as postponements,
@@ -129,11 +144,51 @@ function facts(ctx: ReportContext, filter: UnitFilter): SQL {
         select unit_id, stage, type, occurred_at,
           (seq::bigint << ${sql.raw(String(SECOND_BITS + 4))}) | (floor(date_part('epoch', occurred_at))::bigint << 4) | (${typeCode})::bigint as packed
         from steps
-        where not voided and occurred_at < ${at(endOfDay(ctx.asOf, ctx.rules.timezone))}
+        where not voided and occurred_at < ${at(endOfDay(ctx.asOf, ctx.rules.timezone))}${ofArea}
       ) s
       group by unit_id
-    ) a on a.unit_id = u.id
+    ) a on a.unit_id = u.id${rules.joins}
     where ${unitFilter(filter, false)}`;
+}
+
+/** a checked value as SQL text: dates are YYYY-MM-DD, numbers integers, codes digits (a literal lets the planner see it) */
+const dateLiteral = (d: string | null) => (d === null ? 'null::date' : /^\d{4}-\d{2}-\d{2}$/.test(d) ? `date '${d}'` : fail(d));
+const intLiteral = (n: number) => (Number.isInteger(n) ? `${n}` : fail(n));
+const codeLiteral = (c: string) => (AREA_CODE.test(c) ? `'${c}'` : fail(c));
+const fail = (v: unknown): never => {
+  throw new Error(`not a rule value: ${JSON.stringify(v)}`);
+};
+
+/**
+ * Each unit's effective campaign values, as SQL over `u`. Without area overrides they are the
+ * installation's constants (today's plan exactly). With them, each level that has overrides is
+ * one small VALUES list joined by the unit's county code's prefix (a hash join: one pass), each
+ * row holding that area's values already resolved over its ancestors, so the deepest match wins
+ * with a plain coalesce (a resolved date is null only where every ancestor's is null too).
+ */
+function ruleColumns(ctx: ReportContext): { wiringDue: SQL; connectionDue: SQL; perRow: SQL; joins: SQL } {
+  const r = ctx.rules;
+  if (ctx.areaRules.length === 0) {
+    return { wiringDue: sql`${r.wiringDue}::date`, connectionDue: sql`${r.connectionDue}::date`, perRow: sql``, joins: sql`` };
+  }
+  const levels = [6, 4, 2].filter((n) => ctx.areaRules.some((a) => a.code.length === n));
+  const joins = levels.map((n) => {
+    const rows = ctx.areaRules
+      .filter((a) => a.code.length === n)
+      .map(({ code, rules: v }) => `(${codeLiteral(code)}, ${dateLiteral(v.wiringDue)}, ${dateLiteral(v.connectionDue)}, ${intLiteral(v.registrationGraceDays)}, ${intLiteral(v.stallDays)}, ${intLiteral(v.postponementLimit)})`);
+    const key = n === 6 ? 'u.area_code' : `left(u.area_code, ${n})`;
+    return sql.raw(`\n      left join (values ${rows.join(', ')}) as ar${n}(code, wiring_due, connection_due, grace, stall, plimit) on ar${n}.code = ${key}`);
+  });
+  const pick = (column: string, fallback: string) => sql.raw(`coalesce(${levels.map((n) => `ar${n}.${column}`).join(', ')}, ${fallback})`);
+  return {
+    wiringDue: pick('wiring_due', dateLiteral(r.wiringDue)),
+    connectionDue: pick('connection_due', dateLiteral(r.connectionDue)),
+    perRow: sql`,
+    ${pick('grace', intLiteral(r.registrationGraceDays))} as grace_days,
+    ${pick('stall', intLiteral(r.stallDays))} as stall_days,
+    ${pick('plimit', intLiteral(r.postponementLimit))} as postponement_limit`,
+    joins: sql.join(joins, sql``),
+  };
 }
 
 /** Each laggard category and the column that holds its daysLate. */
@@ -157,22 +212,31 @@ function flagRules(ctx: ReportContext) {
   const asOf = sql`${dayNumber(ctx.asOf)}::int`;
   // the first instant of a day relative to asOf
   const from = (offset: number) => at(startOfDay(addDays(ctx.asOf, offset), tz));
+  // per unit when areas set their own values: the few values in force, each with its day's bound
+  const perRow = ctx.areaRules.length > 0;
+  const values = (pick: (v: AreaRules) => number) => [...new Set([pick(r), ...ctx.areaRules.map((a) => pick(a.rules))])];
+  const boundOf = (column: string, pick: (v: AreaRules) => number, offset: (n: number) => number) =>
+    perRow
+      ? sql`(case ${sql.raw(column)} ${sql.join(values(pick).map((n) => sql`when ${sql.raw(String(n))} then ${from(offset(n))}`), sql` `)} end)`
+      : from(offset(pick(r)));
+  const grace = perRow ? sql.raw('grace_days') : sql`${r.registrationGraceDays}::int`;
+  const limit = perRow ? sql.raw('postponement_limit') : sql`${r.postponementLimit}::int`;
   return {
     d_refused: { applies: sql`r <> 'done' and refused_at is not null`, days: sql`${asOf} - ${dayIn('refused_at', tz)}` },
     d_postponed: {
-      applies: sql`r <> 'done' and postponements >= ${r.postponementLimit}::int and first_postponed_at is not null`,
+      applies: sql`r <> 'done' and postponements >= ${limit} and first_postponed_at is not null`,
       days: sql`${asOf} - ${dayIn('first_postponed_at', tz)}`,
     },
     // late once the grace has passed: connected before the start of (asOf − grace)
     d_unregistered: {
-      applies: sql`r <> 'done' and r <> 'in_progress' and c = 'done' and connection_at < ${from(-r.registrationGraceDays)}`,
-      days: sql`${asOf} - (${dayIn('connection_at', tz)} + ${r.registrationGraceDays}::int)`,
+      applies: sql`r <> 'done' and r <> 'in_progress' and c = 'done' and connection_at < ${boundOf('grace_days', (v) => v.registrationGraceDays, (n) => -n)}`,
+      days: sql`${asOf} - (${dayIn('connection_at', tz)} + ${grace})`,
     },
     d_overdue_connection: { applies: sql`r <> 'done' and c <> 'done' and ${asOf} > connection_due_day`, days: sql`${asOf} - connection_due_day` },
     d_overdue_wiring: { applies: sql`r <> 'done' and w <> 'done' and ${asOf} > wiring_due_day`, days: sql`${asOf} - wiring_due_day` },
     // no step since before the start of (asOf − stallDays + 1)
     d_stalled: {
-      applies: sql`r <> 'done' and 'in_progress' in (w, c, r) and last_event_at < ${from(-r.stallDays + 1)}`,
+      applies: sql`r <> 'done' and 'in_progress' in (w, c, r) and last_event_at < ${boundOf('stall_days', (v) => v.stallDays, (n) => -n + 1)}`,
       days: sql`${asOf} - ${dayIn('last_event_at', tz)}`,
     },
   } satisfies Record<(typeof CATEGORY_COLUMN)[keyof typeof CATEGORY_COLUMN], { applies: SQL; days: SQL }>;
@@ -191,7 +255,7 @@ function flagged(ctx: ReportContext, filter: UnitFilter): SQL {
         + ${term(w.overdue_wiring, 'd_overdue_wiring')} + ${term(w.stalled, 'd_stalled', 'n_stalled')} as score,
       coalesce(greatest(d_refused, d_postponed, d_unregistered, d_overdue_connection, d_overdue_wiring, d_stalled), 0) as max_days
     from (
-      select f.id, f.code, f.name, f.kind, f.parent_code, f.contact_name, f.contact_phone, f.assignee_id, f.w, f.c, f.r, f.last_event_at,
+      select f.id, f.code, f.name, f.kind, f.parent_code, f.area_code, f.contact_name, f.contact_phone, f.assignee_id, f.w, f.c, f.r, f.last_event_at,
         ${sql.join(flags, sql`, `)},
         ((w = 'in_progress')::int + (c = 'in_progress')::int + (r = 'in_progress')::int) as n_stalled
       from (${facts(ctx, filter)}) f
@@ -233,13 +297,16 @@ const assigneeName = (alias: string) => sql.raw(`(select display_name from users
 const lastEventMs = sql.raw('round(extract(epoch from last_event_at) * 1000)::float8 as last_event_ms');
 const ranking = sql.raw('score desc, max_days desc, code collate "C"');
 
-function laggardsOnly(ctx: ReportContext, filter: LaggardFilter & Pick<UnitFilter, 'unitId'>): SQL {
+/** The laggard board's filter, its `area` narrowed to the caller's scope already. */
+export type ReportFilter = Omit<LaggardFilter, 'area'> & { area?: string | null };
+
+function laggardsOnly(ctx: ReportContext, filter: ReportFilter & Pick<UnitFilter, 'unitId'>): SQL {
   const category = filter.category ? sql.raw(` and ${CATEGORY_COLUMN[filter.category]} is not null`) : sql``;
   return sql`select * from (${flagged(ctx, { ...filter, laggardsOnly: true })}) x where score > 0${category}`;
 }
 
 /** One page of laggards, ranked, and how many there are in all. */
-export async function laggardPage(db: DbOrTx, ctx: ReportContext, filter: LaggardFilter, page: { page: number; pageSize: number }) {
+export async function laggardPage(db: DbOrTx, ctx: ReportContext, filter: ReportFilter, page: { page: number; pageSize: number }) {
   const rows = await rowsOf<LaggardRow & { total: number; id: string | null }>(
     db,
     sql`with hits as materialized (${laggardsOnly(ctx, filter)})
@@ -255,7 +322,7 @@ export async function laggardPage(db: DbOrTx, ctx: ReportContext, filter: Laggar
 }
 
 /** Every laggard, ranked: for the files. */
-export async function allLaggards(db: DbOrTx, ctx: ReportContext, filter: LaggardFilter & Pick<UnitFilter, 'unitId'>): Promise<LaggardRow[]> {
+export async function allLaggards(db: DbOrTx, ctx: ReportContext, filter: ReportFilter & Pick<UnitFilter, 'unitId'>): Promise<LaggardRow[]> {
   return rowsOf<LaggardRow>(db, sql`select ${laggardColumns}, ${lastEventMs}, ${assigneeName('x')} from (${laggardsOnly(ctx, filter)}) x order by ${ranking}`);
 }
 
@@ -277,46 +344,60 @@ export interface SummaryGroup {
  * that the service adds up. One hash aggregate instead of two dozen filtered counts per unit,
  * and no daysLate: a unit lags when any flag applies (every daysLate is ≥ 0, so its score > 0).
  */
-export async function summaryGroups(db: DbOrTx, ctx: ReportContext, scope: UnitScope = {}): Promise<SummaryGroup[]> {
+export async function summaryGroups(db: DbOrTx, ctx: ReportContext, scope: UnitFilter = {}): Promise<SummaryGroup[]> {
+  return rowsOf<SummaryGroup>(db, groups(ctx, scope));
+}
+
+/** The summary's groups, per child of a roll-up besides (`child`: an expression over the facts, `f`). */
+function groups(ctx: ReportContext, scope: UnitFilter, child?: SQL): SQL {
   const rules = flagRules(ctx);
   const bits = Object.entries(CATEGORY_COLUMN).map(
     ([cat, column]) => sql`(case when ${rules[column].applies} then ${sql.raw(String(CATEGORY_BIT[cat as keyof typeof CATEGORY_BIT]))} else 0 end)`,
   );
-  return rowsOf<SummaryGroup>(
-    db,
-    sql`select w, c, r, kind, ${sql.join(bits, sql` | `)} as mask, count(*)::int as n
+  return sql`select w, c, r, kind, ${sql.join(bits, sql` | `)} as mask${child ? sql`, ${child} as child` : sql``}, count(*)::int as n
       from (${facts(ctx, scope)}) f
-      group by 1, 2, 3, 4, 5`,
-  );
+      group by 1, 2, 3, 4, 5${child ? sql`, 6` : sql``}`;
+}
+
+/**
+ * The roll-up's groups: one pass over the area's units, grouped by the child each lies in: a
+ * province's city (left(area_code, 4)), a city's county, a county's kinds; at the top the
+ * provinces (null: the units without a county).
+ */
+export async function rollupGroups(db: DbOrTx, ctx: ReportContext, area: string | null, by: 'province' | 'city' | 'county' | 'kind') {
+  const child = by === 'kind' ? sql`f.kind` : by === 'county' ? sql`f.area_code` : sql.raw(`left(f.area_code, ${by === 'city' ? 4 : 2})`);
+  return rowsOf<SummaryGroup & { child: string | null }>(db, groups(ctx, { area }, child));
 }
 
 const COMPLETIONS = { 'wiring.completed': 'wiring', 'connection.completed': 'connection', 'registration.verified': 'registration' } as const;
 
 /** Per stage and day: how many units finished the stage that day (their live completing step). */
-export async function completionsByDay(db: DbOrTx, tz: string) {
+export async function completionsByDay(db: DbOrTx, tz: string, area?: string | null) {
   const types = sql.raw(Object.keys(COMPLETIONS).map(quote).join(', '));
+  const ofArea = area ? sql` and unit_id in (select u.id from units u where ${inScopeSql(area)})` : sql``;
   return rowsOf<{ stage: Stage; day: number; n: number }>(
     db,
     sql`select stage, day, count(*)::int as n from (
         select unit_id, stage, min(${dayIn(sql`occurred_at`, tz)}) as day
-        from steps where type in (${types}) and not voided
+        from steps where type in (${types}) and not voided${ofArea}
         group by unit_id, stage
       ) s group by stage, day`,
   );
 }
 
-export async function countUnits(db: DbOrTx): Promise<number> {
-  const [row] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from units`);
+export async function countUnits(db: DbOrTx, area?: string | null): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from units u where ${inScopeSql(area)}`);
   return row.n;
 }
 
 /** Live refusals and postponements that had happened by the end of `asOf`, by reasonCode. */
-export async function reasonCounts(db: DbOrTx, asOf: string, tz: string) {
+export async function reasonCounts(db: DbOrTx, asOf: string, tz: string, area?: string | null) {
+  const ofArea = area ? sql` and unit_id in (select u.id from units u where ${inScopeSql(area)})` : sql``;
   const types = sql.raw(STEP_TYPES.filter((t) => t === 'wiring.refused' || t.endsWith('.postponed')).map(quote).join(', '));
   return rowsOf<{ reason_code: string | null; n: number }>(
     db,
     sql`select data ->> 'reasonCode' as reason_code, count(*)::int as n from steps
-      where type in (${types}) and not voided and occurred_at < ${at(endOfDay(asOf, tz))}
+      where type in (${types}) and not voided and occurred_at < ${at(endOfDay(asOf, tz))}${ofArea}
       group by 1 order by 2 desc, 1 nulls last`,
   );
 }

@@ -2,10 +2,10 @@
 // GET /api/units.csv|.xlsx: the full units list as files, for the readers of GET /api/units.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  AsOfQuery,
   LaggardFilter,
   LaggardsQuery,
   LaggardsReport,
+  ReasonsQuery,
   ReasonsReport,
   SummaryQuery,
   SummaryReport,
@@ -18,24 +18,31 @@ import { UnitListQuery } from '../../../shared/schemas/units.js';
 import { readSettings } from '../settings/settings.repository.js';
 import { actorOf } from '../../lib/actor.js';
 import { unitsAttachment, unitsCsv, unitsForExport, unitsXlsx } from './units-export.js';
-import { laggardsForExport, laggardsReport, reasonsReport, summaryReport, trendReport } from './reports.service.js';
+import { laggardsForExport, laggardsReport, reasonsReport, reportArea, rollupReport, summaryReport, trendReport } from './reports.service.js';
+import { RollupQuery, RollupResponse } from '../../../shared/schemas/areas.js';
+import { rollupAttachment, rollupCsv, rollupXlsx } from './rollup.files.js';
 
 const tags = ['reports'];
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   // the reports' own pool: a long export never holds up a step being written
   const db = app.database.reports;
+  /** the query with its area narrowed to the caller's scope (404 outside it) */
+  const narrowed = async <Q extends { area?: string }>(req: { query: Q } & Parameters<typeof actorOf>[0]) => {
+    const area = await reportArea(db, actorOf(req), req.query.area);
+    return { query: { ...req.query, area: area?.code ?? null }, area };
+  };
 
   app.get('/api/reports/summary', { schema: { tags, querystring: SummaryQuery, response: { 200: SummaryReport } } }, async (req) =>
-    summaryReport(db, req.query),
+    summaryReport(db, (await narrowed(req)).query),
   );
 
   app.get('/api/reports/laggards', { schema: { tags, querystring: LaggardsQuery, response: { 200: LaggardsReport } } }, async (req) =>
-    laggardsReport(db, req.query),
+    laggardsReport(db, (await narrowed(req)).query),
   );
 
   app.get('/api/reports/laggards.csv', { schema: { tags, querystring: LaggardFilter } }, async (req, reply) => {
-    const { ctx, items } = await laggardsForExport(db, req.query);
+    const { ctx, items } = await laggardsForExport(db, (await narrowed(req)).query);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', laggardsAttachment(ctx.asOf, 'csv'))
@@ -43,11 +50,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/reports/laggards.xlsx', { schema: { tags, querystring: LaggardFilter } }, async (req, reply) => {
-    const { ctx, items } = await laggardsForExport(db, req.query);
+    const { query, area } = await narrowed(req);
+    const { ctx, items } = await laggardsForExport(db, query);
     return reply
       .type(XLSX_MIME)
       .header('content-disposition', laggardsAttachment(ctx.asOf, 'xlsx'))
-      .send(laggardsXlsx(items, { ...req.query, asOf: ctx.asOf }, ctx.rules.timezone));
+      .send(laggardsXlsx(items, { ...req.query, asOf: ctx.asOf, areaName: area?.name }, ctx.rules.timezone));
   });
 
   // the same filters as GET /api/units (page and pageSize are ignored: the file has every unit)
@@ -66,11 +74,26 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   unitsFile('xlsx');
 
   app.get('/api/reports/trend', { schema: { tags, querystring: TrendQuery, response: { 200: TrendReport } } }, async (req) =>
-    trendReport(db, req.query),
+    trendReport(db, (await narrowed(req)).query),
   );
 
-  app.get('/api/reports/reasons', { schema: { tags, querystring: AsOfQuery, response: { 200: ReasonsReport } } }, async (req) =>
-    reasonsReport(db, req.query.asOf),
-  );
+  app.get('/api/reports/reasons', { schema: { tags, querystring: ReasonsQuery, response: { 200: ReasonsReport } } }, async (req) => {
+    const { query } = await narrowed(req);
+    return reasonsReport(db, query.asOf, query.area);
+  });
+
+  // the roll-up: the children of `parent` (default: the caller's scope) side by side, ranked
+  const rollup = async (req: { query: RollupQuery } & Parameters<typeof actorOf>[0]) =>
+    rollupReport(db, await reportArea(db, actorOf(req), req.query.parent), req.query.asOf);
+  app.get('/api/reports/areas', { schema: { tags, querystring: RollupQuery, response: { 200: RollupResponse } } }, async (req) => rollup(req));
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/api/reports/areas.${format}`, { schema: { tags, querystring: RollupQuery } }, async (req, reply) => {
+      const report = await rollup(req);
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME)
+        .header('content-disposition', rollupAttachment(report, format))
+        .send(format === 'csv' ? rollupCsv(report) : rollupXlsx(report));
+    });
+  }
 };
 export default routes;

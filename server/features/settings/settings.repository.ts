@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { settings } from '../../../db/schema/index.js';
+import { areaSettings, settings } from '../../../db/schema/index.js';
+import type { AreaOwnRules } from '../../../shared/domain/deadlines.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas/settings.js';
 
 export async function readSettings(db: DbOrTx): Promise<Settings> {
@@ -15,6 +16,24 @@ export async function writeSettings(db: DbOrTx, value: Settings): Promise<Settin
     .insert(settings)
     .values({ id: 1, ...value, updatedAt: new Date() })
     .onConflictDoUpdate({ target: settings.id, set: { ...value, updatedAt: new Date() } });
-  // read back: a PUT without signingOffice keeps the stored one, and the answer shows it
+  // read back: a PUT without signingOffice or homeArea keeps the stored one, and the answer shows it
   return readSettings(db);
+}
+
+/** Every area's own deadlines (few rows: the areas that set any), by area code. */
+export async function readAreaOverrides(db: DbOrTx): Promise<Map<string, AreaOwnRules>> {
+  const rows = await db.select().from(areaSettings);
+  return new Map(rows.map(({ areaCode, updatedAt: _at, ...own }) => [areaCode, own]));
+}
+
+/** Sets an area's own values; one that sets nothing loses its row (no row: inherits everything). */
+export async function writeAreaOverride(db: DbOrTx, areaCode: string, own: AreaOwnRules | null): Promise<void> {
+  if (own === null) {
+    await db.delete(areaSettings).where(eq(areaSettings.areaCode, areaCode));
+    return;
+  }
+  await db
+    .insert(areaSettings)
+    .values({ areaCode, ...own, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: areaSettings.areaCode, set: { ...own, updatedAt: new Date() } });
 }

@@ -1,0 +1,31 @@
+// The area tree as stored (migration 0015; never edited): look-ups by code and by parent.
+import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { areas } from '../../../db/schema/index.js';
+import { AREA_CODE } from '../../../shared/domain/areas.js';
+import type { Area } from '../../../shared/schemas/areas.js';
+
+const columns = { code: areas.code, name: areas.name, level: areas.level, parentCode: areas.parentCode };
+
+export async function findArea(db: DbOrTx, code: string): Promise<Area | undefined> {
+  if (!AREA_CODE.test(code)) return undefined;
+  const [row] = await db.select(columns).from(areas).where(eq(areas.code, code)).limit(1);
+  return row;
+}
+
+/** The areas named, in the order of `codes` (unknown codes left out). */
+export async function findAreas(db: DbOrTx, codes: readonly string[]): Promise<Area[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.select(columns).from(areas).where(inArray(areas.code, [...codes]));
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return codes.flatMap((c) => byCode.get(c) ?? []);
+}
+
+/** An area's children by code; `parent` null: the provinces. */
+export async function childAreas(db: DbOrTx, parent: string | null): Promise<Area[]> {
+  return db
+    .select(columns)
+    .from(areas)
+    .where(parent === null ? isNull(areas.parentCode) : eq(areas.parentCode, parent))
+    .orderBy(asc(sql`${areas.code} collate "C"`));
+}

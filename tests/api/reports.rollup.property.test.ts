@@ -1,0 +1,180 @@
+// The roll-up (GET /api/reports/areas) at every level, today and as of a past day, equals the
+// per-unit rules summed over each child: units, onboarded, each stage's done, laggards and their
+// categories, with each unit's own county's deadlines; and it ranks by ROLLUP_RANK.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { steps as stepsTable, units } from '../../db/schema/index.js';
+import { progressColumns } from '../../server/features/units/units.repository.js';
+import { inScope } from '../../shared/domain/areas.js';
+import { addDays, today } from '../../shared/domain/dates.js';
+import { effectiveAreaRules, effectiveDeadlines, NO_OWN_RULES, type AreaOwnRules } from '../../shared/domain/deadlines.js';
+import { LAGGARD_CATEGORIES, laggardAsOf, progressAsOf, type LaggardCategory, type StepRecord } from '../../shared/domain/laggards.js';
+import { allowedSteps, applyStep, deriveProgress, initialProgress } from '../../shared/domain/progress.js';
+import { rankRollup } from '../../shared/domain/rollup.js';
+import type { StepType } from '../../shared/domain/steps.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings.js';
+import type { RollupResponse } from '../../shared/schemas/areas.js';
+import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+let office: Agent;
+beforeAll(async () => {
+  t = await createTestApp();
+  office = await t.as('office');
+});
+afterAll(() => t.close());
+
+const DAY = 86_400_000;
+/** two provinces, three cities, four counties, and units without a county */
+const COUNTIES = ['621223', '621202', '620102', '110101', null] as const;
+const OVERRIDES = ['62', '6212', '621202', '11'] as const;
+const TZ = DEFAULT_SETTINGS.timezone;
+
+const DATA: Partial<Record<StepType, Record<string, string>>> = {
+  'wiring.scheduled': { plannedDate: '2026-01-01' },
+  'connection.scheduled': { plannedDate: '2026-01-01' },
+  'registration.submitted': { platformRef: 'SQ-1' },
+  'registration.rejected': { reason: '材料不全' },
+  'wiring.refused': { reason: '理由' },
+  'wiring.postponed': { reason: '理由' },
+  'connection.postponed': { reason: '理由' },
+};
+
+const unitCase = fc.record({
+  area: fc.constantFrom(...COUNTIES),
+  kind: fc.constantFrom('township', 'department', 'other') as fc.Arbitrary<'township' | 'department' | 'other'>,
+  wiringDue: fc.option(fc.integer({ min: -40, max: 5 }), { nil: null }),
+  moves: fc.array(fc.record({ pick: fc.nat(50), daysAgo: fc.integer({ min: 0, max: 50 }) }), { maxLength: 10 }),
+});
+const offset = fc.option(fc.integer({ min: -40, max: 5 }), { nil: null });
+const scenario = fc.record({
+  units: fc.array(unitCase, { minLength: 1, maxLength: 8 }),
+  pastDays: fc.integer({ min: 1, max: 40 }),
+  wiringDue: offset,
+  connectionDue: offset,
+  areas: fc.tuple(
+    ...OVERRIDES.map(() =>
+      fc.option(
+        fc.record({
+          wiringDue: offset,
+          connectionDue: offset,
+          registrationGraceDays: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+          stallDays: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
+          postponementLimit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+        }),
+        { nil: null },
+      ),
+    ),
+  ),
+});
+
+function history(moves: { pick: number; daysAgo: number }[], now: number): StepRecord[] {
+  const out: StepRecord[] = [];
+  // oldest first: a history's steps follow one another in time
+  for (const m of [...moves].sort((a, b) => b.daysAgo - a.daysAgo)) {
+    const allowed = allowedSteps(deriveProgress(out), 'office', true);
+    if (!allowed.length) break;
+    const type = allowed[m.pick % allowed.length];
+    out.push({ type, occurredAt: new Date(now - m.daysAgo * DAY - (50 - out.length) * 60_000).toISOString(), seq: out.length + 1, data: DATA[type] ?? {}, voided: false });
+  }
+  return out;
+}
+
+interface Made {
+  areaCode: string | null;
+  kind: string;
+  code: string;
+  history: StepRecord[];
+  wiringDue: string | null;
+  connectionDue: string | null;
+}
+
+type Figures = Omit<RollupResponse['items'][number], 'area' | 'rank' | 'onboardedShare'>;
+
+/** The per-unit rules summed over some units. */
+function expected(list: readonly Made[], settings: Settings, own: ReadonlyMap<string, AreaOwnRules>, day: string): Figures {
+  const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as Record<LaggardCategory, number>;
+  const f = { totalUnits: 0, onboarded: 0, laggards: 0, stages: { wiring: { done: 0 }, connection: { done: 0 }, registration: { done: 0 } }, byCategory };
+  for (const u of list) {
+    const rules = effectiveAreaRules(settings, own, u.areaCode).rules;
+    const p = progressAsOf(u.history, day, TZ);
+    f.totalUnits++;
+    if (p.registration.status === 'done') f.onboarded++;
+    for (const s of ['wiring', 'connection', 'registration'] as const) if (p[s].status === 'done') f.stages[s].done++;
+    const { flags } = laggardAsOf(u.history, effectiveDeadlines(u, rules), rules, day);
+    if (flags.length) f.laggards++;
+    for (const c of new Set(flags.map((x) => x.category))) byCategory[c]++;
+  }
+  return f;
+}
+
+describe('the roll-up equals the per-unit rules summed over each child', () => {
+  const all: Made[] = [];
+
+  it('at every level, today and as of a past day', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
+        const now = Date.now() - 60_000;
+        const day0 = today(TZ);
+        const due = (n: number | null) => (n === null ? null : addDays(day0, n));
+        const settings: Settings = { ...DEFAULT_SETTINGS, wiringDue: due(s.wiringDue), connectionDue: due(s.connectionDue) };
+        expect((await office.put('/api/settings', settings)).statusCode).toBe(200);
+        const own = new Map<string, AreaOwnRules>();
+        for (const [i, code] of OVERRIDES.entries()) {
+          const o = s.areas[i];
+          const values: AreaOwnRules = o ? { ...o, wiringDue: due(o.wiringDue), connectionDue: due(o.connectionDue) } : NO_OWN_RULES;
+          if (Object.values(values).some((v) => v !== null)) own.set(code, values);
+          expect((await office.put(`/api/settings?area=${code}`, values)).statusCode).toBe(200);
+        }
+        for (const c of s.units) {
+          const steps = history(c.moves, now);
+          const createdAt = new Date(now - 60 * DAY);
+          const progress = steps.reduce(applyStep, initialProgress(createdAt.toISOString()));
+          const code = uniq('R');
+          const [unit] = await t.database.db
+            .insert(units)
+            .values({ code, name: code, kind: c.kind, areaCode: c.area, wiringDue: due(c.wiringDue), createdAt, stepCount: steps.length, ...progressColumns(progress) })
+            .returning();
+          if (steps.length) {
+            await t.database.db.insert(stepsTable).values(
+              steps.map((h) => ({ unitId: unit.id, seq: h.seq, type: h.type, stage: h.type.split('.')[0], occurredAt: new Date(h.occurredAt), actorName: 'rollup', actorRole: 'office', data: h.data ?? {}, voided: false })),
+            );
+          }
+          all.push({ areaCode: c.area, kind: c.kind, code, history: steps, wiringDue: unit.wiringDue, connectionDue: unit.connectionDue });
+        }
+
+        for (const day of [day0, addDays(day0, -s.pastDays)]) {
+          // walk the tree from the top: every child with units is drilled into
+          const queue: (string | null)[] = [null];
+          while (queue.length) {
+            const parent = queue.shift()!;
+            const res = await office.get(`/api/reports/areas?asOf=${day}${parent ? `&parent=${parent}` : ''}`);
+            expect(res.statusCode, res.body).toBe(200);
+            const body = res.json() as RollupResponse;
+            expect(body.asOf).toBe(day);
+            expect(body.parent?.code ?? null).toBe(parent);
+            const under = all.filter((u) => inScope(parent, u.areaCode));
+            let sum = 0;
+            for (const row of body.items) {
+              const mine =
+                row.area.level === 'kind' ? under.filter((u) => u.kind === row.area.code) : row.area.level === 'unplaced' ? under.filter((u) => u.areaCode === null) : under.filter((u) => inScope(row.area.code, u.areaCode));
+              const { area: _a, rank: _r, onboardedShare, ...figures } = row;
+              const want = expected(mine, settings, own, day);
+              expect(figures, `${parent ?? 'top'} › ${row.area.code} as of ${day}`).toEqual(want);
+              expect(onboardedShare).toBe(want.totalUnits ? want.onboarded / want.totalUnits : 0);
+              sum += row.totalUnits;
+              if (row.totalUnits > 0 && (row.area.level === 'province' || row.area.level === 'city')) queue.push(row.area.code);
+            }
+            // the children cover the parent exactly
+            expect(sum, `${parent ?? 'top'} as of ${day}`).toBe(under.length);
+            // ranked by the rule: areas first by ROLLUP_RANK, unplaced after them
+            const areasOnly = body.items.filter((r) => r.area.level !== 'unplaced');
+            expect(areasOnly.map((r) => r.area.code)).toEqual(rankRollup(areasOnly.map((r) => ({ ...r, code: r.area.code }))).map((r) => r.code));
+            expect(body.items.map((r) => r.rank)).toEqual(body.items.map((_, i) => i + 1));
+          }
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 15) },
+    );
+  }, 240_000);
+});
