@@ -249,8 +249,14 @@ function flagRules(ctx: ReportContext) {
   } satisfies Record<(typeof CATEGORY_COLUMN)[keyof typeof CATEGORY_COLUMN], { applies: SQL; days: SQL }>;
 }
 
+/** The context for one area's units: only its counties' rules (a county's board reads one row, or none). */
+function forArea(ctx: ReportContext, area: string | null | undefined): ReportContext {
+  return area ? { ...ctx, areaRules: ctx.areaRules.filter((a) => a.code.startsWith(area)) } : ctx;
+}
+
 /** Facts → daysLate per flag (null: the flag does not apply), then the severity score (× 7). */
-function flagged(ctx: ReportContext, filter: UnitFilter): SQL {
+function flagged(whole: ReportContext, filter: UnitFilter): SQL {
+  const ctx = forArea(whole, filter.area);
   const w = SEVERITY_RULE.weights;
   const n = SEVERITY_RULE.daysPerWeight;
   const term = (weight: number, days: string, times = '1') => sql.raw(`${weight} * ${times} * coalesce(${n} + ${days}, 0)`);
@@ -356,7 +362,8 @@ export async function summaryGroups(db: DbOrTx, ctx: ReportContext, scope: UnitF
 }
 
 /** The summary's groups, per child of a roll-up besides (`child`: an expression over the facts, `f`). */
-function groups(ctx: ReportContext, scope: UnitFilter, child?: SQL): SQL {
+function groups(whole: ReportContext, scope: UnitFilter, child?: SQL): SQL {
+  const ctx = forArea(whole, scope.area);
   const rules = flagRules(ctx);
   const bits = Object.entries(CATEGORY_COLUMN).map(
     ([cat, column]) => sql`(case when ${rules[column].applies} then ${sql.raw(String(CATEGORY_BIT[cat as keyof typeof CATEGORY_BIT]))} else 0 end)`,
