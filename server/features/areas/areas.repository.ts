@@ -29,3 +29,18 @@ export async function childAreas(db: DbOrTx, parent: string | null): Promise<Are
     .where(parent === null ? isNull(areas.parentCode) : eq(areas.parentCode, parent))
     .orderBy(asc(sql`${areas.code} collate "C"`));
 }
+
+/** Every county's code, read once: the tree is loaded by a migration and never edited. */
+let counties: Promise<string[]> | undefined;
+export function countyCodes(db: DbOrTx): Promise<string[]> {
+  counties ??= db
+    .select({ code: areas.code })
+    .from(areas)
+    .where(eq(areas.level, 'county'))
+    .then((rows) => rows.map((r) => r.code))
+    .catch((err) => {
+      counties = undefined;
+      throw err;
+    });
+  return counties;
+}

@@ -20,7 +20,7 @@ import { FUTURE_TOLERANCE_MS } from '../../../shared/schemas/steps.js';
 import { likePattern } from '../../lib/query.js';
 import { inScopeSql } from '../../lib/scope.js';
 import { AREA_CODE } from '../../../shared/domain/areas.js';
-import type { AreaRules } from '../../../shared/domain/deadlines.js';
+import { AREA_RULE_FIELDS, type AreaRuleField, type AreaRules } from '../../../shared/domain/deadlines.js';
 
 export { rowsOf };
 
@@ -71,9 +71,9 @@ export interface ReportContext {
   /** the installation's settings: the rules of every unit outside the areas below */
   rules: LaggardRules;
   /**
-   * The areas that set deadlines of their own, each with its effective values (resolved over its
-   * ancestors by shared/domain/deadlines.ts). Empty, as in an installation without areas: the
-   * rules above are constants of the SQL, as before areas existed.
+   * Every county under an area that sets deadlines of its own, with its effective values
+   * (resolved over its ancestors by shared/domain/deadlines.ts). Empty, as in an installation
+   * without areas: the rules above are constants of the SQL, as before areas existed.
    */
   areaRules: { code: string; rules: AreaRules }[];
   asOf: string;
@@ -159,35 +159,42 @@ const fail = (v: unknown): never => {
   throw new Error(`not a rule value: ${JSON.stringify(v)}`);
 };
 
+/** The values some county holds differently from the installation: only these are read per unit. */
+function perUnit(ctx: ReportContext): Set<AreaRuleField> {
+  return new Set(AREA_RULE_FIELDS.filter((f) => ctx.areaRules.some((a) => a.rules[f] !== ctx.rules[f])));
+}
+
+const RULE_COLUMN: Record<AreaRuleField, { name: string; literal: (v: never) => string }> = {
+  wiringDue: { name: 'wiring_due', literal: dateLiteral },
+  connectionDue: { name: 'connection_due', literal: dateLiteral },
+  registrationGraceDays: { name: 'grace_days', literal: intLiteral },
+  stallDays: { name: 'stall_days', literal: intLiteral },
+  postponementLimit: { name: 'postponement_limit', literal: intLiteral },
+};
+
 /**
- * Each unit's effective campaign values, as SQL over `u`. Without area overrides they are the
- * installation's constants (today's plan exactly). With them, each level that has overrides is
- * one small VALUES list joined by the unit's county code's prefix (a hash join: one pass), each
- * row holding that area's values already resolved over its ancestors, so the deepest match wins
- * with a plain coalesce (a resolved date is null only where every ancestor's is null too).
+ * Each unit's effective campaign values, as SQL over `u`. Where no county holds a value other
+ * than the installation's, it is the installation's constant (without area overrides: today's
+ * plan exactly). The others come from one small VALUES list, a row per county under an area
+ * that sets anything (its values resolved by shared/domain/deadlines.ts), hash-joined on the
+ * unit's county code: one pass, no function of the column.
  */
 function ruleColumns(ctx: ReportContext): { wiringDue: SQL; connectionDue: SQL; perRow: SQL; joins: SQL } {
   const r = ctx.rules;
-  if (ctx.areaRules.length === 0) {
+  const varying = [...perUnit(ctx)];
+  const constant = (f: AreaRuleField) => sql.raw(RULE_COLUMN[f].literal(r[f] as never));
+  if (varying.length === 0) {
     return { wiringDue: sql`${r.wiringDue}::date`, connectionDue: sql`${r.connectionDue}::date`, perRow: sql``, joins: sql`` };
   }
-  const levels = [6, 4, 2].filter((n) => ctx.areaRules.some((a) => a.code.length === n));
-  const joins = levels.map((n) => {
-    const rows = ctx.areaRules
-      .filter((a) => a.code.length === n)
-      .map(({ code, rules: v }) => `(${codeLiteral(code)}, ${dateLiteral(v.wiringDue)}, ${dateLiteral(v.connectionDue)}, ${intLiteral(v.registrationGraceDays)}, ${intLiteral(v.stallDays)}, ${intLiteral(v.postponementLimit)})`);
-    const key = n === 6 ? 'u.area_code' : `left(u.area_code, ${n})`;
-    return sql.raw(`\n      left join (values ${rows.join(', ')}) as ar${n}(code, wiring_due, connection_due, grace, stall, plimit) on ar${n}.code = ${key}`);
-  });
-  const pick = (column: string, fallback: string) => sql.raw(`coalesce(${levels.map((n) => `ar${n}.${column}`).join(', ')}, ${fallback})`);
+  const rows = ctx.areaRules.map(({ code, rules: v }) => `(${[codeLiteral(code), ...varying.map((f) => RULE_COLUMN[f].literal(v[f] as never))].join(', ')})`);
+  const joins = sql.raw(`\n      left join (values ${rows.join(', ')}) as ar(code, ${varying.map((f) => RULE_COLUMN[f].name).join(', ')}) on ar.code = u.area_code`);
+  const value = (f: AreaRuleField) => (varying.includes(f) ? sql.raw(`coalesce(ar.${RULE_COLUMN[f].name}, ${RULE_COLUMN[f].literal(r[f] as never)})`) : constant(f));
+  const counts = (['registrationGraceDays', 'stallDays', 'postponementLimit'] as const).filter((f) => varying.includes(f));
   return {
-    wiringDue: pick('wiring_due', dateLiteral(r.wiringDue)),
-    connectionDue: pick('connection_due', dateLiteral(r.connectionDue)),
-    perRow: sql`,
-    ${pick('grace', intLiteral(r.registrationGraceDays))} as grace_days,
-    ${pick('stall', intLiteral(r.stallDays))} as stall_days,
-    ${pick('plimit', intLiteral(r.postponementLimit))} as postponement_limit`,
-    joins: sql.join(joins, sql``),
+    wiringDue: value('wiringDue'),
+    connectionDue: value('connectionDue'),
+    perRow: sql.join(counts.map((f) => sql`, ${value(f)} as ${sql.raw(RULE_COLUMN[f].name)}`), sql``),
+    joins,
   };
 }
 
@@ -212,15 +219,15 @@ function flagRules(ctx: ReportContext) {
   const asOf = sql`${dayNumber(ctx.asOf)}::int`;
   // the first instant of a day relative to asOf
   const from = (offset: number) => at(startOfDay(addDays(ctx.asOf, offset), tz));
-  // per unit when areas set their own values: the few values in force, each with its day's bound
-  const perRow = ctx.areaRules.length > 0;
-  const values = (pick: (v: AreaRules) => number) => [...new Set([pick(r), ...ctx.areaRules.map((a) => pick(a.rules))])];
-  const boundOf = (column: string, pick: (v: AreaRules) => number, offset: (n: number) => number) =>
-    perRow
-      ? sql`(case ${sql.raw(column)} ${sql.join(values(pick).map((n) => sql`when ${sql.raw(String(n))} then ${from(offset(n))}`), sql` `)} end)`
-      : from(offset(pick(r)));
-  const grace = perRow ? sql.raw('grace_days') : sql`${r.registrationGraceDays}::int`;
-  const limit = perRow ? sql.raw('postponement_limit') : sql`${r.postponementLimit}::int`;
+  // a value some county holds differently is read per unit: the few values in force, each with its day's bound
+  const varying = perUnit(ctx);
+  const values = (f: 'registrationGraceDays' | 'stallDays') => [...new Set([r[f], ...ctx.areaRules.map((a) => a.rules[f])])];
+  const boundOf = (f: 'registrationGraceDays' | 'stallDays', offset: (n: number) => number) =>
+    varying.has(f)
+      ? sql`(case ${sql.raw(RULE_COLUMN[f].name)} ${sql.join(values(f).map((n) => sql`when ${sql.raw(String(n))} then ${from(offset(n))}`), sql` `)} end)`
+      : from(offset(r[f]));
+  const grace = varying.has('registrationGraceDays') ? sql.raw('grace_days') : sql`${r.registrationGraceDays}::int`;
+  const limit = varying.has('postponementLimit') ? sql.raw('postponement_limit') : sql`${r.postponementLimit}::int`;
   return {
     d_refused: { applies: sql`r <> 'done' and refused_at is not null`, days: sql`${asOf} - ${dayIn('refused_at', tz)}` },
     d_postponed: {
@@ -229,21 +236,27 @@ function flagRules(ctx: ReportContext) {
     },
     // late once the grace has passed: connected before the start of (asOf − grace)
     d_unregistered: {
-      applies: sql`r <> 'done' and r <> 'in_progress' and c = 'done' and connection_at < ${boundOf('grace_days', (v) => v.registrationGraceDays, (n) => -n)}`,
+      applies: sql`r <> 'done' and r <> 'in_progress' and c = 'done' and connection_at < ${boundOf('registrationGraceDays', (n) => -n)}`,
       days: sql`${asOf} - (${dayIn('connection_at', tz)} + ${grace})`,
     },
     d_overdue_connection: { applies: sql`r <> 'done' and c <> 'done' and ${asOf} > connection_due_day`, days: sql`${asOf} - connection_due_day` },
     d_overdue_wiring: { applies: sql`r <> 'done' and w <> 'done' and ${asOf} > wiring_due_day`, days: sql`${asOf} - wiring_due_day` },
     // no step since before the start of (asOf − stallDays + 1)
     d_stalled: {
-      applies: sql`r <> 'done' and 'in_progress' in (w, c, r) and last_event_at < ${boundOf('stall_days', (v) => v.stallDays, (n) => -n + 1)}`,
+      applies: sql`r <> 'done' and 'in_progress' in (w, c, r) and last_event_at < ${boundOf('stallDays', (n) => -n + 1)}`,
       days: sql`${asOf} - ${dayIn('last_event_at', tz)}`,
     },
   } satisfies Record<(typeof CATEGORY_COLUMN)[keyof typeof CATEGORY_COLUMN], { applies: SQL; days: SQL }>;
 }
 
+/** The context for one area's units: only its counties' rules (a county's board reads one row, or none). */
+function forArea(ctx: ReportContext, area: string | null | undefined): ReportContext {
+  return area ? { ...ctx, areaRules: ctx.areaRules.filter((a) => a.code.startsWith(area)) } : ctx;
+}
+
 /** Facts → daysLate per flag (null: the flag does not apply), then the severity score (× 7). */
-function flagged(ctx: ReportContext, filter: UnitFilter): SQL {
+function flagged(whole: ReportContext, filter: UnitFilter): SQL {
+  const ctx = forArea(whole, filter.area);
   const w = SEVERITY_RULE.weights;
   const n = SEVERITY_RULE.daysPerWeight;
   const term = (weight: number, days: string, times = '1') => sql.raw(`${weight} * ${times} * coalesce(${n} + ${days}, 0)`);
@@ -349,7 +362,8 @@ export async function summaryGroups(db: DbOrTx, ctx: ReportContext, scope: UnitF
 }
 
 /** The summary's groups, per child of a roll-up besides (`child`: an expression over the facts, `f`). */
-function groups(ctx: ReportContext, scope: UnitFilter, child?: SQL): SQL {
+function groups(whole: ReportContext, scope: UnitFilter, child?: SQL): SQL {
+  const ctx = forArea(whole, scope.area);
   const rules = flagRules(ctx);
   const bits = Object.entries(CATEGORY_COLUMN).map(
     ([cat, column]) => sql`(case when ${rules[column].applies} then ${sql.raw(String(CATEGORY_BIT[cat as keyof typeof CATEGORY_BIT]))} else 0 end)`,

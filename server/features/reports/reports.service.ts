@@ -38,7 +38,7 @@ import type { Area, RollupResponse } from '../../../shared/schemas/areas.js';
 import { UNIT_KINDS } from '../../../shared/domain/steps.js';
 import { onboardedShare, rankRollup } from '../../../shared/domain/rollup.js';
 import { areaFor } from '../areas/areas.service.js';
-import { childAreas, findAreas } from '../areas/areas.repository.js';
+import { childAreas, countyCodes, findAreas } from '../areas/areas.repository.js';
 
 /**
  * The rules in force and the day asked about; today is answered from stored progress. A day
@@ -47,8 +47,11 @@ import { childAreas, findAreas } from '../areas/areas.repository.js';
  */
 export async function reportContext(db: DbOrTx, asOf?: string, now = new Date()): Promise<ReportContext> {
   const [rules, overrides] = await Promise.all([readSettings(db), readAreaOverrides(db)]);
-  // each area that sets a value, with its values resolved over its ancestors (the SQL takes the deepest)
-  const areaRules = [...overrides.keys()].map((code) => ({ code, rules: effectiveAreaRules(rules, overrides, code).rules }));
+  // every county under an area that sets a value, with its values resolved over its ancestors
+  const prefixes = [...overrides.keys()];
+  const areaRules = prefixes.length
+    ? (await countyCodes(db)).filter((c) => prefixes.some((p) => c.startsWith(p))).map((code) => ({ code, rules: effectiveAreaRules(rules, overrides, code).rules }))
+    : [];
   const current = today(rules.timezone, now);
   if (asOf && asOf > current) {
     throw fail.validation(`asOf ${asOf} is after today (${current} in ${rules.timezone})`, [

@@ -84,3 +84,13 @@ export async function checkInstallationWrite(db: DbOrTx, actor: Actor, body: Set
     if (area?.level !== 'county') throw fail.validation('invalid body: homeArea must name a county', [{ field: 'homeArea', message: '须为一个区县的 6 位代码' }]);
   }
 }
+
+/**
+ * The rules of a unit placed in `areaCode` (its county, or null): the installation's settings
+ * with the area's effective deadlines, as the reports use them. For GET /api/units/:id's flags
+ * (server/features/units/unit-detail.ts reads the installation's alone until it calls this).
+ */
+export async function rulesForArea(db: DbOrTx, areaCode: string | null): Promise<Settings> {
+  const [installation, overrides] = await Promise.all([readSettings(db), readAreaOverrides(db)]);
+  return effectiveAreaRules(installation, overrides, areaCode).rules;
+}
