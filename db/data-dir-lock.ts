@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const LOCK_FILE = 'zwtracker.lock';
+const LOCK_FILE = 'zwtracker.lock';
 /** flock's exit code when another process holds the lock (EX_TEMPFAIL) */
 const HELD = 75;
 

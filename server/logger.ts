@@ -3,7 +3,7 @@ import { DrizzleQueryError } from 'drizzle-orm';
 import { LogController, type FastifyServerOptions } from 'fastify';
 import { clientIp } from './lib/ip.js';
 
-export const REDACT = [
+const REDACT = [
   'req.headers.cookie',
   'req.headers.authorization',
   'res.headers["set-cookie"]',

@@ -11,7 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { usernameDisplay, usernameKey } from '../../shared/domain/usernames.js';
 import { audit, users } from '../schema/index.js';
 
-export const PENDING_KEY = '#pending#';
+const PENDING_KEY = '#pending#';
 export const LOOKALIKE_KEY = '#lookalike#';
 
 export interface UsernameCollision {

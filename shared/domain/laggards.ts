@@ -79,11 +79,11 @@ export { effectiveDeadlines };
  * severity × 7 as an integer: Σ weight × (7 + daysLate). Ranking compares this exact number
  * (the SQL side sorts on the same integer); `severity` is it divided by 7, to two decimals.
  */
-export function severityScore(flags: readonly LaggardFlag[]): number {
+function severityScore(flags: readonly LaggardFlag[]): number {
   return flags.reduce((sum, f) => sum + SEVERITY_RULE.weights[f.category] * (SEVERITY_RULE.daysPerWeight + f.daysLate), 0);
 }
 
-export const scoreToSeverity = (score: number) => Math.round((score / SEVERITY_RULE.daysPerWeight) * 100) / 100;
+const scoreToSeverity = (score: number) => Math.round((score / SEVERITY_RULE.daysPerWeight) * 100) / 100;
 export const severityOf = (flags: readonly LaggardFlag[]) => scoreToSeverity(severityScore(flags));
 
 const order = new Map(LAGGARD_CATEGORIES.map((c, i) => [c, i]));

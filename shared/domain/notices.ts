@@ -31,7 +31,7 @@ export const noticeNumber = (year: number, seq: number) => `催办〔${year}〕�
  * meaning differs by flag: days since the refusal, since the first postponement, past the due
  * date, past the grace after connection, without a step.
  */
-export const FLAG_WORDS: Record<LaggardCategory, { problem: string; today?: string; action: string }> = {
+const FLAG_WORDS: Record<LaggardCategory, { problem: string; today?: string; action: string }> = {
   refused_wiring: { problem: '拒绝电信技术人员进入办公室布线，已 {days} 天', today: '今天拒绝电信技术人员进入办公室布线', action: '立即安排专人配合电信技术人员进场布线' },
   repeated_postponement: { problem: '布线或接入多次推迟，自首次推迟起已 {days} 天', today: '布线或接入多次推迟', action: '确定并报告可以施工的具体日期，不再推迟' },
   unregistered_after_connection: { problem: '已完成接入，超过申报期限 {days} 天仍未在应用平台申报', action: '立即登录政务专网应用平台完成申报' },

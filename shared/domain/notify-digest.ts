@@ -6,7 +6,7 @@ import type { Stage } from './steps.js';
 /** A robot's limit on one markdown message, in UTF-8 bytes (WeChat Work: 4,096; DingTalk takes more, held to the same). */
 export const MESSAGE_MAX_BYTES = { wecom: 4096, dingtalk: 4096 } as const;
 /** the worst laggards named with their problems; the rest by name, as many as fit */
-export const DIGEST_WORST = 5;
+const DIGEST_WORST = 5;
 const NAME_MAX = 40;
 
 export interface Message {
@@ -19,7 +19,7 @@ const encoder = new TextEncoder();
 export const byteLength = (s: string) => encoder.encode(s).length;
 
 /** A name or reason as text inside markdown: one line, no markup of its own, not too long. */
-export function plain(s: string, max = NAME_MAX): string {
+function plain(s: string, max = NAME_MAX): string {
   const one = s
     .replace(/\s+/g, ' ')
     .replace(/[*_`#>[\]<]/g, (c) => ({ '*': '＊', _: '＿', '`': '｀', '#': '＃', '>': '＞', '[': '［', ']': '］', '<': '＜' })[c]!)
@@ -30,7 +30,7 @@ export function plain(s: string, max = NAME_MAX): string {
 const share = (part: number, total: number) => (total === 0 ? '0%' : `${Math.round((part / total) * 1000) / 10}%`);
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `${n}` : '±0');
 
-export function flagInWords(f: LaggardFlag): string {
+function flagInWords(f: LaggardFlag): string {
   const label = CATEGORY_LABELS[f.category].zh;
   if (f.category === 'refused_wiring') return `${label}已 ${f.daysLate} 天`;
   if (f.category === 'repeated_postponement') return `${label}（首次推迟已 ${f.daysLate} 天）`;

@@ -27,8 +27,6 @@ export function nextTry(createdAt: number, attempts: number, now: number): numbe
   return at - createdAt > DELIVERY_RULE.giveUpAfterMs ? null : at;
 }
 
-export const isExpired = (createdAt: number, now: number) => now - createdAt >= DELIVERY_RULE.giveUpAfterMs;
-
 /**
  * The robot's sliding minute: the sends kept (those of the last minute) and how many more may
  * go now.
@@ -45,7 +43,7 @@ export type Outcome = 'sent' | 'retry' | 'rate_limited' | 'failed';
  * errcodes the robots use for "too many messages": WeChat Work 45009 ("api freq out of limit"),
  * DingTalk 130101 ("send too fast"). Those are retried, and the robot is left alone a minute.
  */
-export const RATE_LIMIT_ERRCODES: readonly number[] = [45009, 130101];
+const RATE_LIMIT_ERRCODES: readonly number[] = [45009, 130101];
 
 export interface RobotAnswer {
   /** the HTTP status, or null when no answer came (network error, timeout) */

@@ -1,6 +1,6 @@
 // A unit's progress is derived from its live steps, folded in the order they were recorded.
 // The same fold runs on the server (stored progress, voiding) and in the dashboard.
-import { STAGES, STEP_RULES, type BlockKind, type ReasonCode, type Role, type Stage, type StageStatus, type StepType } from './steps.js';
+import { STEP_RULES, type BlockKind, type ReasonCode, type Role, type StageStatus, type StepType } from './steps.js';
 
 export interface StageState {
   status: StageStatus;
@@ -155,6 +155,3 @@ export function allowedSteps(progress: Progress, role: Role, ownUnit: boolean): 
     (type) => mayRecord(role, type, ownUnit) && checkStep(progress, type) === null,
   );
 }
-
-export const stageOf = (type: StepType): Stage => STEP_RULES[type].stage;
-export { STAGES };

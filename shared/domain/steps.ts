@@ -11,7 +11,6 @@ export const ROLES = ['office', 'technician', 'unit', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const UNIT_KINDS = ['township', 'department', 'other'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** Why a unit refused or postponed: a fixed list so the office can count recurring excuses. */
 export const REASON_CODES = [
@@ -91,10 +90,6 @@ export const STEP_RULES = {
 
 export type StepType = keyof typeof STEP_RULES;
 export const STEP_TYPES = Object.keys(STEP_RULES) as StepType[];
-
-export function stepRule(type: StepType): StepRule {
-  return STEP_RULES[type];
-}
 
 /**
  * The fields `type` requires, given the step's values: a refusal's or postponement's reason text

@@ -1,21 +1,18 @@
 import { desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { audit, users } from '../../db/schema/index.js';
 import { createTestApp, errorOf, PASSWORD, uniq, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ LOGIN_MAX_FAILURES_PER_USER: '3', LOGIN_MAX_FAILURES_PER_IP: '8', SESSION_IDLE_MINUTES: '30' });
-});
-afterAll(() => t.close());
+const test = appTest({ LOGIN_MAX_FAILURES_PER_USER: '3', LOGIN_MAX_FAILURES_PER_IP: '8', SESSION_IDLE_MINUTES: '30' });
 
-const login = (username: string, password: string, headers: Record<string, string> = {}) =>
+const login = (t: TestApp, username: string, password: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers });
 
 describe('logging in', () => {
-  it('answers the user and sets an HttpOnly SameSite session cookie', async () => {
+  test('answers the user and sets an HttpOnly SameSite session cookie', async ({ t }) => {
     const agent = await t.as('technician');
-    const res = await login(agent.user.username, PASSWORD);
+    const res = await login(t, agent.user.username, PASSWORD);
     expect(res.statusCode).toBe(200);
     expect(res.json().user).toEqual({ id: agent.user.id, username: agent.user.username, displayName: agent.user.displayName, role: 'technician', unitId: null, scope: null });
     const cookie = String(res.headers['set-cookie']);
@@ -23,39 +20,39 @@ describe('logging in', () => {
     expect(cookie).toMatch(/SameSite=(Lax|Strict)/i);
   });
 
-  it('gives the same 401 for an unknown user and a wrong password', async () => {
+  test('gives the same 401 for an unknown user and a wrong password', async ({ t }) => {
     const agent = await t.as('viewer');
-    const unknown = await login(uniq('ghost-'), PASSWORD, { 'x-forwarded-for': '1' });
-    const wrong = await login(agent.user.username, 'not the password');
+    const unknown = await login(t, uniq('ghost-'), PASSWORD, { 'x-forwarded-for': '1' });
+    const wrong = await login(t, agent.user.username, 'not the password');
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(errorOf(unknown)).toEqual(errorOf(wrong));
   });
 
-  it('makes a new session at each login', async () => {
+  test('makes a new session at each login', async ({ t }) => {
     const agent = await t.as('viewer');
-    const again = await login(agent.user.username, PASSWORD, { cookie: agent.cookie });
+    const again = await login(t, agent.user.username, PASSWORD, { cookie: agent.cookie });
     const fresh = String(again.headers['set-cookie']).split(';')[0];
     expect(fresh).not.toBe(agent.cookie);
     // the session the request came with has ended
     expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
   });
 
-  it('is case-insensitive about the username', async () => {
+  test('is case-insensitive about the username', async ({ t }) => {
     const agent = await t.as('viewer', { username: uniq('Li-') });
-    expect((await login(agent.user.username.toUpperCase(), PASSWORD)).statusCode).toBe(200);
+    expect((await login(t, agent.user.username.toUpperCase(), PASSWORD)).statusCode).toBe(200);
   });
 
-  it('refuses with 429 after repeated failures for one username, even with the right password', async () => {
+  test('refuses with 429 after repeated failures for one username, even with the right password', async ({ t }) => {
     const agent = await t.as('viewer');
-    for (let i = 0; i < 3; i++) expect((await login(agent.user.username, 'wrong password')).statusCode).toBe(401);
-    const res = await login(agent.user.username, PASSWORD);
+    for (let i = 0; i < 3; i++) expect((await login(t, agent.user.username, 'wrong password')).statusCode).toBe(401);
+    const res = await login(t, agent.user.username, PASSWORD);
     expect(res.statusCode).toBe(429);
     expect(errorOf(res).code).toBe('RATE_LIMITED');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
-  it('counts guesses sent in parallel one after another: only as many as the limit get an answer', async () => {
+  test('counts guesses sent in parallel one after another: only as many as the limit get an answer', async ({ t }) => {
     const agent = await t.as('viewer');
     const guess = (username: string, remoteAddress: string) =>
       t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong password' }, remoteAddress });
@@ -73,7 +70,7 @@ describe('logging in', () => {
     ]);
   });
 
-  it('counts failures for a username only since its last successful login (typos are not an attack)', async () => {
+  test('counts failures for a username only since its last successful login (typos are not an attack)', async ({ t }) => {
     const agent = await t.as('viewer');
     const remoteAddress = '10.1.1.1';
     const attempt = (password: string) =>
@@ -84,7 +81,7 @@ describe('logging in', () => {
     expect((await attempt(PASSWORD)).statusCode).toBe(200);
   });
 
-  it('refuses with 429 after repeated failures from one address across usernames', async () => {
+  test('refuses with 429 after repeated failures from one address across usernames', async ({ t }) => {
     const ip = { remoteAddress: '10.9.8.7' };
     const attempt = (username: string, password: string) =>
       t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, ...ip });
@@ -92,12 +89,12 @@ describe('logging in', () => {
     const agent = await t.as('viewer');
     expect((await attempt(agent.user.username, PASSWORD)).statusCode).toBe(429);
     // another address is not affected
-    expect((await login(agent.user.username, PASSWORD)).statusCode).toBe(200);
+    expect((await login(t, agent.user.username, PASSWORD)).statusCode).toBe(200);
   });
 
-  it('writes every attempt, success or failure, to the audit log without the password', async () => {
+  test('writes every attempt, success or failure, to the audit log without the password', async ({ t }) => {
     const agent = await t.as('viewer');
-    await login(agent.user.username, 'wrong password');
+    await login(t, agent.user.username, 'wrong password');
     const rows = await t.database.db.select().from(audit).where(eq(audit.target, agent.user.username.toLowerCase()));
     const actions = rows.map((r) => r.action);
     expect(actions).toContain('auth.login');
@@ -106,7 +103,7 @@ describe('logging in', () => {
     expect(JSON.stringify(rows)).not.toContain(PASSWORD);
   });
 
-  it('validates the body: a missing password is a 400', async () => {
+  test('validates the body: a missing password is a 400', async ({ t }) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' } });
     expect(res.statusCode).toBe(400);
     expect(errorOf(res).details).toEqual([expect.objectContaining({ field: 'password' })]);
@@ -114,7 +111,7 @@ describe('logging in', () => {
 });
 
 describe('the session', () => {
-  it('GET /api/auth/me answers the user, or 401 without a session', async () => {
+  test('GET /api/auth/me answers the user, or 401 without a session', async ({ t }) => {
     const agent = await t.as('office');
     expect((await agent.get('/api/auth/me')).json().user.id).toBe(agent.user.id);
     const anon = await t.anonymous.get('/api/auth/me');
@@ -122,33 +119,33 @@ describe('the session', () => {
     expect(errorOf(anon).code).toBe('UNAUTHENTICATED');
   });
 
-  it('logout answers 204 and the session no longer works', async () => {
+  test('logout answers 204 and the session no longer works', async ({ t }) => {
     const agent = await t.as('office');
     expect((await agent.post('/api/auth/logout')).statusCode).toBe(204);
     expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
     expect((await agent.get('/api/units')).statusCode).toBe(401);
   });
 
-  it('a forged or unknown cookie is a 401', async () => {
+  test('a forged or unknown cookie is a 401', async ({ t }) => {
     const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'zw_session=forged' } });
     expect(res.statusCode).toBe(401);
   });
 
-  it('ends after the idle time', async () => {
+  test('ends after the idle time', async ({ t }) => {
     const agent = await t.as('office');
     const { sessions } = await import('../../db/schema/index.js');
     await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) });
     expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
   });
 
-  it('ends at the absolute expiry however busy', async () => {
+  test('ends at the absolute expiry however busy', async ({ t }) => {
     const agent = await t.as('office');
     const { sessions } = await import('../../db/schema/index.js');
     await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) });
     expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
   });
 
-  it('sets the absolute expiry SESSION_MAX_HOURS after login, in the database and on the cookie', async () => {
+  test('sets the absolute expiry SESSION_MAX_HOURS after login, in the database and on the cookie', async () => {
     const { sessions } = await import('../../db/schema/index.js');
     const short = await createTestApp({ SESSION_MAX_HOURS: '2' });
     try {
@@ -165,18 +162,18 @@ describe('the session', () => {
     }
   });
 
-  it('a disabled user cannot log in and its sessions end at once', async () => {
+  test('a disabled user cannot log in and its sessions end at once', async ({ t }) => {
     const office = await t.as('office');
     const agent = await t.as('technician');
     const res = await office.patch(`/api/users/${agent.user.id}`, { disabled: true });
     expect(res.statusCode).toBe(200);
     expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
-    expect((await login(agent.user.username, PASSWORD)).statusCode).toBe(401);
+    expect((await login(t, agent.user.username, PASSWORD)).statusCode).toBe(401);
   });
 });
 
 describe('first start', () => {
-  it('creates admin with a random password printed once, and never again', async () => {
+  test('creates admin with a random password printed once, and never again', async () => {
     const { ensureFirstUser } = await import('../../server/bootstrap.js');
     const fresh = await createTestApp();
     try {
@@ -195,7 +192,7 @@ describe('first start', () => {
     }
   });
 
-  it('uses BOOTSTRAP_ADMIN_USERNAME and _PASSWORD when set, printing no password', async () => {
+  test('uses BOOTSTRAP_ADMIN_USERNAME and _PASSWORD when set, printing no password', async () => {
     const { ensureFirstUser } = await import('../../server/bootstrap.js');
     const fresh = await createTestApp({ BOOTSTRAP_ADMIN_USERNAME: 'zhangsan', BOOTSTRAP_ADMIN_PASSWORD: 's3cret-pass' });
     try {

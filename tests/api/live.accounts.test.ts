@@ -1,21 +1,15 @@
 // A live stream hears as the user who opened it: a change to that user's role or unit ends the
 // stream at once (not at the next beat, set to a minute here), so nothing of the old unit
 // reaches a contact moved away from it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, PASSWORD, type Agent, type TestApp } from '../helpers/app.js';
+import { describe, expect } from 'vitest';
+import { PASSWORD } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 
-let t: TestApp;
-let base: string;
-let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp({ LIVE_HEARTBEAT_SECONDS: '60' });
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  office = await t.as('office');
-});
-afterAll(() => t.close());
+// the app listens on a port of its own, `base`, for fetch to stream from
+const test = appTest({ LIVE_HEARTBEAT_SECONDS: '60' }).extend('base', { scope: 'file' }, ({ t }) => t.app.listen({ port: 0, host: '127.0.0.1' }));
 
 /** Opens /api/live and collects its `step` events' unit ids. */
-async function stream(cookie: string) {
+async function stream(base: string, cookie: string) {
   const abort = new AbortController();
   const res = await fetch(`${base}/api/live`, { headers: { cookie }, signal: abort.signal });
   const units: string[] = [];
@@ -42,11 +36,11 @@ async function stream(cookie: string) {
 }
 
 describe('a change to the user behind a live stream', () => {
-  it('a contact moved to another unit: its stream ends at once and hears nothing more of the old unit', async () => {
+  test('a contact moved to another unit: its stream ends at once and hears nothing more of the old unit', async ({ t, office, base }) => {
     const oldUnit = await t.unit();
     const newUnit = await t.unit();
     const contact = await t.as('unit', { unitId: oldUnit.id });
-    const s = await stream(contact.cookie);
+    const s = await stream(base, contact.cookie);
     await office.post(`/api/units/${oldUnit.id}/events`, { type: 'wiring.started' });
     await expect.poll(() => s.units, { timeout: 1000 }).toEqual([oldUnit.id]);
 
@@ -60,19 +54,19 @@ describe('a change to the user behind a live stream', () => {
     expect(again.json().user.unitId).toBe(newUnit.id);
   });
 
-  it('a new role ends the stream at once', async () => {
+  test('a new role ends the stream at once', async ({ t, office, base }) => {
     const technician = await t.as('technician');
-    const s = await stream(technician.cookie);
+    const s = await stream(base, technician.cookie);
     expect((await office.patch(`/api/users/${technician.user.id}`, { role: 'viewer' })).statusCode).toBe(200);
     await expect.poll(() => s.ended, { timeout: 1000 }).toBe(true);
   });
 
-  it('a password reset by the office ends every stream of the user; changing one’s own ends only the others', async () => {
+  test('a password reset by the office ends every stream of the user; changing one’s own ends only the others', async ({ t, office, base }) => {
     const viewer = await t.as('viewer');
     const login = await t.anonymous.post('/api/auth/login', { username: viewer.user.username, password: PASSWORD });
     const otherCookie = String(login.headers['set-cookie']).split(';')[0];
-    const mine = await stream(viewer.cookie);
-    const other = await stream(otherCookie);
+    const mine = await stream(base, viewer.cookie);
+    const other = await stream(base, otherCookie);
     const res = await viewer.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a new password 2' });
     expect(res.statusCode).toBe(204);
     await expect.poll(() => other.ended, { timeout: 1000 }).toBe(true);
@@ -83,9 +77,9 @@ describe('a change to the user behind a live stream', () => {
     await expect.poll(() => mine.ended, { timeout: 1000 }).toBe(true);
   });
 
-  it('a change to the display name ends nothing', async () => {
+  test('a change to the display name ends nothing', async ({ t, office, base }) => {
     const viewer = await t.as('viewer');
-    const s = await stream(viewer.cookie);
+    const s = await stream(base, viewer.cookie);
     expect((await office.patch(`/api/users/${viewer.user.id}`, { displayName: '新名字' })).statusCode).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     expect(s.ended).toBe(false);

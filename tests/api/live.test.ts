@@ -1,19 +1,13 @@
 // Live views: steps reach open event streams, on this process and on another one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { buildApp, type App } from '../../server/app.js';
-import { createTestApp, PASSWORD, type Agent, type TestApp } from '../helpers/app.js';
+import { PASSWORD } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 
-let t: TestApp;
-let base: string;
-let office: Agent;
-beforeAll(async () => {
-  // a beat every 0.2 s, so that a stream notices the end of its session at once
-  t = await createTestApp({ LIVE_HEARTBEAT_SECONDS: '0.2' });
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  office = await t.as('office');
-});
-afterAll(() => t.close());
+// a beat every 0.2 s, so that a stream notices the end of its session at once; the app listens
+// on a port of its own, `base`, for fetch to stream from
+const test = appTest({ LIVE_HEARTBEAT_SECONDS: '0.2' }).extend('base', { scope: 'file' }, ({ t }) => t.app.listen({ port: 0, host: '127.0.0.1' }));
 
 /** Opens /api/live and collects its `step` events. */
 async function stream(url: string, cookie: string) {
@@ -55,12 +49,12 @@ async function stream(url: string, cookie: string) {
 }
 
 describe('live step events', () => {
-  it('answers 401 without a session, to HEAD as to GET', async () => {
+  test('answers 401 without a session, to HEAD as to GET', async ({ base }) => {
     expect((await fetch(`${base}/api/live`)).status).toBe(401);
     expect((await fetch(`${base}/api/live`, { method: 'HEAD' })).status).toBe(401);
   });
 
-  it('ends a stream within a beat of the end of its session: a logout, or its user disabled', async () => {
+  test('ends a stream within a beat of the end of its session: a logout, or its user disabled', async ({ t, office, base }) => {
     const viewer = await t.as('viewer');
     const s = await stream(base, viewer.cookie);
     await new Promise((r) => setTimeout(r, 600));
@@ -74,7 +68,7 @@ describe('live step events', () => {
     await expect.poll(() => other.ended, { timeout: 2000 }).toBe(true);
   });
 
-  it('a stream that fails does not keep a step from the streams after it', async () => {
+  test('a stream that fails does not keep a step from the streams after it', async ({ t, office, base }) => {
     const broken = () => {
       throw new Error('a broken stream');
     };
@@ -90,7 +84,7 @@ describe('live step events', () => {
     }
   });
 
-  it('a recorded and a voided step reach an open stream within a second', async () => {
+  test('a recorded and a voided step reach an open stream within a second', async ({ t, office, base }) => {
     const s = await stream(base, office.cookie);
     expect(s.res.headers.get('content-type')).toContain('text/event-stream');
     const unit = await t.unit();
@@ -101,7 +95,7 @@ describe('live step events', () => {
     s.close();
   });
 
-  it('a refused step announces nothing', async () => {
+  test('a refused step announces nothing', async ({ t, office, base }) => {
     const s = await stream(base, office.cookie);
     const unit = await t.unit();
     expect((await office.post(`/api/units/${unit.id}/events`, { type: 'connection.started' })).statusCode).toBe(409);
@@ -110,7 +104,7 @@ describe('live step events', () => {
     s.close();
   });
 
-  it("a unit's contact hears only its own unit", async () => {
+  test("a unit's contact hears only its own unit", async ({ t, office, base }) => {
     const mine = await t.unit();
     const other = await t.unit();
     const contact = await t.as('unit', { unitId: mine.id });
@@ -122,7 +116,7 @@ describe('live step events', () => {
     s.close();
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('a step written through one server process reaches a stream opened on another', async () => {
+  test.skipIf(!process.env.TEST_DATABASE_URL)('a step written through one server process reaches a stream opened on another', async ({ t, office }) => {
     const second = await openDatabase({ url: t.database.url! });
     let other: App | undefined;
     try {

@@ -1,25 +1,20 @@
 // The request log, as main.ts configures it: one line per request with its id, and no password,
 // cookie or session id in it, whatever the request carried.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../server/app.js';
 import { loggerOptions } from '../../server/logger.js';
-import { createTestApp, PASSWORD, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { PASSWORD, uniq } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 
 const written: string[] = [];
-let t: TestApp;
-let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp({}, { logger: { ...(loggerOptions('info') as object), stream: { write: (line: string) => written.push(line) } } });
-  office = await t.as('office');
-});
-afterAll(() => t.close());
+const test = appTest({}, { logger: { ...(loggerOptions('info') as object), stream: { write: (line: string) => written.push(line) } } });
 
 const entries = () => written.map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('the request log', () => {
-  it('has one line per request, with its id, status and time, and never a secret', async () => {
+  test('has one line per request, with its id, status and time, and never a secret', async ({ t, office }) => {
     written.length = 0;
     const token = office.cookie.split('=')[1];
     const sessionId = createHash('sha256').update(token).digest('hex');
@@ -52,7 +47,7 @@ describe('the request log', () => {
     for (const secret of [PASSWORD, newPassword, wrongPassword, token, sessionId]) expect(log).not.toContain(secret);
   });
 
-  it('logs a failed query by its SQL and the database\'s message, never by its parameters', async () => {
+  test('logs a failed query by its SQL and the database\'s message, never by its parameters', async ({ t }) => {
     const lines: string[] = [];
     const app = await buildApp({
       config: t.config,

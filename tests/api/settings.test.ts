@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, type TestApp } from '../helpers/app.js';
-
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+import { describe, expect } from 'vitest';
+import { createTestApp, errorOf } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 const valid = { timezone: 'Asia/Shanghai', wiringDue: '2026-12-15', connectionDue: '2026-12-31', registrationGraceDays: 5, stallDays: 10, postponementLimit: 3 };
 
 describe('settings', () => {
-  it('starts with the campaign defaults, readable by every role', async () => {
+  test('starts with the campaign defaults, readable by every role', async ({ t }) => {
     for (const role of ['office', 'technician', 'unit', 'viewer'] as const) {
       const res = await (await t.as(role)).get('/api/settings');
       expect(res.statusCode).toBe(200);
@@ -18,7 +13,7 @@ describe('settings', () => {
     }
   });
 
-  it('the office replaces them with PUT', async () => {
+  test('the office replaces them with PUT', async () => {
     const fresh = await createTestApp();
     try {
       const office = await fresh.as('office');
@@ -32,7 +27,7 @@ describe('settings', () => {
     }
   });
 
-  it.each([
+  test.for<[string, Partial<typeof valid>]>([
     ['timezone', { timezone: 'Mars/Olympus' }],
     // JavaScript reads CST as US Central, PostgreSQL as UTC-6: the reports would disagree
     ['timezone', { timezone: 'CST' }],
@@ -41,7 +36,7 @@ describe('settings', () => {
     ['registrationGraceDays', { registrationGraceDays: -1 }],
     ['stallDays', { stallDays: 0 }],
     ['postponementLimit', { postponementLimit: 1.5 }],
-  ])('refuses a bad %s with 400 and keeps the old settings', async (field, over) => {
+  ])('refuses a bad %s with 400 and keeps the old settings', async ([field, over], { t }) => {
     const office = await t.as('office');
     const before = (await office.get('/api/settings')).json();
     const res = await office.put('/api/settings', { ...valid, ...over });
@@ -50,11 +45,11 @@ describe('settings', () => {
     expect((await office.get('/api/settings')).json()).toEqual(before);
   });
 
-  it('refuses a PUT missing fields', async () => {
+  test('refuses a PUT missing fields', async ({ t }) => {
     expect((await (await t.as('office')).put('/api/settings', { timezone: 'Asia/Shanghai' })).statusCode).toBe(400);
   });
 
-  it('is changed by the office alone', async () => {
+  test('is changed by the office alone', async ({ t }) => {
     for (const role of ['technician', 'unit', 'viewer'] as const) {
       expect((await (await t.as(role)).put('/api/settings', valid)).statusCode).toBe(403);
     }

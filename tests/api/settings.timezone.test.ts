@@ -1,33 +1,28 @@
 // A campaign time zone must be a name both JavaScript and the database resolve (issue 13): one
 // only Node knows (US/Pacific-New) was accepted and then made every report a 500.
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import { audit, settings } from '../../db/schema/index.js';
 import { databaseKnowsZone, ensureUsableTimeZone } from '../../server/features/settings/settings.timezone.js';
 import { isTimeZone } from '../../shared/schemas/settings.js';
-import { createTestApp, errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
-let t: TestApp;
-let office: Agent;
-let viewer: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  [office, viewer] = await Promise.all([t.as('office'), t.as('viewer')]);
+test.beforeAll(async ({ t, office }) => {
   // a unit with a step, so that the reports turn instants into days
   const unit = await t.unit({ wiringDue: '2026-01-01' });
   expect((await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.refused', reason: '不让进门', occurredAt: '2025-12-30T10:00:00Z' })).statusCode).toBe(201);
 });
-afterAll(() => t?.close());
 
 const base = { wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2 };
 /** a zone Node knows and tzdata dropped in 2020b: neither PostgreSQL 15 nor PGlite has it */
 const NODE_ONLY = 'US/Pacific-New';
 const REPORTS = ['/api/reports/summary', '/api/reports/laggards', '/api/reports/laggards.csv', '/api/reports/laggards.xlsx', '/api/reports/trend', '/api/reports/reasons', '/api/reports/summary?asOf=2026-01-01'];
-const store = (timezone: string) =>
+const store = (t: TestApp, timezone: string) =>
   t.database.db.insert(settings).values({ id: 1, ...base, timezone, updatedAt: new Date() }).onConflictDoUpdate({ target: settings.id, set: { timezone } });
 
 describe('the campaign time zone', () => {
-  it('the zone of the test is known to JavaScript and unknown to the database', async () => {
+  test('the zone of the test is known to JavaScript and unknown to the database', async ({ t }) => {
     expect(isTimeZone(NODE_ONLY)).toBe(true);
     expect(await databaseKnowsZone(t.database.db, NODE_ONLY)).toBe(false);
     expect(await databaseKnowsZone(t.database.db, 'Asia/Shanghai')).toBe(true);
@@ -35,8 +30,8 @@ describe('the campaign time zone', () => {
     expect(await databaseKnowsZone(t.database.db, 'asia/shanghai')).toBe(false);
   });
 
-  it('a zone the database does not know is a 400 naming timezone, and nothing changes', async () => {
-    await store('Asia/Shanghai');
+  test('a zone the database does not know is a 400 naming timezone, and nothing changes', async ({ t, office, viewer }) => {
+    await store(t, 'Asia/Shanghai');
     const auditBefore = (await t.database.db.select().from(audit)).length;
     const res = await office.put('/api/settings', { timezone: NODE_ONLY, ...base });
     expect(res.statusCode, res.body).toBe(400);
@@ -48,7 +43,7 @@ describe('the campaign time zone', () => {
     for (const url of REPORTS) expect((await viewer.get(url)).statusCode, url).toBe(200);
   });
 
-  it('a zone with a daylight-saving change at midnight, known to both, is saved and every report answers', async () => {
+  test('a zone with a daylight-saving change at midnight, known to both, is saved and every report answers', async ({ office, viewer }) => {
     for (const timezone of ['Africa/Cairo', 'America/Santiago', 'Asia/Beirut', 'Asia/Shanghai']) {
       const res = await office.put('/api/settings', { timezone, ...base });
       expect(res.statusCode, `${timezone}: ${res.body}`).toBe(200);
@@ -56,8 +51,8 @@ describe('the campaign time zone', () => {
     }
   });
 
-  it('a stored zone the database does not know made every report a 500: the start replaces it with the same zone’s canonical name', async () => {
-    await store(NODE_ONLY);
+  test('a stored zone the database does not know made every report a 500: the start replaces it with the same zone’s canonical name', async ({ t, office, viewer }) => {
+    await store(t, NODE_ONLY);
     // what an older version let through: the class of failure this guards against
     const failing = [];
     for (const url of REPORTS) if ((await viewer.get(url)).statusCode === 500) failing.push(url);
@@ -76,7 +71,7 @@ describe('the campaign time zone', () => {
     expect(again.error).not.toHaveBeenCalled();
   });
 
-  it('a stored zone neither side can place falls back to the default zone, loudly', async () => {
+  test('a stored zone neither side can place falls back to the default zone, loudly', async ({ t, office }) => {
     await t.database.db.execute(sql`update settings set timezone = 'Mars/Olympus' where id = 1`);
     const log = { error: vi.fn() };
     expect(await ensureUsableTimeZone(t.database.db, log)).toBe('Asia/Shanghai');

@@ -2,22 +2,18 @@
 // unit sees, its stored progress (the object and its columns) equals what its live steps derive,
 // and every refusal is a 409.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { units } from '../../db/schema/index.js';
 import { progressFacts } from '../../server/features/units/units.repository.js';
 import { checkStep, deriveProgress } from '../../shared/domain/progress.js';
 import { STEP_TYPES, type StepType } from '../../shared/domain/steps.js';
-import { createTestApp, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 import { BODIES } from '../helpers/steps.js';
 
-let t: TestApp;
-let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-});
-afterAll(() => t.close());
+// the app and its agent are made in a hook's time, not the property's: on a loaded machine the
+// property alone takes half of a test's 30 s
+test.beforeAll(async ({ office }) => void office);
 
 const action = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...STEP_TYPES).map((type) => ({ kind: 'step' as const, type })) },
@@ -25,7 +21,7 @@ const action = fc.oneof(
 );
 
 describe('stored progress', () => {
-  it('always equals the progress derived from the live steps, and the API agrees with checkStep', async () => {
+  test('always equals the progress derived from the live steps, and the API agrees with checkStep', async ({ t, office }) => {
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 14 }), async (actions) => {
         const unit = await t.unit();

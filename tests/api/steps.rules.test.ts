@@ -1,15 +1,8 @@
 // Every row of the step table in domain.md: allowed where its rule holds, refused where not.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { describe, expect } from 'vitest';
+import { errorOf } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 import { BODIES, bringTo, type Point } from '../helpers/steps.js';
-
-let t: TestApp;
-let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-});
-afterAll(() => t.close());
 
 const allowed: [string, Point, string, string, string?][] = [
   // type, from, stage, status after, block kind
@@ -50,7 +43,7 @@ const refused: [string, Point, string][] = [
 ];
 
 describe('the stage machine allows', () => {
-  it.each(allowed)('%s after a unit is %s, leaving %s %s', async (type, from, stage, status, block) => {
+  test.for(allowed)('%s after a unit is %s, leaving %s %s', async ([type, from, stage, status, block], { t, office }) => {
     const unit = await t.unit();
     await bringTo(office, unit.id, from);
     const res = await office.post(`/api/units/${unit.id}/events`, BODIES[type]);
@@ -65,7 +58,7 @@ describe('the stage machine allows', () => {
 });
 
 describe('the stage machine refuses with 409 INVALID_TRANSITION', () => {
-  it.each(refused)('%s when the unit is %s (%s)', async (type, from, why) => {
+  test.for(refused)('%s when the unit is %s (%s)', async ([type, from, why], { t, office }) => {
     const unit = await t.unit();
     await bringTo(office, unit.id, from);
     const before = (await office.get(`/api/units/${unit.id}/events`)).json().total;
@@ -79,7 +72,7 @@ describe('the stage machine refuses with 409 INVALID_TRANSITION', () => {
 });
 
 describe('blocks and their clearing', () => {
-  it('wiring.scheduled clears a refusal back to pending with the planned date', async () => {
+  test('wiring.scheduled clears a refusal back to pending with the planned date', async ({ t, office }) => {
     const unit = await t.unit();
     await office.post(`/api/units/${unit.id}/events`, BODIES['wiring.refused']);
     const res = await office.post(`/api/units/${unit.id}/events`, BODIES['wiring.scheduled']);
@@ -87,7 +80,7 @@ describe('blocks and their clearing', () => {
     expect(res.json().progress.wiring.blockedBy).toBeUndefined();
   });
 
-  it('connection.scheduled clears a postponement back to pending', async () => {
+  test('connection.scheduled clears a postponement back to pending', async ({ t, office }) => {
     const unit = await t.unit();
     await bringTo(office, unit.id, 'wired');
     await office.post(`/api/units/${unit.id}/events`, BODIES['connection.postponed']);
@@ -95,7 +88,7 @@ describe('blocks and their clearing', () => {
     expect(res.json().progress.connection.status).toBe('pending');
   });
 
-  it('a rejected registration may be submitted again, and the rejection reason is shown until then', async () => {
+  test('a rejected registration may be submitted again, and the rejection reason is shown until then', async ({ t, office }) => {
     const unit = await t.unit();
     await bringTo(office, unit.id, 'submitted');
     const rejected = await office.post(`/api/units/${unit.id}/events`, BODIES['registration.rejected']);
@@ -105,14 +98,14 @@ describe('blocks and their clearing', () => {
     expect(again.json().progress.registration).toMatchObject({ status: 'in_progress', awaitingReview: true });
   });
 
-  it('a verified registration makes the unit onboarded', async () => {
+  test('a verified registration makes the unit onboarded', async ({ t, office }) => {
     const unit = await t.unit();
     await bringTo(office, unit.id, 'verified');
     const { unit: read } = (await office.get(`/api/units/${unit.id}`)).json();
     expect(read.progress.onboarded).toBe(true);
   });
 
-  it('postponements are counted across stages, with the first one remembered', async () => {
+  test('postponements are counted across stages, with the first one remembered', async ({ t, office }) => {
     const unit = await t.unit();
     await office.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.postponed'], occurredAt: '2026-10-01T10:00:00+08:00' });
     await office.post(`/api/units/${unit.id}/events`, BODIES['wiring.completed']);
@@ -132,7 +125,7 @@ describe('step data', () => {
     ['registration.submitted', 'data.platformRef'],
     ['registration.rejected', 'data.reason'],
   ];
-  it.each(required)('%s without %s is a 400 naming the field', async (type, field) => {
+  test.for(required)('%s without %s is a 400 naming the field', async ([type, field], { t, office }) => {
     const unit = await t.unit();
     const res = await office.post(`/api/units/${unit.id}/events`, { type });
     expect(res.statusCode).toBe(400);
@@ -141,39 +134,39 @@ describe('step data', () => {
     expect(error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
   });
 
-  it('takes reason and note at the top level as well as in data', async () => {
+  test('takes reason and note at the top level as well as in data', async ({ t, office }) => {
     const unit = await t.unit();
     const res = await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.refused', reason: '拒绝入户', note: '第二次上门' });
     expect(res.statusCode).toBe(201);
     expect(res.json().event).toMatchObject({ note: '第二次上门', data: { reason: '拒绝入户' } });
   });
 
-  it('keeps a reason code beside the free text', async () => {
+  test('keeps a reason code beside the free text', async ({ t, office }) => {
     const unit = await t.unit();
     const res = await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.postponed', data: { reason: '装修', reasonCode: 'office_renovation', until: '2026-12-20' } });
     expect(res.json().progress.wiring).toMatchObject({ reasonCode: 'office_renovation', until: '2026-12-20' });
   });
 
-  it('refuses a reason code outside the fixed list', async () => {
+  test('refuses a reason code outside the fixed list', async ({ t, office }) => {
     const unit = await t.unit();
     const res = await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.refused', data: { reason: 'x', reasonCode: 'bribe' } });
     expect(res.statusCode).toBe(400);
   });
 
-  it('refuses a step type that does not exist', async () => {
+  test('refuses a step type that does not exist', async ({ t, office }) => {
     const unit = await t.unit();
     const res = await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.finished' });
     expect(res.statusCode).toBe(400);
     expect(errorOf(res).details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'type' })]));
   });
 
-  it('refuses a field that does not belong to the step type', async () => {
+  test('refuses a field that does not belong to the step type', async ({ t, office }) => {
     const unit = await t.unit();
     const res = await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started', data: { platformRef: 'x' } });
     expect(res.statusCode).toBe(400);
   });
 
-  it('refuses an occurredAt more than five minutes ahead of the server clock', async () => {
+  test('refuses an occurredAt more than five minutes ahead of the server clock', async ({ t, office }) => {
     const unit = await t.unit();
     const ahead = new Date(Date.now() + 6 * 60_000).toISOString();
     const res = await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started', occurredAt: ahead });
@@ -181,7 +174,7 @@ describe('step data', () => {
     expect(errorOf(res).details).toEqual([expect.objectContaining({ field: 'occurredAt' })]);
   });
 
-  it('accepts an occurredAt up to five minutes ahead (clock drift) and one in the past (offline sync)', async () => {
+  test('accepts an occurredAt up to five minutes ahead (clock drift) and one in the past (offline sync)', async ({ t, office }) => {
     const unit = await t.unit();
     const drift = new Date(Date.now() + 4 * 60_000).toISOString();
     expect((await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started', occurredAt: drift })).statusCode).toBe(201);
@@ -191,7 +184,7 @@ describe('step data', () => {
     expect(Date.parse(res.json().event.recordedAt)).toBeGreaterThan(Date.parse('2026-11-02'));
   });
 
-  it('refuses an occurredAt before 1970 (a mistyped year), and stores nothing', async () => {
+  test('refuses an occurredAt before 1970 (a mistyped year), and stores nothing', async ({ t, office }) => {
     const unit = await t.unit();
     const res = await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started', occurredAt: '1969-12-31T10:00:00+08:00' });
     expect(res.statusCode).toBe(400);
@@ -199,7 +192,7 @@ describe('step data', () => {
     expect((await office.get(`/api/units/${unit.id}/events`)).json().total).toBe(0);
   });
 
-  it('refuses an occurredAt without an offset', async () => {
+  test('refuses an occurredAt without an offset', async ({ t, office }) => {
     const unit = await t.unit();
     const res = await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started', occurredAt: '2026-11-01T09:30:00' });
     expect(res.statusCode).toBe(400);

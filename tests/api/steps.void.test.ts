@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { describe, expect } from 'vitest';
+import { errorOf, type Agent } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 import { BODIES } from '../helpers/steps.js';
 
-let t: TestApp;
-let office: Agent;
-let technician: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  [office, technician] = await Promise.all([t.as('office'), t.as('technician')]);
-});
-afterAll(() => t.close());
-
-async function record(unitId: string, ...types: string[]) {
+async function record(technician: Agent, unitId: string, ...types: string[]) {
   const ids: string[] = [];
   for (const type of types) {
     const res = await technician.post(`/api/units/${unitId}/events`, BODIES[type]);
@@ -23,9 +15,9 @@ async function record(unitId: string, ...types: string[]) {
 }
 
 describe('voiding a step', () => {
-  it("voids the unit's latest live step and derives the stages again from the rest", async () => {
+  test("voids the unit's latest live step and derives the stages again from the rest", async ({ t, office, technician }) => {
     const unit = await t.unit();
-    const [, completed] = await record(unit.id, 'wiring.started', 'wiring.completed');
+    const [, completed] = await record(technician, unit.id, 'wiring.started', 'wiring.completed');
     const res = await office.post(`/api/events/${completed}/void`, { reason: '误操作，实际未完工' });
     expect(res.statusCode).toBe(200);
     expect(res.json().event).toMatchObject({ id: completed, voided: true, voidReason: '误操作，实际未完工' });
@@ -34,9 +26,9 @@ describe('voiding a step', () => {
     expect((await office.get(`/api/units/${unit.id}`)).json().unit.progress.wiring.status).toBe('in_progress');
   });
 
-  it('keeps the voided step in the history, marked void with who, when and why', async () => {
+  test('keeps the voided step in the history, marked void with who, when and why', async ({ t, office, technician }) => {
     const unit = await t.unit();
-    const [id] = await record(unit.id, 'wiring.started');
+    const [id] = await record(technician, unit.id, 'wiring.started');
     await office.post(`/api/events/${id}/void`, { reason: '记错单位' });
     const history = (await office.get(`/api/units/${unit.id}/events`)).json().items;
     expect(history).toHaveLength(1);
@@ -44,18 +36,18 @@ describe('voiding a step', () => {
     expect(Date.parse(history[0].voidedAt)).not.toBeNaN();
   });
 
-  it('refuses a step that is not the latest live one with 409, changing nothing', async () => {
+  test('refuses a step that is not the latest live one with 409, changing nothing', async ({ t, office, technician }) => {
     const unit = await t.unit();
-    const [started] = await record(unit.id, 'wiring.started', 'wiring.completed');
+    const [started] = await record(technician, unit.id, 'wiring.started', 'wiring.completed');
     const res = await office.post(`/api/events/${started}/void`, { reason: 'x' });
     expect(res.statusCode).toBe(409);
     expect(errorOf(res).code).toBe('CONFLICT');
     expect((await office.get(`/api/units/${unit.id}`)).json().unit.progress.wiring.status).toBe('done');
   });
 
-  it('refuses voiding a step twice; the step before it becomes the latest live one', async () => {
+  test('refuses voiding a step twice; the step before it becomes the latest live one', async ({ t, office, technician }) => {
     const unit = await t.unit();
-    const [started, completed] = await record(unit.id, 'wiring.started', 'wiring.completed');
+    const [started, completed] = await record(technician, unit.id, 'wiring.started', 'wiring.completed');
     await office.post(`/api/events/${completed}/void`, { reason: 'a' });
     expect((await office.post(`/api/events/${completed}/void`, { reason: 'b' })).statusCode).toBe(409);
     const res = await office.post(`/api/events/${started}/void`, { reason: 'c' });
@@ -63,26 +55,26 @@ describe('voiding a step', () => {
     expect(res.json().progress.wiring).toMatchObject({ status: 'pending' });
   });
 
-  it('after a void the stage machine sees the state before the voided step', async () => {
+  test('after a void the stage machine sees the state before the voided step', async ({ t, office, technician }) => {
     const unit = await t.unit();
-    const [completed] = await record(unit.id, 'wiring.completed');
+    const [completed] = await record(technician, unit.id, 'wiring.completed');
     await office.post(`/api/events/${completed}/void`, { reason: 'x' });
     const res = await technician.post(`/api/units/${unit.id}/events`, BODIES['connection.started']);
     expect(res.statusCode).toBe(409);
     expect(errorOf(res).message).toContain('wiring is not done');
   });
 
-  it('a voided postponement no longer counts', async () => {
+  test('a voided postponement no longer counts', async ({ t, office, technician }) => {
     const unit = await t.unit();
-    await record(unit.id, 'wiring.postponed');
-    const [second] = await record(unit.id, 'wiring.postponed');
+    await record(technician, unit.id, 'wiring.postponed');
+    const [second] = await record(technician, unit.id, 'wiring.postponed');
     const res = await office.post(`/api/events/${second}/void`, { reason: 'x' });
     expect(res.json().progress.postponements).toBe(1);
   });
 
-  it('needs a reason (400), is the office’s alone (403), and a step id that names nothing is a 404', async () => {
+  test('needs a reason (400), is the office’s alone (403), and a step id that names nothing is a 404', async ({ t, office, technician }) => {
     const unit = await t.unit();
-    const [id] = await record(unit.id, 'wiring.started');
+    const [id] = await record(technician, unit.id, 'wiring.started');
     expect((await office.post(`/api/events/${id}/void`, {})).statusCode).toBe(400);
     expect((await office.post(`/api/events/${id}/void`, { reason: '   ' })).statusCode).toBe(400);
     expect((await technician.post(`/api/events/${id}/void`, { reason: 'x' })).statusCode).toBe(403);
@@ -92,9 +84,9 @@ describe('voiding a step', () => {
 });
 
 describe('reading steps', () => {
-  it("lists a unit's steps oldest first with the contract's fields", async () => {
+  test("lists a unit's steps oldest first with the contract's fields", async ({ t, technician }) => {
     const unit = await t.unit();
-    await record(unit.id, 'wiring.started', 'wiring.completed');
+    await record(technician, unit.id, 'wiring.started', 'wiring.completed');
     const res = await technician.get(`/api/units/${unit.id}/events`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -105,7 +97,7 @@ describe('reading steps', () => {
     }
   });
 
-  it("a unit's contact reads its own unit's steps and not another's", async () => {
+  test("a unit's contact reads its own unit's steps and not another's", async ({ t }) => {
     const mine = await t.unit();
     const other = await t.unit();
     const contact = await t.as('unit', { unitId: mine.id });
@@ -113,13 +105,13 @@ describe('reading steps', () => {
     expect((await contact.get(`/api/units/${other.id}/events`)).statusCode).toBe(403);
   });
 
-  it('the events feed lists all steps newest first, filtered by unit, type and since', async () => {
+  test('the events feed lists all steps newest first, filtered by unit, type and since', async ({ t, office, technician }) => {
     const a = await t.unit();
     const b = await t.unit();
-    await record(a.id, 'wiring.started');
+    await record(technician, a.id, 'wiring.started');
     const mark = new Date().toISOString();
-    await record(b.id, 'wiring.refused');
-    await record(a.id, 'wiring.completed');
+    await record(technician, b.id, 'wiring.refused');
+    await record(technician, a.id, 'wiring.completed');
     const all = (await office.get('/api/events?pageSize=500')).json();
     const times = all.items.map((s: { recordedAt: string }) => Date.parse(s.recordedAt));
     expect(times).toEqual([...times].sort((x, y) => y - x));
@@ -132,7 +124,7 @@ describe('reading steps', () => {
     expect((await office.get('/api/events?unitId=nonsense')).json().total).toBe(0);
   });
 
-  it('the events feed is for the office and leaders only', async () => {
+  test('the events feed is for the office and leaders only', async ({ t, technician }) => {
     expect((await technician.get('/api/events')).statusCode).toBe(403);
     expect((await (await t.as('viewer')).get('/api/events')).statusCode).toBe(200);
   });

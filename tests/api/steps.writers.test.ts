@@ -1,33 +1,24 @@
 // Who may record which step, retries with clientEventId, and parallel writers on one unit.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { audit, steps, units } from '../../db/schema/index.js';
-import { createTestApp, errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 import { BODIES, bringTo } from '../helpers/steps.js';
 
-let t: TestApp;
-let office: Agent;
-let technician: Agent;
-let viewer: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  [office, technician, viewer] = await Promise.all([t.as('office'), t.as('technician'), t.as('viewer')]);
-});
-afterAll(() => t.close());
-
-const stepCount = async (unitId: string) => (await t.database.db.select().from(steps).where(eq(steps.unitId, unitId))).length;
+const stepCount = async (t: TestApp, unitId: string) => (await t.database.db.select().from(steps).where(eq(steps.unitId, unitId))).length;
 
 describe('who may record a step', () => {
-  it.each(['wiring.started', 'wiring.refused', 'connection.scheduled'])('a technician may record %s', async (type) => {
+  test.for(['wiring.started', 'wiring.refused', 'connection.scheduled'])('a technician may record %s', async (type, { t, office, technician }) => {
     const unit = await t.unit();
     if (type.startsWith('connection')) await bringTo(office, unit.id, 'wired');
     expect((await technician.post(`/api/units/${unit.id}/events`, BODIES[type])).statusCode).toBe(201);
   });
 
-  it.each(['registration.submitted', 'registration.verified', 'registration.rejected'])(
+  test.for(['registration.submitted', 'registration.verified', 'registration.rejected'])(
     'a technician recording %s gets 403 whatever the registration state',
-    async (type) => {
+    async (type, { t, technician }) => {
       const unit = await t.unit();
       const res = await technician.post(`/api/units/${unit.id}/events`, BODIES[type]);
       expect(res.statusCode).toBe(403);
@@ -35,7 +26,7 @@ describe('who may record a step', () => {
     },
   );
 
-  it("a unit's contact submits its own registration", async () => {
+  test("a unit's contact submits its own registration", async ({ t, office }) => {
     const unit = await t.unit();
     await bringTo(office, unit.id, 'connected');
     const contact = await t.as('unit', { unitId: unit.id });
@@ -44,7 +35,7 @@ describe('who may record a step', () => {
     expect(res.json().event.actor).toEqual({ id: contact.user.id, displayName: contact.user.displayName, role: 'unit' });
   });
 
-  it("a unit's contact may not submit for another unit, nor verify its own", async () => {
+  test("a unit's contact may not submit for another unit, nor verify its own", async ({ t, office }) => {
     const mine = await t.unit();
     const other = await t.unit();
     await bringTo(office, other.id, 'connected');
@@ -55,13 +46,13 @@ describe('who may record a step', () => {
     expect((await contact.post(`/api/units/${mine.id}/events`, BODIES['wiring.started'])).statusCode).toBe(403);
   });
 
-  it('a viewer records nothing', async () => {
+  test('a viewer records nothing', async ({ t, viewer }) => {
     const unit = await t.unit();
     expect((await viewer.post(`/api/units/${unit.id}/events`, BODIES['wiring.started'])).statusCode).toBe(403);
-    expect(await stepCount(unit.id)).toBe(0);
+    expect(await stepCount(t, unit.id)).toBe(0);
   });
 
-  it('a unit id that names nothing is a 404, whatever its shape', async () => {
+  test('a unit id that names nothing is a 404, whatever its shape', async ({ technician }) => {
     for (const id of [randomUUID(), 'not-an-id', '12345']) {
       const res = await technician.post(`/api/units/${id}/events`, BODIES['wiring.started']);
       expect(res.statusCode).toBe(404);
@@ -69,7 +60,7 @@ describe('who may record a step', () => {
     }
   });
 
-  it('records who recorded the step as they were named then', async () => {
+  test('records who recorded the step as they were named then', async ({ t, technician }) => {
     const unit = await t.unit();
     const res = await technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.started']);
     expect(res.json().event.actor).toEqual({ id: technician.user.id, displayName: technician.user.displayName, role: 'technician' });
@@ -77,7 +68,7 @@ describe('who may record a step', () => {
 });
 
 describe('retries with clientEventId', () => {
-  it('a repeated clientEventId returns the step first recorded with 200 and records nothing new', async () => {
+  test('a repeated clientEventId returns the step first recorded with 200 and records nothing new', async ({ t, technician }) => {
     const unit = await t.unit();
     const clientEventId = randomUUID();
     const first = await technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.started'], clientEventId });
@@ -85,10 +76,10 @@ describe('retries with clientEventId', () => {
     const again = await technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.started'], clientEventId });
     expect(again.statusCode).toBe(200);
     expect(again.json().event.id).toBe(first.json().event.id);
-    expect(await stepCount(unit.id)).toBe(1);
+    expect(await stepCount(t, unit.id)).toBe(1);
   });
 
-  it('whatever else the second request says', async () => {
+  test('whatever else the second request says', async ({ t, technician }) => {
     const unit = await t.unit();
     const clientEventId = randomUUID();
     const first = await technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.started'], clientEventId });
@@ -98,7 +89,7 @@ describe('retries with clientEventId', () => {
     expect(again.json().progress.wiring.status).toBe('in_progress');
   });
 
-  it('a retry after the stage moved on still answers 200, not 409', async () => {
+  test('a retry after the stage moved on still answers 200, not 409', async ({ t, technician }) => {
     const unit = await t.unit();
     const clientEventId = randomUUID();
     await technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.completed'], clientEventId });
@@ -106,7 +97,7 @@ describe('retries with clientEventId', () => {
     expect(again.statusCode).toBe(200);
   });
 
-  it('ten parallel sends of one clientEventId record one step: one 201, nine 200', async () => {
+  test('ten parallel sends of one clientEventId record one step: one 201, nine 200', async ({ t, technician }) => {
     const unit = await t.unit();
     const clientEventId = randomUUID();
     const answers = await Promise.all(
@@ -115,10 +106,10 @@ describe('retries with clientEventId', () => {
     const codes = answers.map((a) => a.statusCode).sort();
     expect(codes).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(answers.map((a) => a.json().event.id)).size).toBe(1);
-    expect(await stepCount(unit.id)).toBe(1);
+    expect(await stepCount(t, unit.id)).toBe(1);
   });
 
-  it('a clientEventId that is not a UUID is a 400', async () => {
+  test('a clientEventId that is not a UUID is a 400', async ({ t, technician }) => {
     const unit = await t.unit();
     const res = await technician.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.started'], clientEventId: 'abc' });
     expect(res.statusCode).toBe(400);
@@ -126,7 +117,7 @@ describe('retries with clientEventId', () => {
 });
 
 describe('parallel writers on one unit', () => {
-  it('12 parallel wiring.completed give exactly one 201 and eleven 409', async () => {
+  test('12 parallel wiring.completed give exactly one 201 and eleven 409', async ({ t, technician }) => {
     const unit = await t.unit();
     const answers = await Promise.all(
       Array.from({ length: 12 }, () => technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.completed'])),
@@ -134,10 +125,10 @@ describe('parallel writers on one unit', () => {
     const codes = answers.map((a) => a.statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
     expect(codes.filter((c) => c === 409)).toHaveLength(11);
-    expect(await stepCount(unit.id)).toBe(1);
+    expect(await stepCount(t, unit.id)).toBe(1);
   });
 
-  it('parallel different steps keep the stored progress equal to what the steps derive', async () => {
+  test('parallel different steps keep the stored progress equal to what the steps derive', async ({ t, office, technician }) => {
     const unit = await t.unit();
     await Promise.all([
       technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.started']),
@@ -153,7 +144,7 @@ describe('parallel writers on one unit', () => {
     expect((await office.get(`/api/units/${unit.id}`)).json().unit.progress).toEqual(derived);
   });
 
-  it('16 parallel steps that are all allowed all land, numbered 1 to 16 without a gap', async () => {
+  test('16 parallel steps that are all allowed all land, numbered 1 to 16 without a gap', async ({ t, technician }) => {
     const unit = await t.unit();
     const answers = await Promise.all(
       Array.from({ length: 16 }, () => technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.postponed'])),
@@ -167,7 +158,7 @@ describe('parallel writers on one unit', () => {
 });
 
 describe('the write itself', () => {
-  it('appends nothing, audits nothing and keeps the progress when the unit changed since it was read', async () => {
+  test('appends nothing, audits nothing and keeps the progress when the unit changed since it was read', async ({ t, office, technician }) => {
     const unit = await t.unit();
     await technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.started']);
     const { appendStep } = await import('../../server/features/steps/steps.repository.js');
@@ -193,12 +184,12 @@ describe('the write itself', () => {
       channel: 'zw_live',
     });
     expect(row).toBeUndefined();
-    expect(await stepCount(unit.id)).toBe(1);
+    expect(await stepCount(t, unit.id)).toBe(1);
     expect((await office.get(`/api/units/${unit.id}`)).json().unit.progress).toEqual(before);
     expect(await audited()).toBe(auditBefore);
   });
 
-  it('writes nothing when a void changed the progress since it was read, though a void leaves the step count as it was', async () => {
+  test('writes nothing when a void changed the progress since it was read, though a void leaves the step count as it was', async ({ t, office, technician }) => {
     const unit = await t.unit();
     await technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.started']);
     const completed = (await technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.completed'])).json().event.id;
@@ -229,7 +220,7 @@ describe('the write itself', () => {
     expect(stored).toEqual(deriveProgress(history.filter((h: { voided: boolean }) => !h.voided), new Date(unit.createdAt).toISOString()));
   });
 
-  it('a void racing a step: exactly one of them is taken, and the progress is what the live steps derive', async () => {
+  test('a void racing a step: exactly one of them is taken, and the progress is what the live steps derive', async ({ t, office, technician }) => {
     const { deriveProgress } = await import('../../shared/domain/progress.js');
     for (let i = 0; i < 10; i++) {
       const unit = await t.unit();

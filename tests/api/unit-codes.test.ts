@@ -2,27 +2,20 @@
 // at every entry point.
 import { eq, sql } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { migrationsFolder } from '../../db/client.js';
 import { units } from '../../db/schema/index.js';
 import { initialProgress } from '../../shared/domain/progress.js';
 import { progressColumns } from '../../server/features/units/units.repository.js';
-import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
-
-let t: TestApp;
-let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-});
-afterAll(() => t.close());
+import { uniq, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 const digits = () => String(Math.floor(Math.random() * 1e9)).padStart(9, '1');
 const fullWidth = (s: string) => s.replace(/[0-9a-zA-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const body = (code: string) => ({ code, name: '县农业农村局', kind: 'department' });
 
 describe('one unit per code, however it is typed', () => {
-  it('stores a full-width, spaced, lower-case code in its normal form, and refuses its look-alike as a duplicate', async () => {
+  test('stores a full-width, spaced, lower-case code in its normal form, and refuses its look-alike as a duplicate', async ({ office }) => {
     const d = digits();
     const res = await office.post('/api/units', body(` ${fullWidth(`ab${d}`)} `));
     expect(res.statusCode, res.body).toBe(201);
@@ -30,7 +23,7 @@ describe('one unit per code, however it is typed', () => {
     expect((await office.post('/api/units', body(`Ab${d}`))).statusCode).toBe(409);
   });
 
-  it('PATCH to a look-alike of another unit’s code is a 409; to its own look-alike a no-op', async () => {
+  test('PATCH to a look-alike of another unit’s code is a 409; to its own look-alike a no-op', async ({ office }) => {
     const [d1, d2] = [digits(), digits()];
     const a = (await office.post('/api/units', body(`P${d1}`))).json().unit;
     await office.post('/api/units', body(`P${d2}`));
@@ -40,7 +33,7 @@ describe('one unit per code, however it is typed', () => {
     expect(same.json().unit.code).toBe(`P${d1}`);
   });
 
-  it('the import updates the unit a look-alike code names instead of making a second', async () => {
+  test('the import updates the unit a look-alike code names instead of making a second', async ({ office }) => {
     const d = digits();
     await office.post('/api/units', body(`I${d}`));
     const res = await office.request('POST', '/api/units/import', `编码,名称,类型\n" ${fullWidth(`i${d}`)}",县农业局,部门\n`, { 'content-type': 'text/csv' });
@@ -48,14 +41,14 @@ describe('one unit per code, however it is typed', () => {
     expect(res.json()).toMatchObject({ created: 0, updated: 1 });
   });
 
-  it('two rows of one file that differ only by width or case are the same code twice', async () => {
+  test('two rows of one file that differ only by width or case are the same code twice', async ({ office }) => {
     const d = digits();
     const res = await office.request('POST', '/api/units/import', `编码,名称,类型\nk${d},甲,部门\n${fullWidth(`K${d}`)},乙,部门\n`, { 'content-type': 'text/csv' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([{ row: 3, field: 'code', message: `code K${d} is also on row 2` }]);
   });
 
-  it('finds a unit by a full-width code in the search, and stores its 上级编码 in the normal form', async () => {
+  test('finds a unit by a full-width code in the search, and stores its 上级编码 in the normal form', async ({ office }) => {
     const d = digits();
     const parent = `Q${digits()}`;
     const res = await office.post('/api/units', { ...body(`S${d}`), parentCode: ` ${fullWidth(parent.toLowerCase())}` });
@@ -66,7 +59,7 @@ describe('one unit per code, however it is typed', () => {
 
 describe('0007: stored codes in their normal form', () => {
   const migration = readFileSync(`${migrationsFolder}/0007_unit_code_normal_form.sql`, 'utf8').split('--> statement-breakpoint');
-  const raw = async (code: string, parentCode: string | null = null) => {
+  const raw = async (t: TestApp, code: string, parentCode: string | null = null) => {
     const now = new Date();
     const [row] = await t.database.db
       .insert(units)
@@ -75,11 +68,11 @@ describe('0007: stored codes in their normal form', () => {
     return row;
   };
 
-  it('normalises codes and parent codes as the code does, and leaves colliding codes as they are', async () => {
+  test('normalises codes and parent codes as the code does, and leaves colliding codes as they are', async ({ t }) => {
     const d = digits();
-    const plain = await raw(fullWidth(`m${d}`), ` ${fullWidth(`pa${d}`)}`);
-    const taken = await raw(`N${d}`);
-    const twin = await raw(`n${d}`);
+    const plain = await raw(t, fullWidth(`m${d}`), ` ${fullWidth(`pa${d}`)}`);
+    const taken = await raw(t, `N${d}`);
+    const twin = await raw(t, `n${d}`);
     for (const statement of migration) await t.database.db.execute(sql.raw(statement));
     const read = async (id: string) => (await t.database.db.select({ code: units.code, parent_code: units.parentCode }).from(units).where(eq(units.id, id)))[0];
     expect(await read(plain.id)).toMatchObject({ code: `M${d}`, parent_code: `PA${d}` });

@@ -1,21 +1,14 @@
 // GET /api/units/:id tells a unit's page what the laggard report says of that unit today, so
 // its contact (who cannot call the reports) sees it too; and who looks after the unit, by name.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { addDays, today } from '../../shared/domain/dates.js';
-import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
-
-let t: TestApp;
-let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-});
-afterAll(() => t.close());
+import { uniq, type Agent } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 const day = (n: number) => addDays(today('Asia/Shanghai'), n);
 
-async function log(unitId: string, steps: { type: string; data?: Record<string, string>; occurredAt?: string }[]) {
+async function log(office: Agent, unitId: string, steps: { type: string; data?: Record<string, string>; occurredAt?: string }[]) {
   for (const step of steps) {
     const res = await office.post(`/api/units/${unitId}/events`, step);
     expect(res.statusCode, res.body).toBe(201);
@@ -23,23 +16,23 @@ async function log(unitId: string, steps: { type: string; data?: Record<string, 
 }
 
 describe('a unit’s laggard flags on its own read', () => {
-  it('are exactly the laggard report’s flags for that unit, for every kind of flag and for none', async () => {
+  test('are exactly the laggard report’s flags for that unit, for every kind of flag and for none', async ({ t, office }) => {
     const area = uniq('P');
     const make = async (name: string, fields: Record<string, unknown> = {}) => (await t.unit({ parentCode: area, name, ...fields })).id;
     const refused = await make('拒绝布线的单位');
-    await log(refused, [{ type: 'wiring.refused', data: { reason: '领导不在' }, occurredAt: daysAgo(12) }]);
+    await log(office, refused, [{ type: 'wiring.refused', data: { reason: '领导不在' }, occurredAt: daysAgo(12) }]);
     const postponed = await make('多次推迟的单位');
-    await log(postponed, [
+    await log(office, postponed, [
       { type: 'wiring.postponed', data: { reason: '装修' }, occurredAt: daysAgo(20) },
       { type: 'wiring.postponed', data: { reason: '年底忙' }, occurredAt: daysAgo(3) },
     ]);
     const overdue = await make('逾期的单位', { wiringDue: day(-5), connectionDue: day(-1) });
     const unregistered = await make('未申报的单位');
-    await log(unregistered, [{ type: 'wiring.completed', occurredAt: daysAgo(30) }, { type: 'connection.completed', occurredAt: daysAgo(20) }]);
+    await log(office, unregistered, [{ type: 'wiring.completed', occurredAt: daysAgo(30) }, { type: 'connection.completed', occurredAt: daysAgo(20) }]);
     const stalled = await make('停滞的单位');
-    await log(stalled, [{ type: 'wiring.started', occurredAt: daysAgo(40) }]);
+    await log(office, stalled, [{ type: 'wiring.started', occurredAt: daysAgo(40) }]);
     const fine = await make('正常的单位', { wiringDue: day(10) });
-    await log(fine, [{ type: 'wiring.started' }]);
+    await log(office, fine, [{ type: 'wiring.started' }]);
 
     const report = (await office.get(`/api/reports/laggards?parentCode=${area}&pageSize=500`)).json();
     expect(report.total).toBe(5);
@@ -54,9 +47,9 @@ describe('a unit’s laggard flags on its own read', () => {
     expect(refusedRead.laggard.flags).toEqual([{ category: 'refused_wiring', stage: 'wiring', daysLate: 12 }]);
   });
 
-  it('are shown to the unit’s own contact, who may not call the reports', async () => {
+  test('are shown to the unit’s own contact, who may not call the reports', async ({ t, office }) => {
     const unit = await t.unit();
-    await log(unit.id, [{ type: 'wiring.refused', data: { reason: '不同意' }, occurredAt: daysAgo(4) }]);
+    await log(office, unit.id, [{ type: 'wiring.refused', data: { reason: '不同意' }, occurredAt: daysAgo(4) }]);
     const contact = await t.as('unit', { unitId: unit.id });
     expect((await contact.get('/api/reports/laggards')).statusCode).toBe(403);
     const res = await contact.get(`/api/units/${unit.id}`);
@@ -66,7 +59,7 @@ describe('a unit’s laggard flags on its own read', () => {
 });
 
 describe('who looks after a unit', () => {
-  it('is named on the unit’s read for a leader, a technician and the contact; null when nobody is', async () => {
+  test('is named on the unit’s read for a leader, a technician and the contact; null when nobody is', async ({ t, office }) => {
     const tech = await t.as('technician');
     const unit = await t.unit({ assigneeId: tech.user.id });
     const nobody = await t.unit();

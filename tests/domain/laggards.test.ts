@@ -3,10 +3,12 @@ import { addDays, dayOf, endOfDay, startOfDay } from '../../shared/domain/dates.
 import {
   compareLaggards,
   effectiveDeadlines,
+  LAGGARD_CATEGORIES,
   laggardAsOf,
-  SEVERITY_RULE,
   severityOf,
   type Deadlines,
+  type LaggardCategory,
+  type LaggardFlag,
   type LaggardRules,
   type StepRecord,
 } from '../../shared/domain/laggards.js';
@@ -225,15 +227,25 @@ describe('which steps count', () => {
 });
 
 describe('severity and ranking', () => {
-  it('weighs each flag by its category and grows by its weight every 7 days late', () => {
-    expect(SEVERITY_RULE.weights).toEqual({
-      refused_wiring: 5,
-      repeated_postponement: 4,
-      unregistered_after_connection: 3,
-      overdue_connection: 3,
-      overdue_wiring: 2,
-      stalled: 1,
-    });
+  const flag = (category: LaggardCategory, daysLate = 0): LaggardFlag => ({ category, stage: null, daysLate });
+
+  it('at the same lateness, ranks a refusal first, then repeated postponements, a missing registration or a late connection alike, a late wiring, a stall last', () => {
+    const ranked = LAGGARD_CATEGORIES.map((category) => ({ code: category, flags: [flag(category, 3)] })).sort(compareLaggards);
+    expect(ranked.map((u) => u.code)).toEqual(['refused_wiring', 'repeated_postponement', 'overdue_connection', 'unregistered_after_connection', 'overdue_wiring', 'stalled']);
+    expect(severityOf([flag('overdue_connection', 3)])).toBe(severityOf([flag('unregistered_after_connection', 3)]));
+  });
+
+  it('weighs a flag once more for every 7 days late, and adds up a unit’s flags', () => {
+    for (const category of LAGGARD_CATEGORIES) {
+      const onTime = severityOf([flag(category)]);
+      expect(onTime, category).toBeGreaterThan(0);
+      expect(severityOf([flag(category, 7)]), category).toBe(2 * onTime);
+      expect(severityOf([flag(category, 21)]), category).toBe(4 * onTime);
+      expect(severityOf([flag(category, 7), flag('stalled', 14)]), category).toBe(2 * onTime + severityOf([flag('stalled', 14)]));
+    }
+  });
+
+  it('puts numbers on it: a refusal a week old, a stall with a late wiring, a wiring a day late', () => {
     expect(severityOf([{ category: 'refused_wiring', stage: 'wiring', daysLate: 7 }])).toBe(10);
     expect(severityOf([{ category: 'stalled', stage: 'wiring', daysLate: 0 }, { category: 'overdue_wiring', stage: 'wiring', daysLate: 14 }])).toBe(7);
     expect(severityOf([{ category: 'overdue_wiring', stage: 'wiring', daysLate: 1 }])).toBe(2.29);

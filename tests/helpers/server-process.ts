@@ -59,10 +59,17 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-export async function spawnServer(store: Store, env: Record<string, string> = {}, opts: { keepLog?: boolean; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+/** What follows `node` in the command that starts the server: the Dockerfile's CMD (tests/deploy/compose.test.ts holds them together). */
+export const SERVER_ARGS = ['--import', 'tsx', 'server/main.ts'];
+
+export async function spawnServer(
+  store: Store,
+  env: Record<string, string> = {},
+  opts: { keepLog?: boolean; nodeArgs?: string[]; args?: string[] } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   // node itself with tsx as a loader: one process, so signals and RSS are the server's own
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.args ?? SERVER_ARGS)], {
     env: {
       ...process.env,
       TEST_DATABASE_URL: '',

@@ -131,17 +131,28 @@ describe('a technician’s home', () => {
     expect(within(card).getByRole('button', { name: '完成接入' })).toBeTruthy();
   });
 
-  it('keeps a step whose send is lost on the way, with its id and time, instead of dropping it', async () => {
-    const { calls, outbox } = setup([unitWith([])], () => 'network');
+  it('keeps a step whose send is lost on the way, with its id and time, instead of dropping it, and sends both again', async () => {
+    let answer: 'network' | { status: number; body: unknown } = 'network';
+    const { calls, outbox } = setup([unitWith([])], () => answer);
     const user = userEvent.setup();
     const card = await cardOf('城关镇');
     await user.click(within(card).getByRole('button', { name: '开始布线' }));
+    const tapped = Date.now();
     await user.click(within(card).getByRole('button', { name: '发送' }));
     expect(await within(card).findByText('已保存在本机：“开始布线”。暂时连不上服务器，稍后自动重试。')).toBeTruthy();
-    const post = calls.find((c) => c.method === 'POST')!;
+    const posts = () => calls.filter((c) => c.method === 'POST').map((c) => c.body as { clientEventId: string; occurredAt?: string });
     const [entry] = outbox.getSnapshot().entries;
-    expect(entry.clientEventId).toBe((post.body as { clientEventId: string }).clientEventId);
-    expect(entry.step.occurredAt).toBeTruthy();
+    expect(entry.clientEventId).toBe(posts()[0].clientEventId);
+    // the time kept is the tap's, not the retry's
+    expect(Date.parse(entry.step.occurredAt)).toBeGreaterThanOrEqual(tapped);
+    expect(Date.parse(entry.step.occurredAt)).toBeLessThanOrEqual(Date.now());
+    // later, with the server reachable again, the step goes out once more: the same id and the time it was logged
+    await new Promise((r) => setTimeout(r, 20));
+    answer = { status: 201, body: { event: { id: 'ev-1', voided: false }, progress: unitWith(['wiring.started']).progress } };
+    await outbox.flush();
+    expect(posts()).toHaveLength(2);
+    expect(posts()[1]).toMatchObject({ clientEventId: entry.clientEventId, occurredAt: entry.step.occurredAt });
+    expect(outbox.getSnapshot().entries.map((e) => e.status)).toEqual(['sent']);
   });
 
   it('shows a refusal by the server in the card and keeps nothing', async () => {
