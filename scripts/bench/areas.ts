@@ -6,6 +6,7 @@
 //                                             (a new database, dropped afterwards)
 //   npm run bench:areas -- --embedded         PGlite in memory
 //   npm run bench:areas -- --keep             keep the PostgreSQL database (time it again with --reuse <name>)
+//   npm run bench:areas -- --before b097c24   also time the laggard board of the code before areas on the same database
 // Targets (../shared/spec/areas.md "Roll-ups"): one level of roll-up today p95 ≤ 150 ms, a
 // county's laggard board p95 ≤ 50 ms, the national roll-up as of 30 days back ≤ 2 s, and
 // today's unscoped laggard board no slower than before areas.
@@ -13,8 +14,11 @@
 // Loading: 1,000 step histories are generated here (valid by the stage machine, their stored
 // progress derived from them); units take them in turn, so the million steps are one
 // INSERT … SELECT join in the database rather than a million rows sent from here.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
@@ -42,6 +46,8 @@ const { values: args } = parseArgs({
     'past-runs': { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
+    /** PostgreSQL only: also time that commit's laggard board (its scripts/bench/reports.ts --reuse) on the same database */
+    before: { type: 'string' },
   },
 });
 const UNITS = Number(args.units);
@@ -155,6 +161,26 @@ interface Case {
   target: number;
 }
 
+/**
+ * The laggard board of `commit` (the code before areas) on the same loaded database: that
+ * commit's own reports bench, run from a checkout in a temporary folder, its p95 read from its table.
+ */
+function laggardsBefore(commit: string, database: string): number | string {
+  const root = new URL('../..', import.meta.url).pathname;
+  const dir = mkdtempSync(join(tmpdir(), `zw-before-${commit}-`));
+  try {
+    execFileSync('sh', ['-c', `git -C ${JSON.stringify(root)} archive ${commit} | tar -x -C ${JSON.stringify(dir)}`]);
+    if (!existsSync(join(dir, 'scripts/bench/reports.ts'))) return `${commit} has no scripts/bench/reports.ts`;
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+    const run = spawnSync('npx', ['tsx', 'scripts/bench/reports.ts', '--reuse', database, '--server', args.server, '--runs', String(RUNS)], { cwd: dir, encoding: 'utf8' });
+    const line = run.stdout.split('\n').find((l) => l.startsWith('laggards page 1, today '));
+    if (!line) return `${commit}'s bench printed no laggard line: ${(run.stderr || run.stdout).slice(-300)}`;
+    return Number(line.trim().split(/\s+/).at(-1));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   let serverDb: string | undefined;
   let url: string | undefined;
@@ -173,6 +199,7 @@ async function main() {
   }
   const kind = url ? 'postgres' : 'pglite';
   const database = await openDatabase(url ? { url, max: 4 } : {});
+  let closed = false;
   try {
     await migrateDatabase(database, url);
     if (!args.reuse) {
@@ -266,8 +293,18 @@ async function main() {
     console.log(`before areas, laggards page 1 today p95 (docs/scaling.md, 100,000 units / 1,000,000 steps): ${BEFORE[kind]}`);
     for (const n of notes) console.log(n);
     await app.close();
-  } finally {
     await database.close();
+    closed = true;
+    if (args.before && url) {
+      const dbName = new URL(url).pathname.slice(1);
+      console.log(`\ntiming ${args.before}'s laggard board on the same database …`);
+      const before = laggardsBefore(args.before, dbName);
+      const now = results.find((r) => r.c.label.startsWith('laggards page 1 today, unscoped'))?.p95;
+      if (typeof before === 'string') console.log(`  ${before}`);
+      else console.log(`  laggards page 1 today, unscoped, p95: ${before.toFixed(1)} ms at ${args.before}, ${now?.toFixed(1)} ms now (ratio ${now ? (now / before).toFixed(2) : '?'})`);
+    }
+  } finally {
+    if (!closed) await database.close();
     if (admin && serverDb) {
       if (!args.keep) await admin.unsafe(`drop database if exists ${serverDb} with (force)`);
       else console.log(`kept database ${serverDb}`);
