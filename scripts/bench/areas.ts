@@ -165,7 +165,7 @@ interface Case {
  * The laggard board of `commit` (the code before areas) on the same loaded database: that
  * commit's own reports bench, run from a checkout in a temporary folder, its p95 read from its table.
  */
-function laggardsBefore(commit: string, database: string): number | string {
+function laggardsBefore(commit: string, database: string): { p50: number; p95: number } | string {
   const root = new URL('../..', import.meta.url).pathname;
   const dir = mkdtempSync(join(tmpdir(), `zw-before-${commit}-`));
   try {
@@ -175,7 +175,8 @@ function laggardsBefore(commit: string, database: string): number | string {
     const run = spawnSync('npx', ['tsx', 'scripts/bench/reports.ts', '--reuse', database, '--server', args.server, '--runs', String(RUNS)], { cwd: dir, encoding: 'utf8' });
     const line = run.stdout.split('\n').find((l) => l.startsWith('laggards page 1, today '));
     if (!line) return `${commit}'s bench printed no laggard line: ${(run.stderr || run.stdout).slice(-300)}`;
-    return Number(line.trim().split(/\s+/).at(-1));
+    const [p50, p95] = line.trim().split(/\s+/).slice(-2).map(Number);
+    return { p50, p95 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -299,9 +300,12 @@ async function main() {
       const dbName = new URL(url).pathname.slice(1);
       console.log(`\ntiming ${args.before}'s laggard board on the same database …`);
       const before = laggardsBefore(args.before, dbName);
-      const now = results.find((r) => r.c.label.startsWith('laggards page 1 today, unscoped'))?.p95;
+      const now = results.find((r) => r.c.label.startsWith('laggards page 1 today, unscoped'));
       if (typeof before === 'string') console.log(`  ${before}`);
-      else console.log(`  laggards page 1 today, unscoped, p95: ${before.toFixed(1)} ms at ${args.before}, ${now?.toFixed(1)} ms now (ratio ${now ? (now / before).toFixed(2) : '?'})`);
+      else if (now?.p95 !== undefined) {
+        console.log(`  laggards page 1 today, unscoped: p50 ${before.p50.toFixed(1)} / p95 ${before.p95.toFixed(1)} ms at ${args.before}, ` +
+          `p50 ${now.p50!.toFixed(1)} / p95 ${now.p95.toFixed(1)} ms now (ratio p50 ${(now.p50! / before.p50).toFixed(2)}, p95 ${(now.p95 / before.p95).toFixed(2)})`);
+      }
     }
   } finally {
     if (!closed) await database.close();
