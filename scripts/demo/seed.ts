@@ -1,0 +1,164 @@
+// Fills an empty database with the demo of scripts/demo/counties.ts: units placed in their
+// counties, accounts scoped to the city, each county and the whole installation, one county's
+// own deadline, two months of steps ending today, and the urging notices of 宕昌县.
+import { inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { areaSettings, audit, steps, units, users } from '../../db/schema/index.js';
+import * as notices from '../../server/features/notices/notices.service.js';
+import { writeSettings } from '../../server/features/settings/settings.repository.js';
+import { progressColumns } from '../../server/features/units/units.repository.js';
+import type { Actor } from '../../server/lib/actor.js';
+import { addDays, startOfDay, today } from '../../shared/domain/dates.js';
+import { deriveProgress, initialProgress } from '../../shared/domain/progress.js';
+import { usernameKey } from '../../shared/domain/usernames.js';
+import { STEP_RULES, type Role } from '../../shared/domain/steps.js';
+import { CITY, CITY_OFFICE, COUNTIES, COUNTY_VIEWER, DEFAULTS, REASONS, TZ, WHOLE_OFFICE, unitsOf, type DemoUnit, type Plan } from './counties.js';
+
+type User = typeof users.$inferSelect;
+
+export interface DemoSummary {
+  counties: { code: string; name: string; townships: number; departments: number; ownConnectionDue: string | null }[];
+  /** every staff login with what it sees: null = the whole installation */
+  logins: { username: string; role: Role; scope: string | null; scopeName: string }[];
+  unitContacts: string[];
+  notices: { issued: number; answered: number; withdrawn: number };
+}
+
+const as = (u: User): Actor => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, scope: u.scope, ip: '127.0.0.1' });
+
+/** Seeds the demo into `db`, which must hold no unit (the caller checks). */
+export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): Promise<DemoSummary> {
+  const day0 = today(TZ, new Date(now));
+  await writeSettings(db, {
+    timezone: TZ,
+    wiringDue: addDays(day0, DEFAULTS.wiringDue),
+    connectionDue: addDays(day0, DEFAULTS.connectionDue),
+    registrationGraceDays: DEFAULTS.registrationGraceDays,
+    stallDays: DEFAULTS.stallDays,
+    postponementLimit: DEFAULTS.postponementLimit,
+  });
+
+  const names = new Map<string, string>([[CITY.code, CITY.name], ...COUNTIES.map((c) => [c.code, c.name] as [string, string])]);
+  const logins: DemoSummary['logins'] = [];
+  const staff = async (p: { username: string; displayName: string }, role: Role, scope: string | null) => {
+    const [row] = await db.insert(users).values({ username: p.username, usernameKey: usernameKey(p.username), displayName: p.displayName, role, scope, passwordHash }).returning();
+    logins.push({ username: p.username, role, scope, scopeName: scope ? names.get(scope)! : '全部（整个系统）' });
+    return row;
+  };
+  // the whole installation's office first: it is the one that may name others so
+  await staff(WHOLE_OFFICE, 'office', null);
+  await staff(CITY_OFFICE, 'office', CITY.code);
+  const offices = new Map<string, User>();
+  const technicians = new Map<string, User>();
+  for (const county of COUNTIES) {
+    offices.set(county.code, await staff(county.office, 'office', county.code));
+    for (const [k, t] of county.technicians.entries()) {
+      const row = await staff(t, 'technician', county.code);
+      if (k === 0) technicians.set(county.code, row);
+    }
+  }
+  await staff(COUNTY_VIEWER, 'viewer', COUNTY_VIEWER.scope);
+
+  const summary: DemoSummary = { counties: [], logins, unitContacts: [], notices: { issued: 0, answered: 0, withdrawn: 0 } };
+  let serial = 0;
+  for (const county of COUNTIES) {
+    const list = unitsOf(county);
+    for (const [i, unit] of list.entries()) {
+      await seedUnit(db, unit, county.stories[i % county.stories.length], serial++, { day0, now, passwordHash, office: offices.get(county.code)!, technician: technicians.get(county.code)! }, (username) => summary.unitContacts.push(username), i);
+    }
+    let ownConnectionDue: string | null = null;
+    if (county.own) {
+      ownConnectionDue = county.own.connectionDue === undefined ? null : addDays(day0, county.own.connectionDue);
+      await db.insert(areaSettings).values({ areaCode: county.code, connectionDue: ownConnectionDue, wiringDue: county.own.wiringDue === undefined ? null : addDays(day0, county.own.wiringDue) });
+    }
+    summary.counties.push({ code: county.code, name: county.name, townships: list.filter((u) => u.kind === 'township').length, departments: list.filter((u) => u.kind === 'department').length, ownConnectionDue });
+    // 宕昌县's office urges its laggards before the other counties' units exist, so the batch
+    // holds its own units whether or not the notices service filters by scope yet
+    if (county.code === '621223') summary.notices = await seedNotices(db, offices.get(county.code)!, day0);
+  }
+  await db.insert(audit).values({ action: 'demo.load', target: null, details: { units: serial, notices: summary.notices } });
+
+  return summary;
+}
+
+interface Ctx {
+  day0: string;
+  now: number;
+  passwordHash: string;
+  office: User;
+  technician: User;
+}
+
+/** One unit with its plan's steps, and a contact for townships and every fourth department. */
+async function seedUnit(db: Db, unit: DemoUnit, plan: Plan, serial: number, ctx: Ctx, contact: (username: string) => void, i: number) {
+  const { day0, now } = ctx;
+  await db.transaction(async (tx: Tx) => {
+    const createdAt = new Date(startOfDay(addDays(day0, -60), TZ).getTime() + serial * 60_000);
+    const facts = plan.map(([type, daysAgo, reasonCode], k) => {
+      // during office hours on that day, a little later for each step of the day; never in the future
+      const at = Math.min(now - 60_000, startOfDay(addDays(day0, -daysAgo), TZ).getTime() + (9 * 60 + ((serial * 37 + k * 53) % 420)) * 60_000);
+      const rule = STEP_RULES[type];
+      const data: Record<string, string> = {};
+      if ((rule.required as readonly string[]).includes('plannedDate')) data.plannedDate = addDays(day0, -daysAgo + 5);
+      if (reasonCode) Object.assign(data, { reason: REASONS[reasonCode], reasonCode });
+      else if ((rule.required as readonly string[]).includes('reason')) data.reason = '申报材料不完整，请补充单位公章';
+      if (type === 'registration.submitted') data.platformRef = `ZW-${unit.code}`;
+      return { type, occurredAt: new Date(at).toISOString(), data, note: type === 'connection.test_failed' ? '光衰过大，链路测试未通过' : null };
+    });
+    const progress = facts.length ? deriveProgress(facts, createdAt.toISOString()) : initialProgress(createdAt.toISOString());
+    const [row] = await tx
+      .insert(units)
+      .values({ ...unit, contactName: null, createdAt, updatedAt: createdAt, stepCount: facts.length, ...progressColumns(progress) })
+      .returning();
+    if (facts.length) {
+      await tx.insert(steps).values(
+        facts.map((f, k) => {
+          const actor = f.type.startsWith('registration.') && f.type !== 'registration.submitted' ? ctx.office : ctx.technician;
+          return {
+            unitId: row.id,
+            seq: k + 1,
+            type: f.type,
+            stage: STEP_RULES[f.type].stage,
+            occurredAt: new Date(f.occurredAt),
+            recordedAt: new Date(f.occurredAt),
+            actorId: actor.id,
+            actorName: actor.displayName,
+            actorRole: actor.role,
+            note: f.note,
+            data: f.data,
+          };
+        }),
+      );
+    }
+    if (unit.kind === 'township' || i % 4 === 0) {
+      const username = `u${unit.code}`;
+      await tx.insert(users).values({ username, usernameKey: usernameKey(username), displayName: `${unit.name}联络员`, role: 'unit', unitId: row.id, passwordHash: ctx.passwordHash });
+      contact(username);
+    }
+  });
+}
+
+/**
+ * The urging loop as it goes: ten days ago the office urged every unit refusing the wiring (a
+ * week to answer, so unanswered ones are overdue now); two answered, one notice was withdrawn;
+ * today it urged the townships that keep postponing. Issued through the service, as the API does.
+ */
+async function seedNotices(db: Db, office: User, day0: string) {
+  const tenDaysAgo = new Date(startOfDay(addDays(day0, -10), TZ).getTime() + 10 * 3_600_000);
+  const first = await notices.issueBatch(db, as(office), { category: 'refused_wiring', note: `请于一周内答复，联系人：${office.displayName}` }, {}, tenDaysAgo);
+  const contacts = await db.select().from(users).where(inArray(users.unitId, first.items.map((n) => n.unitId)));
+  let answered = 0;
+  for (const contact of contacts.slice(0, 2)) {
+    const notice = first.items.find((n) => n.unitId === contact.unitId)!;
+    await notices.answer(db, as(contact), notice.id, '已与电信局约定下周进场布线，届时安排专人配合。', new Date(tenDaysAgo.getTime() + 2 * 86_400_000));
+    answered++;
+  }
+  const last = first.items.at(-1);
+  let withdrawn = 0;
+  if (last && first.items.length > 3) {
+    await notices.withdraw(db, as(office), last.id, '该单位已书面说明情况，经研究暂缓催办', new Date(tenDaysAgo.getTime() + 86_400_000));
+    withdrawn++;
+  }
+  const second = await notices.issueBatch(db, as(office), { kind: 'township', category: 'repeated_postponement' });
+  return { issued: first.created + second.created, answered, withdrawn };
+}
