@@ -1,4 +1,4 @@
--- The area tree (省 › 市 › 县), generated from data/china-areas.csv by scripts/ops/areas-migration.ts.
+-- The area tree (省 › 市 › 县), generated from reference/china-areas.csv by scripts/ops/areas-migration.ts.
 CREATE TABLE "areas" (
   "code" text PRIMARY KEY NOT NULL,
   "name" text NOT NULL,

@@ -1,4 +1,4 @@
-// The national list: every township of data/china-townships.csv (41,352, each in its county)
+// The national list: every township of reference/china-townships.csv (41,352, each in its county)
 // plus generated departments spread over the counties to 100,000 units, 1,000,000 steps; then
 // the roll-up and the laggard board timed through the real app (app.inject: routing,
 // validation, scope, SQL, serialisation) as a whole-installation office and as a county's.
@@ -69,7 +69,7 @@ interface Township {
 }
 
 function townships(): Township[] {
-  const file = new URL('../../data/china-townships.csv', import.meta.url);
+  const file = new URL('../../reference/china-townships.csv', import.meta.url);
   try {
     return parse(readFileSync(file), { columns: true, bom: true }) as Township[];
   } catch (err) {

@@ -64,7 +64,7 @@ try {
     body: cycle[Math.floor(i / units.length) % cycle.length],
   }));
 
-  const towns = readFileSync(new URL('../../../shared/data/china-townships.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+  const towns = readFileSync(new URL('../../reference/china-townships.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
   const csv = ['code,name,kind,parentCode', ...towns.map((l) => {
     const [code, name, area] = l.split(',');
     return `${code},${name},township,${area}`;

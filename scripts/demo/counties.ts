@@ -1,6 +1,6 @@
 // What the demo holds: three counties of 陇南市 (6212) whose campaigns stand differently, so the
 // city's roll-up has something to compare. Each county is a list of stories (a unit's steps),
-// used in turn over its units; the real township names and codes come from data/.
+// used in turn over its units; the real township names and codes come from reference/.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { ReasonCode, StepType } from '../../shared/domain/steps.js';
@@ -164,9 +164,9 @@ export interface DemoUnit {
   areaCode: string;
 }
 
-const csv = (file: string) => parse(readFileSync(new URL(`../../data/${file}`, import.meta.url)), { columns: true, bom: true }) as Record<string, string>[];
+const csv = (file: string) => parse(readFileSync(new URL(`../../reference/${file}`, import.meta.url)), { columns: true, bom: true }) as Record<string, string>[];
 
-/** A county's units: its real townships (from data/), then its departments, each named in full. */
+/** A county's units: its real townships (from reference/), then its departments, each named in full. */
 export function unitsOf(county: County): DemoUnit[] {
   const rows = county.code === '621223' ? csv('tanchang-townships.csv') : csv('longnan-townships.csv').filter((t) => t.areaCode === county.code);
   const townships = rows.map((t) => ({ code: t.code, name: `${county.name}${t.name}人民政府`, kind: 'township' as const }));

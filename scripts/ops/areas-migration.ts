@@ -1,4 +1,4 @@
-// Writes db/migrations/0015_areas.sql from data/china-areas.csv: the area tree is loaded by a
+// Writes db/migrations/0015_areas.sql from reference/china-areas.csv: the area tree is loaded by a
 // migration, so both databases get it the same way, at install, with nothing typed by an office.
 // Run again only when the CSV changes (then as a new migration: an applied one never changes).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ export interface AreaRow {
   parentCode: string;
 }
 
-export const readAreasCsv = (): AreaRow[] => parse(readFileSync(new URL('../../data/china-areas.csv', import.meta.url)), { columns: true, bom: true }) as AreaRow[];
+export const readAreasCsv = (): AreaRow[] => parse(readFileSync(new URL('../../reference/china-areas.csv', import.meta.url)), { columns: true, bom: true }) as AreaRow[];
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 

@@ -78,7 +78,7 @@ describe('0010: the audit log’s filter indexes', () => {
 });
 
 describe('0015: the area tree', () => {
-  it('holds data/china-areas.csv exactly, parents before children', async () => {
+  it('holds reference/china-areas.csv exactly, parents before children', async () => {
     const { readAreasCsv } = await import('../../scripts/ops/areas-migration.js');
     const csv = readAreasCsv();
     const rows = await rowsOf<{ code: string; name: string; level: string; parent_code: string | null }>(t.database.db, sql`select code, name, level, parent_code from areas order by code`);

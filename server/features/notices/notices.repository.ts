@@ -1,5 +1,5 @@
 // The notices' SQL: numbering, inserting a batch, reading with filters, answering and withdrawing.
-import { and, count, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { noticeCounters, notices, units } from '../../../db/schema/index.js';
 import { noticeNumber, noticeStatus, NOTICE_STATUSES, type NoticeStatus } from '../../../shared/domain/notices.js';
@@ -65,16 +65,6 @@ export async function findNotice(db: DbOrTx, id: string): Promise<(NoticeRow & {
     .where(eq(notices.id, id))
     .limit(1);
   return row;
-}
-
-/** Which of these units lie inside `area` (a prefix of any level). */
-export async function unitsInArea(db: DbOrTx, ids: string[], area: string): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await db.select({ id: units.id }).from(units).where(and(inArray(units.id, ids.slice(i, i + 1000)), inScopeSql(area, sql`${units.areaCode}`)));
-    for (const r of rows) out.add(r.id);
-  }
-  return out;
 }
 
 /** The unit's notices of that day that still wait for an answer: a second one would be a slip of the hand. */

@@ -11,7 +11,7 @@ import { auditAs } from '../../lib/actor.js';
 import { inScope, narrowTo } from '../../../shared/domain/areas.js';
 import { fail, isUuid } from '../../lib/errors.js';
 import { allLaggards, type ReportContext } from '../reports/reports.repository.js';
-import { reportContext, toLaggardItem } from '../reports/reports.service.js';
+import { reportArea, reportContext, toLaggardItem } from '../reports/reports.service.js';
 import { readSettings } from '../settings/settings.repository.js';
 import { visibleUnit } from '../units/units.service.js';
 import * as repo from './notices.repository.js';
@@ -80,13 +80,10 @@ export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opt
     const respondBy = respondByOf(body, ctx);
     const { respondBy: _r, note, expected, ...filter } = body;
     // the laggards inside the caller's scope only, narrowed to the board's area when it names one
-    // (LaggardFilter's `area`, once the reports take it); outside the scope the area names nothing
-    const area = narrowTo(actor.scope, (filter as { area?: string }).area);
-    if (!area.ok) throw fail.notFound('area');
+    // (as the board itself narrows it); outside the scope the area names nothing: 404
+    const area = await reportArea(tx, actor, filter.area);
     const urged = await repo.unitsUrgedOn(tx, ctx.asOf);
-    const laggards = await allLaggards(tx, ctx, { ...filter, area: area.area } as typeof filter);
-    const inArea = area.area ? await repo.unitsInArea(tx, laggards.map((r) => r.id), area.area) : null;
-    const rows = inArea ? laggards.filter((r) => inArea.has(r.id)) : laggards;
+    const rows = await allLaggards(tx, ctx, { ...filter, area: area?.code ?? null });
     const eligible = rows.filter((r) => !urged.has(r.id));
     const skipped = rows.length - eligible.length;
     if (eligible.length > MAX_BATCH) {

@@ -234,21 +234,3 @@ export async function overdueNoticesToAlert(db: DbOrTx, today: string, days: num
   );
 }
 
-/** Which of these units lie inside `scope`. */
-export async function unitsInScope(db: DbOrTx, scope: string | null, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await rowsOf<{ id: string }>(
-    db,
-    sql`select u.id::text as id from units u where u.id = any(${`{${ids.join(',')}}`}::uuid[]) and ${inScopeSql(scope)}`,
-  );
-  return new Set(rows.map((r) => r.id));
-}
-
-/** An area's units and how many are onboarded, today. */
-export async function scopeTotals(db: DbOrTx, scope: string | null): Promise<{ totalUnits: number; onboarded: number }> {
-  const [row] = await rowsOf<{ total: number; onboarded: number }>(
-    db,
-    sql`select count(*)::int as total, (count(*) filter (where u.onboarded))::int as onboarded from units u where ${inScopeSql(scope)}`,
-  );
-  return { totalUnits: row.total, onboarded: row.onboarded };
-}

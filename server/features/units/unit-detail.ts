@@ -8,12 +8,13 @@ import { endOfDay, today } from '../../../shared/domain/dates.js';
 import { effectiveDeadlines, laggardFlags, progressAsOf } from '../../../shared/domain/laggards.js';
 import type { UnitDetail, UnitLaggard } from '../../../shared/schemas/unit-detail.js';
 import { iso } from '../../lib/time.js';
-import { readSettings } from '../settings/settings.repository.js';
+import { rulesForArea } from '../settings/settings.service.js';
 import { liveSteps, toFact } from '../steps/steps.repository.js';
 import { areaName, toUnit, type UnitRow } from './units.repository.js';
 
 export async function unitLaggard(db: DbOrTx, row: UnitRow, now = new Date()): Promise<UnitLaggard> {
-  const rules = await readSettings(db);
+  // the unit's county's deadlines, inherited over its city and province, as the board uses them
+  const rules = await rulesForArea(db, row.areaCode);
   const asOf = today(rules.timezone, now);
   let progress = row.progress;
   // A step dated a few minutes ahead of the clock, just before midnight, belongs to tomorrow:
