@@ -47,6 +47,25 @@ describe('a unit’s laggard flags on its own read', () => {
     expect(refusedRead.laggard.flags).toEqual([{ category: 'refused_wiring', stage: 'wiring', daysLate: 12 }]);
   });
 
+  test('use its county’s deadlines, inherited from the city, as the board does', async ({ t, office }) => {
+    // the city sets a connection date passed five days ago; a county under it keeps one of its own
+    const settings = (over: Record<string, unknown>) => ({ wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null, ...over });
+    expect((await office.put('/api/settings?area=6212', settings({ connectionDue: day(-5) }))).statusCode).toBe(200);
+    expect((await office.put('/api/settings?area=621221', settings({ connectionDue: day(10) }))).statusCode).toBe(200);
+    try {
+      const late = await t.unit({ areaCode: '621223', name: '宕昌县的单位' });
+      const onTime = await t.unit({ areaCode: '621221', name: '成县的单位' });
+      const board = (await office.get('/api/reports/laggards?area=6212&pageSize=500')).json();
+      const flagsOf = async (id: string) => (await office.get(`/api/units/${id}`)).json().unit.laggard.flags;
+      expect(await flagsOf(late.id)).toEqual([{ category: 'overdue_connection', stage: 'connection', daysLate: 5 }]);
+      expect(await flagsOf(late.id)).toEqual(board.items.find((i: { unit: { id: string } }) => i.unit.id === late.id).flags);
+      expect(await flagsOf(onTime.id)).toEqual([]);
+      expect(board.items.some((i: { unit: { id: string } }) => i.unit.id === onTime.id)).toBe(false);
+    } finally {
+      for (const code of ['6212', '621221']) await office.put(`/api/settings?area=${code}`, settings({}));
+    }
+  });
+
   test('are shown to the unit’s own contact, who may not call the reports', async ({ t, office }) => {
     const unit = await t.unit();
     await log(office, unit.id, [{ type: 'wiring.refused', data: { reason: '不同意' }, occurredAt: daysAgo(4) }]);
