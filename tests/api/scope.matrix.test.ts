@@ -373,7 +373,12 @@ const CASES: Record<string, () => Promise<void>> = {
     }
   },
 
-  'GET /api/audit': listing('GET /api/audit', (s) => s.unit.id, { more: '?pageSize=500' }),
+  // entries about the place's unit (steps, notices), its user (an edit) and its contact's login
+  'GET /api/audit': both(
+    listing('GET /api/audit', (s) => s.unit.id, { more: '?pageSize=500' }),
+    listing('GET /api/audit', (s) => `"target":"${s.user.id}"`, { more: '?pageSize=500&action=user.update' }),
+    listing('GET /api/audit', (s) => `"target":"${s.contact.user.username.toLowerCase()}"`, { more: '?pageSize=500&group=sessions' }),
+  ),
 
   'GET /api/reports/summary': both(sameAsAreaReport('GET /api/reports/summary'), areaRefused('GET /api/reports/summary')),
   'GET /api/reports/laggards': both(listing('GET /api/reports/laggards', (s) => s.unit.code, { more: '?pageSize=500' }), areaRefused('GET /api/reports/laggards')),

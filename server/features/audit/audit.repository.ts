@@ -29,30 +29,30 @@ const usernameOf = (r: Row) => (r.target && r.action.startsWith('auth.') ? r.tar
 
 const NOTHING = sql`false`;
 
-const listOf = (names: Iterable<string>) => sql.join([...names].map((n) => sql`${n}`), sql`, `);
 
 /**
  * The entries a scoped office may read: those about a unit, user or channel inside its scope;
- * a login, logout or failed attempt by a user inside it; and, for entries about nothing of these
- * (an import, the settings), those written by a user inside it. Mirrors unitIdOf/userIdOf.
+ * a login, logout or failed attempt naming a user inside it; and, for entries about none of
+ * these (an import, the settings), those written by a user inside it. Ids are UUIDs, so a target
+ * is matched against each set of ids in its scope (uncorrelated: hashed once per query, not a
+ * lookup per row of the log).
  */
 export function auditInScopeSql(scope: string | null): SQL {
   if (scope === null) return sql`true`;
   const target = sql`${audit.target}`;
-  const unitId = sql`(case when ${target} like 'unit:%' then substr(${target}, 6) else ${target} end)`;
-  const userAt = (match: SQL) => sql`exists (select 1 from users s where ${match} and ${usersInScopeSql(scope, 's')})`;
-  return sql`(case
-    when ${target} like 'unit:%' or ${audit.action} in (${listOf(UNIT_ACTIONS)})
-      then exists (select 1 from units u where u.id::text = ${unitId} and ${inScopeSql(scope)})
-    when ${audit.action} in (${listOf([...USER_ACTIONS, 'user.password_change'])}) and ${target} is not null
-      then ${userAt(sql`s.id::text = ${target}`)}
-    when ${audit.action} like 'auth.%'
-      then ${userAt(sql`s.username_key = ${target}`)}
-    when ${target} like 'channel:%'
-      then exists (select 1 from notify_channels c where c.id::text = substr(${target}, 9) and ${inScopeSql(scope, sql`c.scope`)})
-    else ${userAt(sql`s.id = ${audit.actorId}`)}
-  end)`;
+  const unitsIn = sql`select u.id from units u where ${inScopeSql(scope)}`;
+  const usersIn = sql`select s.id from users s where ${usersInScopeSql(scope, 's')}`;
+  return sql`(
+    ${target} in (select id::text from (${unitsIn}) x union all select 'unit:' || id from (${unitsIn}) x)
+    or (${audit.action} not like 'auth.%' and ${target} in (select id::text from (${usersIn}) x))
+    or (${audit.action} like 'auth.%' and ${target} in (select s.username_key from users s where ${usersInScopeSql(scope, 's')}))
+    or ${target} in (select 'channel:' || c.id from notify_channels c where ${inScopeSql(scope, sql`c.scope`)})
+    or ((${target} is null or ${target} !~ ${ID_TARGET}) and ${audit.action} not like 'auth.%' and ${audit.actorId} in (${usersIn}))
+  )`;
 }
+
+/** a target naming a unit, user or channel by id */
+const ID_TARGET = '^(unit:|channel:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 
 /** The conditions of a query; `timezone` says where a `from`/`to` day begins and ends. */
 async function conditions(db: DbOrTx, q: AuditQuery, timezone: string, scope: string | null): Promise<SQL | undefined> {
