@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/describe-error.js';
 import { useFormat } from '../lib/use-format.js';
 import { useOnline } from '../lib/use-online.js';
-import { Link } from '../router/router.js';
+import { Link } from '@tanstack/react-router';
 import { useSessionUser } from '../session/session.js';
 import { entryRefusal, entryState, entryWords, refusalAdvice } from './EntryStatus.js';
 import { useOutbox, useOutboxState } from './react.js';
@@ -59,7 +59,7 @@ function OutboxItem({ entry, onDismiss }: { entry: OutboxEntry; onDismiss: () =>
       <div className="outbox__line">
         <span className={`badge badge--outbox-${entry.status}`}>{t(`outbox.status.${entry.status}`)}</span>
         <strong>{t(`step.${entry.step.type}`)}</strong>
-        <Link to={`/units/${encodeURIComponent(entry.unitId)}`}>{entry.unitName}</Link>
+        <Link to="/units/$id" params={{ id: entry.unitId }}>{entry.unitName}</Link>
       </div>
       <p className="muted">{t('outbox.loggedAt', { time: format.dateTime(entry.step.occurredAt) })}</p>
       {state !== 'refused' && state !== 'sent' && (

@@ -6,6 +6,18 @@ import { optionalReport } from './optional.js';
 import type { Laggard, LaggardFilters, LaggardsReport } from './types.js';
 
 export const LAGGARDS_PAGE_SIZE = 50;
+
+const FILTER_KEYS = ['asOf', 'kind', 'category', 'parentCode', 'q', 'urged', 'page'] as const;
+
+/** The board's filters from its address (the route has checked them against the API's schema). */
+export function laggardFiltersFrom(search: LaggardFilters): LaggardFilters {
+  const out: Record<string, string> = {};
+  for (const key of FILTER_KEYS) {
+    const value = search[key];
+    if (value) out[key] = value;
+  }
+  return out as LaggardFilters;
+}
 const ALL_PAGE_SIZE = 500;
 
 /** The report's filters, the search included (the server searches every page); the page is the caller's. */

@@ -5,7 +5,7 @@ import { STAGES, UNIT_KINDS } from '../../../../../shared/domain/steps.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { useNotices } from '../../notices/api/notices.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { Link } from '../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
 import { useReasons } from '../api/get-reasons.js';
 import { useSummary } from '../api/get-summary.js';
 import { useTrend } from '../api/get-trend.js';
@@ -80,7 +80,7 @@ function OverdueNotices() {
   return (
     <li className="stat">
       <span className="stat__value">{format.number(list.data.counts.overdue)}</span>
-      <span className="stat__label"><Link to="/notices?status=overdue">{t('notices.overdueCount')}</Link></span>
+      <span className="stat__label"><Link to="/notices" search={{ status: 'overdue' }}>{t('notices.overdueCount')}</Link></span>
     </li>
   );
 }

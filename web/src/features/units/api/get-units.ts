@@ -11,6 +11,19 @@ export interface UnitPage {
   pageSize: number;
 }
 
+const PAGE_SIZE = 50;
+const FILTER_KEYS = ['q', 'kind', 'stage', 'status', 'onboarded', 'parentCode', 'assignee'] as const;
+
+/** The list's filters from its address (the route has checked them against the API's schema). */
+export function unitFiltersFrom(search: Partial<Record<string, string>>): UnitFilters {
+  const filters: UnitFilters = { page: Math.max(1, Number(search.page) || 1), pageSize: PAGE_SIZE };
+  for (const key of FILTER_KEYS) {
+    const value = search[key];
+    if (value) filters[key] = value;
+  }
+  return filters;
+}
+
 export const unitsQueryOptions = (filters: UnitFilters) =>
   queryOptions({
     queryKey: unitKeys.list(filters),

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { STAGES, STAGE_STATUSES, UNIT_KINDS } from '../../../../../shared/domain/steps.js';
 import { Field } from '../../../shared/components/Field.js';
 import { ParamSelect, useTypedParams } from '../../../shared/components/filters.js';
-import { useSearchParams } from '../../../shared/router/router.js';
+import { useSearchParams } from '../../../shared/router/search.js';
 
 const TYPED = ['q'] as const;
 

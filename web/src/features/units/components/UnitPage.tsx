@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Step, Unit } from '../../../../../shared/schemas/index.js';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
-import { cameFrom, Link } from '../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
+import { cameFrom } from '../../../shared/router/history.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { useUnit } from '../api/get-unit.js';
 import { useUnitEvents } from '../api/get-unit-events.js';
@@ -46,7 +47,7 @@ export function UnitPage({ id }: { id: string }) {
         {u.progress.onboarded && <span className="badge badge--done">{t('unit.onboarded')}</span>}
         {user.role === 'office' && (
           <p className="page-head__actions">
-            <Link className="button button--secondary" to={`/units/${encodeURIComponent(u.id)}/edit`}>{t('unit.edit')}</Link>
+            <Link className="button button--secondary" to="/units/$id/edit" params={{ id: u.id }}>{t('unit.edit')}</Link>
           </p>
         )}
       </div>
@@ -87,7 +88,7 @@ function BackLink() {
   const { t } = useTranslation();
   // read once: the entry's state is what it was opened with
   const [back] = useState(() => backTarget(cameFrom()));
-  return <p className="breadcrumb no-print"><Link to={back.to}>← {t(back.label)}</Link></p>;
+  return <p className="breadcrumb no-print"><Link to="." href={back.to}>← {t(back.label)}</Link></p>;
 }
 
 /** What the unit's own contact most needs to know about its registration. */
