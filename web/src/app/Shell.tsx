@@ -14,8 +14,8 @@ import { activeNav, navItems } from './nav.js';
 import { pageTitle } from './title.js';
 import { useOnline } from '../shared/lib/use-online.js';
 import { useLive } from './live.js';
-import { OutboxBanner } from '../shared/outbox/OutboxBanner.js';
-import { useOutbox } from '../shared/outbox/react.js';
+import { OutboxBanner } from '../features/field/outbox/OutboxBanner.js';
+import { useOutbox } from '../features/field/outbox/react.js';
 
 export function Shell() {
   const me = useMe();

@@ -21,7 +21,7 @@ import { UnitsPage } from '../features/units/components/UnitsPage.js';
 import { FieldHomePage } from '../features/units/components/field/FieldHomePage.js';
 import type { TitleKey } from '../i18n/index.js';
 import { Loading, NotFoundPage, PageError } from '../shared/components/StatusPage.js';
-import { OutboxPanel } from '../shared/outbox/OutboxPanel.js';
+import { OutboxPanel } from '../features/field/outbox/OutboxPanel.js';
 import { parseSearch, searchOf, stringifySearch } from '../shared/router/search.js';
 import { homePath } from './nav.js';
 import { Shell } from './Shell.js';
