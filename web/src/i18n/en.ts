@@ -602,7 +602,7 @@ export const en: Translation = {
     },
   },
   reports: {
-    unavailable: 'This report is not available yet.',
+    unavailable: 'This report could not be loaded; try again later.',
     asOf: 'As of',
     overviewTitle: 'Overview',
     totalUnits: 'Units',

@@ -8,10 +8,10 @@ export type {
   SummaryReport as Summary,
   TrendReport,
 } from '../../../../../shared/schemas/reports.js';
-import type { LaggardsQuery } from '../../../../../shared/schemas/reports.js';
+import type { LaggardsQuery, TrendReport } from '../../../../../shared/schemas/reports.js';
 import type { SearchOf } from '../../../shared/router/search.js';
 
-export type TrendDay = { date: string; wiring: number; connection: number; registration: number };
+export type TrendDay = TrendReport['items'][number];
 
 /** The board's filters as its address and the API's query string write them: the report's own and a page. */
 export type LaggardFilters = SearchOf<typeof LaggardsQuery>;

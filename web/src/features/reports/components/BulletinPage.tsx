@@ -24,7 +24,6 @@ export function BulletinPage() {
 
   if (summary.isPending || report.isPending) return <Loading />;
   if (summary.isError || report.isError) return <PageError error={summary.error ?? report.error} onRetry={() => { void summary.refetch(); void report.refetch(); }} />;
-  if (!summary.data || !report.data) return <p className="empty">{t('reports.unavailable')}</p>;
 
   const laggards = report.data.items;
   const date = format.date(report.data.asOf);

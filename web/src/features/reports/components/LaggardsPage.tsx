@@ -52,8 +52,6 @@ export function LaggardsPage() {
         <Loading />
       ) : report.isError ? (
         <PageError error={report.error} onRetry={() => void report.refetch()} />
-      ) : report.data === null ? (
-        <p className="empty">{t('reports.unavailable')}</p>
       ) : items.length === 0 ? (
         filteredBy.length ? (
           <div className="empty" role="status">

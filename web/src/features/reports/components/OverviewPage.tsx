@@ -28,8 +28,6 @@ export function OverviewPage() {
         <Loading />
       ) : summary.isError ? (
         <PageError error={summary.error} onRetry={() => void summary.refetch()} />
-      ) : summary.data === null ? (
-        <p className="empty">{t('reports.unavailable')}</p>
       ) : (
         <>
           <Totals summary={summary.data} />
@@ -119,8 +117,8 @@ function Trend() {
       </h2>
       {trend.isPending ? (
         <Loading />
-      ) : !trend.data || trend.data.length === 0 ? (
-        <p className="empty">{trend.isError || trend.data === null ? t('reports.unavailable') : t('reports.trendEmpty')}</p>
+      ) : trend.isError || trend.data.length === 0 ? (
+        <p className="empty">{trend.isError ? t('reports.unavailable') : t('reports.trendEmpty')}</p>
       ) : (
         <Suspense fallback={<Loading />}>
           <TrendChart days={trend.data} />
@@ -171,7 +169,7 @@ function Reasons() {
       <h2 id="reasons-title">{t('reports.reasons')}</h2>
       {reasons.isPending ? (
         <Loading />
-      ) : reasons.isError || reasons.data === null ? (
+      ) : reasons.isError ? (
         <p className="empty">{t('reports.unavailable')}</p>
       ) : reasons.data.length === 0 ? (
         <p className="empty">{t('reports.reasonsEmpty')}</p>

@@ -1,15 +1,11 @@
 // GET /api/units: one page of units with their progress, filtered on the server.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Unit } from '../../../../../shared/schemas/index.js';
+import type { z } from 'zod';
+import type { UnitList } from '../../../../../shared/schemas/units.js';
 import { request, toQuery } from '../../../shared/api/http.js';
 import { unitKeys, type UnitFilters } from './keys.js';
 
-export interface UnitPage {
-  items: Unit[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type UnitPage = z.infer<typeof UnitList>;
 
 const PAGE_SIZE = 50;
 const FILTER_KEYS = ['q', 'kind', 'stage', 'status', 'onboarded', 'parentCode', 'assignee'] as const;
