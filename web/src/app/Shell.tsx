@@ -54,14 +54,16 @@ function Frame({ user, children }: { user?: SessionUser; children: ReactNode }) 
   }, [title]);
 
   // On a phone the menu folds away behind one button; it closes on Escape and on moving to another page.
-  const [menuOpen, setMenuOpen] = useState(false);
+  // (open on the page it was opened on: moving to another page closes it)
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === pathname;
+  const setMenuOpen = (open: boolean) => setMenuOpenOn(open ? pathname : null);
   const menuButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => setMenuOpen(false), [pathname]);
   useEffect(() => {
     if (!menuOpen) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
-      setMenuOpen(false);
+      setMenuOpenOn(null);
       menuButton.current?.focus();
     };
     document.addEventListener('keydown', onKey);
@@ -96,7 +98,7 @@ function Frame({ user, children }: { user?: SessionUser; children: ReactNode }) 
               className="app-header__menu-button"
               aria-expanded={menuOpen}
               aria-controls="app-menu"
-              onClick={() => setMenuOpen((open) => !open)}
+              onClick={() => setMenuOpen(!menuOpen)}
             >
               {t('nav.menu')}
             </button>

@@ -13,7 +13,7 @@ import { SeverityRule } from './SeverityRule.js';
 import { useState } from 'react';
 import { useSessionUser } from '../../../shared/session/session.js';
 import type { BatchFilters } from '../../notices/api/notices.js';
-import { BatchNoticeDialog } from '../../notices/components/BatchNoticeDialog.js';
+import { BatchNoticeDialog } from '../../notices/index.js';
 
 export function LaggardsPage() {
   const { t } = useTranslation();

@@ -19,7 +19,7 @@ import { StageCards } from './StageCards.js';
 import { StepForm } from './step-form/StepForm.js';
 import { Timeline } from './Timeline.js';
 import { UnitDetails } from './UnitDetails.js';
-import { UnitNotices } from '../../notices/components/UnitNotices.js';
+import { UnitNotices } from '../../notices/index.js';
 
 export function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
