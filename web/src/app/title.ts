@@ -3,6 +3,7 @@
 import { createMemoryHistory, createRouter, type AnyRouter } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import type { SessionUser } from '../../../shared/schemas/index.js';
+import type { I18nKey } from '../i18n/keys.js';
 import { mayOpen, routeTree } from './routes.js';
 
 let matcher: AnyRouter | null = null;
@@ -10,7 +11,7 @@ let matcher: AnyRouter | null = null;
 const routesOf = (pathname: string) => (matcher ??= createRouter({ routeTree, history: createMemoryHistory(), context: { queryClient: null as never } })).getMatchedRoutes(pathname);
 
 /** The i18n key of the page a signed-in user (or nobody) sees at `pathname`. */
-export function pageTitleKey(pathname: string, user: SessionUser | null | undefined): string | null {
+export function pageTitleKey(pathname: string, user: SessionUser | null | undefined): I18nKey | null {
   if (!user) return 'auth.title';
   if (pathname === '/' || pathname === '/login') return null; // about to move to the user's home page
   const [, params, route] = routesOf(pathname);

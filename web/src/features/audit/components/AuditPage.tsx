@@ -1,6 +1,7 @@
 // Office: who did what to which unit, when and from where, in words, with filters and pages.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dataKey } from '../../../i18n/keys.js';
 import type { AuditEntry } from '../../../../../shared/schemas/index.js';
 import { Pager } from '../../../shared/components/Pager.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
@@ -88,7 +89,7 @@ function EntryText({ entry }: { entry: AuditEntry }) {
   // the sentence is translated with a marker where a link goes, then cut at the markers: names
   // are never parsed as markup, whatever characters they hold
   const marked = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k in links ? `\uE000${k}\uE000` : v]));
-  const parts = t(`audit.says.${key}`, marked).split(/\uE000(unit|user)\uE000/);
+  const parts = t(dataKey(`audit.says.${key}`), marked).split(/\uE000(unit|user)\uE000/);
   // one element: on a phone the cell is a flex row, and loose pieces of a sentence would each take a line
   return (
     <span className="audit__text">

@@ -1,6 +1,7 @@
 // One unit: its stages, what to do next, deadlines, contact and the history of its steps.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { I18nKey } from '../../../i18n/keys.js';
 import type { Step, Unit } from '../../../../../shared/schemas/index.js';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
@@ -69,7 +70,7 @@ export function UnitPage({ id }: { id: string }) {
 }
 
 /** Where this unit was opened from (the board or the units list, with their filters), else the units list. */
-const BACK_LABELS: Record<string, string> = {
+const BACK_LABELS: Record<string, I18nKey> = {
   '/laggards': 'unit.backToLaggards',
   '/laggards/bulletin': 'unit.backToBulletin',
   '/units': 'unit.backToList',
@@ -78,7 +79,7 @@ const BACK_LABELS: Record<string, string> = {
   '/outbox': 'unit.backToOutbox',
 };
 
-export function backTarget(from: string | null): { to: string; label: string } {
+export function backTarget(from: string | null): { to: string; label: I18nKey } {
   if (!from) return { to: '/units', label: 'unit.backToList' };
   const path = from.split(/[?#]/)[0];
   return { to: from, label: BACK_LABELS[path] ?? 'unit.back' };

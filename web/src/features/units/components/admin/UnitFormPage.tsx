@@ -1,6 +1,7 @@
 // Office: create a unit, or edit one with its own due dates.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { I18nKey } from '../../../../i18n/keys.js';
 import { UNIT_KINDS } from '../../../../../../shared/domain/steps.js';
 import type { Unit } from '../../../../../../shared/schemas/index.js';
 import { describeProblem } from '../../../../shared/api/describe-error.js';
@@ -25,7 +26,7 @@ function EditUnit({ id }: { id: string }) {
   return <UnitForm unit={unit.data} />;
 }
 
-const labels: Record<UnitField, string> = {
+const labels: Record<UnitField, I18nKey> = {
   code: 'units.code',
   name: 'units.name',
   kind: 'units.kind',
