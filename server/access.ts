@@ -1,7 +1,7 @@
 // Who may call which route, and how the route keeps to the caller's scope: the one table of
 // roles × routes × scope. Every /api route must have a row with both (the app refuses to start
 // otherwise), the access test walks the roles and the scope matrix test walks the scopes.
-import type { Role } from '../shared/domain/steps.js';
+import type { Role } from '../shared/domain/catalogue.js';
 
 /** `public`: no login; `any`: any logged-in user; else the roles allowed. */
 export type Roles = 'public' | 'any' | readonly Role[];

@@ -11,7 +11,8 @@ import type { Actor } from '../../server/lib/actor.js';
 import { addDays, startOfDay, today } from '../../shared/domain/dates.js';
 import { deriveProgress, initialProgress } from '../../shared/domain/progress.js';
 import { usernameKey } from '../../shared/domain/usernames.js';
-import { STEP_RULES, type Role } from '../../shared/domain/steps.js';
+import { STEP_RULES } from '../../shared/domain/steps.js';
+import { type Role } from '../../shared/domain/catalogue.js';
 import { CITY, CITY_OFFICE, COUNTIES, COUNTY_VIEWER, DEFAULTS, REASONS, TZ, WHOLE_OFFICE, unitsOf, type DemoUnit, type Plan } from './counties.js';
 
 type User = typeof users.$inferSelect;

@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../db/client.js';
 import { audit } from '../../db/schema/index.js';
-import type { Role } from '../../shared/domain/steps.js';
+import type { Role } from '../../shared/domain/catalogue.js';
 import { clientIp } from './ip.js';
 
 export interface Actor {

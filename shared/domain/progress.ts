@@ -1,6 +1,7 @@
 // A unit's progress is derived from its live steps, folded in the order they were recorded.
 // The same fold runs on the server (stored progress, voiding) and in the dashboard.
-import { STEP_RULES, type BlockKind, type ReasonCode, type Role, type StageStatus, type StepType } from './steps.js';
+import type { Role } from './catalogue.js';
+import { STEP_RULES, type BlockKind, type ReasonCode, type StageStatus, type StepType } from './steps.js';
 
 export interface StageState {
   status: StageStatus;

@@ -1,16 +1,12 @@
 // The catalogue of stages, statuses and step types from domain.md: one table that the
 // server enforces and the dashboard reads to offer only the steps that are allowed.
+import type { Role } from './catalogue.js';
 
 export const STAGES = ['wiring', 'connection', 'registration'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_STATUSES = ['pending', 'in_progress', 'blocked', 'done'] as const;
 export type StageStatus = (typeof STAGE_STATUSES)[number];
-
-export const ROLES = ['office', 'technician', 'unit', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const UNIT_KINDS = ['township', 'department', 'other'] as const;
 
 /** Why a unit refused or postponed: a fixed list so the office can count recurring excuses. */
 export const REASON_CODES = [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { REASON_CODES, REASON_LABELS, ROLES, STEP_RULES, STEP_TYPES, reasonSpeaks, requiredFields, type StepField, type StepRule } from '../domain/steps.js';
+import { REASON_CODES, REASON_LABELS, STEP_RULES, STEP_TYPES, reasonSpeaks, requiredFields, type StepField, type StepRule } from '../domain/steps.js';
+import { ROLES } from '../domain/catalogue.js';
 import { Id, IsoDate, IsoDateTime, PageQuery, Text, listOf } from './common.js';
 import { AreaFilter, Progress, StageName } from './units.js';
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AREA_CODE } from '../domain/areas.js';
+import type { Progress as ProgressFold } from '../domain/progress.js';
 import { normalizeCode } from '../domain/codes.js';
-import { STAGES, STAGE_STATUSES, UNIT_KINDS, REASON_CODES } from '../domain/steps.js';
+import { STAGES, STAGE_STATUSES, REASON_CODES } from '../domain/steps.js';
+import { UNIT_KINDS } from '../domain/catalogue.js';
 import { BoolText, Id, IsoDate, IsoDateTime, PageQuery, RefId, Text, listOf } from './common.js';
 
 export const UnitKind = z.enum(UNIT_KINDS);
@@ -75,6 +77,11 @@ export const Progress = z.object({
   postponements: z.number().int(),
   firstPostponedAt: IsoDateTime.nullable(),
 });
+
+// One Progress: the fold's interface (shared/domain/progress.ts) and this schema, which the API
+// answers with and the web reads through z.infer, are held to the same shape by the compiler.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _progressIsTheFolds: Same<z.infer<typeof Progress>, ProgressFold> = true;
 
 export const Unit = z.object({
   id: Id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../domain/steps.js';
+import { ROLES } from '../domain/catalogue.js';
 import { AreaCode } from './areas.js';
 import { Id, IsoDateTime, PageQuery, RefId, Text, listOf } from './common.js';
 

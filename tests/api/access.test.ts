@@ -1,7 +1,7 @@
 // Walks the role × route table of server/access.ts: every route as every role and anonymous.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS, SCOPE_KINDS } from '../../server/access.js';
-import type { Role } from '../../shared/domain/steps.js';
+import type { Role } from '../../shared/domain/catalogue.js';
 import { createTestApp, PASSWORD, uniq, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;

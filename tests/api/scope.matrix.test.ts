@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS } from '../../server/access.js';
-import type { Role } from '../../shared/domain/steps.js';
+import type { Role } from '../../shared/domain/catalogue.js';
 import { createTestApp, PASSWORD, uniq, type Agent, type TestApp } from '../helpers/app.js';
 import { BODIES } from '../helpers/steps.js';
 

@@ -7,7 +7,7 @@ import { users, units } from '../../db/schema/index.js';
 import { hashPassword } from '../../server/lib/password.js';
 import { usernameKey } from '../../shared/domain/usernames.js';
 import { initialProgress } from '../../shared/domain/progress.js';
-import type { Role } from '../../shared/domain/steps.js';
+import type { Role } from '../../shared/domain/catalogue.js';
 import { progressColumns } from '../../server/features/units/units.repository.js';
 import { freshDatabase, type TestDatabase } from './database.js';
 

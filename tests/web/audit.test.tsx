@@ -37,7 +37,7 @@ afterEach(() => {
 
 describe('the audit page', () => {
   it('says each entry in words, with the unit linked to its page, and shows no stored code', async () => {
-    renderAs(office, <AuditPage />);
+    await renderAs(office, <AuditPage />);
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(rows.shift()).toContain('向 城关镇人民政府 发出催办通知 催办〔2026〕第 3 号');
@@ -57,7 +57,7 @@ describe('the audit page', () => {
 
   it('asks the API for what the filters say and resets the page', async () => {
     window.history.replaceState(null, '', '/audit?page=2');
-    renderAs(office, <AuditPage />);
+    await renderAs(office, <AuditPage />);
     await screen.findByRole('table');
     expect(calls.some((c) => c.url === '/api/audit?page=2&pageSize=50')).toBe(true);
     await userEvent.click(screen.getByRole('link', { name: '登录与退出' }));

@@ -17,7 +17,7 @@ describe('the login page', () => {
     fakeApi(({ url }) =>
       url === '/api/auth/login' ? { status: 429, body: { error: { code: 'RATE_LIMITED', message: 'too many', details: { retryAfter: 14 * 60 + 5 } } } } : undefined,
     );
-    renderAs(unitUser('u1'), <LoginPage />);
+    await renderAs(unitUser('u1'), <LoginPage />);
     await userEvent.type(screen.getByLabelText(/用户名/), 'zhang');
     await userEvent.type(screen.getByLabelText(/^密码/), 'whatever1');
     await userEvent.click(screen.getByRole('button', { name: '登录' }));
@@ -35,7 +35,7 @@ describe('changing one’s own password', () => {
 
   it('sends the current and the new password and says that other logins ended', async () => {
     const api = fakeApi(({ url }) => (url === '/api/auth/password' ? { status: 204 } : undefined));
-    renderAs(unitUser('u1'), <ChangePasswordPage />);
+    await renderAs(unitUser('u1'), <ChangePasswordPage />);
     await fill('old password', 'new password 1');
     expect((await screen.findByRole('status')).textContent).toContain('其他设备上的登录已退出');
     expect(api.calls).toEqual([{ method: 'POST', url: '/api/auth/password', body: { currentPassword: 'old password', newPassword: 'new password 1' } }]);
@@ -43,7 +43,7 @@ describe('changing one’s own password', () => {
 
   it('checks the repeat and the length before sending anything', async () => {
     const api = fakeApi(() => undefined);
-    renderAs(unitUser('u1'), <ChangePasswordPage />);
+    await renderAs(unitUser('u1'), <ChangePasswordPage />);
     await fill('old password', 'short', 'short');
     expect(screen.getByText('至少 8 个字符', { selector: '.field__error' })).toBeTruthy();
     await userEvent.clear(screen.getByLabelText(/当前密码/));
@@ -61,7 +61,7 @@ describe('changing one’s own password', () => {
         ? { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'no', details: [{ field: 'currentPassword', message: 'is not your current password' }] } } }
         : undefined,
     );
-    renderAs(unitUser('u1'), <ChangePasswordPage />);
+    await renderAs(unitUser('u1'), <ChangePasswordPage />);
     await fill('wrong one', 'new password 1');
     expect(await screen.findByText('当前密码不正确')).toBeTruthy();
   });

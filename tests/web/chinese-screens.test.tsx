@@ -25,8 +25,8 @@ afterEach(() => {
 });
 
 describe('the Chinese screens', () => {
-  it('state the ranking rule in Chinese, with no formula in English', () => {
-    renderAs(office, <SeverityRule />);
+  it('state the ranking rule in Chinese, with no formula in English', async () => {
+    await renderAs(office, <SeverityRule />);
     const text = document.body.textContent!;
     expect(text).toContain('权重 × (1 + 天数 / 7)');
     expect(text).toContain('拒绝布线 5');
@@ -47,7 +47,7 @@ describe('the Chinese screens', () => {
       if (url.startsWith('/api/units/unit-1/events')) return { status: 200, body: { items: [], total: 0, page: 1, pageSize: 500 } };
       return undefined;
     });
-    renderAs(office, <UnitPage id="unit-1" />);
+    await renderAs(office, <UnitPage id="unit-1" />);
     await userEvent.setup().selectOptions(await screen.findByLabelText(/步骤/), 'wiring.started');
     const hint = await screen.findByText(/补录时可改为实际发生的时间/);
     expect(hint.textContent).toContain('（北京时间）');
@@ -99,7 +99,7 @@ describe('the settings page', () => {
 
   it('says in Chinese that a time zone name is not known', async () => {
     const { calls } = serve();
-    renderAs(office, <SettingsPage />);
+    await renderAs(office, <SettingsPage />);
     const user = userEvent.setup();
     const box = await screen.findByLabelText(/时区/);
     expect(screen.getByText(/Asia\/Shanghai（北京时间）/)).toBeTruthy();
@@ -112,7 +112,7 @@ describe('the settings page', () => {
 
   it('warns, without refusing, when the connection is due before the wiring', async () => {
     const { calls } = serve();
-    renderAs(office, <SettingsPage />);
+    await renderAs(office, <SettingsPage />);
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText(/布线截止日期/), '2026-12-31');
     expect(screen.queryByText(/接入截止日期早于布线截止日期/)).toBeNull();

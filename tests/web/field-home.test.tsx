@@ -2,18 +2,19 @@
 // The technician's home: their units with the next steps one tap away, and what happens to a step
 // when there is no network (kept on the device, shown as not sent) or the server says no.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Unit } from '../../shared/schemas/index.js';
 import { FieldHomePage } from '../../web/src/features/units/components/field/FieldHomePage.js';
 import { request } from '../../web/src/shared/api/http.js';
-import { Outbox } from '../../web/src/shared/outbox/outbox.js';
-import { OutboxContext } from '../../web/src/shared/outbox/react.js';
-import { createMemoryOutboxStore } from '../../web/src/shared/outbox/store.js';
+import { Outbox } from '../../web/src/features/field/outbox/outbox.js';
+import { OutboxContext } from '../../web/src/features/field/outbox/react.js';
+import { createMemoryOutboxStore } from '../../web/src/features/field/outbox/store.js';
 import { SessionContext } from '../../web/src/shared/session/session.js';
 import { unitWith } from './fixtures.js';
-import { fakeApi, technician } from './render.js';
+import { fakeApi, routerFor, technician } from './render.js';
 
 afterEach(() => {
   cleanup();
@@ -21,7 +22,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function setup(units: Unit[], onPost: () => { status: number; body?: unknown } | 'network') {
+async function setup(units: Unit[], onPost: () => { status: number; body?: unknown } | 'network') {
   const api = fakeApi(({ method, url }) => {
     if (url === '/api/settings') return { status: 200, body: DEFAULT_SETTINGS };
     if (method === 'GET' && url.startsWith('/api/units?')) return { status: 200, body: { items: units, total: units.length, page: 1, pageSize: 500 } };
@@ -41,13 +42,17 @@ function setup(units: Unit[], onPost: () => { status: number; body?: unknown } |
     retryMs: 60_000,
   });
   outbox.setUser(technician.id);
+  const router = routerFor(
+    <OutboxContext.Provider value={outbox}>
+      <SessionContext.Provider value={technician}>
+        <FieldHomePage />
+      </SessionContext.Provider>
+    </OutboxContext.Provider>,
+  );
+  await router.load();
   render(
     <QueryClientProvider client={client}>
-      <OutboxContext.Provider value={outbox}>
-        <SessionContext.Provider value={technician}>
-          <FieldHomePage />
-        </SessionContext.Provider>
-      </OutboxContext.Provider>
+      <RouterProvider router={router} />
     </QueryClientProvider>,
   );
   return { ...api, outbox };
@@ -59,7 +64,7 @@ const cardOf = async (name: string) => (await screen.findByRole('heading', { nam
 describe('a technician’s home', () => {
   it('says a step is recorded once the server has it', async () => {
     let posted = 0;
-    const { outbox } = setup([unitWith([])], () => ({ status: 201, body: { event: { id: `ev-${++posted}`, voided: false }, progress: unitWith(['wiring.started']).progress } }));
+    const { outbox } = await setup([unitWith([])], () => ({ status: 201, body: { event: { id: `ev-${++posted}`, voided: false }, progress: unitWith(['wiring.started']).progress } }));
     const user = userEvent.setup();
     const card = await cardOf('城关镇');
     await user.click(within(card).getByRole('button', { name: '开始布线' }));
@@ -71,7 +76,7 @@ describe('a technician’s home', () => {
 
   it('after the server refuses a queued step, the card says it was refused, why, and what to do, no longer that it will be sent', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    const { outbox } = setup([unitWith([])], () => ({
+    const { outbox } = await setup([unitWith([])], () => ({
       status: 409,
       body: { error: { code: 'INVALID_TRANSITION', message: 'wiring cannot start: wiring is already done', details: { reason: 'stage_done' } } },
     }));
@@ -93,7 +98,7 @@ describe('a technician’s home', () => {
   });
 
   it('lists my units first, each with its allowed steps as buttons, moving forward first', async () => {
-    const { calls } = setup([unitWith([]), unitWith(['wiring.completed'], { id: 'unit-2', name: '县农业局', code: 'BM01' })], () => ({ status: 500 }));
+    const { calls } = await setup([unitWith([]), unitWith(['wiring.completed'], { id: 'unit-2', name: '县农业局', code: 'BM01' })], () => ({ status: 500 }));
     expect(await screen.findByRole('heading', { level: 1, name: '我的单位' })).toBeTruthy();
     expect(calls.some((c) => c.url.startsWith('/api/units?') && c.url.includes('assignee=me'))).toBe(true);
     const first = within(await cardOf('城关镇')).getAllByRole('button').map((b) => b.textContent);
@@ -104,7 +109,7 @@ describe('a technician’s home', () => {
 
   it('offline, keeps a step on the device in two taps and shows the progress as not yet sent', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    const { calls, outbox } = setup([unitWith([])], () => ({ status: 500 }));
+    const { calls, outbox } = await setup([unitWith([])], () => ({ status: 500 }));
     const user = userEvent.setup();
     const card = await cardOf('城关镇');
     await user.click(within(card).getByRole('button', { name: '完成布线' }));
@@ -123,7 +128,7 @@ describe('a technician’s home', () => {
 
   it('offline, refuses on the device a step the queued ones make impossible', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    const { outbox } = setup([unitWith([])], () => ({ status: 500 }));
+    const { outbox } = await setup([unitWith([])], () => ({ status: 500 }));
     await outbox.enqueue({ userId: technician.id, unitId: 'unit-1', unitName: '城关镇人民政府', step: { type: 'wiring.completed', clientEventId: '00000000-0000-4000-8000-000000000001' } });
     const card = await cardOf('城关镇');
     // the page was opened before the step was queued elsewhere: the button is still there
@@ -133,7 +138,7 @@ describe('a technician’s home', () => {
 
   it('keeps a step whose send is lost on the way, with its id and time, instead of dropping it, and sends both again', async () => {
     let answer: 'network' | { status: number; body: unknown } = 'network';
-    const { calls, outbox } = setup([unitWith([])], () => answer);
+    const { calls, outbox } = await setup([unitWith([])], () => answer);
     const user = userEvent.setup();
     const card = await cardOf('城关镇');
     await user.click(within(card).getByRole('button', { name: '开始布线' }));
@@ -156,7 +161,7 @@ describe('a technician’s home', () => {
   });
 
   it('shows a refusal by the server in the card and keeps nothing', async () => {
-    const { outbox } = setup([unitWith([])], () => ({
+    const { outbox } = await setup([unitWith([])], () => ({
       status: 409,
       body: { error: { code: 'INVALID_TRANSITION', message: 'wiring cannot start: wiring is already done', details: { reason: 'stage_done' } } },
     }));
@@ -170,7 +175,7 @@ describe('a technician’s home', () => {
 
   it('asks for the required reason before a refusal is kept', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    const { outbox } = setup([unitWith([])], () => ({ status: 500 }));
+    const { outbox } = await setup([unitWith([])], () => ({ status: 500 }));
     const user = userEvent.setup();
     const card = await cardOf('城关镇');
     await user.click(within(card).getByRole('button', { name: '拒绝布线' }));

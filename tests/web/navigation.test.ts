@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { activeNav, homePath, navItems } from '../../web/src/app/nav.js';
-import { matchPath } from '../../web/src/shared/router/router.js';
+import { createMemoryHistory, createRouter } from '@tanstack/react-router';
+import { routeTree } from '../../web/src/app/routes.js';
 import { office, technician, unitUser } from './render.js';
 
 describe('navigation', () => {
   it('matches a path with parameters', () => {
-    expect(matchPath('/units/:id', '/units/abc%20d')).toEqual({ id: 'abc d' });
-    expect(matchPath('/units/:id', '/units/abc/edit')).toBeNull();
-    expect(matchPath('/units', '/units/')).toEqual({});
+    const router = createRouter({ routeTree, history: createMemoryHistory(), context: { queryClient: null as never } });
+    const match = (path: string) => {
+      const [, params, route] = router.getMatchedRoutes(path);
+      return route && !('**' in params) ? { route: route.fullPath, params } : undefined;
+    };
+    expect(match('/units/abc%20d')).toEqual({ route: '/units/$id', params: { id: 'abc d' } });
+    expect(match('/units/abc/edit')).toEqual({ route: '/units/$id/edit', params: { id: 'abc' } });
+    expect(match('/units/')).toEqual({ route: '/units', params: {} });
+    expect(match('/units/abc/edit/more')).toBeUndefined();
   });
 
   it('lands each role on its own start page', () => {

@@ -4,11 +4,11 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../web/src/shared/api/http.js';
-import { closeFieldDb } from '../../web/src/shared/outbox/db.js';
-import { optimisticProgress } from '../../web/src/shared/outbox/optimistic.js';
-import { Outbox, classify, type OutboxOptions } from '../../web/src/shared/outbox/outbox.js';
-import { createIdbOutboxStore } from '../../web/src/shared/outbox/store.js';
-import type { OutboxEntry } from '../../web/src/shared/outbox/types.js';
+import { closeFieldDb } from '../../web/src/features/field/outbox/db.js';
+import { optimisticProgress } from '../../web/src/features/field/outbox/optimistic.js';
+import { Outbox, classify, type OutboxOptions } from '../../web/src/features/field/outbox/outbox.js';
+import { createIdbOutboxStore } from '../../web/src/features/field/outbox/store.js';
+import type { OutboxEntry } from '../../web/src/features/field/outbox/types.js';
 import { unitWith } from './fixtures.js';
 
 const USER = 'u-tech';

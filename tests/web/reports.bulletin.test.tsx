@@ -73,7 +73,7 @@ describe('the bulletin', () => {
   it('filtered to townships that refused wiring, states the townships’ totals and names its filter in its heading', async () => {
     const api = serve();
     at('/laggards/bulletin?kind=township&category=refused_wiring');
-    renderAs(office, <BulletinPage />);
+    await renderAs(office, <BulletinPage />);
     const heading = await screen.findByRole('heading', { level: 1 });
     expect(heading.textContent).toBe('关于政务专网接入落后单位的通报（单位类型：乡镇；问题类型：拒绝布线）');
 
@@ -101,7 +101,7 @@ describe('the bulletin', () => {
   it('unfiltered, states the county’s totals, a heading without scope, and that a unit may count under several problems', async () => {
     serve();
     at('/laggards/bulletin');
-    renderAs(office, <BulletinPage />);
+    await renderAs(office, <BulletinPage />);
     const heading = await screen.findByRole('heading', { level: 1 });
     expect(heading.textContent).toBe('关于政务专网接入落后单位的通报');
     const text = document.querySelector('.bulletin__summary')!.textContent!;
@@ -116,7 +116,7 @@ describe('the laggard board', () => {
   it('says that nothing matches the filters, and which filters, when a search finds nothing', async () => {
     serve();
     at('/laggards?kind=township&q=不存在');
-    renderAs(office, <LaggardsPage />);
+    await renderAs(office, <LaggardsPage />);
     const empty = await screen.findByText('没有符合筛选条件的落后单位。');
     expect(empty.parentElement!.textContent).toContain('筛选条件：单位类型：乡镇；名称或编码含“不存在”');
     expect(screen.queryByText('没有落后单位。')).toBeNull();
@@ -125,7 +125,7 @@ describe('the laggard board', () => {
   it('stops the as-of date picker at today and shows contacts and technicians', async () => {
     serve();
     at('/laggards');
-    renderAs(office, <LaggardsPage />);
+    await renderAs(office, <LaggardsPage />);
     await screen.findAllByText('哈达铺镇人民政府');
     expect(screen.getByLabelText(/截至日期/).getAttribute('max')).toBe('2026-12-01');
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);

@@ -18,7 +18,7 @@ describe('the signing office setting', () => {
       if (url !== '/api/settings') return undefined;
       return method === 'PUT' ? { status: 200, body } : { status: 200, body: DEFAULT_SETTINGS };
     });
-    renderAs(office, <SettingsPage />);
+    await renderAs(office, <SettingsPage />);
     const box = await screen.findByLabelText(/落款单位/);
     expect((box as HTMLInputElement).value).toBe('县人民政府办公室');
     await userEvent.clear(box);
@@ -31,7 +31,7 @@ describe('the signing office setting', () => {
 
   it('says what is wrong with an empty one, and sends nothing', async () => {
     const api = fakeApi(({ url }) => (url === '/api/settings' ? { status: 200, body: DEFAULT_SETTINGS } : undefined));
-    renderAs(office, <SettingsPage />);
+    await renderAs(office, <SettingsPage />);
     await userEvent.clear(await screen.findByLabelText(/落款单位/));
     await userEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(document.querySelector('.field--error')).not.toBeNull());

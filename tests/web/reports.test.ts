@@ -2,7 +2,6 @@ import i18n from 'i18next';
 import { describe, expect, it } from 'vitest';
 import '../../web/src/i18n/index.js';
 import { unitsWithFlag } from '../../web/src/features/reports/aggregate.js';
-import { normalizeTrend } from '../../web/src/features/reports/api/get-trend.js';
 import type { Laggard } from '../../web/src/features/reports/api/types.js';
 import { bulletinSummary } from '../../web/src/features/reports/bulletin.js';
 import { SEVERITY_RULE, severityOf } from '../../web/src/features/reports/severity.js';
@@ -50,14 +49,5 @@ describe('laggard board', () => {
     const none = Object.fromEntries(Object.keys(byCategory).map((c) => [c, 0])) as typeof byCategory;
     const text = bulletinSummary({ date: '2026-11-28', share: '100%', summary: { totalUnits: 2, onboarded: 2, laggards: 0, byCategory: none }, listed: 0, filters: {} }, i18n.t);
     expect(text).toContain('暂无进度落后的单位');
-  });
-
-  it('accepts the trend as items or days with either field spelling', () => {
-    expect(normalizeTrend({ items: [{ date: '2026-11-01', wiring: 1, connection: 0, registration: 0 }] })).toEqual([
-      { date: '2026-11-01', wiring: 1, connection: 0, registration: 0 },
-    ]);
-    expect(normalizeTrend({ days: [{ date: '2026-11-01', wiringDone: 3, connectionDone: 2, registrationDone: 1 }] })).toEqual([
-      { date: '2026-11-01', wiring: 3, connection: 2, registration: 1 },
-    ]);
   });
 });

@@ -49,7 +49,7 @@ const stageCard = (name: string) => screen.getByRole('heading', { level: 3, name
 describe('unit page', () => {
   it('offers a technician only the steps the stage machine allows now', async () => {
     serve(unitWith([]), []);
-    renderAs(technician, <UnitPage id="unit-1" />);
+    await renderAs(technician, <UnitPage id="unit-1" />);
     const select = await screen.findByLabelText(/步骤/);
     const offered = within(select).getAllByRole('option').map((o) => o.textContent);
     expect(offered).toEqual(['请选择要记录的步骤', '预约布线', '开始布线', '完成布线', '拒绝布线', '推迟布线']);
@@ -57,7 +57,7 @@ describe('unit page', () => {
 
   it('shows a since date only on stages a step has touched', async () => {
     serve(unitWith(['wiring.started']), [stepOf('wiring.started', 0)]);
-    renderAs(office, <UnitPage id="unit-1" />);
+    await renderAs(office, <UnitPage id="unit-1" />);
     await screen.findByText('进行中');
     expect(within(stageCard('布线')).queryByText(/^自 /)).toBeTruthy();
     expect(within(stageCard('接入')).queryByText(/^自 /)).toBeNull();
@@ -66,7 +66,7 @@ describe('unit page', () => {
 
   it('logs a step with a fresh client event id and shows the new progress at once', async () => {
     const { calls } = serve(unitWith([]), []);
-    renderAs(technician, <UnitPage id="unit-1" />);
+    await renderAs(technician, <UnitPage id="unit-1" />);
     const user = userEvent.setup();
     await user.selectOptions(await screen.findByLabelText(/步骤/), 'wiring.started');
     await user.click(screen.getByRole('button', { name: '记录' }));
@@ -79,7 +79,7 @@ describe('unit page', () => {
 
   it('asks for the reason of a refusal before sending anything', async () => {
     const { calls } = serve(unitWith([]), []);
-    renderAs(technician, <UnitPage id="unit-1" />);
+    await renderAs(technician, <UnitPage id="unit-1" />);
     const user = userEvent.setup();
     await user.selectOptions(await screen.findByLabelText(/步骤/), 'wiring.refused');
     expect(screen.getByLabelText(/原因类别/)).toBeTruthy();
@@ -93,7 +93,7 @@ describe('unit page', () => {
       status: 409,
       body: { error: { code: 'INVALID_TRANSITION', message: 'wiring cannot start: wiring is already done', details: { reason: 'stage_done', stage: 'wiring' } } },
     }));
-    renderAs(technician, <UnitPage id="unit-1" />);
+    await renderAs(technician, <UnitPage id="unit-1" />);
     const user = userEvent.setup();
     await user.selectOptions(await screen.findByLabelText(/步骤/), 'wiring.started');
     await user.click(screen.getByRole('button', { name: '记录' }));
@@ -106,7 +106,7 @@ describe('unit page', () => {
       status: 409,
       body: { error: { code: 'INVALID_TRANSITION', message: 'connection cannot start: wiring is not done' } },
     }));
-    renderAs(technician, <UnitPage id="unit-1" />);
+    await renderAs(technician, <UnitPage id="unit-1" />);
     const user = userEvent.setup();
     await user.selectOptions(await screen.findByLabelText(/步骤/), 'wiring.completed');
     await user.click(screen.getByRole('button', { name: '记录' }));
@@ -116,7 +116,7 @@ describe('unit page', () => {
   it('lets a unit contact see why its registration was rejected and submit again', async () => {
     const types: StepType[] = ['wiring.completed', 'connection.completed', 'registration.submitted', 'registration.rejected'];
     const { calls } = serve(unitWith(types), types.map((t, i) => stepOf(t, i)));
-    renderAs(unitUser('unit-1'), <UnitPage id="unit-1" />);
+    await renderAs(unitUser('unit-1'), <UnitPage id="unit-1" />);
     expect(await screen.findByText(/政府办退回了申报，原因：领导出差/)).toBeTruthy();
     expect(screen.queryByLabelText(/^步骤/)).toBeNull();
     const user = userEvent.setup();
@@ -133,7 +133,7 @@ describe('unit page', () => {
       stepOf('wiring.completed', 1, { voided: true, voidReason: '录错了单位', voidedBy: { id: 'u-office', displayName: '王主任', role: 'office' }, voidedAt: '2026-11-02T00:00:00Z' }),
     ];
     const { calls } = serve(unitWith(['wiring.started']), steps);
-    renderAs(office, <UnitPage id="unit-1" />);
+    await renderAs(office, <UnitPage id="unit-1" />);
     expect(await screen.findByText(/撤销原因：录错了单位/)).toBeTruthy();
     expect(screen.getByText('完成布线', { selector: '.timeline__name' }).className).toContain('struck');
     const buttons = screen.getAllByRole('button', { name: '撤销此步骤' });
@@ -152,7 +152,7 @@ describe('unit page', () => {
   it('lets the office verify a registration awaiting review', async () => {
     const types: StepType[] = ['wiring.completed', 'connection.completed', 'registration.submitted'];
     const { calls } = serve(unitWith(types), types.map((t, i) => stepOf(t, i, t === 'registration.submitted' ? { data: { platformRef: 'SQ-7' } } : {})));
-    renderAs(office, <UnitPage id="unit-1" />);
+    await renderAs(office, <UnitPage id="unit-1" />);
     expect(await screen.findByText(/申报编号：SQ-7/)).toBeTruthy();
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: '审核通过' }));
@@ -166,7 +166,7 @@ describe('unit page', () => {
     const types: StepType[] = ['wiring.completed', 'connection.completed', 'registration.submitted', 'registration.rejected'];
     const steps = types.map((t, i) => stepOf(t, i, t === 'registration.submitted' ? { data: { platformRef: 'SQ-2026-0007' } } : {}));
     const { calls } = serve(unitWith(types), steps);
-    renderAs(unitUser('unit-1'), <UnitPage id="unit-1" />);
+    await renderAs(unitUser('unit-1'), <UnitPage id="unit-1" />);
     const input = (await screen.findByLabelText(/申报编号/)) as HTMLInputElement;
     await waitFor(() => expect(input.value).toBe('SQ-2026-0007'));
     expect(screen.getByText(/已填入上次提交的申报编号 SQ-2026-0007/)).toBeTruthy();
@@ -177,7 +177,7 @@ describe('unit page', () => {
 
   it('postpones with only a reason category, no free text needed, and shows the category once', async () => {
     const { calls } = serve(unitWith([]), []);
-    renderAs(technician, <UnitPage id="unit-1" />);
+    await renderAs(technician, <UnitPage id="unit-1" />);
     const user = userEvent.setup();
     await user.selectOptions(await screen.findByLabelText(/步骤/), 'wiring.postponed');
     await user.selectOptions(screen.getByLabelText(/原因类别/), 'busy_period');
@@ -191,7 +191,7 @@ describe('unit page', () => {
     const unit = unitWith([]);
     unit.progress = applyStep(unit.progress, { type: 'wiring.postponed', occurredAt: '2026-11-02T01:00:00.000Z', data: { reason: '工作繁忙', reasonCode: 'busy_period' } });
     serve(unit, [stepOf('wiring.postponed', 0, { data: { reason: '工作繁忙', reasonCode: 'busy_period' } })]);
-    renderAs(office, <UnitPage id="unit-1" />);
+    await renderAs(office, <UnitPage id="unit-1" />);
     await screen.findByText('已推迟', { exact: false });
     expect(stageCard('布线').querySelector('.stage__reason')!.textContent).toBe('工作繁忙');
     await screen.findByText('原因类别');
@@ -201,7 +201,7 @@ describe('unit page', () => {
   it('tells a unit’s contact its laggard flags in its own words, with what to do', async () => {
     const unit = { ...unitWith(['wiring.refused']), laggard: { asOf: '2026-11-28', flags: [{ category: 'refused_wiring' as const, stage: 'wiring' as const, daysLate: 12 }], severity: 13.57 }, assignee: null };
     serve(unit, [stepOf('wiring.refused', 0)]);
-    renderAs(unitUser('unit-1'), <UnitPage id="unit-1" />);
+    await renderAs(unitUser('unit-1'), <UnitPage id="unit-1" />);
     const notice = (await screen.findByText('本单位目前：')).closest('section')!;
     expect(notice.textContent).toContain('拒绝布线已 12 天。请与负责的技术员约定布线时间；确有困难，向政府办说明原因。');
     expect(notice.textContent).toMatch(/按 2026.11.28 的情况/); // the shared date format, whatever its separator
@@ -209,14 +209,14 @@ describe('unit page', () => {
 
   it('says nothing of flags for a unit on track', async () => {
     serve({ ...unitWith([]), laggard: { asOf: '2026-11-28', flags: [], severity: 0 }, assignee: null }, []);
-    renderAs(unitUser('unit-1'), <UnitPage id="unit-1" />);
+    await renderAs(unitUser('unit-1'), <UnitPage id="unit-1" />);
     await screen.findByText('各环节进度');
     expect(screen.queryByText(/目前：/)).toBeNull();
   });
 
   it('tells a leader who is responsible for the unit', async () => {
     serve({ ...unitWith([]), assigneeId: 'u-tech', laggard: { asOf: '2026-11-28', flags: [], severity: 0 }, assignee: { id: 'u-tech', displayName: '李师傅' } }, []);
-    renderAs(viewer, <UnitPage id="unit-1" />);
+    await renderAs(viewer, <UnitPage id="unit-1" />);
     const row = (await screen.findByText('负责技术员')).closest('div')!;
     expect(row.textContent).toBe('负责技术员李师傅');
   });
@@ -224,16 +224,16 @@ describe('unit page', () => {
   it('goes back to where the unit was opened from, with its filters: the board, the list, or by default the list', async () => {
     serve(unitWith([]), []);
     window.history.replaceState({ from: '/laggards?kind=township&category=refused_wiring' }, '', '/units/unit-1');
-    renderAs(office, <UnitPage id="unit-1" />);
+    await renderAs(office, <UnitPage id="unit-1" />);
     const back = await screen.findByRole('link', { name: /返回落后单位/ });
     expect(back.getAttribute('href')).toBe('/laggards?kind=township&category=refused_wiring');
     cleanup();
     window.history.replaceState({ from: '/units?q=%E9%95%87&stage=wiring&status=blocked&page=2' }, '', '/units/unit-1');
-    renderAs(office, <UnitPage id="unit-1" />);
+    await renderAs(office, <UnitPage id="unit-1" />);
     expect((await screen.findByRole('link', { name: /返回单位列表/ })).getAttribute('href')).toBe('/units?q=%E9%95%87&stage=wiring&status=blocked&page=2');
     cleanup();
     window.history.replaceState(null, '', '/units/unit-1');
-    renderAs(office, <UnitPage id="unit-1" />);
+    await renderAs(office, <UnitPage id="unit-1" />);
     expect((await screen.findByRole('link', { name: /返回单位列表/ })).getAttribute('href')).toBe('/units');
   });
 });

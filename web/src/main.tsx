@@ -3,10 +3,6 @@ import { createRoot } from 'react-dom/client';
 import './i18n/index.js';
 import './app/styles.css';
 import { App } from './app/App.js';
-import { restoreQueries } from './app/persist.js';
-import { createQueryClient } from './app/query-client.js';
-
-const client = createQueryClient();
 
 // The service worker keeps the app itself on the device, so it opens without a network.
 // (`vite build` is mode production even when NODE_ENV says otherwise, as under a test runner;
@@ -21,11 +17,8 @@ if (import.meta.env.MODE === 'production' && 'serviceWorker' in navigator) {
   else window.addEventListener('load', () => void register(), { once: true });
 }
 
-// what the server said last time, so a page opened offline is not empty (a second at most)
-void Promise.race([restoreQueries(client), new Promise((r) => setTimeout(r, 1000))]).then(() => {
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App client={client} />
-    </StrictMode>,
-  );
-});
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -3,12 +3,13 @@
 import type { Readable } from 'node:stream';
 import { localDateTime } from '../../../shared/domain/dates.js';
 import { CATEGORY_LABELS, LAGGARD_CATEGORIES, SEVERITY_RULE, STAGE_LABELS, type LaggardFlag } from '../../../shared/domain/laggards.js';
+import { KIND_LABELS_ZH } from '../../../shared/domain/labels.js';
 import type { LaggardFilter, LaggardItem } from '../../../shared/schemas/reports.js';
 import { attachment, tableCsv, tableXlsx, type SheetColumn } from './sheet.js';
 
 export { XLSX_MIME } from './sheet.js';
 
-export const KIND_LABELS = { township: '乡镇', department: '部门', other: '其他' } as const;
+export const KIND_LABELS = KIND_LABELS_ZH;
 
 export const REPORT_TITLE = '落后单位';
 

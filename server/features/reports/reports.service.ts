@@ -35,7 +35,7 @@ import {
 } from './reports.repository.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Area, RollupResponse } from '../../../shared/schemas/areas.js';
-import { UNIT_KINDS } from '../../../shared/domain/steps.js';
+import { UNIT_KINDS } from '../../../shared/domain/catalogue.js';
 import { onboardedShare, rankRollup } from '../../../shared/domain/rollup.js';
 import { areaFor } from '../areas/areas.service.js';
 import { childAreas, countyCodes, findAreas } from '../areas/areas.repository.js';

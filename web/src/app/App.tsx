@@ -1,22 +1,29 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
+import { RouterProvider } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import type { Outbox } from '../shared/outbox/outbox.js';
-import { OutboxContext } from '../shared/outbox/react.js';
+import type { Outbox } from '../features/field/outbox/outbox.js';
+import { OutboxContext } from '../features/field/outbox/react.js';
+import { createAppHistory } from '../shared/router/history.js';
 import { createAppOutbox, startOutbox } from './outbox.js';
-import { persistQueries } from './persist.js';
+import { createPersister, persistOptions, watchOwner } from './persist.js';
 import { createQueryClient } from './query-client.js';
-import { Shell } from './Shell.js';
+import { createAppRouter } from './routes.js';
 
 export function App({ client: given, outbox: givenOutbox }: { client?: QueryClient; outbox?: Outbox } = {}) {
   const [client] = useState(() => given ?? createQueryClient());
   const [outbox] = useState(() => givenOutbox ?? createAppOutbox(client));
+  const [router] = useState(() => createAppRouter(client, createAppHistory()));
+  // what the server said last time, so a page opened offline is not empty: queries wait for it
+  const [persister] = useState(createPersister);
+  const [options] = useState(() => persistOptions(client, persister));
   useEffect(() => startOutbox(outbox), [outbox]);
-  useEffect(() => persistQueries(client), [client]);
+  useEffect(() => watchOwner(client, persister), [client, persister]);
   return (
-    <QueryClientProvider client={client}>
+    <PersistQueryClientProvider client={client} persistOptions={options}>
       <OutboxContext.Provider value={outbox}>
-        <Shell />
+        <RouterProvider router={router} />
       </OutboxContext.Provider>
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
   );
 }

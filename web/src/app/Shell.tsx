@@ -7,16 +7,15 @@ import { useMe } from '../features/auth/api/get-me.js';
 import { useLogout } from '../features/auth/api/logout.js';
 import { LoginPage } from '../features/auth/components/LoginPage.js';
 import { setLanguage, type Language } from '../i18n/index.js';
-import { Loading, PageError } from '../shared/components/StatusPage.js';
-import { Link, useLocation } from '../shared/router/router.js';
+import { ForbiddenPage, Loading, PageError } from '../shared/components/StatusPage.js';
+import { Link, Outlet, useRouter, useRouterState } from '@tanstack/react-router';
 import { SessionContext } from '../shared/session/session.js';
 import { activeNav, navItems } from './nav.js';
-import { Router } from './Router.js';
 import { pageTitle } from './title.js';
 import { useOnline } from '../shared/lib/use-online.js';
 import { useLive } from './live.js';
-import { OutboxBanner } from '../shared/outbox/OutboxBanner.js';
-import { useOutbox } from '../shared/outbox/react.js';
+import { OutboxBanner } from '../features/field/outbox/OutboxBanner.js';
+import { useOutbox } from '../features/field/outbox/react.js';
 
 export function Shell() {
   const me = useMe();
@@ -25,13 +24,18 @@ export function Shell() {
   // only the signed-in user's own queued steps are sent, and a new login resumes a paused outbox
   useEffect(() => outbox?.setUser(userId ?? null), [outbox, userId]);
   useLive(userId);
+  // another user (or nobody) now: the route guards run again for the page left open
+  const router = useRouter();
+  useEffect(() => void router.invalidate(), [router, userId]);
+  // the page's role guard said no (routes.tsx)
+  const forbidden = useRouterState({ select: (s) => Boolean((s.matches.at(-1)?.context as { forbidden?: boolean } | undefined)?.forbidden) });
   if (me.isPending) return <Frame><Loading /></Frame>;
   if (me.isError) return <Frame><PageError error={me.error} onRetry={() => void me.refetch()} /></Frame>;
   if (!me.data) return <Frame><LoginPage /></Frame>;
   return (
     <SessionContext.Provider value={me.data}>
       <Frame user={me.data}>
-        <Router user={me.data} />
+        {forbidden ? <ForbiddenPage /> : <Outlet />}
       </Frame>
     </SessionContext.Provider>
   );
@@ -40,7 +44,7 @@ export function Shell() {
 function Frame({ user, children }: { user?: SessionUser; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const online = useOnline();
-  const { pathname } = useLocation();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
 
@@ -50,14 +54,16 @@ function Frame({ user, children }: { user?: SessionUser; children: ReactNode }) 
   }, [title]);
 
   // On a phone the menu folds away behind one button; it closes on Escape and on moving to another page.
-  const [menuOpen, setMenuOpen] = useState(false);
+  // (open on the page it was opened on: moving to another page closes it)
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === pathname;
+  const setMenuOpen = (open: boolean) => setMenuOpenOn(open ? pathname : null);
   const menuButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => setMenuOpen(false), [pathname]);
   useEffect(() => {
     if (!menuOpen) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
-      setMenuOpen(false);
+      setMenuOpenOn(null);
       menuButton.current?.focus();
     };
     document.addEventListener('keydown', onKey);
@@ -92,7 +98,7 @@ function Frame({ user, children }: { user?: SessionUser; children: ReactNode }) 
               className="app-header__menu-button"
               aria-expanded={menuOpen}
               aria-controls="app-menu"
-              onClick={() => setMenuOpen((open) => !open)}
+              onClick={() => setMenuOpen(!menuOpen)}
             >
               {t('nav.menu')}
             </button>
@@ -143,7 +149,7 @@ function Nav({ user, pathname }: { user: SessionUser; pathname: string }) {
       <ul>
         {items.map((item) => (
           <li key={item.to}>
-            <Link to={item.to} aria-current={item.to === active ? 'page' : undefined}>
+            <Link to={item.to as '/'} aria-current={item.to === active ? 'page' : undefined}>
               {t(item.label)}
             </Link>
           </li>

@@ -27,7 +27,7 @@ export function connectLive(client: QueryClient): () => void {
       void client.invalidateQueries({ queryKey: unitKeys.events(id) });
     }
     units.clear();
-    void client.invalidateQueries({ queryKey: ['units', 'list'] });
+    void client.invalidateQueries({ queryKey: unitKeys.lists });
     void client.invalidateQueries({ queryKey: reportsKey });
   };
 

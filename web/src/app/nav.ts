@@ -1,9 +1,10 @@
 // What each role finds in the navigation, and where it lands after signing in.
 import type { SessionUser } from '../../../shared/schemas/index.js';
+import type { I18nKey } from '../i18n/keys.js';
 
 export interface NavItem {
   to: string;
-  label: string;
+  label: I18nKey;
 }
 
 export function navItems(user: SessionUser): NavItem[] {

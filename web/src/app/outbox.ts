@@ -5,8 +5,8 @@ import { meKey } from '../features/auth/api/get-me.js';
 import { applyAnswer, type StepAnswer } from '../features/units/api/create-step.js';
 import { unitKeys } from '../features/units/api/keys.js';
 import { request } from '../shared/api/http.js';
-import { Outbox } from '../shared/outbox/outbox.js';
-import { createIdbOutboxStore, createMemoryOutboxStore } from '../shared/outbox/store.js';
+import { Outbox } from '../features/field/outbox/outbox.js';
+import { createIdbOutboxStore, createMemoryOutboxStore } from '../features/field/outbox/store.js';
 
 /** A look at queued steps this often, besides the backoff timer: another tab may have queued some. */
 const PERIODIC_MS = 60_000;

@@ -1,12 +1,19 @@
 // The last answers about the session, settings and units, kept on the device so the dashboard
-// opens with them when there is no network (the service worker brings the app itself).
+// opens with them when there is no network (the service worker brings the app itself): the query
+// cache persisted by @tanstack/react-query-persist-client into the field database's `cache` store.
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
+import type { PersistedClient, Persister, PersistQueryClientProviderProps } from '@tanstack/react-query-persist-client';
 import type { SessionUser } from '../../../shared/schemas/index.js';
-import { fieldDb } from '../shared/outbox/db.js';
+import { meKey } from '../features/auth/api/get-me.js';
+import { fieldDb } from '../features/field/outbox/db.js';
 
 const KEPT = new Set(['me', 'settings', 'units']);
 const MAX_ENTRIES = 300;
-const MAX_AGE_MS = 14 * 24 * 3_600_000;
+export const MAX_AGE_MS = 14 * 24 * 3_600_000;
+/** a stored cache that does not open this fast is not waited for: the app starts empty */
+const RESTORE_WAIT_MS = 1000;
+const STORE_KEY = 'queries';
 
 const keep = (key: QueryKey) => typeof key[0] === 'string' && KEPT.has(key[0]);
 
@@ -29,85 +36,86 @@ function setCacheOwner(userId: string | null): void {
   }
 }
 
-async function clearStored(): Promise<void> {
-  try {
+// the storage the persister writes to: one row of the field database's `cache` store
+const idbStorage = {
+  getItem: async (key: string) => ((await (await fieldDb()).get('cache', key))?.data as string | undefined) ?? null,
+  setItem: async (key: string, value: string) => {
+    // one row: any rows an older version of the app kept per query go with the first write
+    const tx = (await fieldDb()).transaction('cache', 'readwrite');
+    await tx.store.clear();
+    await tx.store.put({ key, queryKey: [], data: value, updatedAt: Date.now() });
+    await tx.done;
+  },
+  removeItem: async () => {
     await (await fieldDb()).clear('cache');
-  } catch {
-    // unavailable: nothing to clear
-  }
+  },
+};
+
+// the newest answers, as many as are kept, none older than the age limit
+function trimmed(client: PersistedClient): PersistedClient {
+  const cutoff = Date.now() - MAX_AGE_MS;
+  const queries = client.clientState.queries
+    .filter((q) => q.state.dataUpdatedAt >= cutoff)
+    .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
+    .slice(0, MAX_ENTRIES);
+  return { ...client, clientState: { ...client.clientState, queries } };
 }
 
-/** Puts the stored answers into the cache, as old as they are: they refetch when online. */
-export async function restoreQueries(client: QueryClient): Promise<void> {
-  if (typeof indexedDB === 'undefined') return;
-  try {
-    const owner = cacheOwner();
-    const db = await fieldDb();
-    const rows = await db.getAll('cache');
-    const me = rows.find((row) => row.key === JSON.stringify(['me']))?.data as SessionUser | null | undefined;
-    if (!owner || (me && me.id !== owner)) {
-      // left by someone who logged out (or by another user): another person may be at this device
-      await db.clear('cache');
-      return;
-    }
-    const cutoff = Date.now() - MAX_AGE_MS;
-    for (const row of rows) {
-      if (row.updatedAt < cutoff || client.getQueryData(row.queryKey) !== undefined) continue;
-      client.setQueryData(row.queryKey, row.data, { updatedAt: row.updatedAt });
-    }
-  } catch {
-    // a private window without IndexedDB: start empty
-  }
-}
+const within = <T,>(promise: Promise<T>, ms: number) =>
+  Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
 
-/** Writes successful answers as they come (batched); forgets everything when nobody is signed in. */
-export function persistQueries(client: QueryClient): () => void {
-  if (typeof indexedDB === 'undefined') return () => {};
-  const dirty = new Map<string, QueryKey>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
-
-  const write = async () => {
-    timer = null;
-    const keys = [...dirty.values()];
-    dirty.clear();
-    try {
-      const db = await fieldDb();
-      if (client.getQueryData(['me']) === null) {
-        await db.clear('cache'); // logged out: another person may pick up this device
-        return;
-      }
-      const tx = db.transaction('cache', 'readwrite');
-      for (const queryKey of keys) {
-        const state = client.getQueryState(queryKey);
-        if (!state || state.data === undefined) continue;
-        await tx.store.put({ key: JSON.stringify(queryKey), queryKey: queryKey as unknown[], data: state.data, updatedAt: state.dataUpdatedAt });
-      }
-      const count = await tx.store.count();
-      if (count > MAX_ENTRIES) {
-        let cursor = await tx.store.index('updatedAt').openCursor();
-        for (let extra = count - MAX_ENTRIES; cursor && extra > 0; extra--) {
-          await cursor.delete();
-          cursor = await cursor.continue();
+/** The persister: restores only what the user who is signed in on this device left. */
+export function createPersister(): Persister {
+  const base = createAsyncStoragePersister({
+    storage: typeof indexedDB === 'undefined' ? undefined : idbStorage,
+    key: STORE_KEY,
+    throttleTime: 400,
+    serialize: (client) => JSON.stringify(trimmed(client)),
+    deserialize: (text) => trimmed(JSON.parse(text) as PersistedClient),
+  });
+  return {
+    persistClient: (client) => base.persistClient(client),
+    removeClient: () => base.removeClient(),
+    restoreClient: async () => {
+      try {
+        const stored = await within(Promise.resolve(base.restoreClient()), RESTORE_WAIT_MS);
+        if (!stored) return undefined;
+        const me = stored.clientState.queries.find((q) => q.queryKey[0] === meKey[0])?.state.data as SessionUser | null | undefined;
+        const owner = cacheOwner();
+        if (!owner || (me && me.id !== owner)) {
+          // left by someone who logged out (or by another user): another person may be at this device
+          await base.removeClient();
+          return undefined;
         }
+        return stored;
+      } catch {
+        return undefined; // a private window without IndexedDB: start empty
       }
-      await tx.done;
-    } catch {
-      // storage full or unavailable: the app still works online
-    }
+    },
   };
+}
 
+/** What PersistQueryClientProvider is given: which answers are kept, for how long, by whom. */
+export function persistOptions(client: QueryClient, persister: Persister): PersistQueryClientProviderProps['persistOptions'] {
+  // the kept answers stay in the cache as long as they are kept on the device
+  for (const key of KEPT) client.setQueryDefaults([key], { gcTime: MAX_AGE_MS });
+  return {
+    persister,
+    maxAge: MAX_AGE_MS,
+    dehydrateOptions: {
+      // nobody signed in: nothing is written (another person may pick up this device)
+      shouldDehydrateQuery: (query) => query.state.status === 'success' && keep(query.queryKey) && client.getQueryData(meKey) != null,
+    },
+  };
+}
+
+/** Forgets the stored answers the moment someone else (or nobody) is signed in, not in the next write. */
+export function watchOwner(client: QueryClient, persister: Persister): () => void {
   return client.getQueryCache().subscribe((event) => {
-    if (event.type !== 'updated' || event.action.type !== 'success') return;
-    if (event.query.queryKey[0] === 'me') {
-      // logged out, the session ended (a 401) or someone else logged in: forget at once, not in the next write
-      const userId = (event.query.state.data as SessionUser | null | undefined)?.id ?? null;
-      if (userId !== cacheOwner()) {
-        setCacheOwner(userId);
-        void clearStored();
-      }
-    }
-    if (!keep(event.query.queryKey)) return;
-    dirty.set(event.query.queryHash, event.query.queryKey);
-    timer ??= setTimeout(() => void write(), 400);
+    if (event.type !== 'updated' || event.action.type !== 'success' || event.query.queryKey[0] !== meKey[0]) return;
+    const userId = (event.query.state.data as SessionUser | null | undefined)?.id ?? null;
+    if (userId === cacheOwner()) return;
+    setCacheOwner(userId);
+    void Promise.resolve(persister.removeClient()).catch(() => {});
   });
 }

@@ -1,56 +1,226 @@
-// The route table: which page each path shows and which roles may open it.
-import { lazy, type ReactNode } from 'react';
-import type { Role } from '../../../shared/domain/steps.js';
+// The route tree: which page each path shows, who may open it, its title, the query it validates
+// with the API's own schema and the answers it starts fetching before the page renders.
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect, type RouterHistory } from '@tanstack/react-router';
+import { z } from 'zod';
+import type { Role } from '../../../shared/domain/catalogue.js';
+import { LaggardFilter, LaggardsQuery } from '../../../shared/schemas/reports.js';
+import { AuditQuery } from '../../../shared/schemas/audit.js';
+import { NoticeListQuery } from '../../../shared/schemas/notices.js';
+import { UnitListQuery } from '../../../shared/schemas/units.js';
+import { UserListQuery } from '../../../shared/schemas/users.js';
+import type { SessionUser } from '../../../shared/schemas/index.js';
+import { meKey } from '../features/auth/api/get-me.js';
+import { laggardFiltersFrom, laggardsQueryOptions } from '../features/reports/api/get-laggards.js';
+import { summaryQueryOptions } from '../features/reports/api/get-summary.js';
+import { unitQueryOptions } from '../features/units/api/get-unit.js';
+import { unitEventsQueryOptions } from '../features/units/api/get-unit-events.js';
+import { unitFiltersFrom, unitsQueryOptions } from '../features/units/api/get-units.js';
 import { UnitPage } from '../features/units/components/UnitPage.js';
 import { UnitsPage } from '../features/units/components/UnitsPage.js';
 import { FieldHomePage } from '../features/units/components/field/FieldHomePage.js';
-import { OutboxPanel } from '../shared/outbox/OutboxPanel.js';
+import type { TitleKey } from '../i18n/index.js';
+import { Loading, NotFoundPage, PageError } from '../shared/components/StatusPage.js';
+import { OutboxPanel } from '../features/field/outbox/OutboxPanel.js';
+import { parseSearch, searchOf, stringifySearch } from '../shared/router/search.js';
+import { homePath } from './nav.js';
+import { Shell } from './Shell.js';
 
-// Office-only and report pages load on demand, keeping them out of the first download.
-const UnitFormPage = lazy(() => import('../features/units/components/admin/UnitFormPage.js').then((m) => ({ default: m.UnitFormPage })));
-const ImportPage = lazy(() => import('../features/units/components/admin/ImportPage.js').then((m) => ({ default: m.ImportPage })));
-const UsersPage = lazy(() => import('../features/users/components/UsersPage.js').then((m) => ({ default: m.UsersPage })));
-const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
-const AuditPage = lazy(() => import('../features/audit/components/AuditPage.js').then((m) => ({ default: m.AuditPage })));
-const OverviewPage = lazy(() => import('../features/reports/components/OverviewPage.js').then((m) => ({ default: m.OverviewPage })));
-const LaggardsPage = lazy(() => import('../features/reports/components/LaggardsPage.js').then((m) => ({ default: m.LaggardsPage })));
-const AssignmentsPage = lazy(() => import('../features/units/components/assign/AssignmentsPage.js').then((m) => ({ default: m.AssignmentsPage })));
-const NotifyPage = lazy(() => import('../features/notify/components/NotifyPage.js').then((m) => ({ default: m.NotifyPage })));
-const ChangePasswordPage = lazy(() => import('../features/auth/components/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })));
-const NoticesPage = lazy(() => import('../features/notices/components/NoticesPage.js').then((m) => ({ default: m.NoticesPage })));
-const NoticePrintPage = lazy(() => import('../features/notices/components/NoticePrintPage.js').then((m) => ({ default: m.NoticePrintPage })));
-const BulletinPage = lazy(() => import('../features/reports/components/BulletinPage.js').then((m) => ({ default: m.BulletinPage })));
-
-export interface RouteDef {
-  path: string;
-  /** who may open it; everyone signed in when absent */
-  roles?: readonly Role[];
-  /** the i18n key of the page's name in the document title */
-  title: string;
-  render: (params: Record<string, string>) => ReactNode;
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    /** the i18n key of the page's name in the document title */
+    title?: TitleKey;
+    /** who may open it; everyone signed in when absent */
+    roles?: readonly Role[];
+  }
+  interface Register {
+    router: AppRouter;
+  }
 }
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** Whether `user` may open a route with these roles and params. */
+export function mayOpen(user: SessionUser, roles: readonly Role[] | undefined, params: Record<string, string>): boolean {
+  if (roles && !roles.includes(user.role)) return false;
+  // A unit's contact sees its own unit only; the server says so too, this spares the round trip.
+  if (user.role === 'unit' && params.id !== undefined && params.id !== user.unitId) return false;
+  return true;
+}
+
+const signedIn = (client: QueryClient) => client.getQueryData<SessionUser | null>(meKey) ?? null;
+
+// The role guard every route runs before it loads: a page the user may not open shows the
+// forbidden page at its address (the shell reads `forbidden`), and its answers are not fetched.
+// Nobody signed in: the shell shows the login page.
+function guard(client: QueryClient, roles: readonly Role[] | undefined, params: Record<string, string>) {
+  const user = signedIn(client);
+  return { forbidden: Boolean(user && !mayOpen(user, roles, params)) };
+}
+
+// answers a page needs, started while its code loads; the page shows its own progress and errors
+const prefetch = (promise: Promise<unknown>): void => void promise.catch(() => {});
 
 const office = ['office'] as const;
 const readers = ['office', 'viewer'] as const;
 
-export const routes: RouteDef[] = [
-  { path: '/overview', title: 'titles.overview', roles: readers, render: () => <OverviewPage /> },
-  { path: '/laggards', title: 'titles.laggards', roles: readers, render: () => <LaggardsPage /> },
-  { path: '/laggards/bulletin', title: 'titles.bulletin', roles: readers, render: () => <BulletinPage /> },
-  { path: '/notices', title: 'titles.notices', roles: readers, render: () => <NoticesPage /> },
-  { path: '/notices/print', title: 'titles.noticePrint', roles: ['office', 'viewer', 'unit'], render: () => <NoticePrintPage /> },
-  { path: '/units', title: 'titles.units', roles: ['office', 'viewer', 'technician'], render: () => <UnitsPage /> },
-  { path: '/units/new', title: 'titles.unitNew', roles: office, render: () => <UnitFormPage /> },
-  { path: '/units/import', title: 'titles.import', roles: office, render: () => <ImportPage /> },
-  { path: '/units/:id', title: 'titles.unit', render: ({ id }) => <UnitPage key={id} id={id} /> },
-  { path: '/units/:id/edit', title: 'titles.unitEdit', roles: office, render: ({ id }) => <UnitFormPage key={id} id={id} /> },
-  { path: '/field', title: 'titles.field', roles: ['technician', 'office'], render: () => <FieldHomePage /> },
-  { path: '/outbox', title: 'titles.outbox', render: () => <OutboxPanel page /> },
-  { path: '/assignments', title: 'titles.assignments', roles: office, render: () => <AssignmentsPage /> },
-  { path: '/users', title: 'titles.users', roles: office, render: () => <UsersPage /> },
-  { path: '/settings', title: 'titles.settings', roles: office, render: () => <SettingsPage /> },
-  { path: '/notify', title: 'titles.notify', roles: office, render: () => <NotifyPage /> },
-  { path: '/audit', title: 'titles.audit', roles: office, render: () => <AuditPage /> },
-  // every role: one's own password
-  { path: '/account/password', title: 'titles.password', render: () => <ChangePasswordPage /> },
-];
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Shell,
+  notFoundComponent: NotFoundPage,
+});
+
+const home = (path: '/' | '/login') =>
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path,
+    beforeLoad: ({ context }) => {
+      const user = signedIn(context.queryClient);
+      if (user) throw redirect({ href: homePath(user), replace: true });
+    },
+    component: () => null,
+  });
+
+const page = <P extends string>(path: P, title: TitleKey, roles?: readonly Role[]) =>
+  ({
+    getParentRoute: () => rootRoute,
+    path,
+    staticData: { title, roles },
+    beforeLoad: ({ context, params }: { context: RouterContext; params: Record<string, string> }) => guard(context.queryClient, roles, params),
+  }) as const;
+
+// Office-only and report pages load on demand, keeping them out of the first download.
+const overview = createRoute({
+  ...page('/overview', 'titles.overview', readers),
+  loader: ({ context }) => context.forbidden || prefetch(context.queryClient.ensureQueryData(summaryQueryOptions())),
+  component: lazyRouteComponent(() => import('../features/reports/components/OverviewPage.js'), 'OverviewPage'),
+});
+const laggards = createRoute({
+  ...page('/laggards', 'titles.laggards', readers),
+  validateSearch: searchOf(LaggardsQuery),
+  loaderDeps: ({ search }) => laggardFiltersFrom(search),
+  loader: ({ context, deps }) => context.forbidden || prefetch(context.queryClient.ensureQueryData(laggardsQueryOptions(deps))),
+  component: lazyRouteComponent(() => import('../features/reports/components/LaggardsPage.js'), 'LaggardsPage'),
+});
+const bulletin = createRoute({
+  ...page('/laggards/bulletin', 'titles.bulletin', readers),
+  validateSearch: searchOf(LaggardFilter),
+  component: lazyRouteComponent(() => import('../features/reports/components/BulletinPage.js'), 'BulletinPage'),
+});
+const notices = createRoute({
+  ...page('/notices', 'titles.notices', readers),
+  validateSearch: searchOf(NoticeListQuery),
+  component: lazyRouteComponent(() => import('../features/notices/components/NoticesPage.js'), 'NoticesPage'),
+});
+const noticePrint = createRoute({
+  ...page('/notices/print', 'titles.noticePrint', ['office', 'viewer', 'unit']),
+  validateSearch: searchOf(NoticeListQuery.extend({ ids: z.string().optional() })),
+  component: lazyRouteComponent(() => import('../features/notices/components/NoticePrintPage.js'), 'NoticePrintPage'),
+});
+const units = createRoute({
+  ...page('/units', 'titles.units', ['office', 'viewer', 'technician']),
+  validateSearch: searchOf(UnitListQuery),
+  loaderDeps: ({ search }) => unitFiltersFrom(search),
+  loader: ({ context, deps }) => context.forbidden || prefetch(context.queryClient.ensureQueryData(unitsQueryOptions(deps))),
+  component: UnitsPage,
+});
+const UnitFormPage = lazyRouteComponent(() => import('../features/units/components/admin/UnitFormPage.js'), 'UnitFormPage');
+const unitNew = createRoute({ ...page('/units/new', 'titles.unitNew', office), component: () => <UnitFormPage /> });
+const unitImport = createRoute({
+  ...page('/units/import', 'titles.import', office),
+  component: lazyRouteComponent(() => import('../features/units/components/admin/ImportPage.js'), 'ImportPage'),
+});
+const unit = createRoute({
+  ...page('/units/$id', 'titles.unit'),
+  loader: ({ context, params }) => {
+    if (context.forbidden) return;
+    prefetch(context.queryClient.ensureQueryData(unitQueryOptions(params.id)));
+    prefetch(context.queryClient.ensureQueryData(unitEventsQueryOptions(params.id)));
+  },
+  component: function UnitRoute() {
+    const { id } = unit.useParams();
+    return <UnitPage key={id} id={id} />;
+  },
+});
+const unitEdit = createRoute({
+  ...page('/units/$id/edit', 'titles.unitEdit', office),
+  component: function UnitEditRoute() {
+    const { id } = unitEdit.useParams();
+    return <UnitFormPage key={id} id={id} />;
+  },
+});
+const field = createRoute({
+  ...page('/field', 'titles.field', ['technician', 'office']),
+  validateSearch: searchOf(z.object({ q: z.string().optional() })),
+  component: FieldHomePage,
+});
+const outbox = createRoute({ ...page('/outbox', 'titles.outbox'), component: () => <OutboxPanel page /> });
+const assignments = createRoute({
+  ...page('/assignments', 'titles.assignments', office),
+  component: lazyRouteComponent(() => import('../features/units/components/assign/AssignmentsPage.js'), 'AssignmentsPage'),
+});
+const users = createRoute({
+  ...page('/users', 'titles.users', office),
+  validateSearch: searchOf(UserListQuery),
+  component: lazyRouteComponent(() => import('../features/users/components/UsersPage.js'), 'UsersPage'),
+});
+const settings = createRoute({
+  ...page('/settings', 'titles.settings', office),
+  component: lazyRouteComponent(() => import('../features/settings/components/SettingsPage.js'), 'SettingsPage'),
+});
+const notify = createRoute({
+  ...page('/notify', 'titles.notify', office),
+  component: lazyRouteComponent(() => import('../features/notify/components/NotifyPage.js'), 'NotifyPage'),
+});
+const audit = createRoute({
+  ...page('/audit', 'titles.audit', office),
+  validateSearch: searchOf(AuditQuery),
+  component: lazyRouteComponent(() => import('../features/audit/components/AuditPage.js'), 'AuditPage'),
+});
+// every role: one's own password
+const password = createRoute({
+  ...page('/account/password', 'titles.password'),
+  component: lazyRouteComponent(() => import('../features/auth/components/ChangePasswordPage.js'), 'ChangePasswordPage'),
+});
+
+export const routeTree = rootRoute.addChildren([
+  home('/'),
+  home('/login'),
+  overview,
+  laggards,
+  bulletin,
+  notices,
+  noticePrint,
+  units,
+  unitNew,
+  unitImport,
+  unit,
+  unitEdit,
+  field,
+  outbox,
+  assignments,
+  users,
+  settings,
+  notify,
+  audit,
+  password,
+]);
+
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
+  return createRouter({
+    routeTree,
+    history,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    // the page's own loading and errors show as before; a refused page shows in place, at its address
+    defaultPendingComponent: Loading,
+    defaultErrorComponent: ({ error }) => <PageError error={error} />,
+    defaultNotFoundComponent: NotFoundPage,
+    // the loaders only start fetches the query cache keeps: it decides what is fresh
+    defaultPreloadStaleTime: 0,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;

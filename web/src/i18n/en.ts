@@ -1,5 +1,5 @@
 // English. Same keys as zh.ts (the type makes sure).
-import { categoryLabels } from './labels.js';
+import { categoryLabels, kindLabels } from './labels.js';
 import type { Translation } from './zh.js';
 
 export const en: Translation = {
@@ -80,7 +80,7 @@ export const en: Translation = {
     until: 'postponed until {{date}}',
     planned: 'planned for {{date}}',
   },
-  kind: { township: 'Township', department: 'Department', other: 'Other' },
+  kind: kindLabels('en'),
   step: {
     wiring: { scheduled: 'Wiring scheduled', started: 'Wiring started', completed: 'Wiring completed', refused: 'Wiring refused', postponed: 'Wiring postponed' },
     connection: { scheduled: 'Connection scheduled', started: 'Connection started', test_failed: 'Connection test failed', completed: 'Connection completed', postponed: 'Connection postponed' },
@@ -602,7 +602,7 @@ export const en: Translation = {
     },
   },
   reports: {
-    unavailable: 'This report is not available yet.',
+    unavailable: 'This report could not be loaded; try again later.',
     asOf: 'As of',
     overviewTitle: 'Overview',
     totalUnits: 'Units',

@@ -5,6 +5,9 @@ import { en } from './en.js';
 import { zh } from './zh.js';
 
 export const LANGUAGES = ['zh', 'en'] as const;
+/** The key of a page's name in the document title. */
+export type TitleKey = `titles.${Exclude<keyof typeof zh.titles, 'format'>}`;
+
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'zw.language';
 

@@ -1,5 +1,5 @@
 // 简体中文（默认）。键的结构与 en.ts 一一对应，由类型检查保证。
-import { categoryLabels } from './labels.js';
+import { categoryLabels, kindLabels } from './labels.js';
 
 export const zh = {
   app: {
@@ -79,7 +79,7 @@ export const zh = {
     until: '推迟至 {{date}}',
     planned: '计划于 {{date}}',
   },
-  kind: { township: '乡镇', department: '部门', other: '其他' },
+  kind: kindLabels('zh'),
   step: {
     wiring: { scheduled: '预约布线', started: '开始布线', completed: '完成布线', refused: '拒绝布线', postponed: '推迟布线' },
     connection: { scheduled: '预约接入', started: '开始接入', test_failed: '接入测试未通过', completed: '完成接入', postponed: '推迟接入' },

@@ -1,6 +1,7 @@
 // Turns any failure into words for the person at the screen.
 import type { TFunction } from 'i18next';
 import { isApiError } from './http.js';
+import { dataKey } from '../../i18n/keys.js';
 
 export interface ErrorText {
   title: string;
@@ -13,8 +14,8 @@ const fieldName = (path: string) => path.split(/[./]/).filter(Boolean).pop() ?? 
 
 /** A field path from the server ("data.platformRef", "body/name") as a label when one is known. */
 export function fieldLabel(path: string, t: TFunction): string {
-  const key = `field.${fieldName(path)}`;
-  const label = t(key);
+  const key = dataKey(`field.${fieldName(path)}`);
+  const label: string = t(key);
   return label === key ? path : label;
 }
 
@@ -123,7 +124,7 @@ export function describeError(error: unknown, t: TFunction): ErrorText {
     // The server's own words name the rule; the refusal code, when given, has a translation.
     const details = error.details as { reason?: string; code?: string } | undefined;
     const code = details?.reason ?? details?.code;
-    const words = code && REFUSALS.includes(code) ? t(`refusal.${code}`) : error.message;
+    const words = code && REFUSALS.includes(code) ? t(dataKey(`refusal.${code}`)) : error.message;
     return { title, lines: [words] };
   }
   if (error.code === 'VALIDATION_FAILED') {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/describe-error.js';
 import { isApiError } from '../api/http.js';
-import { Link } from '../router/router.js';
+import { Link } from '@tanstack/react-router';
 
 function StatusPage({ title, body, action }: { title: string; body: string; action?: ReactNode }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 // bookmarked and reloaded.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from '../router/router.js';
+import { useSearchParams } from '../router/search.js';
 import { Field } from './Field.js';
 
 /**

@@ -1,6 +1,7 @@
 // GET /api/audit (office): writes and login attempts, newest first, filtered as the URL says.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { AuditEntry } from '../../../../../shared/schemas/index.js';
+import type { z } from 'zod';
+import type { AuditList } from '../../../../../shared/schemas/audit.js';
 import { request, toQuery } from '../../../shared/api/http.js';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -13,7 +14,7 @@ export const auditQueryOptions = (filters: AuditFilters) =>
   queryOptions({
     queryKey: ['audit', filters],
     queryFn: ({ signal }) =>
-      request<{ items: AuditEntry[]; total: number }>(`/api/audit${toQuery({ ...filters, pageSize: AUDIT_PAGE_SIZE })}`, { signal }),
+      request<z.infer<typeof AuditList>>(`/api/audit${toQuery({ ...filters, pageSize: AUDIT_PAGE_SIZE })}`, { signal }),
     placeholderData: keepPreviousData,
   });
 

@@ -4,25 +4,20 @@ import { AUDIT_GROUPS } from '../../../../../shared/schemas/index.js';
 import { Field } from '../../../shared/components/Field.js';
 import { ParamSelect, useTypedParams } from '../../../shared/components/filters.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { Link, useLocation, useSearchParams } from '../../../shared/router/router.js';
+import { Link, useRouterState } from '@tanstack/react-router';
+import { parseSearch, useSearchParams } from '../../../shared/router/search.js';
 import { AUDIT_FILTERS } from '../api/get-audit.js';
 import { usePeople } from '../api/get-people.js';
 import { CHANGE_ACTIONS, SESSION_ACTIONS, actionKey } from '../lib/describe.js';
 
 const TYPED = ['unit'] as const;
 
-/** The address of the log with one more filter set (and the others kept), e.g. for "this person's entries". */
+/** The query of the log with one more filter set (and the others kept), e.g. for "this person's entries". */
 export function useFilterLink() {
-  const { search } = useLocation();
-  return (changes: Record<string, string>): string => {
-    const next = new URLSearchParams(search);
-    next.delete('page');
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    const query = next.toString();
-    return query ? `/audit?${query}` : '/audit';
+  const searchStr = useRouterState({ select: (s) => s.location.searchStr });
+  return (changes: Record<string, string>) => {
+    const { page: _page, ...kept } = parseSearch(searchStr);
+    return { ...kept, ...changes };
   };
 }
 
@@ -42,7 +37,7 @@ export function AuditFilters() {
     <>
       <nav className="segmented" aria-label={t('audit.groupLabel')}>
         {(['', ...AUDIT_GROUPS] as const).map((g) => (
-          <Link key={g || 'all'} to={link({ group: g, action: '' })} aria-current={group === g ? 'page' : undefined}>
+          <Link key={g || 'all'} to="/audit" search={link({ group: g, action: '' })} aria-current={group === g ? 'page' : undefined}>
             {t(`audit.groups.${g || 'all'}`)}
           </Link>
         ))}

@@ -1,11 +1,13 @@
 // Office: who did what to which unit, when and from where, in words, with filters and pages.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dataKey } from '../../../i18n/keys.js';
 import type { AuditEntry } from '../../../../../shared/schemas/index.js';
 import { Pager } from '../../../shared/components/Pager.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { Link, useSearchParams } from '../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
+import { useSearchParams } from '../../../shared/router/search.js';
 import { AUDIT_FILTERS, AUDIT_PAGE_SIZE, useAudit, type AuditFilters as Filters } from '../api/get-audit.js';
 import { describeEntry } from '../lib/describe.js';
 import { AuditFilters, useFilterLink } from './AuditFilters.js';
@@ -73,7 +75,7 @@ function Actor({ entry }: { entry: AuditEntry }) {
   const name = actor.displayName || actor.username;
   const role = actor.role ? t(`role.${actor.role}`) : '';
   const label = <>{name}{role && <span className="muted">（{role}）</span>}</>;
-  return actor.id ? <Link to={link({ actorId: actor.id })} title={t('audit.byPerson', { name })}>{label}</Link> : label;
+  return actor.id ? <Link to="/audit" search={link({ actorId: actor.id })} title={t('audit.byPerson', { name })}>{label}</Link> : label;
 }
 
 /** What happened, as a sentence; the unit links to its page, an account to its entries. */
@@ -82,12 +84,12 @@ function EntryText({ entry }: { entry: AuditEntry }) {
   const link = useFilterLink();
   const { key, values } = describeEntry(entry, t);
   const links: Record<string, ReactNode> = {};
-  if (entry.unit) links.unit = <Link to={`/units/${encodeURIComponent(entry.unit.id)}`}>{values.unit}</Link>;
-  if (entry.user) links.user = <Link to={link({ actorId: entry.user.id })} title={t('audit.byPerson', { name: entry.user.displayName })}>{values.user}</Link>;
+  if (entry.unit) links.unit = <Link to="/units/$id" params={{ id: entry.unit.id }}>{values.unit}</Link>;
+  if (entry.user) links.user = <Link to="/audit" search={link({ actorId: entry.user.id })} title={t('audit.byPerson', { name: entry.user.displayName })}>{values.user}</Link>;
   // the sentence is translated with a marker where a link goes, then cut at the markers: names
   // are never parsed as markup, whatever characters they hold
   const marked = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k in links ? `\uE000${k}\uE000` : v]));
-  const parts = t(`audit.says.${key}`, marked).split(/\uE000(unit|user)\uE000/);
+  const parts = t(dataKey(`audit.says.${key}`), marked).split(/\uE000(unit|user)\uE000/);
   // one element: on a phone the cell is a flex row, and loose pieces of a sentence would each take a line
   return (
     <span className="audit__text">

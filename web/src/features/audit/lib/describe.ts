@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../../../../shared/schemas/index.js';
 import { fieldLabel } from '../../../shared/api/describe-error.js';
+import { dataKey } from '../../../i18n/keys.js';
 
 export interface EntryWords {
   /** the i18n key of the sentence, under audit.says */
@@ -29,7 +30,7 @@ export const CHANGE_ACTIONS = [
 ] as const;
 
 /** The i18n key naming an action ("记录步骤"), for the filter and for actions without a sentence. */
-export const actionKey = (action: string) => `audit.actions.${action.replace('.', '_')}`;
+export const actionKey = (action: string) => dataKey(`audit.actions.${action.replace('.', '_')}`);
 
 const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
@@ -73,7 +74,7 @@ export function describeEntry(entry: AuditEntry, t: TFunction): EntryWords {
     case 'unit.assign':
       return entry.target ? { key, values: { user, count: Number(d.updated ?? 0) } } : { key: 'unit_unassign', values: { count: Number(d.updated ?? 0) } };
     case 'user.create':
-      return { key, values: { user: entry.user?.displayName ?? String(d.username ?? ''), role: typeof d.role === 'string' ? t(`role.${d.role}`) : '' } };
+      return { key, values: { user: entry.user?.displayName ?? String(d.username ?? ''), role: typeof d.role === 'string' ? t(dataKey(`role.${d.role}`)) : '' } };
     case 'user.update': {
       const changed = (Array.isArray(d.changed) ? d.changed : []).filter((k): k is string => typeof k === 'string' && k !== 'password');
       const parts = changed.map((k) => t(`audit.userFields.${k}`, { defaultValue: fieldLabel(k, t) }));

@@ -2,11 +2,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, SessionUser } from '../../../../../shared/schemas/index.js';
 import { request } from '../../../shared/api/http.js';
-import { navigate } from '../../../shared/router/router.js';
+import { useNavigate } from '@tanstack/react-router';
 import { meKey } from './get-me.js';
 
 export function useLogin() {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: (body: LoginBody) => request<{ user: SessionUser }>('/api/auth/login', { method: 'POST', json: body }),
     onSuccess: ({ user }) => {
@@ -14,7 +15,7 @@ export function useLogin() {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
       // The page left open belongs to whoever was signed in before: start from the new user's
       // home, which the router picks for "/" (before the user is set, so no other page renders).
-      navigate('/', { replace: true });
+      void navigate({ to: '/', replace: true });
       queryClient.setQueryData(meKey, user);
     },
   });

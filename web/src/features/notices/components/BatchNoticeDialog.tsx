@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../shared/components/Dialog.js';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
-import { Link } from '../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
 import { useBatchPreview, useIssueBatch, type BatchAnswer, type BatchFilters } from '../api/notices.js';
 import { IssueFields, useDefaultIssue } from './IssueFields.js';
 
@@ -27,7 +27,7 @@ export function BatchNoticeDialog({ filters, filterText, onClose }: { filters: B
       <Dialog title={t('notices.issuedTitle')} onClose={onClose}>
         <p role="status">{t('notices.issuedBatch', { count: done.created })}</p>
         <div className="button-row">
-          {done.batchId && <Link className="button" to={`/notices/print?batchId=${done.batchId}`}>{t('notices.printBatch', { count: done.created })}</Link>}
+          {done.batchId && <Link className="button" to="/notices/print" search={{ batchId: done.batchId }}>{t('notices.printBatch', { count: done.created })}</Link>}
           <button type="button" className="button button--secondary" onClick={onClose}>{t('app.close')}</button>
         </div>
       </Dialog>

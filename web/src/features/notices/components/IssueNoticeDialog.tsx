@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../../../../shared/schemas/notices.js';
 import { Dialog } from '../../../shared/components/Dialog.js';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
-import { Link } from '../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
 import { useIssueNotice } from '../api/notices.js';
 import { IssueFields, useDefaultIssue } from './IssueFields.js';
 
@@ -22,7 +22,7 @@ export function IssueNoticeDialog({ unit, onClose }: { unit: { id: string; name:
       <Dialog title={t('notices.issuedTitle')} onClose={onClose}>
         <p role="status">{t('notices.issuedOne', { number: done.number, unit: unit.name })}</p>
         <div className="button-row">
-          <Link className="button" to={`/notices/print?ids=${done.id}`}>{t('notices.print')}</Link>
+          <Link className="button" to="/notices/print" search={{ ids: done.id }}>{t('notices.print')}</Link>
           <button type="button" className="button button--secondary" onClick={onClose}>{t('app.close')}</button>
         </div>
       </Dialog>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS } from '../../../../../shared/schemas/settings.js';
 import { useSettings } from '../../../shared/api/settings.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
-import { Link, useSearchParams } from '../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
+import { useSearchParams } from '../../../shared/router/search.js';
 import { useNotices } from '../api/notices.js';
 import { NoticeSheet } from './NoticeSheet.js';
 

@@ -7,7 +7,8 @@ import type { Notice } from '../../../../../shared/schemas/notices.js';
 import { Pager } from '../../../shared/components/Pager.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { Link, useSearchParams } from '../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
+import { useSearchParams } from '../../../shared/router/search.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { useNotices } from '../api/notices.js';
 import { noticeProblems } from '../words.js';
@@ -48,7 +49,7 @@ export function NoticesPage() {
       </div>
       {items.length > 0 && (
         <p className="button-row no-print">
-          <Link className="button button--secondary" to={`/notices/print?${new URLSearchParams({ ...(status ? { status } : {}), ids: items.map((n) => n.id).join(',') })}`}>
+          <Link className="button button--secondary" to="/notices/print" search={{ status, ids: items.map((n) => n.id).join(',') }}>
             {t('notices.printShown', { count: items.length })}
           </Link>
         </p>
@@ -74,7 +75,7 @@ export function NoticesPage() {
                 <tr key={n.id}>
                   <td className="nowrap" data-label={t('notices.number')}>{n.number}</td>
                   <td data-label={t('notices.unit')}>
-                    <Link to={`/units/${encodeURIComponent(n.unitId)}`}>{n.unit.name}</Link>
+                    <Link to="/units/$id" params={{ id: n.unitId }}>{n.unit.name}</Link>
                     <div className="muted nowrap">{n.unit.code}</div>
                   </td>
                   <td data-label={t('notices.problems')}>
@@ -89,7 +90,7 @@ export function NoticesPage() {
                     {n.withdrawn && <div className="muted">{t('notices.withdrawnBecause', { reason: n.withdrawn.reason })}</div>}
                   </td>
                   <td className="nowrap" data-label={t('app.actions')}>
-                    <Link to={`/notices/print?ids=${n.id}`}>{t('notices.print')}</Link>
+                    <Link to="/notices/print" search={{ ids: n.id }}>{t('notices.print')}</Link>
                     {user.role === 'office' && n.status !== 'withdrawn' && (
                       <>
                         {' · '}

@@ -6,7 +6,7 @@ import type { Notice } from '../../../../../shared/schemas/notices.js';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../shared/components/Field.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { Link } from '../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { useAnswerNotice, useNotices } from '../api/notices.js';
 import { noticeActions, noticeProblems } from '../words.js';
@@ -71,7 +71,7 @@ function NoticeCard({ notice, answerable }: { notice: Notice; answerable: boolea
       {notice.withdrawn && <p className="muted">{t('notices.withdrawnBecause', { reason: notice.withdrawn.reason })}</p>}
       {answerable && open && <AnswerForm notice={notice} />}
       <p className="no-print">
-        <Link to={`/notices/print?ids=${notice.id}`}>{t('notices.print')}</Link>
+        <Link to="/notices/print" search={{ ids: notice.id }}>{t('notices.print')}</Link>
       </p>
     </article>
   );

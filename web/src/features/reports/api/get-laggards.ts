@@ -1,11 +1,22 @@
 // GET /api/reports/laggards (paged), all pages for the bulletin, and links to the CSV and XLSX files.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { toQuery } from '../../../shared/api/http.js';
+import { request, toQuery } from '../../../shared/api/http.js';
 import { reportKeys } from './keys.js';
-import { optionalReport } from './optional.js';
 import type { Laggard, LaggardFilters, LaggardsReport } from './types.js';
 
 export const LAGGARDS_PAGE_SIZE = 50;
+
+const FILTER_KEYS = ['asOf', 'kind', 'category', 'parentCode', 'q', 'urged', 'page'] as const;
+
+/** The board's filters from its address (the route has checked them against the API's schema). */
+export function laggardFiltersFrom(search: LaggardFilters): LaggardFilters {
+  const out: Record<string, string> = {};
+  for (const key of FILTER_KEYS) {
+    const value = search[key];
+    if (value) out[key] = value;
+  }
+  return out as LaggardFilters;
+}
 const ALL_PAGE_SIZE = 500;
 
 /** The report's filters, the search included (the server searches every page); the page is the caller's. */
@@ -15,10 +26,7 @@ export const laggardsQueryOptions = (filters: LaggardFilters) =>
   queryOptions({
     queryKey: reportKeys.laggards(filters),
     queryFn: ({ signal }) =>
-      optionalReport<LaggardsReport>(
-        `/api/reports/laggards${toQuery({ ...reportFilters(filters), page: filters.page, pageSize: LAGGARDS_PAGE_SIZE })}`,
-        signal,
-      ),
+      request<LaggardsReport>(`/api/reports/laggards${toQuery({ ...reportFilters(filters), page: filters.page, pageSize: LAGGARDS_PAGE_SIZE })}`, { signal }),
     placeholderData: keepPreviousData,
   });
 
@@ -31,11 +39,7 @@ export const allLaggardsQueryOptions = (filters: LaggardFilters) =>
     queryFn: async ({ signal }) => {
       const items: Laggard[] = [];
       for (let page = 1; ; page++) {
-        const body = await optionalReport<LaggardsReport>(
-          `/api/reports/laggards${toQuery({ ...reportFilters(filters), page, pageSize: ALL_PAGE_SIZE })}`,
-          signal,
-        );
-        if (!body) return null;
+        const body = await request<LaggardsReport>(`/api/reports/laggards${toQuery({ ...reportFilters(filters), page, pageSize: ALL_PAGE_SIZE })}`, { signal });
         items.push(...body.items);
         if (body.items.length < ALL_PAGE_SIZE || items.length >= body.total) return { ...body, items };
       }

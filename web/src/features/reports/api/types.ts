@@ -8,12 +8,13 @@ export type {
   SummaryReport as Summary,
   TrendReport,
 } from '../../../../../shared/schemas/reports.js';
-import type { LaggardFilter } from '../../../../../shared/schemas/reports.js';
+import type { LaggardsQuery, TrendReport } from '../../../../../shared/schemas/reports.js';
+import type { SearchOf } from '../../../shared/router/search.js';
 
-export type TrendDay = { date: string; wiring: number; connection: number; registration: number };
+export type TrendDay = TrendReport['items'][number];
 
-/** The board's filters: the report's own, a page, and a search over the rows shown. */
-export type LaggardFilters = Partial<Record<keyof LaggardFilter, string>> & { q?: string; page?: string };
+/** The board's filters as its address and the API's query string write them: the report's own and a page. */
+export type LaggardFilters = SearchOf<typeof LaggardsQuery>;
 
 /** What a summary counts: all units, or those of a kind, a parent code, a search. */
 export type SummaryScope = Partial<Record<'asOf' | 'kind' | 'parentCode' | 'q', string>>;

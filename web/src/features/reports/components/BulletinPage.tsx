@@ -2,24 +2,21 @@
 // Its totals and its tables are read with the same filters, and its heading names them.
 import { useTranslation } from 'react-i18next';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
-import { toQuery } from '../../../shared/api/http.js';
 import { useSettings } from '../../../shared/api/settings.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { Link, useSearchParams } from '../../../shared/router/router.js';
+import { Link, useSearch } from '@tanstack/react-router';
 import { DEFAULT_SETTINGS } from '../../../../../shared/schemas/settings.js';
 import { unitsWithFlag } from '../aggregate.js';
-import { useAllLaggards } from '../api/get-laggards.js';
+import { laggardFiltersFrom, useAllLaggards } from '../api/get-laggards.js';
 import { useSummary } from '../api/get-summary.js';
 import { LAGGARD_CATEGORIES } from '../api/types.js';
 import { bulletinSummary, scopeText } from '../bulletin.js';
-import { laggardFiltersFrom } from './LaggardFilters.js';
 
 export function BulletinPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const settings = useSettings();
-  const [params] = useSearchParams();
-  const { page: _page, ...filters } = laggardFiltersFrom(params);
+  const { page: _page, ...filters } = laggardFiltersFrom(useSearch({ strict: false }));
   const { category: _category, urged: _urged, ...unitScope } = filters;
   // the units the bulletin covers: the same kind, parent code and search as its list
   const summary = useSummary(unitScope);
@@ -27,7 +24,6 @@ export function BulletinPage() {
 
   if (summary.isPending || report.isPending) return <Loading />;
   if (summary.isError || report.isError) return <PageError error={summary.error ?? report.error} onRetry={() => { void summary.refetch(); void report.refetch(); }} />;
-  if (!summary.data || !report.data) return <p className="empty">{t('reports.unavailable')}</p>;
 
   const laggards = report.data.items;
   const date = format.date(report.data.asOf);
@@ -38,7 +34,7 @@ export function BulletinPage() {
   return (
     <>
       <p className="button-row no-print">
-        <Link className="button button--secondary" to={`/laggards${toQuery({ ...filters })}`}>← {t('reports.bulletinBack')}</Link>
+        <Link className="button button--secondary" to="/laggards" search={filters}>← {t('reports.bulletinBack')}</Link>
         <button type="button" className="button" onClick={() => window.print()}>{t('app.print')}</button>
       </p>
       <article className="bulletin">

@@ -1,19 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { UNIT_KINDS } from '../../../../../shared/domain/steps.js';
+import { UNIT_KINDS } from '../../../../../shared/domain/catalogue.js';
 import { Field } from '../../../shared/components/Field.js';
 import { ParamSelect, useTypedParams } from '../../../shared/components/filters.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { useSearchParams } from '../../../shared/router/router.js';
-import { LAGGARD_CATEGORIES, type LaggardFilters as Filters } from '../api/types.js';
-
-export function laggardFiltersFrom(params: URLSearchParams): Filters {
-  const out: Filters = {};
-  for (const key of ['asOf', 'kind', 'category', 'parentCode', 'q', 'urged', 'page'] as const) {
-    const value = params.get(key);
-    if (value) out[key] = value;
-  }
-  return out;
-}
+import { useSearchParams } from '../../../shared/router/search.js';
+import { LAGGARD_CATEGORIES } from '../api/types.js';
 
 const TYPED = ['q', 'parentCode'] as const;
 

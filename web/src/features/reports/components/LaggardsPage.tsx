@@ -3,23 +3,23 @@ import { useTranslation } from 'react-i18next';
 import { Pager } from '../../../shared/components/Pager.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { Link, useSearchParams } from '../../../shared/router/router.js';
-import { toQuery } from '../../../shared/api/http.js';
+import { Link, useSearch } from '@tanstack/react-router';
+import { useSearchParams } from '../../../shared/router/search.js';
 import { scopeParts } from '../bulletin.js';
-import { LAGGARDS_PAGE_SIZE, laggardsFileUrl, useLaggards } from '../api/get-laggards.js';
+import { LAGGARDS_PAGE_SIZE, laggardFiltersFrom, laggardsFileUrl, useLaggards } from '../api/get-laggards.js';
 import { FlagBadge } from './FlagBadge.js';
-import { LaggardFilters, laggardFiltersFrom } from './LaggardFilters.js';
+import { LaggardFilters } from './LaggardFilters.js';
 import { SeverityRule } from './SeverityRule.js';
 import { useState } from 'react';
 import { useSessionUser } from '../../../shared/session/session.js';
 import type { BatchFilters } from '../../notices/api/notices.js';
-import { BatchNoticeDialog } from '../../notices/components/BatchNoticeDialog.js';
+import { BatchNoticeDialog } from '../../notices/index.js';
 
 export function LaggardsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
-  const filters = laggardFiltersFrom(params);
+  const [, setParams] = useSearchParams();
+  const filters = laggardFiltersFrom(useSearch({ strict: false }));
   const page = Math.max(1, Number(filters.page) || 1);
   const { page: _page, ...shared } = filters;
   const report = useLaggards(filters);
@@ -40,7 +40,7 @@ export function LaggardsPage() {
         <p className="page-head__actions">
           <a className="button button--secondary" href={laggardsFileUrl('csv', filters)} download>{t('reports.exportCsv')}</a>
           <a className="button button--secondary" href={laggardsFileUrl('xlsx', filters)} download>{t('reports.exportXlsx')}</a>
-          <Link className="button" to={`/laggards/bulletin${toQuery({ ...shared })}`}>{t('reports.bulletin')}</Link>
+          <Link className="button" to="/laggards/bulletin" search={shared}>{t('reports.bulletin')}</Link>
           {user.role === 'office' && today && (report.data?.total ?? 0) > 0 && (
             <button type="button" className="button" onClick={() => setUrging(true)}>{t('notices.batch')}</button>
           )}
@@ -52,15 +52,13 @@ export function LaggardsPage() {
         <Loading />
       ) : report.isError ? (
         <PageError error={report.error} onRetry={() => void report.refetch()} />
-      ) : report.data === null ? (
-        <p className="empty">{t('reports.unavailable')}</p>
       ) : items.length === 0 ? (
         filteredBy.length ? (
           <div className="empty" role="status">
             <p>{t('reports.noLaggardsFiltered')}</p>
             <p className="muted">{t('reports.filteredBy', { parts: filteredBy.join(t('reports.scopeSeparator')) })}</p>
             <p>
-              <Link to={`/laggards${toQuery({ asOf: filters.asOf })}`}>{t('reports.clearFilters')}</Link>
+              <Link to="/laggards" search={{ asOf: filters.asOf }}>{t('reports.clearFilters')}</Link>
             </p>
           </div>
         ) : (
@@ -92,7 +90,7 @@ export function LaggardsPage() {
                 <tr key={l.unit.id}>
                   <td className="num" data-label={t('reports.rank')}>{(page - 1) * LAGGARDS_PAGE_SIZE + i + 1}</td>
                   <th scope="row" data-label={t('reports.unit')}>
-                    <Link to={`/units/${encodeURIComponent(l.unit.id)}`}>{l.unit.name}</Link> <span className="muted">{l.unit.code}</span>
+                    <Link to="/units/$id" params={{ id: l.unit.id }}>{l.unit.name}</Link> <span className="muted">{l.unit.code}</span>
                   </th>
                   <td data-label={t('reports.kind')} className="nowrap">{t(`kind.${l.unit.kind}`)}</td>
                   <td data-label={t('reports.flags')}>{l.flags.map((f) => <FlagBadge key={f.category} flag={f} />)}</td>
@@ -108,7 +106,7 @@ export function LaggardsPage() {
                       '—'
                     ) : (
                       <>
-                        <Link to={`/notices?unitId=${encodeURIComponent(l.unit.id)}`}>{t('notices.urgedTimes', { count: l.notices.count, date: format.date(l.notices.lastAt) })}</Link>
+                        <Link to="/notices" search={{ unitId: l.unit.id }}>{t('notices.urgedTimes', { count: l.notices.count, date: format.date(l.notices.lastAt) })}</Link>
                         {!l.notices.stepSinceLast && <div className="text-danger">{t('notices.noStepSince')}</div>}
                       </>
                     )}

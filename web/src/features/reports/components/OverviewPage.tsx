@@ -1,11 +1,12 @@
 // The overview for office and leadership: totals, the three-stage funnel, the trend, where units lag and why.
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAGES, UNIT_KINDS } from '../../../../../shared/domain/steps.js';
+import { STAGES } from '../../../../../shared/domain/steps.js';
+import { UNIT_KINDS } from '../../../../../shared/domain/catalogue.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { useNotices } from '../../notices/api/notices.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { Link } from '../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
 import { useReasons } from '../api/get-reasons.js';
 import { useSummary } from '../api/get-summary.js';
 import { useTrend } from '../api/get-trend.js';
@@ -28,8 +29,6 @@ export function OverviewPage() {
         <Loading />
       ) : summary.isError ? (
         <PageError error={summary.error} onRetry={() => void summary.refetch()} />
-      ) : summary.data === null ? (
-        <p className="empty">{t('reports.unavailable')}</p>
       ) : (
         <>
           <Totals summary={summary.data} />
@@ -80,7 +79,7 @@ function OverdueNotices() {
   return (
     <li className="stat">
       <span className="stat__value">{format.number(list.data.counts.overdue)}</span>
-      <span className="stat__label"><Link to="/notices?status=overdue">{t('notices.overdueCount')}</Link></span>
+      <span className="stat__label"><Link to="/notices" search={{ status: 'overdue' }}>{t('notices.overdueCount')}</Link></span>
     </li>
   );
 }
@@ -119,8 +118,8 @@ function Trend() {
       </h2>
       {trend.isPending ? (
         <Loading />
-      ) : !trend.data || trend.data.length === 0 ? (
-        <p className="empty">{trend.isError || trend.data === null ? t('reports.unavailable') : t('reports.trendEmpty')}</p>
+      ) : trend.isError || trend.data.length === 0 ? (
+        <p className="empty">{trend.isError ? t('reports.unavailable') : t('reports.trendEmpty')}</p>
       ) : (
         <Suspense fallback={<Loading />}>
           <TrendChart days={trend.data} />
@@ -171,7 +170,7 @@ function Reasons() {
       <h2 id="reasons-title">{t('reports.reasons')}</h2>
       {reasons.isPending ? (
         <Loading />
-      ) : reasons.isError || reasons.data === null ? (
+      ) : reasons.isError ? (
         <p className="empty">{t('reports.unavailable')}</p>
       ) : reasons.data.length === 0 ? (
         <p className="empty">{t('reports.reasonsEmpty')}</p>

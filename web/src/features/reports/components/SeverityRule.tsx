@@ -5,7 +5,7 @@ import { SEVERITY_DAYS, SEVERITY_WEIGHTS } from '../severity.js';
 export function SeverityRule() {
   const { t } = useTranslation();
   const weights = Object.entries(SEVERITY_WEIGHTS)
-    .map(([category, weight]) => `${t(`flag.${category}`)} ${weight}`)
+    .map(([category, weight]) => `${t(`flag.${category as keyof typeof SEVERITY_WEIGHTS}`)} ${weight}`)
     .join(t('reports.bulletinSeparator'));
   return (
     <details className="panel rule no-print">

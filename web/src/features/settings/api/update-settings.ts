@@ -3,6 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Settings } from '../../../../../shared/schemas/index.js';
 import { request } from '../../../shared/api/http.js';
 import { settingsKey } from '../../../shared/api/settings.js';
+import { reportKeys } from '../../reports/api/keys.js';
+import { unitKeys } from '../../units/api/keys.js';
 
 export function useUpdateSettings() {
   const queryClient = useQueryClient();
@@ -12,8 +14,8 @@ export function useUpdateSettings() {
       queryClient.setQueryData(settingsKey, saved && typeof saved === 'object' && 'timezone' in saved ? saved : undefined);
       void queryClient.invalidateQueries({ queryKey: settingsKey });
       // deadlines and the laggard flags derive from the settings
-      void queryClient.invalidateQueries({ queryKey: ['reports'] });
-      void queryClient.invalidateQueries({ queryKey: ['units'] });
+      void queryClient.invalidateQueries({ queryKey: reportKeys.all });
+      void queryClient.invalidateQueries({ queryKey: unitKeys.all });
     },
   });
 }

@@ -3,7 +3,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { User } from '../../../../../shared/schemas/index.js';
 import { request } from '../../../shared/api/http.js';
 
-export const techniciansKey = ['users', 'technicians'] as const;
+import { userKeys } from '../../users/api/keys.js';
+
+export const techniciansKey = userKeys.technicians;
 
 export const techniciansQueryOptions = () =>
   queryOptions({

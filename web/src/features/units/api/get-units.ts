@@ -1,14 +1,23 @@
 // GET /api/units: one page of units with their progress, filtered on the server.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Unit } from '../../../../../shared/schemas/index.js';
+import type { z } from 'zod';
+import type { UnitList } from '../../../../../shared/schemas/units.js';
 import { request, toQuery } from '../../../shared/api/http.js';
 import { unitKeys, type UnitFilters } from './keys.js';
 
-export interface UnitPage {
-  items: Unit[];
-  total: number;
-  page: number;
-  pageSize: number;
+export type UnitPage = z.infer<typeof UnitList>;
+
+const PAGE_SIZE = 50;
+const FILTER_KEYS = ['q', 'kind', 'stage', 'status', 'onboarded', 'parentCode', 'assignee'] as const;
+
+/** The list's filters from its address (the route has checked them against the API's schema). */
+export function unitFiltersFrom(search: Partial<Record<string, string>>): UnitFilters {
+  const filters: UnitFilters = { page: Math.max(1, Number(search.page) || 1), pageSize: PAGE_SIZE };
+  for (const key of FILTER_KEYS) {
+    const value = search[key];
+    if (value) filters[key] = value;
+  }
+  return filters;
 }
 
 export const unitsQueryOptions = (filters: UnitFilters) =>

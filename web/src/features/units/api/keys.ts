@@ -12,12 +12,15 @@ export interface UnitFilters {
   assignee?: string;
 }
 
+import { reportKeys } from '../../reports/api/keys.js';
+
 export const unitKeys = {
   all: ['units'] as const,
+  lists: ['units', 'list'] as const,
   list: (filters: UnitFilters) => ['units', 'list', filters] as const,
   detail: (id: string) => ['units', 'detail', id] as const,
   events: (id: string) => ['units', 'events', id] as const,
 };
 
 /** Reports are derived from the same steps: they go stale together. */
-export const reportsKey = ['reports'] as const;
+export const reportsKey = reportKeys.all;

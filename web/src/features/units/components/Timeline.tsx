@@ -1,6 +1,7 @@
 // The unit's steps, newest first: who logged what and when; voided steps struck through.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dataKey } from '../../../i18n/keys.js';
 import { isStepType } from '../../../../../shared/domain/steps.js';
 import type { Step } from '../../../../../shared/schemas/index.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
@@ -77,7 +78,7 @@ function StepData({ step }: { step: Step }) {
     <dl className={step.voided ? 'timeline__data struck' : 'timeline__data'}>
       {rows.map(([f, v]) => (
         <div key={f}>
-          <dt>{t(`field.${f}`)}</dt>
+          <dt>{t(dataKey(`field.${f}`))}</dt>
           <dd>{v}</dd>
         </div>
       ))}

@@ -1,9 +1,10 @@
 // The units list's filters, kept in the URL so a filtered list can be shared and reloaded.
 import { useTranslation } from 'react-i18next';
-import { STAGES, STAGE_STATUSES, UNIT_KINDS } from '../../../../../shared/domain/steps.js';
+import { STAGES, STAGE_STATUSES } from '../../../../../shared/domain/steps.js';
+import { UNIT_KINDS } from '../../../../../shared/domain/catalogue.js';
 import { Field } from '../../../shared/components/Field.js';
 import { ParamSelect, useTypedParams } from '../../../shared/components/filters.js';
-import { useSearchParams } from '../../../shared/router/router.js';
+import { useSearchParams } from '../../../shared/router/search.js';
 
 const TYPED = ['q'] as const;
 

@@ -1,15 +1,17 @@
 // One unit: its stages, what to do next, deadlines, contact and the history of its steps.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { I18nKey } from '../../../i18n/keys.js';
 import type { Step, Unit } from '../../../../../shared/schemas/index.js';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
-import { cameFrom, Link } from '../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
+import { cameFrom } from '../../../shared/router/history.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { useUnit } from '../api/get-unit.js';
 import { useUnitEvents } from '../api/get-unit-events.js';
-import { optimisticProgress, pendingFor } from '../../../shared/outbox/optimistic.js';
-import { useOutboxState } from '../../../shared/outbox/react.js';
+import { optimisticProgress, pendingFor } from '../../field/outbox/optimistic.js';
+import { useOutboxState } from '../../field/outbox/react.js';
 import { AssignPanel } from './AssignPanel.js';
 import { LaggardNotice } from './LaggardNotice.js';
 import { UnsentNotice } from './UnsentNotice.js';
@@ -18,7 +20,7 @@ import { StageCards } from './StageCards.js';
 import { StepForm } from './step-form/StepForm.js';
 import { Timeline } from './Timeline.js';
 import { UnitDetails } from './UnitDetails.js';
-import { UnitNotices } from '../../notices/components/UnitNotices.js';
+import { UnitNotices } from '../../notices/index.js';
 
 export function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -46,7 +48,7 @@ export function UnitPage({ id }: { id: string }) {
         {u.progress.onboarded && <span className="badge badge--done">{t('unit.onboarded')}</span>}
         {user.role === 'office' && (
           <p className="page-head__actions">
-            <Link className="button button--secondary" to={`/units/${encodeURIComponent(u.id)}/edit`}>{t('unit.edit')}</Link>
+            <Link className="button button--secondary" to="/units/$id/edit" params={{ id: u.id }}>{t('unit.edit')}</Link>
           </p>
         )}
       </div>
@@ -68,7 +70,7 @@ export function UnitPage({ id }: { id: string }) {
 }
 
 /** Where this unit was opened from (the board or the units list, with their filters), else the units list. */
-const BACK_LABELS: Record<string, string> = {
+const BACK_LABELS: Record<string, I18nKey> = {
   '/laggards': 'unit.backToLaggards',
   '/laggards/bulletin': 'unit.backToBulletin',
   '/units': 'unit.backToList',
@@ -77,7 +79,7 @@ const BACK_LABELS: Record<string, string> = {
   '/outbox': 'unit.backToOutbox',
 };
 
-export function backTarget(from: string | null): { to: string; label: string } {
+export function backTarget(from: string | null): { to: string; label: I18nKey } {
   if (!from) return { to: '/units', label: 'unit.backToList' };
   const path = from.split(/[?#]/)[0];
   return { to: from, label: BACK_LABELS[path] ?? 'unit.back' };
@@ -87,7 +89,7 @@ function BackLink() {
   const { t } = useTranslation();
   // read once: the entry's state is what it was opened with
   const [back] = useState(() => backTarget(cameFrom()));
-  return <p className="breadcrumb no-print"><Link to={back.to}>← {t(back.label)}</Link></p>;
+  return <p className="breadcrumb no-print"><Link to="." href={back.to}>← {t(back.label)}</Link></p>;
 }
 
 /** What the unit's own contact most needs to know about its registration. */

@@ -3,7 +3,7 @@ import { STAGES } from '../../../../../shared/domain/steps.js';
 import type { Unit } from '../../../../../shared/schemas/index.js';
 import { StatusBadge } from '../../../shared/components/StageBadge.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { Link } from '../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
 import { stageLabel } from './stage-label.js';
 
 export interface Selection {
@@ -53,7 +53,7 @@ export function UnitTable({ units, selection, assigneeName }: { units: Unit[]; s
             )}
             <td data-label={t('units.code')} className="nowrap unit-code">{unit.code}</td>
             <th scope="row" data-label={t('units.name')}>
-              <Link to={`/units/${encodeURIComponent(unit.id)}`}>{unit.name}</Link>
+              <Link to="/units/$id" params={{ id: unit.id }}>{unit.name}</Link>
             </th>
             <td data-label={t('units.kind')} className="nowrap">{t(`kind.${unit.kind}`)}</td>
             {STAGES.map((s) => (

@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Pager } from '../../../shared/components/Pager.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { toQuery } from '../../../shared/api/http.js';
-import { Link, useSearchParams } from '../../../shared/router/router.js';
+import { Link, useSearch } from '@tanstack/react-router';
+import { useSearchParams } from '../../../shared/router/search.js';
 import { useSessionUser } from '../../../shared/session/session.js';
-import { useUnits } from '../api/get-units.js';
-import type { UnitFilters as Filters } from '../api/keys.js';
+import { unitFiltersFrom, useUnits } from '../api/get-units.js';
 import { UnitFilters } from './UnitFilters.js';
 import { useTechnicians } from '../api/get-technicians.js';
 import { BulkAssign } from './assign/BulkAssign.js';
@@ -17,13 +17,9 @@ const PAGE_SIZE = 50;
 export function UnitsPage() {
   const { t } = useTranslation();
   const user = useSessionUser();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const filters: Filters = { page, pageSize: PAGE_SIZE };
-  for (const key of ['q', 'kind', 'stage', 'status', 'onboarded', 'parentCode', 'assignee'] as const) {
-    const value = params.get(key);
-    if (value) filters[key] = value;
-  }
+  const [, setParams] = useSearchParams();
+  const filters = unitFiltersFrom(useSearch({ strict: false }));
+  const page = filters.page ?? 1;
   const units = useUnits(filters);
   const { page: _page, pageSize: _pageSize, ...exportFilters } = filters;
   const office = user.role === 'office';

@@ -1,15 +1,11 @@
 // GET /api/users (office)
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { User } from '../../../../../shared/schemas/index.js';
+import type { z } from 'zod';
+import type { UserList } from '../../../../../shared/schemas/users.js';
 import { request, toQuery } from '../../../shared/api/http.js';
 import { userKeys } from './keys.js';
 
-export interface UserPage {
-  items: User[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type UserPage = z.infer<typeof UserList>;
 
 export const USERS_PAGE_SIZE = 50;
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../../../shared/domain/steps.js';
+import { ROLES, type Role } from '../../../../../shared/domain/catalogue.js';
 import { CreateUser } from '../../../../../shared/schemas/index.js';
 import { describeProblem } from '../../../shared/api/describe-error.js';
 import { ErrorNotice, SuccessNotice } from '../../../shared/components/ErrorNotice.js';

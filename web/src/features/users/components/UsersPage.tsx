@@ -6,7 +6,8 @@ import { ErrorNotice, SuccessNotice } from '../../../shared/components/ErrorNoti
 import { Pager } from '../../../shared/components/Pager.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { Link, useSearchParams } from '../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
+import { useSearchParams } from '../../../shared/router/search.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { useUnitNames } from '../api/get-unit-names.js';
 import { USERS_PAGE_SIZE, useUsers } from '../api/get-users.js';
@@ -67,7 +68,7 @@ export function UsersPage() {
                   <th scope="row" data-label={t('users.username')}>{user.username}</th>
                   <td data-label={t('users.displayName')}>{user.displayName}</td>
                   <td data-label={t('users.role')} className="nowrap">{t(`role.${user.role}`)}</td>
-                  <td data-label={t('users.unit')}>{user.unitId ? <Link to={`/units/${encodeURIComponent(user.unitId)}`}>{unitNames.get(user.unitId) ?? '…'}</Link> : '—'}</td>
+                  <td data-label={t('users.unit')}>{user.unitId ? <Link to="/units/$id" params={{ id: user.unitId }}>{unitNames.get(user.unitId) ?? '…'}</Link> : '—'}</td>
                   <td data-label={t('users.state')}>
                     <span className={user.disabled ? 'badge badge--void' : 'badge badge--done'}>{user.disabled ? t('users.disabled') : t('users.active')}</span>
                   </td>

@@ -6,7 +6,7 @@ import { describeProblem, fieldLabel } from '../../../../shared/api/describe-err
 import { isApiError } from '../../../../shared/api/http.js';
 import { ErrorNotice, SuccessNotice } from '../../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../../shared/components/Field.js';
-import { Link } from '../../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
 import { importContentType, TEMPLATE_URLS, useImportUnits, type ImportAnswer } from '../../api/import-units.js';
 
 /** The bad rows of a 400, or null when the error is of another kind. */

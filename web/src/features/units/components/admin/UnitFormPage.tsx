@@ -1,13 +1,14 @@
 // Office: create a unit, or edit one with its own due dates.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UNIT_KINDS } from '../../../../../../shared/domain/steps.js';
+import type { I18nKey } from '../../../../i18n/keys.js';
+import { UNIT_KINDS } from '../../../../../../shared/domain/catalogue.js';
 import type { Unit } from '../../../../../../shared/schemas/index.js';
 import { describeProblem } from '../../../../shared/api/describe-error.js';
 import { ErrorNotice, SuccessNotice } from '../../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../../shared/components/Field.js';
 import { Loading, PageError } from '../../../../shared/components/StatusPage.js';
-import { Link, navigate } from '../../../../shared/router/router.js';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useCreateUnit } from '../../api/create-unit.js';
 import { useUnit } from '../../api/get-unit.js';
 import { useUpdateUnit } from '../../api/update-unit.js';
@@ -25,7 +26,7 @@ function EditUnit({ id }: { id: string }) {
   return <UnitForm unit={unit.data} />;
 }
 
-const labels: Record<UnitField, string> = {
+const labels: Record<UnitField, I18nKey> = {
   code: 'units.code',
   name: 'units.name',
   kind: 'units.kind',
@@ -39,6 +40,7 @@ const labels: Record<UnitField, string> = {
 
 function UnitForm({ unit }: { unit?: Unit }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const [values, setValues] = useState<UnitValues>(() => unitValues(unit));
   const [errors, setErrors] = useState<Partial<Record<UnitField, string>>>({});
   const [saved, setSaved] = useState<string | null>(null);
@@ -52,7 +54,7 @@ function UnitForm({ unit }: { unit?: Unit }) {
     setErrors(checked.errors);
     if (!checked.unit) return;
     if (unit) update.mutate(checked.unit, { onSuccess: () => setSaved(t('unitForm.saved')) });
-    else create.mutate(checked.unit, { onSuccess: (made) => navigate(`/units/${encodeURIComponent(made.id)}`) });
+    else create.mutate(checked.unit, { onSuccess: (made) => void navigate({ to: '/units/$id', params: { id: made.id } }) });
   };
 
   const input = (field: UnitField, extra: { type?: string; required?: boolean; hint?: string; autoComplete?: string } = {}) => (
@@ -73,7 +75,7 @@ function UnitForm({ unit }: { unit?: Unit }) {
   return (
     <section>
       <p className="breadcrumb">
-        <Link to={unit ? `/units/${encodeURIComponent(unit.id)}` : '/units'}>← {t('app.back')}</Link>
+        <Link {...(unit ? { to: '/units/$id', params: { id: unit.id } } as const : { to: '/units' } as const)}>← {t('app.back')}</Link>
       </p>
       <h1>{unit ? t('unitForm.editTitle', { name: unit.name }) : t('unitForm.createTitle')}</h1>
       <form className="form" onSubmit={submit} noValidate>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../../../../../shared/domain/steps.js';
 import type { Unit, User } from '../../../../../../shared/schemas/index.js';
 import { Loading, PageError } from '../../../../shared/components/StatusPage.js';
-import { Link } from '../../../../shared/router/router.js';
+import { Link } from '@tanstack/react-router';
 import { useTechnicians } from '../../api/get-technicians.js';
 import { unitsQueryOptions } from '../../api/get-units.js';
 import { UnitTable } from '../UnitTable.js';

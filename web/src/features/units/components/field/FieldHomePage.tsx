@@ -7,11 +7,12 @@ import { STAGES, type StepType } from '../../../../../../shared/domain/steps.js'
 import type { Unit } from '../../../../../../shared/schemas/index.js';
 import { StatusBadge } from '../../../../shared/components/StageBadge.js';
 import { Loading, PageError } from '../../../../shared/components/StatusPage.js';
-import { EntryStatus } from '../../../../shared/outbox/EntryStatus.js';
-import { OutboxPanel } from '../../../../shared/outbox/OutboxPanel.js';
-import { optimisticProgress, pendingFor } from '../../../../shared/outbox/optimistic.js';
-import { useOutboxState } from '../../../../shared/outbox/react.js';
-import { Link, useSearchParams } from '../../../../shared/router/router.js';
+import { EntryStatus } from '../../../field/outbox/EntryStatus.js';
+import { OutboxPanel } from '../../../field/outbox/OutboxPanel.js';
+import { optimisticProgress, pendingFor } from '../../../field/outbox/optimistic.js';
+import { useOutboxState } from '../../../field/outbox/react.js';
+import { Link } from '@tanstack/react-router';
+import { useSearchParams } from '../../../../shared/router/search.js';
 import { useSessionUser } from '../../../../shared/session/session.js';
 import { unitsQueryOptions } from '../../api/get-units.js';
 import { stageLabel } from '../stage-label.js';
@@ -98,7 +99,7 @@ function UnitCard({ unit }: { unit: Unit }) {
   return (
     <li className="field-card" aria-labelledby={titleId}>
       <h3 id={titleId} className="field-card__title">
-        <Link to={`/units/${encodeURIComponent(unit.id)}`}>{unit.name}</Link> <span className="muted">{unit.code}</span>
+        <Link to="/units/$id" params={{ id: unit.id }}>{unit.name}</Link> <span className="muted">{unit.code}</span>
       </h3>
       <p className="field-card__stages">
         {STAGES.map((s) => (

@@ -1,5 +1,5 @@
 // What one step waiting on the device looks like, and the storage it lives in.
-import type { StepType } from '../../../../shared/domain/steps.js';
+import type { StepType } from '../../../../../shared/domain/steps.js';
 import type { FailureKind } from './outbox.js';
 
 /** The body of POST /api/units/:id/events as the outbox sends it: always with its own id and time. */

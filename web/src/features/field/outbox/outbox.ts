@@ -2,7 +2,7 @@
 // were logged, one at a time, each with a time limit, and kept until the server's answer is read.
 // The clientEventId makes a resend safe, so a reload, a closed tab or a second tab can never lose
 // a step or record it twice.
-import { isApiError } from '../api/http.js';
+import { isApiError } from '../../../shared/api/http.js';
 import type { OutboxEntry, OutboxStore, QueuedStep } from './types.js';
 
 /** What to do after a failed send: try again later, give up for good, or wait for a new login. */

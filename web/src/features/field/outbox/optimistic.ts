@@ -1,5 +1,5 @@
 // The progress a unit will have once its unsent steps arrive: what the technician sees offline.
-import { applyStep, type Progress } from '../../../../shared/domain/progress.js';
+import { applyStep, type Progress } from '../../../../../shared/domain/progress.js';
 import type { OutboxEntry } from './types.js';
 
 export const pendingFor = (entries: readonly OutboxEntry[], unitId: string) =>

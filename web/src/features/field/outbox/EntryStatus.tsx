@@ -2,9 +2,9 @@
 // waiting for a network, no answer in time (will retry), recorded, or refused (why, and what now).
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../api/describe-error.js';
-import { ApiError, type ClientErrorCode } from '../api/http.js';
-import { useOnline } from '../lib/use-online.js';
+import { describeError } from '../../../shared/api/describe-error.js';
+import { ApiError, type ClientErrorCode } from '../../../shared/api/http.js';
+import { useOnline } from '../../../shared/lib/use-online.js';
 import { SEND_TIMEOUT_MS, type OutboxSnapshot } from './outbox.js';
 import { useOutbox, useOutboxState } from './react.js';
 import type { OutboxEntry } from './types.js';

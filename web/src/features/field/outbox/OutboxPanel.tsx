@@ -1,10 +1,10 @@
 // The visible outbox: every step kept on this device, whether it waits, was sent or was refused.
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../api/describe-error.js';
-import { useFormat } from '../lib/use-format.js';
-import { useOnline } from '../lib/use-online.js';
-import { Link } from '../router/router.js';
-import { useSessionUser } from '../session/session.js';
+import { describeError } from '../../../shared/api/describe-error.js';
+import { useFormat } from '../../../shared/lib/use-format.js';
+import { useOnline } from '../../../shared/lib/use-online.js';
+import { Link } from '@tanstack/react-router';
+import { useSessionUser } from '../../../shared/session/session.js';
 import { entryRefusal, entryState, entryWords, refusalAdvice } from './EntryStatus.js';
 import { useOutbox, useOutboxState } from './react.js';
 import type { OutboxEntry } from './types.js';
@@ -59,7 +59,7 @@ function OutboxItem({ entry, onDismiss }: { entry: OutboxEntry; onDismiss: () =>
       <div className="outbox__line">
         <span className={`badge badge--outbox-${entry.status}`}>{t(`outbox.status.${entry.status}`)}</span>
         <strong>{t(`step.${entry.step.type}`)}</strong>
-        <Link to={`/units/${encodeURIComponent(entry.unitId)}`}>{entry.unitName}</Link>
+        <Link to="/units/$id" params={{ id: entry.unitId }}>{entry.unitName}</Link>
       </div>
       <p className="muted">{t('outbox.loggedAt', { time: format.dateTime(entry.step.occurredAt) })}</p>
       {state !== 'refused' && state !== 'sent' && (

@@ -1,6 +1,6 @@
 // A line under the header whenever steps wait on this device, or were refused, or sending paused.
 import { useTranslation } from 'react-i18next';
-import { Link } from '../router/router.js';
+import { Link } from '@tanstack/react-router';
 import { useOutboxState } from './react.js';
 
 export function OutboxBanner({ signedIn }: { signedIn: boolean }) {
