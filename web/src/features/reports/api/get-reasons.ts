@@ -5,13 +5,13 @@ import { reportKeys } from './keys.js';
 import { optionalReport } from './optional.js';
 import type { ReasonsReport } from './types.js';
 
-export const reasonsQueryOptions = (asOf?: string) =>
+export const reasonsQueryOptions = (asOf?: string, area?: string | null) =>
   queryOptions({
-    queryKey: reportKeys.reasons(asOf),
+    queryKey: [...reportKeys.reasons(asOf), area ?? null],
     queryFn: async ({ signal }) => {
-      const body = await optionalReport<ReasonsReport>(`/api/reports/reasons${toQuery({ asOf })}`, signal);
+      const body = await optionalReport<ReasonsReport>(`/api/reports/reasons${toQuery({ asOf, area })}`, signal);
       return body ? [...(body.items ?? [])].sort((a, b) => b.count - a.count) : null;
     },
   });
 
-export const useReasons = (asOf?: string) => useQuery(reasonsQueryOptions(asOf));
+export const useReasons = (asOf?: string, area?: string | null) => useQuery(reasonsQueryOptions(asOf, area));

@@ -23,13 +23,13 @@ export function normalizeTrend(body: unknown): TrendDay[] {
     .filter((d) => d.date);
 }
 
-export const trendQueryOptions = (from: string, to: string) =>
+export const trendQueryOptions = (from: string, to: string, area?: string | null) =>
   queryOptions({
-    queryKey: reportKeys.trend(from, to),
+    queryKey: [...reportKeys.trend(from, to), area ?? null],
     queryFn: async ({ signal }) => {
-      const body = await optionalReport<unknown>(`/api/reports/trend${toQuery({ from, to })}`, signal);
+      const body = await optionalReport<unknown>(`/api/reports/trend${toQuery({ from, to, area })}`, signal);
       return body === null ? null : normalizeTrend(body);
     },
   });
 
-export const useTrend = (from: string, to: string) => useQuery(trendQueryOptions(from, to));
+export const useTrend = (from: string, to: string, area?: string | null) => useQuery(trendQueryOptions(from, to, area));

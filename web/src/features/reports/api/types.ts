@@ -13,7 +13,7 @@ import type { LaggardFilter } from '../../../../../shared/schemas/reports.js';
 export type TrendDay = { date: string; wiring: number; connection: number; registration: number };
 
 /** The board's filters: the report's own, a page, and a search over the rows shown. */
-export type LaggardFilters = Partial<Record<keyof LaggardFilter, string>> & { q?: string; page?: string };
+export type LaggardFilters = Partial<Record<keyof LaggardFilter, string>> & { q?: string; page?: string; area?: string };
 
 /** What a summary counts: all units, or those of a kind, a parent code, a search. */
-export type SummaryScope = Partial<Record<'asOf' | 'kind' | 'parentCode' | 'q', string>>;
+export type SummaryScope = Partial<Record<'asOf' | 'kind' | 'parentCode' | 'q' | 'area', string>>;

@@ -1,0 +1,15 @@
+// The one place the areas feature reads and writes the address: `?area=code` on any page.
+// The router underneath is being replaced; whoever rewires it changes this file only.
+import { useCallback } from 'react';
+import { useSearchParams } from '../../shared/router/router.js';
+
+/** The `area` query parameter (null when absent) and a setter that keeps the other parameters. */
+export function useAreaParam(): [string | null, (code: string | null, extra?: Record<string, string | null>) => void] {
+  const [params, setParams] = useSearchParams();
+  const area = params.get('area') || null;
+  const setArea = useCallback((code: string | null, extra: Record<string, string | null> = {}) => setParams({ area: code, ...extra }), [setParams]);
+  return [area, setArea];
+}
+
+export { Link as AreaLink } from '../../shared/router/router.js';
+export { navigate as navigateTo } from '../../shared/router/router.js';
