@@ -9,6 +9,10 @@ import { ErrorNotice, SuccessNotice } from '../../../shared/components/ErrorNoti
 import { Field } from '../../../shared/components/Field.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { useUpdateSettings } from '../api/update-settings.js';
+import { useSessionUser } from '../../../shared/session/session.js';
+import { AreaCascade } from '../../areas/components/AreaCascade.js';
+import { AreaSettingsForm } from '../../areas/components/AreaSettingsForm.js';
+import { useAreaParam } from '../../areas/use-area-param.js';
 
 type Key = keyof Settings;
 type Values = Record<Key, string>;
@@ -16,15 +20,34 @@ const NUMBERS: Key[] = ['registrationGraceDays', 'stallDays', 'postponementLimit
 const TEXTS: Key[] = ['timezone', 'signingOffice'];
 
 export function SettingsPage() {
+  const { t } = useTranslation();
+  const user = useSessionUser();
+  // the area whose own deadlines are edited (?area=); none: the installation's defaults, which
+  // only a whole-installation office may change, so a scoped office starts on its own scope
+  const [area, setArea] = useAreaParam();
+  const current = area ?? user.scope;
+  return (
+    <section>
+      <h1>{t('settings.title')}</h1>
+      <AreaCascade label={t('areas.settingsArea')} hint={t('areas.settingsAreaHint')} root={user.scope} value={area} onChange={setArea} emptyLabel={user.scope ? t('areas.wholeOf') : t('areas.settingsInstallation')} />
+      {current ? <AreaSettingsForm key={current} area={current} /> : <InstallationSettings />}
+    </section>
+  );
+}
+
+function InstallationSettings() {
   const settings = useQuery(settingsQueryOptions());
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <PageError error={settings.error} onRetry={() => void settings.refetch()} />;
   return <SettingsForm initial={settings.data} />;
 }
 
-function SettingsForm({ initial }: { initial: Settings }) {
+function SettingsForm({ initial }: { initial: Settings & { homeArea?: string | null } }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(() => Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, v === null ? '' : String(v)])) as Values);
+  const { homeArea: initialHome, ...rest } = initial;
+  const [values, setValues] = useState<Values>(() => Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === null ? '' : String(v)])) as Values);
+  // 本系统所在地区: where a unit naming no county goes (areas.md); absent from an older server
+  const [homeArea, setHomeArea] = useState<string | null>(initialHome ?? null);
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [saved, setSaved] = useState(false);
   const update = useUpdateSettings();
@@ -43,7 +66,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       return;
     }
     setErrors({});
-    update.mutate(parsed.data, { onSuccess: () => setSaved(true) });
+    update.mutate(initialHome === undefined && homeArea === null ? parsed.data : ({ ...parsed.data, homeArea } as Settings), { onSuccess: () => setSaved(true) });
   };
 
   const field = (key: Key, type: string, hint?: string) => (
@@ -63,8 +86,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   );
 
   return (
-    <section>
-      <h1>{t('settings.title')}</h1>
+    <>
       <form className="form" onSubmit={submit} noValidate>
         {field('timezone', 'text', t('settings.timezoneHint'))}
         <div className="form-grid">
@@ -81,12 +103,13 @@ function SettingsForm({ initial }: { initial: Settings }) {
           {field('postponementLimit', 'number', t('settings.postponementHint'))}
         </div>
         {field('signingOffice', 'text', t('settings.signingOfficeHint'))}
+        <AreaCascade label={t('areas.homeArea')} hint={t('areas.homeAreaHint')} root={null} value={homeArea} onChange={(code) => { setHomeArea(code); setSaved(false); }} emptyLabel={t('areas.homeAreaNone')} />
         <ErrorNotice error={update.error} />
         <SuccessNotice>{saved ? t('settings.saved') : null}</SuccessNotice>
         <div className="button-row">
           <button type="submit" className="button" disabled={update.isPending}>{update.isPending ? t('app.saving') : t('app.save')}</button>
         </div>
       </form>
-    </section>
+    </>
   );
 }
