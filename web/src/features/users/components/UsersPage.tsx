@@ -13,6 +13,7 @@ import { USERS_PAGE_SIZE, useUsers } from '../api/get-users.js';
 import { useUpdateUser } from '../api/update-user.js';
 import { CreateUserForm } from './CreateUserForm.js';
 import { ResetPasswordDialog } from './ResetPasswordDialog.js';
+import { ScopeName } from '../../areas/components/ScopeName.js';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ export function UsersPage() {
                 <th scope="col">{t('users.displayName')}</th>
                 <th scope="col">{t('users.role')}</th>
                 <th scope="col">{t('users.unit')}</th>
+                <th scope="col">{t('areas.scope')}</th>
                 <th scope="col">{t('users.state')}</th>
                 <th scope="col">{t('users.createdAt')}</th>
                 <th scope="col">{t('app.actions')}</th>
@@ -68,6 +70,7 @@ export function UsersPage() {
                   <td data-label={t('users.displayName')}>{user.displayName}</td>
                   <td data-label={t('users.role')} className="nowrap">{t(`role.${user.role}`)}</td>
                   <td data-label={t('users.unit')}>{user.unitId ? <Link to={`/units/${encodeURIComponent(user.unitId)}`}>{unitNames.get(user.unitId) ?? '…'}</Link> : '—'}</td>
+                  <td data-label={t('areas.scope')}>{user.role === 'unit' ? '—' : <ScopeName code={user.scope ?? null} />}</td>
                   <td data-label={t('users.state')}>
                     <span className={user.disabled ? 'badge badge--void' : 'badge badge--done'}>{user.disabled ? t('users.disabled') : t('users.active')}</span>
                   </td>
