@@ -838,6 +838,7 @@ export const en: Translation = {
     countyHint: 'The county (city district) the unit is in',
     countyFromCode: 'Filled in as {{name}} from the township code {{code}} (you may change it)',
     countyNone: 'Not set',
+    countyRequired: 'Choose down to a county',
     scope: 'Scope',
     scopeHint: 'The area this user sees and acts on, never wider than your own',
     scopeAll: 'All areas (the whole installation)',

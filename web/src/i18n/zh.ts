@@ -838,6 +838,7 @@ export const zh = {
     countyHint: '单位所在的县（市、区）',
     countyFromCode: '已根据乡镇代码 {{code}} 自动填为 {{name}}（可修改）',
     countyNone: '未指定',
+    countyRequired: '请选到县（市、区）一级',
     scope: '管辖范围',
     scopeHint: '该用户能看到和处理的地区，不能超出您自己的管辖范围',
     scopeAll: '全部地区（整个系统）',
