@@ -5,10 +5,11 @@ import { ParamSelect, useTypedParams } from '../../../shared/components/filters.
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { useSearchParams } from '../../../shared/router/router.js';
 import { LAGGARD_CATEGORIES, type LaggardFilters as Filters } from '../api/types.js';
+import { AreaFilter } from '../../areas/components/AreaFilter.js';
 
 export function laggardFiltersFrom(params: URLSearchParams): Filters {
   const out: Filters = {};
-  for (const key of ['asOf', 'kind', 'category', 'parentCode', 'q', 'urged', 'page'] as const) {
+  for (const key of ['asOf', 'kind', 'category', 'parentCode', 'q', 'urged', 'area', 'page'] as const) {
     const value = params.get(key);
     if (value) out[key] = value;
   }
@@ -30,6 +31,7 @@ export function LaggardFilters() {
       </Field>
       <ParamSelect label={t('reports.category')} name="category" options={LAGGARD_CATEGORIES.map((c) => ({ value: c, label: t(`flag.${c}`) }))} />
       <ParamSelect label={t('reports.kind')} name="kind" options={UNIT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+      <AreaFilter />
       <ParamSelect label={t('notices.urgedFilter')} name="urged" options={[{ value: 'no_progress', label: t('notices.noStepSince') }]} />
       <Field label={t('reports.area')}>
         {(p) => <input {...p} value={typed.parentCode} onChange={(e) => type('parentCode', e.target.value)} />}

@@ -11,6 +11,7 @@ import { useTechnicians } from '../api/get-technicians.js';
 import { BulkAssign } from './assign/BulkAssign.js';
 import { UnitTable } from './UnitTable.js';
 import { useState } from 'react';
+import { widerThanCounty } from '../../areas/components/AreaFilter.js';
 
 const PAGE_SIZE = 50;
 
@@ -20,7 +21,7 @@ export function UnitsPage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const filters: Filters = { page, pageSize: PAGE_SIZE };
-  for (const key of ['q', 'kind', 'stage', 'status', 'onboarded', 'parentCode', 'assignee'] as const) {
+  for (const key of ['q', 'kind', 'stage', 'status', 'onboarded', 'parentCode', 'assignee', 'area'] as const) {
     const value = params.get(key);
     if (value) filters[key] = value;
   }
@@ -81,7 +82,13 @@ export function UnitsPage() {
           {units.data.items.length === 0 ? (
             <p className="empty">{t('units.empty')}</p>
           ) : (
-            <UnitTable units={units.data.items} selection={office ? selection : undefined} assigneeName={office ? assigneeName : undefined} />
+            <UnitTable
+              units={units.data.items}
+              selection={office ? selection : undefined}
+              assigneeName={office ? assigneeName : undefined}
+              // the county column, for a scope of several counties whose units are placed in them
+              withCounty={widerThanCounty(user.scope) && units.data.items.some((u) => (u as { areaCode?: string | null }).areaCode)}
+            />
           )}
           <Pager page={page} pageSize={PAGE_SIZE} total={units.data.total} onPage={(p) => setParams({ page: p })} />
         </>
