@@ -13,6 +13,7 @@ function serve(scope: string | null) {
   return fakeApi(({ method, url, body }) => {
     const { pathname, searchParams } = new URL(url, 'http://local');
     if (pathname === '/api/users' && method === 'POST') return { status: 201, body: { user: { id: 'u9', disabled: false, createdAt: '2026-12-01T00:00:00Z', unitId: null, ...(body as object) } } };
+    if (pathname.startsWith('/api/users/') && method === 'PATCH') return { status: 200, body: { user: { id: 'u2', username: 'tc', displayName: '县办', role: 'viewer', unitId: null, disabled: false, createdAt: '2026-11-01T00:00:00Z', ...(body as object) } } };
     if (pathname === '/api/users') {
       const items = [
         { id: 'u1', username: 'city', displayName: '市办', role: 'office', unitId: null, scope: '6212', disabled: false, createdAt: '2026-11-01T00:00:00Z' },
@@ -81,5 +82,18 @@ describe('the scope of a new user', () => {
     renderAs(office, <UsersPage />);
     await waitFor(() => expect(screen.getAllByRole('row')[1].textContent).toContain('甘肃省陇南市'));
     expect(screen.getAllByRole('row')[2].textContent).toContain('甘肃省陇南市宕昌县');
+  });
+
+  it('is changed inside the office’s own scope', async () => {
+    const api = serve('6212');
+    renderAs({ ...office, scope: '6212' }, <UsersPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '修改范围tc' }));
+    const dialog = screen.getByRole('dialog');
+    const county = within(dialog).getByLabelText('县（市、区）') as HTMLSelectElement;
+    await waitFor(() => expect(within(county).getAllByRole('option')).toHaveLength(4));
+    expect(county.value).toBe('621223');
+    fireEvent.change(county, { target: { value: '621202' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(api.calls.find((c) => c.method === 'PATCH')).toMatchObject({ url: '/api/users/u2', body: { scope: '621202' } }));
   });
 });

@@ -843,6 +843,7 @@ export const en: Translation = {
     scopeHint: 'The area this user sees and acts on, never wider than your own',
     scopeAll: 'All areas (the whole installation)',
     scopeOwn: 'Same as mine',
+    changeScope: 'Change scope',
     bulletinCovered: 'the units of {{area}} in the private network campaign',
     bulletinRanking: 'Ranking',
     bulletinWorst: 'The units furthest behind in each area',

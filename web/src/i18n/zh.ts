@@ -843,6 +843,7 @@ export const zh = {
     scopeHint: '该用户能看到和处理的地区，不能超出您自己的管辖范围',
     scopeAll: '全部地区（整个系统）',
     scopeOwn: '与我相同',
+    changeScope: '修改范围',
     bulletinCovered: '{{area}}纳入政务专网接入工作的单位',
     bulletinRanking: '各地排名',
     bulletinWorst: '各地进度最落后的单位',

@@ -14,6 +14,7 @@ import { useUpdateUser } from '../api/update-user.js';
 import { CreateUserForm } from './CreateUserForm.js';
 import { ResetPasswordDialog } from './ResetPasswordDialog.js';
 import { ScopeName } from '../../areas/components/ScopeName.js';
+import { ScopeDialog } from '../../areas/components/ScopeDialog.js';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function UsersPage() {
   const unitNames = useUnitNames(users.data?.items.map((u) => u.unitId) ?? []);
   const update = useUpdateUser();
   const [resetting, setResetting] = useState<User | null>(null);
+  const [rescoping, setRescoping] = useState<User | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   const toggle = (user: User) =>
@@ -83,6 +85,12 @@ export function UsersPage() {
                           <span className="visually-hidden"> {user.username}</span>
                         </button>
                       )}
+                      {user.role !== 'unit' && user.id !== me.id && (
+                        <button type="button" className="button button--small button--secondary" onClick={() => setRescoping(user)}>
+                          {t('areas.changeScope')}
+                          <span className="visually-hidden"> {user.username}</span>
+                        </button>
+                      )}
                       <button type="button" className="button button--small button--secondary" onClick={() => setResetting(user)}>
                         {t('users.resetPassword')}
                         <span className="visually-hidden"> {user.username}</span>
@@ -96,6 +104,7 @@ export function UsersPage() {
           <Pager page={page} pageSize={USERS_PAGE_SIZE} total={users.data.total} onPage={(p) => setParams({ page: p })} />
         </>
       )}
+      {rescoping && <ScopeDialog user={rescoping} onDone={setMessage} onClose={() => setRescoping(null)} />}
       {resetting && <ResetPasswordDialog user={resetting} onDone={setMessage} onClose={() => setResetting(null)} />}
     </section>
   );
