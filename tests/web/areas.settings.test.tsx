@@ -92,6 +92,10 @@ describe('the settings of an area', () => {
     fireEvent.change(city, { target: { value: '6212' } });
     const county = await within(home).findByLabelText('县（市、区）');
     await waitFor(() => expect(within(county).getAllByRole('option').length).toBe(4));
+    // a unit goes to a county: a city is not a home area
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(within(home).getByRole('alert').textContent).toBe('请选到县（市、区）一级');
+    expect(api.calls.some((c) => c.method === 'PUT')).toBe(false);
     fireEvent.change(county, { target: { value: '621223' } });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(api.calls.some((c) => c.method === 'PUT')).toBe(true));

@@ -828,7 +828,7 @@ export const en: Translation = {
     listSeparator: ', ',
     noUnits: ' (no units yet)',
     unplaced: 'Units without a county',
-    rankRule: 'Rank: the higher share onboarded first; at an equal share, the lower share of laggards among the units first; then by code. An area with everything onboarded and no laggards ranks first; areas without units are not ranked.',
+    rankRule: 'Rank: children with units first; then the higher share onboarded first; at an equal share, fewer laggards per unit first; then by code. Everything onboarded with no laggards ranks first; no units ranks last.',
     chartTitle: 'Share onboarded by area',
     laggardsHere: 'Laggards in this area',
     outsideScope: 'This area is outside your scope, or does not exist.',

@@ -11,7 +11,12 @@ export type AreaSettingKey = (typeof AREA_SETTING_KEYS)[number];
 export type Source = string | { code: string; name?: string } | null;
 export const sourceCode = (s: Source | undefined): string | null => (s === undefined || s === null ? null : typeof s === 'string' ? s : s.code);
 
-export type EffectiveSettings = Settings & { sources?: Partial<Record<AreaSettingKey, Source>>; homeArea?: string | null };
+export type EffectiveSettings = Settings & {
+  sources?: Partial<Record<AreaSettingKey, Source>>;
+  /** the area's own values (null: inherited); without it, a value whose source is the area is its own */
+  own?: Partial<Record<AreaSettingKey, string | number | null>>;
+  homeArea?: string | null;
+};
 /** What an area stores: null inherits. */
 export type AreaOwnSettings = { [K in AreaSettingKey]: Settings[K] | null };
 

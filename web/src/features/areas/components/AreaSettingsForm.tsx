@@ -33,7 +33,10 @@ export function AreaSettingsForm({ area }: { area: string }) {
 function OwnValuesForm({ area, effective }: { area: string; effective: EffectiveSettings }) {
   const { t } = useTranslation();
   const tree = useArea(area);
-  const own = (key: AreaSettingKey) => (sourceCode(effective.sources?.[key]) === area && effective[key] !== null ? String(effective[key]) : '');
+  const own = (key: AreaSettingKey) => {
+    const value = effective.own ? effective.own[key] : sourceCode(effective.sources?.[key]) === area ? effective[key] : null;
+    return value === null || value === undefined ? '' : String(value);
+  };
   const [values, setValues] = useState<Record<AreaSettingKey, string>>(() => Object.fromEntries(AREA_SETTING_KEYS.map((k) => [k, own(k)])) as Record<AreaSettingKey, string>);
   const [errors, setErrors] = useState<Partial<Record<AreaSettingKey, string>>>({});
   const [saved, setSaved] = useState(false);

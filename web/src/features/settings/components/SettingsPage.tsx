@@ -48,6 +48,7 @@ function SettingsForm({ initial }: { initial: Settings & { homeArea?: string | n
   const [values, setValues] = useState<Values>(() => Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === null ? '' : String(v)])) as Values);
   // 本系统所在地区: where a unit naming no county goes (areas.md); absent from an older server
   const [homeArea, setHomeArea] = useState<string | null>(initialHome ?? null);
+  const [homeError, setHomeError] = useState<string | undefined>();
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [saved, setSaved] = useState(false);
   const update = useUpdateSettings();
@@ -58,6 +59,13 @@ function SettingsForm({ initial }: { initial: Settings & { homeArea?: string | n
     for (const [key, value] of Object.entries(values) as [Key, string][]) {
       input[key] = NUMBERS.includes(key) ? (value.trim() === '' ? NaN : Number(value)) : TEXTS.includes(key) ? value.trim() : value || null;
     }
+    // a unit goes to a county: the home area is one (the server refuses any other level)
+    if (homeArea !== null && homeArea.length !== 6) {
+      setErrors({});
+      setHomeError(t('areas.countyRequired'));
+      return;
+    }
+    setHomeError(undefined);
     const parsed = Settings.safeParse(input);
     if (!parsed.success) {
       const found: typeof errors = {};
@@ -103,7 +111,7 @@ function SettingsForm({ initial }: { initial: Settings & { homeArea?: string | n
           {field('postponementLimit', 'number', t('settings.postponementHint'))}
         </div>
         {field('signingOffice', 'text', t('settings.signingOfficeHint'))}
-        <AreaCascade label={t('areas.homeArea')} hint={t('areas.homeAreaHint')} root={null} value={homeArea} onChange={(code) => { setHomeArea(code); setSaved(false); }} emptyLabel={t('areas.homeAreaNone')} />
+        <AreaCascade label={t('areas.homeArea')} hint={t('areas.homeAreaHint')} root={null} value={homeArea} onChange={(code) => { setHomeArea(code); setHomeError(undefined); setSaved(false); }} emptyLabel={t('areas.homeAreaNone')} error={homeError} />
         <ErrorNotice error={update.error} />
         <SuccessNotice>{saved ? t('settings.saved') : null}</SuccessNotice>
         <div className="button-row">
