@@ -30,13 +30,19 @@ export interface BulletinNumbers {
   /** how many units the bulletin's tables list (all laggards, or those of `filters.category`) */
   listed: number;
   filters: LaggardFilters;
+  /** the area the bulletin covers, by its full name (甘肃省陇南市), when it covers one */
+  areaName?: string;
 }
 
-export function bulletinSummary({ date, share, summary, listed, filters }: BulletinNumbers, t: TFunction): string {
+export function bulletinSummary({ date, share, summary, listed, filters, areaName }: BulletinNumbers, t: TFunction): string {
   // the problem and the urging narrow what is listed; the rest, which units are covered
   const { category, urged, ...units } = filters;
   const unitScope = scopeParts(units, t);
-  const covered = unitScope.length ? t('reports.bulletinCoveredScope', { scope: unitScope.join(t('reports.scopeSeparator')) }) : t('reports.bulletinCoveredAll');
+  const covered = unitScope.length
+    ? t('reports.bulletinCoveredScope', { scope: unitScope.join(t('reports.scopeSeparator')) })
+    : areaName
+      ? t('areas.bulletinCovered', { area: areaName })
+      : t('reports.bulletinCoveredAll');
   const base = { date, covered, total: summary.totalUnits, onboarded: summary.onboarded, share };
   if (summary.laggards === 0) return t('reports.bulletinNone', base);
   const parts = LAGGARD_CATEGORIES.filter((c) => summary.byCategory[c] > 0)

@@ -4,13 +4,13 @@ import { request, toQuery } from '../../../shared/api/http.js';
 import { reportKeys } from './keys.js';
 import type { ReasonsReport } from './types.js';
 
-export const reasonsQueryOptions = (asOf?: string) =>
+export const reasonsQueryOptions = (asOf?: string, area?: string | null) =>
   queryOptions({
-    queryKey: reportKeys.reasons(asOf),
+    queryKey: [...reportKeys.reasons(asOf), area ?? null],
     queryFn: async ({ signal }) => {
-      const body = await request<ReasonsReport>(`/api/reports/reasons${toQuery({ asOf })}`, { signal });
+      const body = await request<ReasonsReport>(`/api/reports/reasons${toQuery({ asOf, area })}`, { signal });
       return [...body.items].sort((a, b) => b.count - a.count);
     },
   });
 
-export const useReasons = (asOf?: string) => useQuery(reasonsQueryOptions(asOf));
+export const useReasons = (asOf?: string, area?: string | null) => useQuery(reasonsQueryOptions(asOf, area));

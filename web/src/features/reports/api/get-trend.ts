@@ -4,10 +4,10 @@ import { request, toQuery } from '../../../shared/api/http.js';
 import { reportKeys } from './keys.js';
 import type { TrendReport } from './types.js';
 
-export const trendQueryOptions = (from: string, to: string) =>
+export const trendQueryOptions = (from: string, to: string, area?: string | null) =>
   queryOptions({
-    queryKey: reportKeys.trend(from, to),
-    queryFn: ({ signal }) => request<TrendReport>(`/api/reports/trend${toQuery({ from, to })}`, { signal }).then((body) => body.items),
+    queryKey: [...reportKeys.trend(from, to), area ?? null],
+    queryFn: ({ signal }) => request<TrendReport>(`/api/reports/trend${toQuery({ from, to, area })}`, { signal }).then((body) => body.items),
   });
 
-export const useTrend = (from: string, to: string) => useQuery(trendQueryOptions(from, to));
+export const useTrend = (from: string, to: string, area?: string | null) => useQuery(trendQueryOptions(from, to, area));

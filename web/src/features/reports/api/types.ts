@@ -17,4 +17,4 @@ export type TrendDay = TrendReport['items'][number];
 export type LaggardFilters = SearchOf<typeof LaggardsQuery>;
 
 /** What a summary counts: all units, or those of a kind, a parent code, a search. */
-export type SummaryScope = Partial<Record<'asOf' | 'kind' | 'parentCode' | 'q', string>>;
+export type SummaryScope = Partial<Record<'asOf' | 'kind' | 'parentCode' | 'q' | 'area', string>>;

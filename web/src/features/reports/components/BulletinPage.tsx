@@ -11,6 +11,8 @@ import { laggardFiltersFrom, useAllLaggards } from '../api/get-laggards.js';
 import { useSummary } from '../api/get-summary.js';
 import { LAGGARD_CATEGORIES } from '../api/types.js';
 import { bulletinSummary, scopeText } from '../bulletin.js';
+import { useSessionUser } from '../../../shared/session/session.js';
+import { BulletinAreas, fullName, useArea } from '../../areas/index.js';
 
 export function BulletinPage() {
   const { t } = useTranslation();
@@ -21,14 +23,19 @@ export function BulletinPage() {
   // the units the bulletin covers: the same kind, parent code and search as its list
   const summary = useSummary(unitScope);
   const report = useAllLaggards(filters);
+  // the area it covers: the one chosen on the board, else the user's own scope
+  const user = useSessionUser();
+  const areaCode = filters.area ?? user.scope ?? null;
+  const area = useArea(areaCode);
+  const areaName = area.data ? fullName(area.data) : undefined;
 
-  if (summary.isPending || report.isPending) return <Loading />;
+  if (summary.isPending || report.isPending || (areaCode && area.isPending)) return <Loading />;
   if (summary.isError || report.isError) return <PageError error={summary.error ?? report.error} onRetry={() => { void summary.refetch(); void report.refetch(); }} />;
 
   const laggards = report.data.items;
   const date = format.date(report.data.asOf);
   const share = format.percent(summary.data.onboarded, summary.data.totalUnits);
-  const text = bulletinSummary({ date, share, summary: summary.data, listed: laggards.length, filters }, t);
+  const text = bulletinSummary({ date, share, summary: summary.data, listed: laggards.length, filters, areaName }, t);
   const scope = scopeText(filters, t);
 
   return (
@@ -39,11 +46,13 @@ export function BulletinPage() {
       </p>
       <article className="bulletin">
         <h1>
-          {t('reports.bulletinTitle')}
+          {areaName ? t('areas.bulletinTitle', { area: areaName }) : t('reports.bulletinTitle')}
           {scope && <span className="bulletin__scope">{scope}</span>}
         </h1>
         <p className="bulletin__asof">{t('reports.bulletinAsOf', { date })}</p>
         <p className="bulletin__summary">{text}</p>
+        {/* a city or a province ranks its counties (cities) and names each one's worst units */}
+        {areaCode && areaCode.length < 6 && <BulletinAreas area={areaCode} filters={filters} />}
         {LAGGARD_CATEGORIES.filter((c) => !filters.category || c === filters.category).map((category) => {
           const rows = unitsWithFlag(laggards, category);
           if (rows.length === 0) return null;

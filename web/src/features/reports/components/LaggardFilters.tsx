@@ -5,6 +5,7 @@ import { ParamSelect, useTypedParams } from '../../../shared/components/filters.
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { useSearchParams } from '../../../shared/router/search.js';
 import { LAGGARD_CATEGORIES } from '../api/types.js';
+import { AreaFilter } from '../../areas/index.js';
 
 const TYPED = ['q', 'parentCode'] as const;
 
@@ -21,6 +22,7 @@ export function LaggardFilters() {
       </Field>
       <ParamSelect label={t('reports.category')} name="category" options={LAGGARD_CATEGORIES.map((c) => ({ value: c, label: t(`flag.${c}`) }))} />
       <ParamSelect label={t('reports.kind')} name="kind" options={UNIT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+      <AreaFilter />
       <ParamSelect label={t('notices.urgedFilter')} name="urged" options={[{ value: 'no_progress', label: t('notices.noStepSince') }]} />
       <Field label={t('reports.area')}>
         {(p) => <input {...p} value={typed.parentCode} onChange={(e) => type('parentCode', e.target.value)} />}

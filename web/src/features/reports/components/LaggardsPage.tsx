@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useSessionUser } from '../../../shared/session/session.js';
 import type { BatchFilters } from '../../notices/api/notices.js';
 import { BatchNoticeDialog } from '../../notices/index.js';
+import { fullName, useArea } from '../../areas/index.js';
 
 export function LaggardsPage() {
   const { t } = useTranslation();
@@ -26,7 +27,8 @@ export function LaggardsPage() {
   const items = report.data?.items ?? [];
   // the filters in force, in words: an empty answer says what it was asked
   const { asOf: _asOf, ...narrowing } = shared;
-  const filteredBy = scopeParts(narrowing, t);
+  const area = useArea(filters.area ?? null);
+  const filteredBy = [...(filters.area ? [t('areas.scopeArea', { area: area.data ? fullName(area.data) : filters.area })] : []), ...scopeParts(narrowing, t)];
   const user = useSessionUser();
   const [urging, setUrging] = useState(false);
   // a notice records today's flags: a batch is offered on today's board only

@@ -12,6 +12,7 @@ import { useSummary } from '../api/get-summary.js';
 import { useTrend } from '../api/get-trend.js';
 import { LAGGARD_CATEGORIES, type Summary } from '../api/types.js';
 import { BarList } from './BarList.js';
+import { AreaOverview, useAreaParam } from '../../areas/index.js';
 
 const TrendChart = lazy(() => import('./TrendChart.js'));
 const TREND_DAYS = 30;
@@ -20,33 +21,36 @@ const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T0
 
 export function OverviewPage() {
   const { t } = useTranslation();
-  const summary = useSummary();
+  // the area drilled into (?area=); without one the server answers for the user's own scope
+  const [area] = useAreaParam();
+  const summary = useSummary(area ? { area } : {});
 
   return (
     <section>
       <h1>{t('reports.overviewTitle')}</h1>
+      <AreaOverview />
       {summary.isPending ? (
         <Loading />
       ) : summary.isError ? (
         <PageError error={summary.error} onRetry={() => void summary.refetch()} />
       ) : (
         <>
-          <Totals summary={summary.data} />
+          <Totals summary={summary.data} area={area} />
           <Funnel summary={summary.data} />
         </>
       )}
-      <Trend />
+      <Trend area={area} />
       {summary.data && (
         <div className="grid-2">
           <LaggardBreakdown summary={summary.data} />
         </div>
       )}
-      <Reasons />
+      <Reasons area={area} />
     </section>
   );
 }
 
-function Totals({ summary }: { summary: Summary }) {
+function Totals({ summary, area }: { summary: Summary; area: string | null }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -63,7 +67,7 @@ function Totals({ summary }: { summary: Summary }) {
       </li>
       <li className="stat">
         <span className="stat__value">{format.number(summary.laggards)}</span>
-        <span className="stat__label"><Link to="/laggards">{t('reports.laggards')}</Link></span>
+        <span className="stat__label"><Link to="/laggards" search={{ area: area ?? undefined }}>{t('reports.laggards')}</Link></span>
       </li>
       <OverdueNotices />
     </ul>
@@ -106,11 +110,11 @@ function Funnel({ summary }: { summary: Summary }) {
   );
 }
 
-function Trend() {
+function Trend({ area }: { area: string | null }) {
   const { t } = useTranslation();
   const format = useFormat();
   const to = format.today();
-  const trend = useTrend(shiftDate(to, -(TREND_DAYS - 1)), to);
+  const trend = useTrend(shiftDate(to, -(TREND_DAYS - 1)), to, area);
   return (
     <section className="panel" aria-labelledby="trend-title">
       <h2 id="trend-title">
@@ -162,9 +166,9 @@ function LaggardBreakdown({ summary }: { summary: Summary }) {
   );
 }
 
-function Reasons() {
+function Reasons({ area }: { area: string | null }) {
   const { t } = useTranslation();
-  const reasons = useReasons();
+  const reasons = useReasons(undefined, area);
   return (
     <section className="panel" aria-labelledby="reasons-title">
       <h2 id="reasons-title">{t('reports.reasons')}</h2>

@@ -9,22 +9,45 @@ import { ErrorNotice, SuccessNotice } from '../../../shared/components/ErrorNoti
 import { Field } from '../../../shared/components/Field.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { useUpdateSettings } from '../api/update-settings.js';
+import { useSessionUser } from '../../../shared/session/session.js';
+import { AreaCascade, AreaSettingsForm, useAreaParam } from '../../areas/index.js';
 
-type Key = keyof Settings;
+// the home area has its own picker (an area, not a field of text)
+type Key = Exclude<keyof Settings, 'homeArea'>;
 type Values = Record<Key, string>;
 const NUMBERS: Key[] = ['registrationGraceDays', 'stallDays', 'postponementLimit'];
 const TEXTS: Key[] = ['timezone', 'signingOffice'];
 
 export function SettingsPage() {
+  const { t } = useTranslation();
+  const user = useSessionUser();
+  // the area whose own deadlines are edited (?area=); none: the installation's defaults, which
+  // only a whole-installation office may change, so a scoped office starts on its own scope
+  const [area, setArea] = useAreaParam();
+  const current = area ?? user.scope;
+  return (
+    <section>
+      <h1>{t('settings.title')}</h1>
+      <AreaCascade label={t('areas.settingsArea')} hint={t('areas.settingsAreaHint')} root={user.scope} value={area} onChange={setArea} emptyLabel={user.scope ? t('areas.wholeOf') : t('areas.settingsInstallation')} />
+      {current ? <AreaSettingsForm key={current} area={current} /> : <InstallationSettings />}
+    </section>
+  );
+}
+
+function InstallationSettings() {
   const settings = useQuery(settingsQueryOptions());
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <PageError error={settings.error} onRetry={() => void settings.refetch()} />;
   return <SettingsForm initial={settings.data} />;
 }
 
-function SettingsForm({ initial }: { initial: Settings }) {
+function SettingsForm({ initial }: { initial: Settings & { homeArea?: string | null } }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(() => Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, v === null ? '' : String(v)])) as Values);
+  const { homeArea: initialHome, ...rest } = initial;
+  const [values, setValues] = useState<Values>(() => Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === null ? '' : String(v)])) as Values);
+  // 本系统所在地区: where a unit naming no county goes (areas.md); absent from an older server
+  const [homeArea, setHomeArea] = useState<string | null>(initialHome ?? null);
+  const [homeError, setHomeError] = useState<string | undefined>();
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [saved, setSaved] = useState(false);
   const update = useUpdateSettings();
@@ -35,6 +58,13 @@ function SettingsForm({ initial }: { initial: Settings }) {
     for (const [key, value] of Object.entries(values) as [Key, string][]) {
       input[key] = NUMBERS.includes(key) ? (value.trim() === '' ? NaN : Number(value)) : TEXTS.includes(key) ? value.trim() : value || null;
     }
+    // a unit goes to a county: the home area is one (the server refuses any other level)
+    if (homeArea !== null && homeArea.length !== 6) {
+      setErrors({});
+      setHomeError(t('areas.countyRequired'));
+      return;
+    }
+    setHomeError(undefined);
     const parsed = Settings.safeParse(input);
     if (!parsed.success) {
       const found: typeof errors = {};
@@ -43,7 +73,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       return;
     }
     setErrors({});
-    update.mutate(parsed.data, { onSuccess: () => setSaved(true) });
+    update.mutate(initialHome === undefined && homeArea === null ? parsed.data : ({ ...parsed.data, homeArea } as Settings), { onSuccess: () => setSaved(true) });
   };
 
   const field = (key: Key, type: string, hint?: string) => (
@@ -63,8 +93,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   );
 
   return (
-    <section>
-      <h1>{t('settings.title')}</h1>
+    <>
       <form className="form" onSubmit={submit} noValidate>
         {field('timezone', 'text', t('settings.timezoneHint'))}
         <div className="form-grid">
@@ -81,12 +110,13 @@ function SettingsForm({ initial }: { initial: Settings }) {
           {field('postponementLimit', 'number', t('settings.postponementHint'))}
         </div>
         {field('signingOffice', 'text', t('settings.signingOfficeHint'))}
+        <AreaCascade label={t('areas.homeArea')} hint={t('areas.homeAreaHint')} root={null} value={homeArea} onChange={(code) => { setHomeArea(code); setHomeError(undefined); setSaved(false); }} emptyLabel={t('areas.homeAreaNone')} error={homeError} />
         <ErrorNotice error={update.error} />
         <SuccessNotice>{saved ? t('settings.saved') : null}</SuccessNotice>
         <div className="button-row">
           <button type="submit" className="button" disabled={update.isPending}>{update.isPending ? t('app.saving') : t('app.save')}</button>
         </div>
       </form>
-    </section>
+    </>
   );
 }

@@ -10,6 +10,8 @@ export interface UnitFilters {
   parentCode?: string;
   /** a technician's id, `me`, or `none` */
   assignee?: string;
+  /** an area of any level: the units in that subtree */
+  area?: string;
 }
 
 import { reportKeys } from '../../reports/api/keys.js';

@@ -5,6 +5,7 @@ import { UNIT_KINDS } from '../../../../../shared/domain/catalogue.js';
 import { Field } from '../../../shared/components/Field.js';
 import { ParamSelect, useTypedParams } from '../../../shared/components/filters.js';
 import { useSearchParams } from '../../../shared/router/search.js';
+import { AreaFilter } from '../../areas/index.js';
 
 const TYPED = ['q'] as const;
 
@@ -13,7 +14,7 @@ export function UnitFilters() {
   const [params, setParams] = useSearchParams();
   const { typed, type, setTyped } = useTypedParams(TYPED);
   const stage = params.get('stage') ?? '';
-  const any = ['q', 'kind', 'stage', 'status', 'onboarded'].some((k) => params.get(k));
+  const any = ['q', 'kind', 'stage', 'status', 'onboarded', 'area'].some((k) => params.get(k));
 
   return (
     <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); setParams({ q: typed.q.trim() }); }}>
@@ -34,8 +35,9 @@ export function UnitFilters() {
         name="onboarded"
         options={[{ value: 'true', label: t('units.onboarded') }, { value: 'false', label: t('units.notOnboarded') }]}
       />
+      <AreaFilter />
       {any && (
-        <button type="button" className="button button--secondary filters__clear" onClick={() => { setTyped({ q: '' }); setParams({ q: '', kind: '', stage: '', status: '', onboarded: '' }); }}>
+        <button type="button" className="button button--secondary filters__clear" onClick={() => { setTyped({ q: '' }); setParams({ q: '', kind: '', stage: '', status: '', onboarded: '', area: '' }); }}>
           {t('units.clearFilters')}
         </button>
       )}

@@ -5,6 +5,7 @@ import { StatusBadge } from '../../../shared/components/StageBadge.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { Link } from '@tanstack/react-router';
 import { stageLabel } from './stage-label.js';
+import { countyOf } from '../../areas/index.js';
 
 export interface Selection {
   selected: ReadonlySet<string>;
@@ -13,7 +14,7 @@ export interface Selection {
 }
 
 /** With `selection`, each row gets a checkbox (the office picks units to assign). */
-export function UnitTable({ units, selection, assigneeName }: { units: Unit[]; selection?: Selection; assigneeName?: (id: string | null) => string }) {
+export function UnitTable({ units, selection, assigneeName, withCounty }: { units: Unit[]; selection?: Selection; assigneeName?: (id: string | null) => string; withCounty?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -33,6 +34,7 @@ export function UnitTable({ units, selection, assigneeName }: { units: Unit[]; s
           <th scope="col">{t('units.code')}</th>
           <th scope="col">{t('units.name')}</th>
           <th scope="col">{t('units.kind')}</th>
+          {withCounty && <th scope="col">{t('areas.county')}</th>}
           {STAGES.map((s) => <th scope="col" key={s}>{t(`stage.${s}`)}</th>)}
           <th scope="col">{t('units.lastEventAt')}</th>
           {assigneeName && <th scope="col">{t('assign.technician')}</th>}
@@ -56,6 +58,7 @@ export function UnitTable({ units, selection, assigneeName }: { units: Unit[]; s
               <Link to="/units/$id" params={{ id: unit.id }}>{unit.name}</Link>
             </th>
             <td data-label={t('units.kind')} className="nowrap">{t(`kind.${unit.kind}`)}</td>
+            {withCounty && <td data-label={t('areas.county')} className="nowrap">{countyOf(unit)}</td>}
             {STAGES.map((s) => (
               <td key={s} data-label={t(`stage.${s}`)}>
                 <StatusBadge status={unit.progress[s].status} label={stageLabel(unit.progress[s], t)} />

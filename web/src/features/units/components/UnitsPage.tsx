@@ -11,6 +11,7 @@ import { useTechnicians } from '../api/get-technicians.js';
 import { BulkAssign } from './assign/BulkAssign.js';
 import { UnitTable } from './UnitTable.js';
 import { useState } from 'react';
+import { widerThanCounty } from '../../areas/index.js';
 
 const PAGE_SIZE = 50;
 
@@ -77,7 +78,13 @@ export function UnitsPage() {
           {units.data.items.length === 0 ? (
             <p className="empty">{t('units.empty')}</p>
           ) : (
-            <UnitTable units={units.data.items} selection={office ? selection : undefined} assigneeName={office ? assigneeName : undefined} />
+            <UnitTable
+              units={units.data.items}
+              selection={office ? selection : undefined}
+              assigneeName={office ? assigneeName : undefined}
+              // the county column, for a scope of several counties whose units are placed in them
+              withCounty={widerThanCounty(user.scope) && units.data.items.some((u) => (u as { areaCode?: string | null }).areaCode)}
+            />
           )}
           <Pager page={page} pageSize={PAGE_SIZE} total={units.data.total} onPage={(p) => setParams({ page: p })} />
         </>

@@ -7,7 +7,8 @@ import { userKeys } from './keys.js';
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (user: CreateUser) => request<{ user: User }>('/api/users', { method: 'POST', json: user }).then((r) => r.user),
+    // `scope` (api.md "Areas and scopes"): for office, viewer and technician users
+    mutationFn: (user: CreateUser & { scope?: string | null }) => request<{ user: User }>('/api/users', { method: 'POST', json: user }).then((r) => r.user),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -7,6 +7,8 @@ import { ErrorNotice, SuccessNotice } from '../../../shared/components/ErrorNoti
 import { Field } from '../../../shared/components/Field.js';
 import { useCreateUser } from '../api/create-user.js';
 import { UnitPicker } from './UnitPicker.js';
+import { useSessionUser } from '../../../shared/session/session.js';
+import { AreaCascade } from '../../areas/index.js';
 
 type Values = { username: string; displayName: string; role: Role; password: string; unitId: string };
 const empty: Values = { username: '', displayName: '', role: 'technician', password: '', unitId: '' };
@@ -17,6 +19,11 @@ export function CreateUserForm() {
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
   const [done, setDone] = useState<string | null>(null);
   const create = useCreateUser();
+  // an office, viewer or technician sees one area: by default the creating office's own scope,
+  // and never one wider (the picker offers nothing above it; the server refuses it too)
+  const me = useSessionUser();
+  const [scope, setScope] = useState<string | null>(me.scope);
+  const scoped = values.role !== 'unit';
   const set = (key: keyof Values, value: string) => {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined }));
@@ -35,10 +42,11 @@ export function CreateUserForm() {
       setErrors(found);
       return;
     }
-    create.mutate(parsed.data, {
+    create.mutate(scoped ? { ...parsed.data, scope: scope ?? me.scope } : parsed.data, {
       onSuccess: (user) => {
         setDone(t('users.created', { name: user.displayName }));
         setValues(empty);
+        setScope(me.scope);
       },
     });
   };
@@ -63,6 +71,9 @@ export function CreateUserForm() {
           {(p) => <input {...p} type="password" autoComplete="new-password" value={values.password} onChange={(e) => set('password', e.target.value)} />}
         </Field>
       </div>
+      {scoped && (
+        <AreaCascade label={t('areas.scope')} hint={t('areas.scopeHint')} root={me.scope} value={scope} onChange={(code) => { setScope(code); setDone(null); }} emptyLabel={me.scope ? t('areas.scopeOwn') : t('areas.scopeAll')} />
+      )}
       {values.role === 'unit' && <UnitPicker value={values.unitId} onChange={(id) => set('unitId', id)} error={errors.unitId} />}
       <ErrorNotice error={create.error} />
       <SuccessNotice>{done}</SuccessNotice>

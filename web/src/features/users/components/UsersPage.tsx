@@ -14,6 +14,7 @@ import { USERS_PAGE_SIZE, useUsers } from '../api/get-users.js';
 import { useUpdateUser } from '../api/update-user.js';
 import { CreateUserForm } from './CreateUserForm.js';
 import { ResetPasswordDialog } from './ResetPasswordDialog.js';
+import { ScopeName, ScopeDialog } from '../../areas/index.js';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function UsersPage() {
   const unitNames = useUnitNames(users.data?.items.map((u) => u.unitId) ?? []);
   const update = useUpdateUser();
   const [resetting, setResetting] = useState<User | null>(null);
+  const [rescoping, setRescoping] = useState<User | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   const toggle = (user: User) =>
@@ -57,6 +59,7 @@ export function UsersPage() {
                 <th scope="col">{t('users.displayName')}</th>
                 <th scope="col">{t('users.role')}</th>
                 <th scope="col">{t('users.unit')}</th>
+                <th scope="col">{t('areas.scope')}</th>
                 <th scope="col">{t('users.state')}</th>
                 <th scope="col">{t('users.createdAt')}</th>
                 <th scope="col">{t('app.actions')}</th>
@@ -69,6 +72,7 @@ export function UsersPage() {
                   <td data-label={t('users.displayName')}>{user.displayName}</td>
                   <td data-label={t('users.role')} className="nowrap">{t(`role.${user.role}`)}</td>
                   <td data-label={t('users.unit')}>{user.unitId ? <Link to="/units/$id" params={{ id: user.unitId }}>{unitNames.get(user.unitId) ?? '…'}</Link> : '—'}</td>
+                  <td data-label={t('areas.scope')}>{user.role === 'unit' ? '—' : <ScopeName code={user.scope ?? null} />}</td>
                   <td data-label={t('users.state')}>
                     <span className={user.disabled ? 'badge badge--void' : 'badge badge--done'}>{user.disabled ? t('users.disabled') : t('users.active')}</span>
                   </td>
@@ -78,6 +82,12 @@ export function UsersPage() {
                       {user.id !== me.id && (
                         <button type="button" className="button button--small button--secondary" onClick={() => toggle(user)} disabled={update.isPending}>
                           {user.disabled ? t('users.enable') : t('users.disable')}
+                          <span className="visually-hidden"> {user.username}</span>
+                        </button>
+                      )}
+                      {user.role !== 'unit' && user.id !== me.id && (
+                        <button type="button" className="button button--small button--secondary" onClick={() => setRescoping(user)}>
+                          {t('areas.changeScope')}
                           <span className="visually-hidden"> {user.username}</span>
                         </button>
                       )}
@@ -94,6 +104,7 @@ export function UsersPage() {
           <Pager page={page} pageSize={USERS_PAGE_SIZE} total={users.data.total} onPage={(p) => setParams({ page: p })} />
         </>
       )}
+      {rescoping && <ScopeDialog user={rescoping} onDone={setMessage} onClose={() => setRescoping(null)} />}
       {resetting && <ResetPasswordDialog user={resetting} onDone={setMessage} onClose={() => setResetting(null)} />}
     </section>
   );

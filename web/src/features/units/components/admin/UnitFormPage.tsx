@@ -13,6 +13,8 @@ import { useCreateUnit } from '../../api/create-unit.js';
 import { useUnit } from '../../api/get-unit.js';
 import { useUpdateUnit } from '../../api/update-unit.js';
 import { checkUnit, unitValues, type UnitField, type UnitValues } from './unit-form-model.js';
+import { useSessionUser } from '../../../../shared/session/session.js';
+import { CountyField, countyFromCode } from '../../../areas/index.js';
 
 export function UnitFormPage({ id }: { id?: string }) {
   if (!id) return <UnitForm />;
@@ -47,14 +49,34 @@ function UnitForm({ unit }: { unit?: Unit }) {
   const create = useCreateUnit();
   const update = useUpdateUnit(unit?.id ?? '');
   const mutation = unit ? update : create;
+  // 所属区县 (areaCode): a county office's own county by default, a township's from its code
+  const me = useSessionUser();
+  const initialCounty = unit ? ((unit as Unit & { areaCode?: string | null }).areaCode ?? null) : me.scope?.length === 6 ? me.scope : null;
+  const [areaCode, setAreaCode] = useState<string | null>(initialCounty);
+  const [filledFrom, setFilledFrom] = useState<string | null>(null);
+  const [areaError, setAreaError] = useState<string | undefined>();
+  const typeCode = (code: string) => {
+    const county = countyFromCode(code, me.scope);
+    if (county) {
+      setAreaCode(county);
+      setFilledFrom(code.trim());
+      setAreaError(undefined);
+    } else if (filledFrom) {
+      setFilledFrom(null); // the code no longer names it: keep the county, no longer say why
+    }
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkUnit(values);
     setErrors(checked.errors);
-    if (!checked.unit) return;
-    if (unit) update.mutate(checked.unit, { onSuccess: () => setSaved(t('unitForm.saved')) });
-    else create.mutate(checked.unit, { onSuccess: (made) => void navigate({ to: '/units/$id', params: { id: made.id } }) });
+    const countyMissing = areaCode !== null && areaCode.length !== 6;
+    setAreaError(countyMissing ? t('areas.countyRequired') : undefined);
+    if (!checked.unit || countyMissing) return;
+    // sent only when set or changed: an installation without areas sends what it always did
+    const body = areaCode !== initialCounty || (!unit && areaCode) ? Object.assign(checked.unit, { areaCode }) : checked.unit;
+    if (unit) update.mutate(body, { onSuccess: () => setSaved(t('unitForm.saved')) });
+    else create.mutate(body, { onSuccess: (made) => void navigate({ to: '/units/$id', params: { id: made.id } }) });
   };
 
   const input = (field: UnitField, extra: { type?: string; required?: boolean; hint?: string; autoComplete?: string } = {}) => (
@@ -66,7 +88,7 @@ function UnitForm({ unit }: { unit?: Unit }) {
           type={extra.type ?? 'text'}
           autoComplete={extra.autoComplete ?? 'off'}
           value={values[field]}
-          onChange={(e) => { setValues((v) => ({ ...v, [field]: e.target.value })); setSaved(null); }}
+          onChange={(e) => { setValues((v) => ({ ...v, [field]: e.target.value })); setSaved(null); if (field === 'code') typeCode(e.target.value); }}
         />
       )}
     </Field>
@@ -94,6 +116,7 @@ function UnitForm({ unit }: { unit?: Unit }) {
           {input('contactPhone', { type: 'tel', autoComplete: 'tel' })}
         </div>
         {input('address', { autoComplete: 'street-address' })}
+        <CountyField value={areaCode} onChange={(code) => { setAreaCode(code); setFilledFrom(null); setAreaError(undefined); setSaved(null); }} filledFrom={filledFrom} error={areaError} />
         <fieldset>
           <legend>{t('unit.deadlines')}</legend>
           <p className="field__hint">{t('unitForm.dueHint')}</p>

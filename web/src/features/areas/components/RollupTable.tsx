@@ -1,0 +1,81 @@
+// An area's children side by side: units, onboarded and the share, each stage's done count,
+// laggards by category, the rank. A click on a child with units drills down.
+import { useTranslation } from 'react-i18next';
+import { UNIT_KINDS, type UnitKind } from '../../../../../shared/domain/catalogue.js';
+import { useFormat } from '../../../shared/lib/use-format.js';
+import { LAGGARD_CATEGORIES } from '../../reports/api/types.js';
+import type { RollupRow } from '../api/rollup.js';
+import type { TFunction } from 'i18next';
+
+export const childName = (row: RollupRow, t: TFunction) =>
+  row.area.level === 'unplaced' ? t('areas.unplaced') : row.area.level === 'kind' && (UNIT_KINDS as readonly string[]).includes(row.area.code) ? t(`kind.${row.area.code as UnitKind}`) : row.area.name;
+
+export const sharePercent = (row: RollupRow) => Math.round(row.onboardedShare * 1000) / 10;
+
+interface Props {
+  rows: RollupRow[];
+  /** the column heading of the children: 市, 县（区）, 单位类型… */
+  childLabel: string;
+  /** what a click on a child does; none for a child that cannot be opened */
+  open?: (row: RollupRow) => void;
+  caption?: string;
+}
+
+export function RollupTable({ rows, childLabel, open, caption }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const ranked = [...rows].sort((a, b) => a.rank - b.rank);
+  return (
+    <div className="table-scroll">
+      <table className="table rollup-table">
+        {caption && <caption className="visually-hidden">{caption}</caption>}
+        <thead>
+          <tr>
+            <th scope="col" className="num">{t('reports.rank')}</th>
+            <th scope="col">{childLabel}</th>
+            <th scope="col" className="num">{t('areas.units')}</th>
+            <th scope="col" className="num">{t('areas.onboarded')}</th>
+            <th scope="col" className="num">{t('areas.share')}</th>
+            <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.wiring') })}</th>
+            <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.connection') })}</th>
+            <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.registration') })}</th>
+            <th scope="col" className="num">{t('reports.laggards')}</th>
+            <th scope="col">{t('areas.byCategory')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranked.map((row) => {
+            const name = childName(row, t);
+            const empty = row.totalUnits === 0;
+            const categories = LAGGARD_CATEGORIES.filter((c) => (row.byCategory[c] ?? 0) > 0);
+            return (
+              <tr key={`${row.area.level}-${row.area.code}`} className={empty ? 'rollup-table__empty' : undefined}>
+                <td className="num">{empty ? '—' : row.rank}</td>
+                <th scope="row">
+                  {open && !empty && row.area.level !== 'unplaced' ? (
+                    <button type="button" className="link-button" onClick={() => open(row)}>{name}</button>
+                  ) : (
+                    name
+                  )}
+                  {empty && <span className="muted">{t('areas.noUnits')}</span>}
+                </th>
+                <td className="num">{format.number(row.totalUnits)}</td>
+                <td className="num">{format.number(row.onboarded)}</td>
+                <td className="num nowrap">{empty ? '—' : `${sharePercent(row)}%`}</td>
+                <td className="num">{format.number(row.stages.wiring.done)}</td>
+                <td className="num">{format.number(row.stages.connection.done)}</td>
+                <td className="num">{format.number(row.stages.registration.done)}</td>
+                <td className="num">{format.number(row.laggards)}</td>
+                <td>
+                  {categories.length === 0
+                    ? '—'
+                    : categories.map((c) => t('areas.categoryCount', { category: t(`flag.${c}`), count: row.byCategory[c] })).join(t('areas.listSeparator'))}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+// What the areas feature offers the other features' pages, besides its api/.
+export { AreaCascade } from './components/AreaCascade.js';
+export { AreaFilter, countyOf, widerThanCounty } from './components/AreaFilter.js';
+export { AreaOverview } from './components/AreaOverview.js';
+export { AreaSettingsForm } from './components/AreaSettingsForm.js';
+export { BulletinAreas } from './components/BulletinAreas.js';
+export { CountyField, countyFromCode } from './components/CountyField.js';
+export { ScopeDialog } from './components/ScopeDialog.js';
+export { ScopeName } from './components/ScopeName.js';
+export { fullName, useArea } from './api/areas.js';
+export { useAreaParam } from './use-area-param.js';
