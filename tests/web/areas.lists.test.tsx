@@ -69,12 +69,12 @@ describe('the laggard board by area', () => {
   it('offers the city’s counties, and asks the report and the files for the one chosen', async () => {
     window.history.replaceState(null, '', '/laggards');
     const api = serve('6212');
-    renderAs(cityOffice, <LaggardsPage />);
+    await renderAs(cityOffice, <LaggardsPage />);
     const picker = await screen.findByRole('group', { name: '地区' });
     const county = within(picker).getByLabelText('县（市、区）');
     await waitFor(() => expect(within(county).getAllByRole('option').map((o) => o.textContent)).toEqual(['全部', '武都区', '宕昌县', '礼县']));
     fireEvent.change(county, { target: { value: '621223' } });
-    expect(window.location.search).toBe('?area=621223');
+    await waitFor(() => expect(window.location.search).toBe('?area=621223'));
     await waitFor(() => expect(api.calls.some((c) => c.url.startsWith('/api/reports/laggards?area=621223'))).toBe(true));
     expect(screen.getByRole('link', { name: '导出 CSV' }).getAttribute('href')).toBe('/api/reports/laggards.csv?area=621223');
     expect(screen.getByRole('link', { name: '导出 Excel' }).getAttribute('href')).toBe('/api/reports/laggards.xlsx?area=621223');
@@ -85,7 +85,7 @@ describe('the laggard board by area', () => {
   it('has no area picker for a county’s office', async () => {
     window.history.replaceState(null, '', '/laggards');
     serve('621223');
-    renderAs({ ...office, scope: '621223' }, <LaggardsPage />);
+    await renderAs({ ...office, scope: '621223' }, <LaggardsPage />);
     await screen.findAllByText('哈达铺镇人民政府');
     expect(screen.queryByRole('group', { name: '地区' })).toBeNull();
   });
@@ -95,7 +95,7 @@ describe('a city’s bulletin', () => {
   it('names the city, ranks its counties and names each county’s three worst units', async () => {
     window.history.replaceState(null, '', '/laggards/bulletin');
     const api = serve('6212');
-    renderAs(cityOffice, <BulletinPage />);
+    await renderAs(cityOffice, <BulletinPage />);
     const heading = await screen.findByRole('heading', { level: 1 });
     expect(heading.textContent).toBe('关于甘肃省陇南市政务专网接入落后单位的通报');
     expect(document.querySelector('.bulletin__summary')!.textContent).toContain('甘肃省陇南市纳入政务专网接入工作的单位共 90 个');
@@ -117,7 +117,7 @@ describe('a city’s bulletin', () => {
   it('of a county lists its units as before, with no ranking', async () => {
     window.history.replaceState(null, '', '/laggards/bulletin?area=621223');
     serve('6212');
-    renderAs(cityOffice, <BulletinPage />);
+    await renderAs(cityOffice, <BulletinPage />);
     const heading = await screen.findByRole('heading', { level: 1 });
     expect(heading.textContent).toBe('关于甘肃省陇南市宕昌县政务专网接入落后单位的通报');
     expect(screen.queryByRole('table', { name: '各地排名' })).toBeNull();
@@ -128,7 +128,7 @@ describe('the units list by area', () => {
   it('shows the county column and filters by area for a city’s users', async () => {
     window.history.replaceState(null, '', '/units');
     const api = serve('6212');
-    renderAs(cityOffice, <UnitsPage />);
+    await renderAs(cityOffice, <UnitsPage />);
     await screen.findByText('哈达铺镇人民政府');
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toContain('所属区县');
     expect(screen.getAllByRole('row')[1].textContent).toContain('宕昌县');
@@ -142,7 +142,7 @@ describe('the units list by area', () => {
   it('has no county column for a county’s users', async () => {
     window.history.replaceState(null, '', '/units');
     serve('621223');
-    renderAs({ ...office, scope: '621223' }, <UnitsPage />);
+    await renderAs({ ...office, scope: '621223' }, <UnitsPage />);
     await screen.findByText('哈达铺镇人民政府');
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).not.toContain('所属区县');
   });

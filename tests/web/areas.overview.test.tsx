@@ -41,7 +41,7 @@ const cityOffice = { ...office, scope: '6212' };
 describe('the overview by area', () => {
   it('opens on a city office’s city, its counties ranked side by side, an empty county said so', async () => {
     const api = serve('6212');
-    renderAs(cityOffice, <OverviewPage />);
+    await renderAs(cityOffice, <OverviewPage />);
     const table = await screen.findByRole('table', { name: '甘肃省陇南市各地完成情况' });
     expect(rollupParents(api.calls)).toEqual(['6212']);
     const rows = within(table).getAllByRole('row').slice(1);
@@ -59,10 +59,10 @@ describe('the overview by area', () => {
 
   it('drills into a county on a click, and the breadcrumb goes back up to the city', async () => {
     const api = serve('6212');
-    renderAs(cityOffice, <OverviewPage />);
+    await renderAs(cityOffice, <OverviewPage />);
     const table = await screen.findByRole('table', { name: '甘肃省陇南市各地完成情况' });
     fireEvent.click(within(table).getByRole('button', { name: '宕昌县' }));
-    expect(window.location.search).toBe('?area=621223');
+    await waitFor(() => expect(window.location.search).toBe('?area=621223'));
 
     // the next level: the county's units by kind, and the summary of the county
     const county = await screen.findByRole('table', { name: '甘肃省陇南市宕昌县各地完成情况' });
@@ -74,33 +74,33 @@ describe('the overview by area', () => {
     const crumbs = screen.getByRole('navigation', { name: '所在地区' });
     expect(within(crumbs).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['陇南市', '宕昌县']);
     fireEvent.click(within(crumbs).getByRole('button', { name: '陇南市' }));
-    expect(window.location.search).toBe('');
+    await waitFor(() => expect(window.location.search).toBe(''));
     await screen.findByRole('table', { name: '甘肃省陇南市各地完成情况' });
   });
 
   it('from the whole installation, climbs from a county to everywhere', async () => {
     window.history.replaceState(null, '', '/overview?area=621223');
     serve(null);
-    renderAs(office, <OverviewPage />);
+    await renderAs(office, <OverviewPage />);
     await screen.findByRole('table', { name: '甘肃省陇南市宕昌县各地完成情况' });
     const crumbs = screen.getByRole('navigation', { name: '所在地区' });
     expect(within(crumbs).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['全部地区', '甘肃省', '陇南市', '宕昌县']);
     fireEvent.click(within(crumbs).getByRole('button', { name: '甘肃省' }));
-    expect(window.location.search).toBe('?area=62');
+    await waitFor(() => expect(window.location.search).toBe('?area=62'));
   });
 
   it('says so when the address names an area outside the scope', async () => {
     window.history.replaceState(null, '', '/overview?area=6201');
     serve('6212');
-    renderAs(cityOffice, <OverviewPage />);
+    await renderAs(cityOffice, <OverviewPage />);
     await screen.findByText('该地区不在您的管辖范围内，或不存在。');
     fireEvent.click(screen.getByRole('button', { name: '回到本辖区' }));
-    expect(window.location.search).toBe('');
+    await waitFor(() => expect(window.location.search).toBe(''));
   });
 
   it('looks as it does today in an installation whose units are all unplaced', async () => {
     const api = serve(null, { '': [row('unplaced', '', 'unplaced', 90, 30, 20, 1)] });
-    renderAs(office, <OverviewPage />);
+    await renderAs(office, <OverviewPage />);
     await screen.findByText('三个环节完成情况');
     await waitFor(() => expect(rollupParents(api.calls)).toEqual([null]));
     expect(screen.queryByRole('navigation', { name: '所在地区' })).toBeNull();

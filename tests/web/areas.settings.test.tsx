@@ -43,7 +43,7 @@ describe('the settings of an area', () => {
   it('says where each value comes from, and saves the own values with null for the inherited ones', async () => {
     const api = serve('6212');
     window.history.replaceState(null, '', '/settings?area=621223');
-    renderAs({ ...office, scope: '6212' }, <SettingsPage />);
+    await renderAs({ ...office, scope: '6212' }, <SettingsPage />);
 
     await waitFor(() => expect(screen.getByTestId('source-stallDays').textContent).toBe('当前生效：10 · 继承自 陇南市'));
     expect(screen.getByTestId('source-wiringDue').textContent).toBe('当前生效：2026-10-31 · 本县设置');
@@ -67,7 +67,7 @@ describe('the settings of an area', () => {
 
   it('offers a city office its own counties only, and starts on its own city', async () => {
     const api = serve('6212');
-    renderAs({ ...office, scope: '6212' }, <SettingsPage />);
+    await renderAs({ ...office, scope: '6212' }, <SettingsPage />);
     const picker = await screen.findByRole('group', { name: '设置适用的地区' });
     const county = await within(picker).findByLabelText('县（市、区）');
     await waitFor(() => expect(within(county).getAllByRole('option').map((o) => o.textContent)).toEqual(['全部', '武都区', '宕昌县', '礼县']));
@@ -77,12 +77,12 @@ describe('the settings of an area', () => {
     await waitFor(() => expect(api.calls.some((c) => c.url === '/api/settings?area=6212')).toBe(true));
     expect(api.calls.some((c) => c.url === '/api/settings')).toBe(false);
     fireEvent.change(county, { target: { value: '621223' } });
-    expect(window.location.search).toBe('?area=621223');
+    await waitFor(() => expect(window.location.search).toBe('?area=621223'));
   });
 
   it('edits the installation defaults and its home area for a whole-installation office', async () => {
     const api = serve(null);
-    renderAs(office, <SettingsPage />);
+    await renderAs(office, <SettingsPage />);
     const home = await screen.findByRole('group', { name: '本系统所在地区' });
     const province = await within(home).findByLabelText('省（区、市）');
     await waitFor(() => expect(within(province).getAllByRole('option').length).toBeGreaterThan(1));

@@ -26,7 +26,7 @@ afterEach(() => {
 describe('the unit form’s county', () => {
   it('is filled from a township’s code and says so, and is sent', async () => {
     const api = serve('6212');
-    renderAs({ ...office, scope: '6212' }, <UnitFormPage />);
+    await renderAs({ ...office, scope: '6212' }, <UnitFormPage />);
     const group = screen.getByRole('group', { name: '所属区县' });
     const county = within(group).getByLabelText('县（市、区）') as HTMLSelectElement;
     await waitFor(() => expect(within(county).getAllByRole('option')).toHaveLength(4));
@@ -43,7 +43,7 @@ describe('the unit form’s county', () => {
 
   it('is not filled from a code outside the user’s scope, nor from a department’s code', async () => {
     serve('6212');
-    renderAs({ ...office, scope: '6212' }, <UnitFormPage />);
+    await renderAs({ ...office, scope: '6212' }, <UnitFormPage />);
     const county = within(screen.getByRole('group', { name: '所属区县' })).getByLabelText('县（市、区）') as HTMLSelectElement;
     await waitFor(() => expect(within(county).getAllByRole('option')).toHaveLength(4));
     fireEvent.change(screen.getByLabelText(/^编码/), { target: { value: '620102001' } });
@@ -54,7 +54,7 @@ describe('the unit form’s county', () => {
 
   it('is a county office’s own county, with nothing else to pick', async () => {
     const api = serve('621223');
-    renderAs({ ...office, scope: '621223' }, <UnitFormPage />);
+    await renderAs({ ...office, scope: '621223' }, <UnitFormPage />);
     const group = screen.getByRole('group', { name: '所属区县' });
     await waitFor(() => expect(group.textContent).toContain('宕昌县'));
     expect(within(group).queryByRole('combobox')).toBeNull();
@@ -67,7 +67,7 @@ describe('the unit form’s county', () => {
 
   it('sends no county where none was chosen, as before areas', async () => {
     const api = serve(null);
-    renderAs(office, <UnitFormPage />);
+    await renderAs(office, <UnitFormPage />);
     fireEvent.change(screen.getByLabelText(/^编码/), { target: { value: 'A01' } });
     fireEvent.change(screen.getByLabelText(/^名称/), { target: { value: '某单位' } });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));

@@ -40,7 +40,7 @@ const posted = (calls: { method: string; body: unknown }[]) => calls.find((c) =>
 describe('the scope of a new user', () => {
   it('is picked among a city office’s own counties, nothing above its city offered', async () => {
     const api = serve('6212');
-    renderAs({ ...office, scope: '6212' }, <CreateUserForm />);
+    await renderAs({ ...office, scope: '6212' }, <CreateUserForm />);
     const picker = screen.getByRole('group', { name: '管辖范围' });
     await waitFor(() => expect(picker.textContent).toContain('甘肃省 › 陇南市'));
     expect(within(picker).queryByLabelText('省（区、市）')).toBeNull();
@@ -59,7 +59,7 @@ describe('the scope of a new user', () => {
 
   it('defaults to the creating office’s own scope', async () => {
     const api = serve('621223');
-    renderAs({ ...office, scope: '621223' }, <CreateUserForm />);
+    await renderAs({ ...office, scope: '621223' }, <CreateUserForm />);
     const picker = screen.getByRole('group', { name: '管辖范围' });
     await waitFor(() => expect(picker.textContent).toContain('甘肃省 › 陇南市 › 宕昌县'));
     // a county office has nothing narrower to pick
@@ -71,7 +71,7 @@ describe('the scope of a new user', () => {
 
   it('is not asked of a unit contact', async () => {
     serve(null);
-    renderAs(office, <CreateUserForm />);
+    await renderAs(office, <CreateUserForm />);
     expect(screen.getByRole('group', { name: '管辖范围' })).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/^角色/), { target: { value: 'unit' } });
     expect(screen.queryByRole('group', { name: '管辖范围' })).toBeNull();
@@ -79,14 +79,14 @@ describe('the scope of a new user', () => {
 
   it('is shown in the list by name', async () => {
     serve(null);
-    renderAs(office, <UsersPage />);
+    await renderAs(office, <UsersPage />);
     await waitFor(() => expect(screen.getAllByRole('row')[1].textContent).toContain('甘肃省陇南市'));
     expect(screen.getAllByRole('row')[2].textContent).toContain('甘肃省陇南市宕昌县');
   });
 
   it('is changed inside the office’s own scope', async () => {
     const api = serve('6212');
-    renderAs({ ...office, scope: '6212' }, <UsersPage />);
+    await renderAs({ ...office, scope: '6212' }, <UsersPage />);
     fireEvent.click(await screen.findByRole('button', { name: '修改范围tc' }));
     const dialog = screen.getByRole('dialog');
     const county = within(dialog).getByLabelText('县（市、区）') as HTMLSelectElement;

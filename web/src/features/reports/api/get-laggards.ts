@@ -6,7 +6,7 @@ import type { Laggard, LaggardFilters, LaggardsReport } from './types.js';
 
 export const LAGGARDS_PAGE_SIZE = 50;
 
-const FILTER_KEYS = ['asOf', 'kind', 'category', 'parentCode', 'q', 'urged', 'page'] as const;
+const FILTER_KEYS = ['asOf', 'kind', 'category', 'parentCode', 'q', 'urged', 'area', 'page'] as const;
 
 /** The board's filters from its address (the route has checked them against the API's schema). */
 export function laggardFiltersFrom(search: LaggardFilters): LaggardFilters {

@@ -8,7 +8,7 @@ import { unitKeys, type UnitFilters } from './keys.js';
 export type UnitPage = z.infer<typeof UnitList>;
 
 const PAGE_SIZE = 50;
-const FILTER_KEYS = ['q', 'kind', 'stage', 'status', 'onboarded', 'parentCode', 'assignee'] as const;
+const FILTER_KEYS = ['q', 'kind', 'stage', 'status', 'onboarded', 'parentCode', 'assignee', 'area'] as const;
 
 /** The list's filters from its address (the route has checked them against the API's schema). */
 export function unitFiltersFrom(search: Partial<Record<string, string>>): UnitFilters {
