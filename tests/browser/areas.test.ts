@@ -32,7 +32,7 @@ describe('areas', () => {
     await page.goto(`${stage.server.url}/overview`);
     const cityTable = page.getByRole('table', { name: '甘肃省陇南市各地完成情况' });
     await cityTable.waitFor();
-    // 武都区 has everything onboarded: first
+    // ranked by the server's rule (ROLLUP_RANK): 武都区 first
     const rows = cityTable.getByRole('row');
     await expect.poll(() => rows.nth(1).getByRole('rowheader').textContent()).toBe('武都区');
     await stage.browser.shot('areas-city-1280');
