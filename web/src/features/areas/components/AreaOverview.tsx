@@ -11,6 +11,7 @@ import { rollupFileUrl, showsAreas, useRollup, type RollupRow } from '../api/rol
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useAreaParam } from '../use-area-param.js';
 import type { I18nKey } from '../../../i18n/keys.js';
+import { RankRule } from './RankRule.js';
 import { AreaBreadcrumb } from './AreaBreadcrumb.js';
 import { childName, RollupTable, sharePercent } from './RollupTable.js';
 
@@ -63,7 +64,7 @@ export function AreaOverview({ asOf }: { asOf?: string }) {
       <AreaBreadcrumb area={area.data ?? null} scope={user.scope} onPick={(code) => setArea(code === user.scope ? null : code)} />
       <h2 id="area-overview-title">{t('areas.childrenOf', { area: title })}</h2>
       <RollupTable rows={rows} childLabel={t(childLabelKey(current))} open={open} caption={t('areas.childrenOf', { area: title })} />
-      <p className="muted rollup-rule">{t('areas.rankRule')}</p>
+      <RankRule className="muted rollup-rule" />
       <p className="button-row no-print">
         <a className="button button--secondary button--small" href={rollupFileUrl('csv', current, asOf)} download>{t('reports.exportCsv')}</a>
         <a className="button button--secondary button--small" href={rollupFileUrl('xlsx', current, asOf)} download>{t('reports.exportXlsx')}</a>

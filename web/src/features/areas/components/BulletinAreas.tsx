@@ -6,6 +6,7 @@ import { request, toQuery } from '../../../shared/api/http.js';
 import { Loading } from '../../../shared/components/StatusPage.js';
 import type { LaggardFilters, LaggardsReport } from '../../reports/api/types.js';
 import { useRollup } from '../api/rollup.js';
+import { RankRule } from './RankRule.js';
 import { childLabelKey } from './AreaOverview.js';
 import { childName, RollupTable } from './RollupTable.js';
 
@@ -33,7 +34,7 @@ export function BulletinAreas({ area, filters }: { area: string; filters: Laggar
       <section>
         <h2>{t('areas.bulletinRanking')}</h2>
         <RollupTable rows={ranked} childLabel={t(childLabelKey(area))} caption={t('areas.bulletinRanking')} />
-        <p className="rollup-rule">{t('areas.rankRule')}</p>
+        <RankRule className="rollup-rule" />
       </section>
       {lagging.length > 0 && (
         <section>
