@@ -1,10 +1,11 @@
 // Areas in the browser: a city office drills 陇南市 → 宕昌县 → a unit and back up by the
 // breadcrumb; a county office sees only its county; the overview at 360 px.
 import { describe, expect, it } from 'vitest';
-import { checkEachPage, logIn, openBrowser, seedSteps, seedUnit, CONNECTED, type SeededUser, useStage } from './harness.js';
+import { checkEachPage, daysAgo, logIn, openBrowser, seedSteps, seedUnit, CONNECTED, type SeededUser, useStage } from './harness.js';
 
 let city: SeededUser;
 let county: SeededUser;
+let outside: string;
 
 const stage = useStage({
   prepare: async ({ office }) => {
@@ -14,6 +15,10 @@ const stage = useStage({
     const anhua = await seedUnit(office, '安化镇人民政府', { code: '621202100', kind: 'township' });
     await seedSteps(office, anhua.id, CONNECTED);
     await seedSteps(office, hadapu.id, [{ type: 'wiring.completed' }]);
+    // a laggard of 宕昌县 for the board
+    const shawan = await seedUnit(office, '沙湾镇人民政府', { code: '621223102', kind: 'township' });
+    await seedSteps(office, shawan.id, [{ type: 'wiring.refused', data: { reason: '领导不在，不让进办公室', reasonCode: 'leader_absent' }, occurredAt: daysAgo(6) }]);
+    outside = anhua.id;
     const make = async (username: string, displayName: string, scope: string) => {
       const password = 'pass-word-123';
       const { user } = await office.post('/api/users', { username, displayName, role: 'office', password, scope });
@@ -54,6 +59,20 @@ describe('areas', () => {
     await cityTable.waitFor();
   });
 
+  it('a city office opens the board of the county it drilled into, a unit from it, and ← 返回 keeps the county', async () => {
+    const { page } = stage.browser;
+    await logIn(page, stage.server.url, city.username, city.password);
+    await page.goto(`${stage.server.url}/overview?area=621223`);
+    await page.getByRole('link', { name: '查看本地区落后单位' }).click();
+    const here = () => new URL(page.url()).pathname + new URL(page.url()).search;
+    await expect.poll(here).toBe('/laggards?area=621223');
+    await page.getByRole('link', { name: '沙湾镇人民政府' }).first().click();
+    await page.getByRole('heading', { name: '沙湾镇人民政府', level: 1 }).waitFor();
+    await page.getByRole('link', { name: /返回/ }).first().click();
+    await expect.poll(here).toBe('/laggards?area=621223');
+    await page.getByRole('link', { name: '沙湾镇人民政府' }).first().waitFor();
+  });
+
   it('a county office sees its own county only', async () => {
     const { page } = stage.browser;
     await logIn(page, stage.server.url, county.username, county.password);
@@ -63,6 +82,10 @@ describe('areas', () => {
     // another county's overview is not its to see
     await page.goto(`${stage.server.url}/overview?area=621202`);
     await page.getByText('该地区不在您的管辖范围内，或不存在。').waitFor();
+    // nor does another county's unit exist for it, even by its address
+    await page.goto(`${stage.server.url}/units/${outside}`);
+    await page.getByText(/找不到|不存在/).first().waitFor();
+    expect(await page.getByText('安化镇人民政府').count()).toBe(0);
   });
 
   it('the city overview on a phone, 360 px wide', async () => {
