@@ -15,7 +15,6 @@
 // progress derived from them); units take them in turn, so the million steps are one
 // INSERT … SELECT join in the database rather than a million rows sent from here.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +22,6 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { migrateDatabase, openDatabase, type Database } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { users } from '../../db/schema/index.js';
@@ -34,6 +32,7 @@ import { hashPassword } from '../../server/lib/password.js';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { usernameKey } from '../../shared/domain/usernames.js';
 import { factColumns, generator, history, percentile } from './histories.js';
+import { benchTarget } from './database.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -183,21 +182,8 @@ function laggardsBefore(commit: string, database: string): { p50: number; p95: n
 }
 
 async function main() {
-  let serverDb: string | undefined;
-  let url: string | undefined;
-  let admin: postgres.Sql | undefined;
-  if (args.reuse) {
-    const u = new URL(args.server);
-    u.pathname = `/${args.reuse}`;
-    url = u.toString();
-  } else if (!args.embedded) {
-    serverDb = `zw_bench_areas_${randomBytes(4).toString('hex')}`;
-    admin = postgres(args.server, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${serverDb}`);
-    const u = new URL(args.server);
-    u.pathname = `/${serverDb}`;
-    url = u.toString();
-  }
+  const target = await benchTarget(args, 'zw_bench_areas');
+  const { url, made: serverDb } = target;
   const kind = url ? 'postgres' : 'pglite';
   const database = await openDatabase(url ? { url, max: 4 } : {});
   let closed = false;
@@ -318,11 +304,7 @@ async function main() {
     }
   } finally {
     if (!closed) await database.close();
-    if (admin && serverDb) {
-      if (!args.keep) await admin.unsafe(`drop database if exists ${serverDb} with (force)`);
-      else console.log(`kept database ${serverDb}`);
-      await admin.end();
-    }
+    await target.done();
   }
 }
 

@@ -19,7 +19,7 @@ export function generator(seed: number) {
 export type Generator = ReturnType<typeof generator>;
 
 /** How likely each step is when allowed. */
-const WEIGHT: Record<StepType, number> = {
+export const WEIGHT: Record<StepType, number> = {
   'wiring.scheduled': 3,
   'wiring.started': 4,
   'wiring.completed': 4,

@@ -3,10 +3,9 @@
 //   npm run bench:reports                      PostgreSQL at postgres://postgres@127.0.0.1:5432/ (a new database, dropped afterwards)
 //   npm run bench:reports -- --embedded        PGlite in memory
 //   npm run bench:reports -- --units 20000 --steps 200000
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, type Database } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
@@ -18,6 +17,8 @@ import { progressFacts } from '../../server/features/units/units.repository.js';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { allowedSteps, applyStep, deriveProgress, initialProgress, type Progress } from '../../shared/domain/progress.js';
 import { REASON_CODES, STEP_RULES, type StepType } from '../../shared/domain/steps.js';
+import { benchTarget } from './database.js';
+import { DAY, generator, percentile, WEIGHT } from './histories.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,33 +36,9 @@ const UNITS = Number(args.units);
 const STEPS = Number(args.steps);
 const RUNS = Number(args.runs);
 const TZ = 'Asia/Shanghai';
-const DAY = 86_400_000;
 
-// a small seeded generator, so two runs load the same data
-let seed = 20261128;
-const random = () => {
-  seed = (seed * 1664525 + 1013904223) >>> 0;
-  return seed / 2 ** 32;
-};
-const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-const pickOne = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-
-/** How likely each step is when allowed: mostly forward, with the delays a campaign sees. */
-const WEIGHT: Record<StepType, number> = {
-  'wiring.scheduled': 3,
-  'wiring.started': 4,
-  'wiring.completed': 4,
-  'wiring.refused': 1,
-  'wiring.postponed': 1.5,
-  'connection.scheduled': 3,
-  'connection.started': 4,
-  'connection.test_failed': 2,
-  'connection.completed': 4,
-  'connection.postponed': 1.5,
-  'registration.submitted': 4,
-  'registration.verified': 6,
-  'registration.rejected': 1,
-};
+// seeded, so two runs load the same data
+const { random, int, pickOne } = generator(20261128);
 
 interface StepRow {
   unit_id: string;
@@ -185,27 +162,10 @@ async function load(database: Database) {
   return { stepsLoaded, seconds: (performance.now() - started) / 1000 };
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 
 async function main() {
-  let serverDb: string | undefined;
-  let url: string | undefined;
-  let admin: postgres.Sql | undefined;
-  if (args.reuse) {
-    const u = new URL(args.server);
-    u.pathname = `/${args.reuse}`;
-    url = u.toString();
-  } else if (!args.embedded) {
-    serverDb = `zw_bench_${randomBytes(4).toString('hex')}`;
-    admin = postgres(args.server, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${serverDb}`);
-    const u = new URL(args.server);
-    u.pathname = `/${serverDb}`;
-    url = u.toString();
-  }
+  const target = await benchTarget(args, 'zw_bench');
+  const { url, made: serverDb } = target;
   const database = await openDatabase(url ? { url, max: 4 } : {});
   try {
     await migrateDatabase(database, url);
@@ -246,7 +206,7 @@ async function main() {
       await get(path);
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) times.push((await get(path)).ms);
-      console.log(`${label.padEnd(44)} ${pct(times, 50).toFixed(1).padStart(8)} ${pct(times, 95).toFixed(1).padStart(8)}`);
+      console.log(`${label.padEnd(44)} ${percentile(times, 50).toFixed(1).padStart(8)} ${percentile(times, 95).toFixed(1).padStart(8)}`);
     }
     const first = await get('/api/reports/laggards');
     console.log(`\nlaggards today: ${first.res.json().total} of ${UNITS} units`);
@@ -261,11 +221,7 @@ async function main() {
     await app.close();
   } finally {
     await database.close();
-    if (admin && serverDb) {
-      if (!args.keep) await admin.unsafe(`drop database if exists ${serverDb} with (force)`);
-      else console.log(`kept database ${serverDb}`);
-      await admin.end();
-    }
+    await target.done();
   }
 }
 
