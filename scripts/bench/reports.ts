@@ -13,12 +13,10 @@ import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { hashPassword } from '../../server/lib/password.js';
 import { writeSettings } from '../../server/features/settings/settings.repository.js';
-import { progressFacts } from '../../server/features/units/units.repository.js';
 import { addDays, today } from '../../shared/domain/dates.js';
-import { allowedSteps, applyStep, deriveProgress, initialProgress, type Progress } from '../../shared/domain/progress.js';
-import { REASON_CODES, STEP_RULES, type StepType } from '../../shared/domain/steps.js';
+import type { Progress } from '../../shared/domain/progress.js';
 import { benchTarget } from './database.js';
-import { DAY, generator, percentile, WEIGHT } from './histories.js';
+import { factColumns, generator, history as generateHistory, percentile, type StepRow as StepsRow } from './histories.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,73 +36,20 @@ const RUNS = Number(args.runs);
 const TZ = 'Asia/Shanghai';
 
 // seeded, so two runs load the same data
-const { random, int, pickOne } = generator(20261128);
+const g = generator(20261128);
+const { int } = g;
 
-interface StepRow {
-  unit_id: string;
-  seq: number;
-  type: string;
-  stage: string;
-  occurred_at: string;
-  actor_name: string;
-  actor_role: string;
-  data: Record<string, string>;
-  voided: boolean;
-}
+type StepRow = StepsRow & { unit_id: string; actor_name: string; actor_role: string };
 
-/** A valid history of exactly `length` rows (a verification only ever as the last one). */
+/** A valid history of exactly `length` rows for the unit (histories.ts), as the steps table holds it. */
 function history(unitId: string, length: number, now: number): { rows: StepRow[]; progress: Progress; last: number } {
-  const rows: StepRow[] = [];
-  const live: { type: StepType; occurredAt: string; data: Record<string, string> }[] = [];
-  let t = now - int(5, 62) * DAY - int(0, DAY);
-  let progress = initialProgress();
-  for (let seq = 1; seq <= length; seq++) {
-    const lastRow = seq === length;
-    let type: StepType;
-    if (live.length && random() < 0.015) {
-      // a mistake voided: the row stays, the history goes back one step
-      rows[rows.length - 1].voided = true;
-      live.pop();
-      progress = deriveProgress(live);
-    }
-    const allowed = allowedSteps(progress, 'office', true).filter((s) => s !== 'registration.verified' || lastRow);
-    const total = allowed.reduce((s, a) => s + WEIGHT[a], 0);
-    let r = random() * total;
-    type = allowed[allowed.length - 1];
-    for (const a of allowed) if ((r -= WEIGHT[a]) < 0) { type = a; break; }
-    t = Math.min(now - int(1, 600) * 60_000, t + int(0, 4) * DAY + int(0, DAY / 2));
-    const occurredAt = new Date(t).toISOString();
-    const rule = STEP_RULES[type];
-    const data: Record<string, string> = {};
-    if (rule.required.includes('plannedDate' as never)) data.plannedDate = addDays(occurredAt.slice(0, 10), int(1, 10));
-    if (rule.required.includes('reason' as never)) {
-      data.reason = pickOne(['领导出差', '办公室装修中', '年底工作忙', '没有机房', '费用未落实', '担心安全', '其他原因']);
-      data.reasonCode = pickOne(REASON_CODES);
-    }
-    if (type === 'registration.submitted') data.platformRef = `SQ-${seq}`;
-    const step = { type, occurredAt, data };
-    live.push(step);
-    progress = applyStep(progress, step);
-    rows.push({ unit_id: unitId, seq, type, stage: rule.stage, occurred_at: occurredAt, actor_name: '基准', actor_role: 'office', data, voided: false });
-  }
-  return { rows, progress: deriveProgress(live), last: t };
+  const made = generateHistory(g, length, now);
+  const rows = made.rows.map((r) => ({ ...r, unit_id: unitId, actor_name: '基准', actor_role: 'office' }));
+  return { rows, progress: made.progress, last: Date.parse(made.rows[made.rows.length - 1].occurred_at) };
 }
 
 /** a unit's stored facts under their column names */
-const facts = (p: Progress) => {
-  const f = progressFacts(p);
-  return {
-    wiring_status: f.wiringStatus,
-    connection_status: f.connectionStatus,
-    registration_status: f.registrationStatus,
-    onboarded: f.onboarded,
-    last_event_at: f.lastEventAt,
-    refused_at: f.refusedAt,
-    postponements: f.postponements,
-    first_postponed_at: f.firstPostponedAt,
-    connection_at: f.connectionAt,
-  };
-};
+const facts = factColumns;
 
 async function load(database: Database) {
   const { db } = database;
