@@ -83,7 +83,7 @@ export function UnitsPage() {
               selection={office ? selection : undefined}
               assigneeName={office ? assigneeName : undefined}
               // the county column, for a scope of several counties whose units are placed in them
-              withCounty={widerThanCounty(user.scope) && units.data.items.some((u) => (u as { areaCode?: string | null }).areaCode)}
+              withCounty={widerThanCounty(user.scope) && units.data.items.some((u) => u.areaCode)}
             />
           )}
           <Pager page={page} pageSize={PAGE_SIZE} total={units.data.total} onPage={(p) => setParams({ page: p })} />

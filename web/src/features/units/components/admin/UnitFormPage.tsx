@@ -51,7 +51,7 @@ function UnitForm({ unit }: { unit?: Unit }) {
   const mutation = unit ? update : create;
   // 所属区县 (areaCode): a county office's own county by default, a township's from its code
   const me = useSessionUser();
-  const initialCounty = unit ? ((unit as Unit & { areaCode?: string | null }).areaCode ?? null) : me.scope?.length === 6 ? me.scope : null;
+  const initialCounty = unit ? unit.areaCode : me.scope?.length === 6 ? me.scope : null;
   const [areaCode, setAreaCode] = useState<string | null>(initialCounty);
   const [filledFrom, setFilledFrom] = useState<string | null>(null);
   const [areaError, setAreaError] = useState<string | undefined>();
