@@ -126,3 +126,25 @@ describe('bad rows', () => {
     expect(errorOf(refused).details).toEqual([expect.objectContaining({ row: 2, field: 'assignee' })]);
   });
 });
+
+describe('a file checked, then overtaken before it is written', () => {
+  // the window the adversarial review found: a 3,000-row file is checked for a moment before it
+  // is written, and another county's office made a unit of one of its codes meanwhile
+  it('takes over nothing: a unit made meanwhile in another county stays as it was, and nothing is imported', async () => {
+    const { checkFile, writeChecked } = await import('../../server/features/units/import.service.js');
+    const { parseCsv } = await import('../../server/features/units/import.parse.js');
+    const actor = { ...county.user, scope: TANCHANG, ip: '127.0.0.1' };
+    const [taken, other] = [code(), code()];
+    const file = await checkFile(t.database.db, actor, await parseCsv(csv('code,name,kind', `${taken},宕昌覆盖,department`, `${other},宕昌新单位,department`)));
+    expect(file.issues).toEqual([]);
+    const made = await whole.post('/api/units', { code: taken, name: '武都原有单位', kind: 'department', areaCode: WUDU, contactPhone: '13900000000' });
+    expect(made.statusCode, made.body).toBe(201);
+
+    const err = await writeChecked(t.database.db, actor, file).then(() => null, (e: unknown) => e as { status?: number; statusCode?: number; details?: { reason?: string } });
+    expect(err?.details?.reason).toBe('changed_meanwhile');
+    expect(await areaOf(taken)).toMatchObject({ areaCode: WUDU });
+    const { items } = (await whole.get(`/api/units?q=${taken}`)).json();
+    expect(items[0]).toMatchObject({ name: '武都原有单位', contactPhone: '13900000000' });
+    expect(await areaOf(other)).toBeUndefined();
+  });
+});

@@ -183,6 +183,11 @@ async function previewImport(db: DbOrTx, actor: Actor, file: CheckedFile): Promi
  */
 async function writeImport(tx: DbOrTx, file: CheckedFile): Promise<ImportResult> {
   const stored = await unitsByCode(tx, file.rows.map((r) => r.code), { lock: true });
+  // The rows were placed (in a county, inside the importer's scope) against the units as the
+  // check read them, without locks. A unit made or moved since then, by another office perhaps
+  // in another county, would be taken over by the upsert: refuse rather than write over it.
+  const moved = file.rows.find((r) => stored.has(r.code) !== file.stored.has(r.code) || stored.get(r.code)?.areaCode !== file.stored.get(r.code)?.areaCode);
+  if (moved) throw changedMeanwhile(moved.code);
   const counts = await compare(tx, file.rows, stored);
   const now = new Date();
   const fresh = progressColumns(initialProgress(now.toISOString()));
@@ -198,9 +203,18 @@ async function writeImport(tx: DbOrTx, file: CheckedFile): Promise<ImportResult>
   const existing = file.rows.filter((r) => stored.has(r.code)).map(valuesOf);
   const fresher = file.rows.filter((r) => !stored.has(r.code)).map(valuesOf);
   const written = await writeImported(tx, { existing, fresh: fresher }, { columns, required: REQUIRED });
+  // units are never deleted, so every new row must have been inserted: one that met an existing
+  // code was made by someone else between the lock above and this write
+  if (written.inserted !== fresher.length) throw changedMeanwhile(null);
   // the warnings are the check's (the dry run's): not looked up again while the units are locked
   return { ...counts, created: written.inserted, updated: written.updated, dryRun: false, ignoredColumns: file.ignored };
 }
+
+const changedMeanwhile = (code: string | null) =>
+  fail.conflict(
+    `${code ? `unit ${code}` : 'a unit of the file'} was created or changed by someone else since the file was checked; nothing was imported: send the file again`,
+    { reason: 'changed_meanwhile', code, message: `导入检查之后，${code ? `编码 ${code} 的单位` : '文件中的单位'}被他人新建或改动，本次未导入任何内容，请重新导入` },
+  );
 
 /** The lock or serialization failures a concurrent writer can cause: retried by the client, a 409. */
 function isConcurrencyFailure(err: unknown): boolean {
@@ -215,6 +229,11 @@ export async function importUnits(db: DbOrTx, actor: Actor, parsed: ParsedFile, 
     throw fail.validation(`${new Set(file.issues.map((i) => i.row)).size} row(s) have errors; nothing was imported`, file.issues);
   }
   if (opts.dryRun) return previewImport(db, actor, file);
+  return writeChecked(db, actor, file);
+}
+
+/** A checked file written with its audit row, in one transaction (a file checked earlier may have been overtaken: a 409). */
+export async function writeChecked(db: DbOrTx, actor: Actor, file: CheckedFile): Promise<ImportResult> {
   try {
     return await db.transaction(async (tx) => {
       const result = await writeImport(tx, file);
