@@ -1,6 +1,7 @@
 // Units in areas (areas.md, "The area tree", "Scopes"): a unit's county on create and PATCH, the
 // scope every list, export, assignment and the step feed keep, and `area=` narrowing them.
 // Two counties of 陇南市 (6212): 宕昌县 621223 and 武都区 621202.
+import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
@@ -192,5 +193,22 @@ describe('the step feed by scope', () => {
     expect((await viewer.get(`/api/events?area=${WUDU}`)).statusCode).toBe(404);
     const feed = (await county.get(`/api/events?unitId=${b.id}`)).json();
     expect(feed.total).toBe(0);
+  });
+});
+
+describe('a step retried with a clientEventId', () => {
+  it('answers only for the same unit: an id used on another county’s unit tells nothing of that step', async () => {
+    const { a, b } = await threeUnits();
+    const id = randomUUID();
+    const first = await whole.post(`/api/units/${b.id}/events`, { type: 'wiring.started', note: '武都内部备注', clientEventId: id });
+    expect(first.statusCode, first.body).toBe(201);
+    const res = await county.post(`/api/units/${a.id}/events`, { type: 'wiring.started', clientEventId: id });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.body).not.toContain('武都内部备注');
+    expect(res.body).not.toContain(b.id);
+    // the same unit's retry is answered with the step, as before
+    const again = await whole.post(`/api/units/${b.id}/events`, { type: 'wiring.started', clientEventId: id });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().event.note).toBe('武都内部备注');
   });
 });

@@ -29,9 +29,12 @@ export interface Recorded {
   progress: Progress;
 }
 
-async function replay(db: Db, req: FastifyRequest, row: StepRow): Promise<Recorded> {
+async function replay(db: Db, req: FastifyRequest, unitId: string, row: StepRow): Promise<Recorded> {
   const user = req.user!;
   if (user.role === 'unit' && user.unitId !== row.unitId) throw fail.forbidden('a unit contact may record steps only for its own unit');
+  // a retry is of the same unit's step: an id already used for another unit (perhaps outside the
+  // caller's scope) answers nothing about that step
+  if (row.unitId !== unitId) throw fail.conflict('this clientEventId was already used for a step of another unit: give the step a new one');
   const unit = await findUnit(db, row.unitId);
   return { created: false, event: toStep(row), progress: unit!.progress };
 }
@@ -44,7 +47,7 @@ export async function recordStep(db: Db, req: FastifyRequest, unitId: string, in
     // up only when the write is refused, so the usual first send costs no extra query.
     if (input.clientEventId && (isUniqueViolation(err) || (err instanceof ApiError && err.status < 500))) {
       const existing = await findByClientEventId(db, input.clientEventId);
-      if (existing) return replay(db, req, existing);
+      if (existing) return replay(db, req, unitId, existing);
     }
     throw err;
   }
