@@ -78,3 +78,21 @@ describe('a channel of a county', () => {
     expect(JSON.stringify(digestAll.body)).toContain('武都拒绝乡');
   });
 });
+
+describe('the postponement-limit alert', () => {
+  it('fires at the unit’s county’s own limit, as the board flags it', async () => {
+    const off = { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null };
+    expect((await root.put(`/api/settings?area=${A}`, { ...off, postponementLimit: 1 })).statusCode).toBe(200);
+    try {
+      const c = await channel(countyA, { alerts: ['postponement_limit'] });
+      const unit = await t.unit({ areaCode: A, name: '宕昌推迟乡' });
+      expect((await root.post(`/api/units/${unit.id}/events`, BODIES['wiring.postponed'])).statusCode).toBe(201);
+      // one postponement is the county's limit (the installation's is 2): flagged, and alerted
+      const board = (await countyA.get('/api/reports/laggards?category=repeated_postponement&pageSize=500')).json();
+      expect(board.items.some((i: { unit: { id: string } }) => i.unit.id === unit.id)).toBe(true);
+      expect((await rows(c.id)).map((r) => r.kind)).toEqual(['postponement_limit']);
+    } finally {
+      await root.put(`/api/settings?area=${A}`, off);
+    }
+  });
+});

@@ -234,3 +234,9 @@ export async function overdueNoticesToAlert(db: DbOrTx, today: string, days: num
   );
 }
 
+
+/** The county a unit sits in (null: none). */
+export async function unitAreaCode(db: DbOrTx, unitId: string): Promise<string | null> {
+  const [row] = await rowsOf<{ area: string | null }>(db, sql`select area_code as area from units where id = ${unitId}::uuid`);
+  return row?.area ?? null;
+}

@@ -32,11 +32,13 @@ import {
   insertChannel,
   listChannels,
   listDeliveries,
+  unitAreaCode,
   updateChannel,
   type ChannelRow,
   type DeliveryRow,
 } from './notify.repository.js';
 import type { Sender } from './notify.sender.js';
+import { rulesForArea } from '../settings/settings.service.js';
 
 export const toChannel = (r: ChannelRow): Channel => ({
   id: r.id,
@@ -208,7 +210,8 @@ const linkTo = (config: Config, unitId: string) => (config.publicOrigin ? `${con
  * that raises no alert or when no channel takes it.
  */
 export async function enqueueStepAlerts(tx: DbOrTx, config: Config, s: StepAlertInput): Promise<void> {
-  const settings = await readSettings(tx);
+  // a postponement's limit is the unit's county's (inherited over its city and province)
+  const settings = s.type.endsWith('.postponed') ? await rulesForArea(tx, await unitAreaCode(tx, s.unit.id)) : await readSettings(tx);
   const alert = alertForStep(s.type, s.progress.postponements, settings.postponementLimit);
   if (!alert) return;
   const reason = typeof s.data.reason === 'string' ? s.data.reason : null;
