@@ -168,8 +168,9 @@ describe('assigning inside the scope', () => {
       expect(refused.statusCode).toBe(400);
       expect((await county.patch(`/api/units/${a.id}`, { assigneeId: tech.user.id })).statusCode).toBe(400);
     }
-    // the city sees both counties' technicians and units
-    expect((await city.post('/api/units/assign', { technicianId: other.user.id, parentCode: group })).json()).toEqual({ updated: 2 });
+    // the city sees both counties' technicians and units, but gives a 武都区 technician only what it can see
+    expect((await city.post('/api/units/assign', { technicianId: other.user.id, parentCode: group })).json()).toEqual({ updated: 1 });
+    expect((await whole.get(`/api/units/${b.id}`)).json().unit.assigneeId).toBe(other.user.id);
   });
 });
 
@@ -210,5 +211,30 @@ describe('a step retried with a clientEventId', () => {
     const again = await whole.post(`/api/units/${b.id}/events`, { type: 'wiring.started', clientEventId: id });
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().event.note).toBe('武都内部备注');
+  });
+});
+
+describe('a technician given a unit', () => {
+  it('is one whose scope holds the unit: a city office cannot give a 宕昌县 technician a 武都区 unit', async () => {
+    const { a, b } = await threeUnits();
+    const tech = await t.as('technician', { scope: TANCHANG });
+    const patched = await city.patch(`/api/units/${b.id}`, { assigneeId: tech.user.id });
+    expect(patched.statusCode, patched.body).toBe(400);
+    expect(patched.body).toContain('该技术员的管辖范围不包括这个单位所在的区县');
+    expect((await city.patch(`/api/units/${a.id}`, { assigneeId: tech.user.id })).statusCode).toBe(200);
+    const bulk = await city.post('/api/units/assign', { technicianId: tech.user.id, unitIds: [a.id, b.id] });
+    expect(bulk.statusCode, bulk.body).toBe(200);
+    expect(bulk.json().updated).toBe(1);
+    expect((await whole.get(`/api/units/${b.id}`)).json().unit.assignee).toBeNull();
+  });
+});
+
+describe('a code outside the scope', () => {
+  it('is refused as outside the scope whether or not a unit has it, so the answer tells nothing', async () => {
+    const existing = await t.unit({ code: `621202${String(Math.floor(Math.random() * 1e3)).padStart(3, '0')}`, kind: 'township', areaCode: WUDU });
+    const unused = '621202999';
+    const a = await county.post('/api/units', { code: existing.code, name: '别县乡', kind: 'township' });
+    const b = await county.post('/api/units', { code: unused, name: '别县乡', kind: 'township' });
+    expect([a.statusCode, b.statusCode]).toEqual([403, 403]);
   });
 });

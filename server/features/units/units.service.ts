@@ -40,10 +40,19 @@ export async function visibleUnit(db: DbOrTx, actor: Actor, id: string, opts: { 
 }
 
 /** The technician behind an id, inside the actor's scope (400 naming `field` when there is none). */
-export async function requireTechnician(db: DbOrTx, actor: Actor, id: string, field = 'assigneeId'): Promise<void> {
+/** An active technician inside the actor's scope (else 400); answers the technician's own scope. */
+export async function requireTechnician(db: DbOrTx, actor: Actor, id: string, field = 'assigneeId'): Promise<string | null> {
   const user = await findTechnician(db, id);
   if (!user || user.role !== 'technician' || user.disabled || !inScope(actor.scope, user.scope)) {
     throw fail.validation(`${field} must name an active technician`, [{ field, message: 'must name an active technician' }]);
+  }
+  return user.scope;
+}
+
+/** A unit looked after by a technician who cannot see it would be a dead letter: the unit must lie in the technician's scope. */
+function requireSeenBy(techScope: string | null, areaCode: string | null, field = 'assigneeId') {
+  if (!inScope(techScope, areaCode)) {
+    throw fail.validation(`${field} names a technician whose scope does not hold the unit`, [{ field, message: '该技术员的管辖范围不包括这个单位所在的区县' }]);
   }
 }
 
@@ -74,9 +83,10 @@ export async function countyForNew(db: DbOrTx, actor: Actor, unitCode: string, g
 const answer = async (db: DbOrTx, row: UnitRow): Promise<Unit> => toUnit(row, await areaName(db, row.areaCode));
 
 export async function createUnit(db: DbOrTx, actor: Actor, body: CreateUnit): Promise<Unit> {
-  if (body.assigneeId) await requireTechnician(db, actor, body.assigneeId);
-  if (await findUnitByCode(db, body.code)) throw taken(body.code);
+  // the county first: a code outside the scope is refused as such, whether or not it is taken
   const areaCode = await countyForNew(db, actor, body.code, body.areaCode);
+  if (body.assigneeId) requireSeenBy(await requireTechnician(db, actor, body.assigneeId), areaCode);
+  if (await findUnitByCode(db, body.code)) throw taken(body.code);
   try {
     const row = await db.transaction(async (tx) => {
       const now = new Date();
@@ -94,10 +104,10 @@ export async function createUnit(db: DbOrTx, actor: Actor, body: CreateUnit): Pr
 export async function patchUnit(db: DbOrTx, actor: Actor, id: string, patch: PatchUnit): Promise<Unit> {
   const current = await visibleUnit(db, actor, id);
   if (!current) throw notFound();
-  if (patch.assigneeId) await requireTechnician(db, actor, patch.assigneeId);
-  if (patch.code && patch.code !== current.code && (await findUnitByCode(db, patch.code))) throw taken(patch.code);
   if (patch.areaCode) await checkCounty(db, actor, patch.areaCode);
   else if (patch.areaCode === null && actor.scope !== null) throw fail.forbidden('不能将单位移出所有区县：它将不在您的管辖范围内');
+  if (patch.assigneeId) requireSeenBy(await requireTechnician(db, actor, patch.assigneeId), patch.areaCode !== undefined ? patch.areaCode : current.areaCode);
+  if (patch.code && patch.code !== current.code && (await findUnitByCode(db, patch.code))) throw taken(patch.code);
   try {
     const row = await db.transaction(async (tx) => {
       const updated = await updateUnit(tx, current.id, { ...patch, updatedAt: new Date() });
@@ -138,9 +148,10 @@ export async function listUnitsFor(db: DbOrTx, actor: Actor, q: UnitQuery & { pa
 /** Assigns a technician (inside the scope) to the units named that lie inside the scope; others are not counted. */
 export async function assign(db: DbOrTx, actor: Actor, body: AssignUnits): Promise<{ updated: number }> {
   const { technicianId } = body;
-  if (technicianId) await requireTechnician(db, actor, technicianId, 'technicianId');
+  // only the units the technician can see (inside its scope, which lies inside the actor's) are given to it
+  const scope = technicianId ? await requireTechnician(db, actor, technicianId, 'technicianId') : actor.scope;
   return db.transaction(async (tx) => {
-    const updated = await assignUnits(tx, actor.scope, body);
+    const updated = await assignUnits(tx, scope, body);
     await auditAs(tx, actor, [{ action: 'unit.assign', target: technicianId, details: { unitIds: body.unitIds?.length, parentCode: body.parentCode, updated } }]);
     return { updated };
   });
