@@ -16,8 +16,8 @@ export const laggardsPerUnit = (f: Pick<RollupFigures, 'totalUnits' | 'laggards'
 /** The rank rule, key by key; `key` names its i18n text (web: `rollup.rank.<key>`). */
 export const ROLLUP_RANK = [
   { key: 'hasUnits', order: 'desc', value: (f: RollupFigures) => (f.totalUnits > 0 ? 1 : 0), zh: '有单位的在前', en: 'children with units first' },
-  { key: 'onboardedShare', order: 'desc', value: onboardedShare, zh: '接入率高者在前', en: 'higher share onboarded first' },
-  { key: 'laggardsPerUnit', order: 'asc', value: laggardsPerUnit, zh: '落后单位占比低者在前', en: 'fewer laggards per unit first' },
+  { key: 'onboardedShare', order: 'desc', value: onboardedShare, zh: '完成率高者在前', en: 'higher share onboarded first' },
+  { key: 'laggardsPerUnit', order: 'asc', value: laggardsPerUnit, zh: '落后单位占单位数的比例低者在前', en: 'fewer laggards per unit first' },
 ] as const satisfies readonly { key: string; order: 'asc' | 'desc'; value: (f: RollupFigures) => number; zh: string; en: string }[];
 
 export type RollupRankKey = (typeof ROLLUP_RANK)[number]['key'];

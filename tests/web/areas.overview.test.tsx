@@ -43,6 +43,7 @@ describe('the overview by area', () => {
     const api = serve('6212');
     await renderAs(cityOffice, <OverviewPage />);
     const table = await screen.findByRole('table', { name: '甘肃省陇南市各地完成情况' });
+    expect(screen.getByRole('heading', { name: '各地完成率' })).toBeDefined();
     expect(rollupParents(api.calls)).toEqual(['6212']);
     const rows = within(table).getAllByRole('row').slice(1);
     // ranked as the server ranks: 武都区 (rank 1) above 宕昌县 (rank 2); 礼县 has no units
@@ -65,9 +66,10 @@ describe('the overview by area', () => {
     await waitFor(() => expect(window.location.search).toBe('?area=621223'));
 
     // the next level: the county's units by kind, and the summary of the county
-    const county = await screen.findByRole('table', { name: '甘肃省陇南市宕昌县各地完成情况' });
+    const county = await screen.findByRole('table', { name: '甘肃省陇南市宕昌县各类单位完成情况' });
     expect(rollupParents(api.calls)).toEqual(['6212', '621223']);
     expect(within(county).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['部门', '乡镇']);
+    expect(screen.getByRole('heading', { name: '各类单位完成率' })).toBeDefined();
     expect(within(county).getAllByRole('columnheader')[1].textContent).toBe('单位类型');
     await waitFor(() => expect(api.calls.some((c) => c.url === '/api/reports/summary?area=621223')).toBe(true));
 
@@ -82,7 +84,7 @@ describe('the overview by area', () => {
     window.history.replaceState(null, '', '/overview?area=621223');
     serve(null);
     await renderAs(office, <OverviewPage />);
-    await screen.findByRole('table', { name: '甘肃省陇南市宕昌县各地完成情况' });
+    await screen.findByRole('table', { name: '甘肃省陇南市宕昌县各类单位完成情况' });
     const crumbs = screen.getByRole('navigation', { name: '所在地区' });
     expect(within(crumbs).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['全部地区', '甘肃省', '陇南市', '宕昌县']);
     fireEvent.click(within(crumbs).getByRole('button', { name: '甘肃省' }));

@@ -52,6 +52,28 @@ describe('the unit form’s county', () => {
     expect(county.value).toBe('');
   });
 
+  it('is filled only from a township’s code naming a county in the list, and is asked for before sending', async () => {
+    const api = serve('6212');
+    await renderAs({ ...office, scope: '6212' }, <UnitFormPage />);
+    const group = screen.getByRole('group', { name: '所属区县' });
+    const county = within(group).getByLabelText('县（市、区）') as HTMLSelectElement;
+    await waitFor(() => expect(within(county).getAllByRole('option')).toHaveLength(4));
+    // 621200 is the city's own digits, no county
+    fireEvent.change(screen.getByLabelText(/^编码/), { target: { value: '621200901' } });
+    expect(county.value).toBe('');
+    expect(group.textContent).not.toContain('自动填为');
+    // a real county's digits, but the unit is a department
+    fireEvent.change(screen.getByLabelText(/^类型/), { target: { value: 'department' } });
+    fireEvent.change(screen.getByLabelText(/^编码/), { target: { value: '621223901' } });
+    expect(county.value).toBe('');
+    expect(group.textContent).not.toContain('自动填为');
+
+    fireEvent.change(screen.getByLabelText(/^名称/), { target: { value: '市教育局' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(within(group).getByRole('alert').textContent).toBe('请选择所属县（市、区）'));
+    expect(posted(api.calls)).toBeUndefined();
+  });
+
   it('is a county office’s own county, with nothing else to pick', async () => {
     const api = serve('621223');
     await renderAs({ ...office, scope: '621223' }, <UnitFormPage />);

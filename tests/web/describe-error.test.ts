@@ -50,4 +50,12 @@ describe('describeError', () => {
       lines: ['类型：应为以下之一：乡镇、部门、其他', '负责技术员：没有名为 li 的在职技术员'],
     });
   });
+
+  it('names a unit’s county and a user’s scope in words, not by their field names', () => {
+    const error = new ApiError(400, 'VALIDATION_FAILED', 'bad body', [
+      { field: 'areaCode', message: '所属区县代码 621200 不是一个区县' },
+      { field: 'scope', message: '不存在' },
+    ]);
+    expect(describeError(error, zh).lines).toEqual(['所属区县：所属区县代码 621200 不是一个区县', '管辖范围：不存在']);
+  });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../web/src/i18n/en.js';
 import { zh } from '../../web/src/i18n/zh.js';
+import { ROLLUP_RANK } from '../../shared/domain/rollup.js';
 
 type Tree = { [key: string]: string | Tree };
 const leaves = (tree: Tree, path: string[] = []): [string, string][] =>
@@ -42,5 +43,14 @@ describe('the dictionaries', () => {
     expect(latinWords('不是有效的 CSV 文件，请用 Excel 另存为“CSV UTF-8”格式')).toEqual([]);
     expect(latinWords('{{count}} 条，例如 Asia/Shanghai')).toEqual([]);
     expect(latinWords('not a known IANA time zone name')).toEqual(['not', 'known', 'time', 'zone', 'name']);
+  });
+});
+
+describe('the roll-up rank rule', () => {
+  it('is worded in the files (shared/domain/rollup.ts) as on the screen', () => {
+    for (const r of ROLLUP_RANK) {
+      expect(r.zh).toBe(zh.areas.rank[r.key]);
+      expect(r.en).toBe(en.areas.rank[r.key]);
+    }
   });
 });

@@ -4,7 +4,7 @@ export { AreaFilter, countyOf, widerThanCounty } from './components/AreaFilter.j
 export { AreaOverview } from './components/AreaOverview.js';
 export { AreaSettingsForm } from './components/AreaSettingsForm.js';
 export { BulletinAreas } from './components/BulletinAreas.js';
-export { CountyField, countyFromCode } from './components/CountyField.js';
+export { CountyField, countyFromCode, useCountyFromCode } from './components/CountyField.js';
 export { ScopeDialog } from './components/ScopeDialog.js';
 export { ScopeName } from './components/ScopeName.js';
 export { fullName, useArea } from './api/areas.js';

@@ -58,12 +58,16 @@ export function AreaOverview({ asOf }: { asOf?: string }) {
     else setArea(row.area.code);
   };
   const title = area.data ? fullName(area.data) : t('areas.everywhere');
+  // inside a county the children are kinds of unit (乡镇/部门/其他), not places
+  const ofKinds = current !== null && levelOfCode(current) === 'county';
+  const heading = t(ofKinds ? 'areas.childrenOfKinds' : 'areas.childrenOf', { area: title });
+  const chartTitle = t(ofKinds ? 'areas.chartTitleKinds' : 'areas.chartTitle');
 
   return (
     <section className="panel area-overview" aria-labelledby="area-overview-title">
       <AreaBreadcrumb area={area.data ?? null} scope={user.scope} onPick={(code) => setArea(code === user.scope ? null : code)} />
-      <h2 id="area-overview-title">{t('areas.childrenOf', { area: title })}</h2>
-      <RollupTable rows={rows} childLabel={t(childLabelKey(current))} open={open} caption={t('areas.childrenOf', { area: title })} />
+      <h2 id="area-overview-title">{heading}</h2>
+      <RollupTable rows={rows} childLabel={t(childLabelKey(current))} open={open} caption={heading} />
       <RankRule className="muted rollup-rule" />
       <p className="button-row no-print">
         <a className="button button--secondary button--small" href={rollupFileUrl('csv', current, asOf)} download>{t('reports.exportCsv')}</a>
@@ -72,9 +76,9 @@ export function AreaOverview({ asOf }: { asOf?: string }) {
       </p>
       {bars.length > 0 && (
         <>
-          <h3>{t('areas.chartTitle')}</h3>
+          <h3>{chartTitle}</h3>
           <Suspense fallback={<Loading />}>
-            <RollupChart bars={bars} />
+            <RollupChart bars={bars} title={chartTitle} />
           </Suspense>
         </>
       )}

@@ -17,7 +17,7 @@ export interface ShareBar {
 }
 
 /** `bars` best first, as the table ranks them (keep the array stable between renders: it redraws the chart). */
-export default function RollupChart({ bars }: { bars: ShareBar[] }) {
+export default function RollupChart({ bars, title }: { bars: ShareBar[]; title: string }) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
 
@@ -56,7 +56,7 @@ export default function RollupChart({ bars }: { bars: ShareBar[] }) {
       className="chart"
       style={{ height: `${Math.max(10, bars.length * 2 + 3)}rem` }}
       role="img"
-      aria-label={`${t('areas.chartTitle')}：${bars.map((b) => `${b.name} ${b.share}%`).join('，')}`}
+      aria-label={`${title}：${bars.map((b) => `${b.name} ${b.share}%`).join('，')}`}
     />
   );
 }

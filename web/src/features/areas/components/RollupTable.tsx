@@ -40,7 +40,7 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
             <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.connection') })}</th>
             <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.registration') })}</th>
             <th scope="col" className="num">{t('reports.laggards')}</th>
-            <th scope="col">{t('areas.byCategory')}</th>
+            <th scope="col" className="rollup-table__categories">{t('areas.byCategory')}</th>
           </tr>
         </thead>
         <tbody>
@@ -57,7 +57,7 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
                   ) : (
                     name
                   )}
-                  {empty && <span className="muted">{t('areas.noUnits')}</span>}
+                  {empty && <span className="muted rollup-table__none">{t('areas.noUnits')}</span>}
                 </th>
                 <td className="num">{format.number(row.totalUnits)}</td>
                 <td className="num">{format.number(row.onboarded)}</td>
@@ -66,7 +66,7 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
                 <td className="num">{format.number(row.stages.connection.done)}</td>
                 <td className="num">{format.number(row.stages.registration.done)}</td>
                 <td className="num">{format.number(row.laggards)}</td>
-                <td>
+                <td className="rollup-table__categories">
                   {categories.length === 0
                     ? '—'
                     : categories.map((c) => t('areas.categoryCount', { category: t(`flag.${c}`), count: row.byCategory[c] })).join(t('areas.listSeparator'))}

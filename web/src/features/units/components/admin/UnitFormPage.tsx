@@ -14,7 +14,7 @@ import { useUnit } from '../../api/get-unit.js';
 import { useUpdateUnit } from '../../api/update-unit.js';
 import { checkUnit, unitValues, type UnitField, type UnitValues } from './unit-form-model.js';
 import { useSessionUser } from '../../../../shared/session/session.js';
-import { CountyField, countyFromCode } from '../../../areas/index.js';
+import { CountyField, useCountyFromCode } from '../../../areas/index.js';
 
 export function UnitFormPage({ id }: { id?: string }) {
   if (!id) return <UnitForm />;
@@ -55,23 +55,30 @@ function UnitForm({ unit }: { unit?: Unit }) {
   const [areaCode, setAreaCode] = useState<string | null>(initialCounty);
   const [filledFrom, setFilledFrom] = useState<string | null>(null);
   const [areaError, setAreaError] = useState<string | undefined>();
-  const typeCode = (code: string) => {
-    const county = countyFromCode(code, me.scope);
-    if (county) {
-      setAreaCode(county);
-      setFilledFrom(code.trim());
+  // filled only once the user types a code or picks a kind: an edited unit keeps its county
+  const [touched, setTouched] = useState(false);
+  const found = useCountyFromCode(touched ? values.code : '', values.kind, me.scope);
+  const fill = found && values.code.trim();
+  const [lastFill, setLastFill] = useState<string | null>(null);
+  if (fill !== lastFill) {
+    setLastFill(fill);
+    if (found && fill) {
+      setAreaCode(found);
+      setFilledFrom(fill);
       setAreaError(undefined);
     } else if (filledFrom) {
       setFilledFrom(null); // the code no longer names it: keep the county, no longer say why
     }
-  };
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkUnit(values);
     setErrors(checked.errors);
-    const countyMissing = areaCode !== null && areaCode.length !== 6;
-    setAreaError(countyMissing ? t('areas.countyRequired') : undefined);
+    // a scope wider than a county has no county of its own to fall back on: the server would refuse
+    const countyUnchosen = areaCode === null && me.scope !== null && me.scope.length < 6;
+    const countyMissing = countyUnchosen || (areaCode !== null && areaCode.length !== 6);
+    setAreaError(countyUnchosen ? t('areas.countyChoose') : countyMissing ? t('areas.countyRequired') : undefined);
     if (!checked.unit || countyMissing) return;
     // sent only when set or changed: an installation without areas sends what it always did
     const body = areaCode !== initialCounty || (!unit && areaCode) ? Object.assign(checked.unit, { areaCode }) : checked.unit;
@@ -88,7 +95,7 @@ function UnitForm({ unit }: { unit?: Unit }) {
           type={extra.type ?? 'text'}
           autoComplete={extra.autoComplete ?? 'off'}
           value={values[field]}
-          onChange={(e) => { setValues((v) => ({ ...v, [field]: e.target.value })); setSaved(null); if (field === 'code') typeCode(e.target.value); }}
+          onChange={(e) => { setValues((v) => ({ ...v, [field]: e.target.value })); setSaved(null); if (field === 'code') setTouched(true); }}
         />
       )}
     </Field>
@@ -106,7 +113,7 @@ function UnitForm({ unit }: { unit?: Unit }) {
           {input('name', { required: true })}
           <Field label={t('units.kind')} required>
             {(p) => (
-              <select {...p} name="kind" value={values.kind} onChange={(e) => setValues((v) => ({ ...v, kind: e.target.value }))}>
+              <select {...p} name="kind" value={values.kind} onChange={(e) => { setValues((v) => ({ ...v, kind: e.target.value })); setTouched(true); }}>
                 {UNIT_KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
               </select>
             )}
