@@ -43,7 +43,7 @@ describe('areas', () => {
     await stage.browser.shot('areas-city-1280');
 
     await cityTable.getByRole('button', { name: '宕昌县' }).click();
-    const countyTable = page.getByRole('table', { name: '甘肃省陇南市宕昌县各地完成情况' });
+    const countyTable = page.getByRole('table', { name: '甘肃省陇南市宕昌县各类单位完成情况' });
     await countyTable.waitFor();
     expect(new URL(page.url()).search).toBe('?area=621223');
     await countyTable.getByRole('button', { name: '乡镇' }).click();
