@@ -94,15 +94,18 @@ type Column = keyof StoredUnit;
 export async function writeImported(
   db: DbOrTx,
   { existing, fresh }: { existing: NewUnit[]; fresh: NewUnit[] },
-  { columns, required }: { columns: Column[]; required: readonly Column[] },
+  { columns, required, scope }: { columns: Column[]; required: readonly Column[]; scope: string | null },
 ): Promise<{ inserted: number; updated: number }> {
   const excluded = (c: Column | 'updatedAt') => sql.raw(`excluded.${units[c].name}`);
   const replace: Record<string, SQL> = Object.fromEntries(columns.map((c) => [c, excluded(c)]));
   const fill: Record<string, SQL> = Object.fromEntries(
     columns.map((c) => [c, required.includes(c) ? excluded(c) : sql`coalesce(${excluded(c)}, ${sql.raw(`"units"."${units[c].name}"`)})`]),
   );
-  const a = await upsertUnits(db, existing, { ...replace, updatedAt: excluded('updatedAt') });
-  const b = await upsertUnits(db, fresh, { ...fill, updatedAt: excluded('updatedAt') });
+  // a stored unit outside the importer's scope is never overwritten, whatever the check saw: such
+  // a row is left out of the answer, and the caller refuses the import
+  const inside = inScopeSql(scope, sql.raw('"units"."area_code"'));
+  const a = await upsertUnits(db, existing, { ...replace, updatedAt: excluded('updatedAt') }, inside);
+  const b = await upsertUnits(db, fresh, { ...fill, updatedAt: excluded('updatedAt') }, inside);
   return { inserted: a.inserted + b.inserted, updated: a.updated + b.updated };
 }
 
@@ -110,14 +113,14 @@ export async function writeImported(
  * Inserts `values` in code order (the same lock order for every import), each chunk one statement;
  * a row whose code exists by then takes `onConflict` of its columns. Answers how many were new.
  */
-export async function upsertUnits(db: DbOrTx, values: NewUnit[], onConflict: Record<string, SQL>): Promise<{ inserted: number; updated: number }> {
+export async function upsertUnits(db: DbOrTx, values: NewUnit[], onConflict: Record<string, SQL>, setWhere?: SQL): Promise<{ inserted: number; updated: number }> {
   const sorted = [...values].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   let inserted = 0;
   const rows = await inChunks(sorted, (chunk) =>
     db
       .insert(units)
       .values(chunk)
-      .onConflictDoUpdate({ target: units.code, set: onConflict })
+      .onConflictDoUpdate({ target: units.code, set: onConflict, setWhere })
       // xmax is 0 on a row this statement inserted, and the updating transaction's id otherwise
       .returning({ inserted: sql<boolean>`(xmax = 0)` }),
   );

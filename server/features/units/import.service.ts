@@ -17,6 +17,7 @@ import { usernameKey } from '../../../shared/domain/usernames.js';
 import { placeRows } from './import.areas.js';
 import { knownCodes, technicianIds, unitsByCode, unitsNamed, usernames, writeImported, type StoredUnit } from './import.repository.js';
 import { progressColumns } from './units.repository.js';
+import { inScope } from '../../../shared/domain/areas.js';
 
 const REQUIRED = ['code', 'name', 'kind'] as const;
 /** The unit fields a row's cells set beside its code, as UnitFields checks them. */
@@ -181,12 +182,12 @@ async function previewImport(db: DbOrTx, actor: Actor, file: CheckedFile): Promi
  * every row is written in code order. Two imports of the same codes therefore queue rather than
  * deadlock. Its answer has the changes, not the warnings: those were the check's.
  */
-async function writeImport(tx: DbOrTx, file: CheckedFile): Promise<ImportResult> {
+async function writeImport(tx: DbOrTx, actor: Actor, file: CheckedFile): Promise<ImportResult> {
   const stored = await unitsByCode(tx, file.rows.map((r) => r.code), { lock: true });
   // The rows were placed (in a county, inside the importer's scope) against the units as the
-  // check read them, without locks. A unit made or moved since then, by another office perhaps
-  // in another county, would be taken over by the upsert: refuse rather than write over it.
-  const moved = file.rows.find((r) => stored.has(r.code) !== file.stored.has(r.code) || stored.get(r.code)?.areaCode !== file.stored.get(r.code)?.areaCode);
+  // check read them, without locks. A unit made or moved outside the scope since then, by another
+  // county's office perhaps, must not be taken over: refuse rather than write over it.
+  const moved = file.rows.find((r) => stored.has(r.code) && !inScope(actor.scope, stored.get(r.code)!.areaCode));
   if (moved) throw changedMeanwhile(moved.code);
   const counts = await compare(tx, file.rows, stored);
   const now = new Date();
@@ -202,10 +203,9 @@ async function writeImport(tx: DbOrTx, file: CheckedFile): Promise<ImportResult>
   const columns = [...FIELDS, ...(file.hasAssignee ? ['assigneeId' as const] : [])];
   const existing = file.rows.filter((r) => stored.has(r.code)).map(valuesOf);
   const fresher = file.rows.filter((r) => !stored.has(r.code)).map(valuesOf);
-  const written = await writeImported(tx, { existing, fresh: fresher }, { columns, required: REQUIRED });
-  // units are never deleted, so every new row must have been inserted: one that met an existing
-  // code was made by someone else between the lock above and this write
-  if (written.inserted !== fresher.length) throw changedMeanwhile(null);
+  const written = await writeImported(tx, { existing, fresh: fresher }, { columns, required: REQUIRED, scope: actor.scope });
+  // a row the write left out met a unit outside the scope, made after the lock above
+  if (written.inserted + written.updated !== file.rows.length) throw changedMeanwhile(null);
   // the warnings are the check's (the dry run's): not looked up again while the units are locked
   return { ...counts, created: written.inserted, updated: written.updated, dryRun: false, ignoredColumns: file.ignored };
 }
@@ -236,7 +236,7 @@ export async function importUnits(db: DbOrTx, actor: Actor, parsed: ParsedFile, 
 export async function writeChecked(db: DbOrTx, actor: Actor, file: CheckedFile): Promise<ImportResult> {
   try {
     return await db.transaction(async (tx) => {
-      const result = await writeImport(tx, file);
+      const result = await writeImport(tx, actor, file);
       const { created, updated, unchanged } = result;
       await auditAs(tx, actor, [{ action: 'unit.import', target: null, details: { created, updated, unchanged, ignoredColumns: file.ignored } }]);
       return result;
