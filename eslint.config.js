@@ -14,6 +14,14 @@ const PUBLIC = [/^web\/src\/features\/[^/]+\/api\//, /^web\/src\/features\/[^/]+
 
 /** Which imports cross a boundary of the tree, and why not. */
 function crossing(from, to) {
+  const feature = from.match(/^server\/features\/([^/]+)\//)?.[1];
+  const sibling = to.match(/^server\/features\/([^/]+)\//)?.[1];
+  if (feature && sibling && feature !== sibling) {
+    return `the ${feature} feature may not import the ${sibling} feature: what two features share goes down to db/queries, shared/ or server/lib`;
+  }
+  if (/^(server|web|shared|scripts)\//.test(from) && /^db\/schema(\/|\.|$)/.test(to) && !from.startsWith('scripts/')) {
+    return 'only the data floor (db/) reads the tables: call a function of db/queries';
+  }
   if (from.startsWith('web/') && /^(server|db)\//.test(to)) return 'the web may not import server/ or db/: share through shared/';
   if (from.startsWith('shared/') && /^(web|server|db)\//.test(to)) return 'shared/ imports no feature, neither the web nor the server';
   if (from.startsWith('web/src/shared/') && /^web\/src\/(features|app)\//.test(to)) return "web/src/shared/ imports no feature: it is what the features share";
@@ -21,6 +29,21 @@ function crossing(from, to) {
   const theirs = to.match(/^web\/src\/features\/([^/]+)\//)?.[1];
   if (mine && theirs && mine !== theirs && !PUBLIC.some((re) => re.test(to))) {
     return `the ${mine} feature may use the ${theirs} feature through its api/ only, not its internals`;
+  }
+  return null;
+}
+
+// SQL is written on the data floor only: drizzle's query builders and `sql` are db/'s; the
+// server's features and libraries call db/queries. shared/ is pure: no database, no HTTP.
+const SQL_NAMES = new Set(['sql', 'eq', 'and', 'or', 'inArray', 'isNull', 'asc', 'desc', 'count', 'gt', 'gte', 'lt', 'lte', 'ne', 'not', 'exists']);
+function packageCrossing(from, source, node) {
+  if (from.startsWith('shared/') && /^(drizzle-orm|fastify|@fastify\/|postgres$|@electric-sql\/)/.test(source)) {
+    return 'shared/ is pure rules and schemas: it imports neither the database nor HTTP';
+  }
+  if (from.startsWith('server/') && source === 'drizzle-orm') {
+    const names = (node.specifiers ?? []).filter((s) => s.importKind !== 'type' && node.importKind !== 'type').map((s) => s.imported?.name ?? s.local?.name);
+    const used = names.filter((n) => SQL_NAMES.has(n));
+    if (used.length) return `SQL is written in db/queries only (${used.join(', ')}): call a query function from there`;
   }
   return null;
 }
@@ -33,7 +56,10 @@ const boundaries = {
         const from = rel(context.filename);
         const check = (node) => {
           const source = node.source?.value;
-          if (typeof source !== 'string' || !source.startsWith('.')) return;
+          if (typeof source !== 'string') return;
+          const pkg = packageCrossing(from, source, node);
+          if (pkg) return context.report({ node: node.source, messageId: 'crossing', data: { why: pkg, target: source } });
+          if (!source.startsWith('.')) return;
           const target = rel(path.resolve(path.dirname(context.filename), source));
           const why = crossing(from, target);
           if (why) context.report({ node: node.source, messageId: 'crossing', data: { why, target } });

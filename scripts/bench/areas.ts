@@ -27,7 +27,7 @@ import { rowsOf } from '../../db/rows.js';
 import { users } from '../../db/schema/index.js';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { writeSettings } from '../../server/features/settings/settings.repository.js';
+import { writeSettings } from '../../db/queries/settings.js';
 import { hashPassword } from '../../server/lib/password.js';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { usernameKey } from '../../shared/domain/usernames.js';

@@ -12,7 +12,7 @@ import { users } from '../../db/schema/index.js';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { hashPassword } from '../../server/lib/password.js';
-import { writeSettings } from '../../server/features/settings/settings.repository.js';
+import { writeSettings } from '../../db/queries/settings.js';
 import { addDays, today } from '../../shared/domain/dates.js';
 import type { Progress } from '../../shared/domain/progress.js';
 import { benchTarget } from './database.js';

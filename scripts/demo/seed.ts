@@ -5,9 +5,9 @@ import { inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { areaSettings, audit, steps, units, users } from '../../db/schema/index.js';
 import * as notices from '../../server/features/notices/notices.service.js';
-import { writeSettings } from '../../server/features/settings/settings.repository.js';
+import { writeSettings } from '../../db/queries/settings.js';
 import { progressColumns } from '../../server/features/units/units.repository.js';
-import type { Actor } from '../../server/lib/actor.js';
+import { actorFor, type Actor } from '../../server/lib/actor.js';
 import { addDays, startOfDay, today } from '../../shared/domain/dates.js';
 import { deriveProgress, initialProgress } from '../../shared/domain/progress.js';
 import { usernameKey } from '../../shared/domain/usernames.js';
@@ -25,7 +25,7 @@ export interface DemoSummary {
   notices: { issued: number; answered: number; withdrawn: number };
 }
 
-const as = (u: User): Actor => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, scope: u.scope, ip: '127.0.0.1' });
+const as = (u: User): Actor => actorFor(u, '127.0.0.1');
 
 /** Seeds the demo into `db`, which must hold no unit (the caller checks). */
 export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): Promise<DemoSummary> {

@@ -1,8 +1,8 @@
 // Who is acting, as a service sees it: a plain value taken from the request once, so that the
-// rules below the routes do not depend on HTTP.
+// rules below the routes do not depend on HTTP. Its reach (db/queries/reach.ts) is what every
+// read and write of the service is limited to.
 import type { FastifyRequest } from 'fastify';
-import type { DbOrTx } from '../../db/client.js';
-import { audit } from '../../db/schema/index.js';
+import { reachOf, type Reach } from '../../db/queries/reach.js';
 import type { Role } from '../../shared/domain/catalogue.js';
 import { clientIp } from './ip.js';
 
@@ -14,18 +14,25 @@ export interface Actor {
   unitId: string | null;
   /** the area the actor sees, null for the whole installation (a unit user: its unit decides) */
   scope: string | null;
+  reach: Reach;
   ip: string;
 }
 
-export const actorOf = (req: FastifyRequest): Actor => {
-  const u = req.user!;
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, scope: u.scope, ip: clientIp(req) };
-};
+type ActorUser = Pick<Actor, 'id' | 'username' | 'displayName' | 'role' | 'unitId' | 'scope'>;
 
-/** Audit rows written by a service, inside the write's own transaction. */
-export async function auditAs(db: DbOrTx, actor: Actor, rows: { action: string; target: string | null; details?: unknown }[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insert(audit).values(
-    rows.map((r) => ({ actorId: actor.id, actorUsername: actor.username, actorRole: actor.role, action: r.action, target: r.target, ip: actor.ip, details: r.details ?? null })),
-  );
-}
+/** An actor for a user (a script, a test, or the request below). */
+export const actorFor = (u: ActorUser, ip: string): Actor => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  unitId: u.unitId,
+  scope: u.scope,
+  reach: reachOf(u),
+  ip,
+});
+
+export const actorOf = (req: FastifyRequest): Actor => actorFor(req.user!, clientIp(req));
+
+/** The actor with its reach as re-read under lock inside a write (db/queries/reach.ts lockedReach). */
+export const withReach = (actor: Actor, reach: Reach): Actor => ({ ...actor, reach, scope: reach.role === 'unit' ? null : reach.scope, unitId: reach.role === 'unit' ? reach.unitId : null });

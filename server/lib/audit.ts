@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../db/client.js';
-import { audit } from '../../db/schema/index.js';
+import { appendAudit } from '../../db/queries/audit.js';
 import { clientIp } from './ip.js';
 
-/** Appends one audit row; called inside the write's own transaction so both land or neither. */
+/** @deprecated call db/queries/audit.ts's appendAudit with the service's Actor */
 export async function recordAudit(
   db: DbOrTx,
   req: FastifyRequest,
@@ -12,13 +12,5 @@ export async function recordAudit(
   details?: unknown,
   actor: { id: string; username: string; role: string } | null = req.user,
 ): Promise<void> {
-  await db.insert(audit).values({
-    actorId: actor?.id ?? null,
-    actorUsername: actor?.username ?? null,
-    actorRole: actor?.role ?? null,
-    action,
-    target,
-    ip: clientIp(req),
-    details: details ?? null,
-  });
+  await appendAudit(db, { id: actor?.id ?? null, username: actor?.username ?? null, role: actor?.role ?? null, ip: clientIp(req) }, { action, target, details });
 }

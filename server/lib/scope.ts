@@ -1,18 +1,24 @@
-// The scope as SQL: the same prefix test as shared/domain/areas.ts's inScope, over a column
-// holding a county code (a unit's area_code) or any area code (a user's scope). The prefix is
-// matched with LIKE, which units_area_idx (text_pattern_ops) answers for any level.
-import { eq, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
-import { areas } from '../../db/schema/index.js';
-import { AREA_CODE, inScope } from '../../shared/domain/areas.js';
+// The request-level checks of a caller's scope, beside the SQL reach (db/queries/reach.ts): the
+// area a request covers, and the scope an office may give a user or a channel.
+import { findArea } from '../../db/queries/areas.js';
+import { inScope, narrowTo } from '../../shared/domain/areas.js';
+import type { Area } from '../../shared/schemas/areas.js';
 import { fail } from './errors.js';
 
-/** `column` lies inside `scope`; the whole installation (null) is every row, a null column too. */
-export function inScopeSql(scope: string | null | undefined, column: SQL = sql`u.area_code`): SQL {
-  if (scope === null || scope === undefined) return sql`true`;
-  // digits only, so the pattern needs no escaping; anything else is a bug upstream, not a filter
-  if (!AREA_CODE.test(scope)) throw new Error(`not an area code: ${JSON.stringify(scope)}`);
-  return sql`${column} like ${`${scope}%`}`;
+export { inScopeSql } from '../../db/queries/reach.js';
+
+/**
+ * The area a request covers: the one it names (`area=`, `parent=`) when that exists and lies
+ * inside the caller's scope, else the caller's scope; null is the whole installation. Anything
+ * else answers 404, as an area that names nothing.
+ */
+export async function areaFor(db: Parameters<typeof findArea>[0], actor: { scope: string | null }, requested: string | null | undefined): Promise<Area | null> {
+  const narrowed = narrowTo(actor.scope, requested);
+  if (!narrowed.ok) throw fail.notFound('area');
+  if (narrowed.area === null) return null;
+  const area = await findArea(db, narrowed.area);
+  if (!area) throw fail.notFound('area');
+  return area;
 }
 
 /**
@@ -20,13 +26,10 @@ export function inScopeSql(scope: string | null | undefined, column: SQL = sql`u
  * `field`) lying inside the office's own scope `within` (else a 403); null, the whole
  * installation, only from a whole-installation office.
  */
-export async function requireScopeWithin(db: DbOrTx, scope: string | null, within: string | null, field = 'scope'): Promise<void> {
-  if (scope !== null) {
-    const [row] = await db.select({ code: areas.code }).from(areas).where(eq(areas.code, scope)).limit(1);
-    if (!row) {
-      const message = `辖区 ${scope} 不是已知的行政区划代码`;
-      throw fail.validation(message, [{ field, message }]);
-    }
+export async function requireScopeWithin(db: Parameters<typeof findArea>[0], scope: string | null, within: string | null, field = 'scope'): Promise<void> {
+  if (scope !== null && !(await findArea(db, scope))) {
+    const message = `辖区 ${scope} 不是已知的行政区划代码`;
+    throw fail.validation(message, [{ field, message }]);
   }
   if (!inScope(within, scope)) throw fail.forbidden('只能把辖区设在本人的辖区之内');
 }

@@ -20,6 +20,7 @@ export const AreasQuery = z.object({ parent: AreaCode.optional() });
 export const AreasResponse = z.object({ items: z.array(Area) });
 /** GET /api/areas/:code: the area and its ancestors, top first (a breadcrumb) */
 export const AreaResponse = z.object({ area: Area, ancestors: z.array(Area) });
+export type AreaResponse = z.infer<typeof AreaResponse>;
 
 /** GET /api/reports/areas?parent=&asOf= */
 export const RollupQuery = AsOfQuery.extend({ parent: AreaCode.optional() });

@@ -133,7 +133,8 @@ describe('a file checked, then overtaken before it is written', () => {
   it('takes over nothing: a unit made meanwhile in another county stays as it was, and nothing is imported', async () => {
     const { checkFile, writeChecked } = await import('../../server/features/units/import.service.js');
     const { parseCsv } = await import('../../server/features/units/import.parse.js');
-    const actor = { ...county.user, scope: TANCHANG, ip: '127.0.0.1' };
+    const { actorFor } = await import('../../server/lib/actor.js');
+    const actor = actorFor({ ...county.user, scope: TANCHANG }, '127.0.0.1');
     const [taken, other] = [code(), code()];
     const file = await checkFile(t.database.db, actor, await parseCsv(csv('code,name,kind', `${taken},宕昌覆盖,department`, `${other},宕昌新单位,department`)));
     expect(file.issues).toEqual([]);

@@ -2,7 +2,7 @@
 import type { DbOrTx } from '../../../db/client.js';
 import type { AuditQuery } from '../../../shared/schemas/audit.js';
 import type { Actor } from '../../lib/actor.js';
-import { readSettings } from '../settings/settings.repository.js';
+import { readSettings } from '../../../db/queries/settings.js';
 import { listAudit } from './audit.repository.js';
 
 export async function auditLog(db: DbOrTx, actor: Actor, q: AuditQuery) {

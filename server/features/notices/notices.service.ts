@@ -7,12 +7,12 @@ import { addDays, today as todayIn } from '../../../shared/domain/dates.js';
 import { defaultRespondBy, MAX_BATCH, MAX_RESPOND_DAYS, noticeNumber } from '../../../shared/domain/notices.js';
 import type { IssueBatch, IssueNotice, Notice, NoticeListQuery } from '../../../shared/schemas/notices.js';
 import type { Actor } from '../../lib/actor.js';
-import { auditAs } from '../../lib/actor.js';
+import { appendAudit } from '../../../db/queries/audit.js';
 import { inScope, narrowTo } from '../../../shared/domain/areas.js';
 import { fail, isUuid } from '../../lib/errors.js';
 import { allLaggards, type ReportContext } from '../reports/reports.repository.js';
 import { reportArea, reportContext, toLaggardItem } from '../reports/reports.service.js';
-import { readSettings } from '../settings/settings.repository.js';
+import { readSettings } from '../../../db/queries/settings.js';
 import { visibleUnit } from '../units/units.service.js';
 import * as repo from './notices.repository.js';
 
@@ -63,7 +63,7 @@ export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body
     const earlier = await repo.openNoticeOn(tx, unitId, ctx.asOf);
     if (earlier) throw fail.conflict(`the unit was urged today already (${noticeNumber(earlier.year, earlier.seq)})`, { reason: 'already_urged', noticeId: earlier.id });
     const [created] = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), [draft(toLaggardItem(row), ctx, actor, respondBy, body.note, null, now)]);
-    await auditAs(tx, actor, issuedAudit([created]));
+    await appendAudit(tx, actor, issuedAudit([created]));
     return repo.toNotice(created, ctx.asOf);
   });
 }
@@ -95,7 +95,7 @@ export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opt
     }
     const batchId = eligible.length ? crypto.randomUUID() : null;
     const created = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), eligible.map((r) => draft(toLaggardItem(r), ctx, actor, respondBy, note, batchId, now)));
-    await auditAs(tx, actor, issuedAudit(created));
+    await appendAudit(tx, actor, issuedAudit(created));
     return { created: created.length, skipped, batchId, items: created.map((r) => repo.toNotice(r, ctx.asOf)) };
   });
 }
@@ -138,7 +138,7 @@ export async function answer(db: DbOrTx, actor: Actor, id: string, text: string,
     if (row!.withdrawnAt) throw fail.conflict('the notice was withdrawn', { reason: 'withdrawn' });
     const done = await repo.answerNotice(tx, row!.id, actor, text, now);
     if (!done) throw fail.conflict('the notice was answered already', { reason: 'answered' });
-    await auditAs(tx, actor, [{ action: 'notice.answer', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq) } }]);
+    await appendAudit(tx, actor, [{ action: 'notice.answer', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq) } }]);
     return repo.toNotice(done, await campaignToday(tx, now));
   });
 }
@@ -149,7 +149,7 @@ export async function withdraw(db: DbOrTx, actor: Actor, id: string, reason: str
     if (!row || !visible(actor, row)) throw notFound();
     const done = await repo.withdrawNotice(tx, row.id, actor, reason, now);
     if (!done) throw fail.conflict('the notice was withdrawn already', { reason: 'withdrawn' });
-    await auditAs(tx, actor, [{ action: 'notice.withdraw', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq), reason } }]);
+    await appendAudit(tx, actor, [{ action: 'notice.withdraw', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq), reason } }]);
     return repo.toNotice(done, await campaignToday(tx, now));
   });
 }

@@ -9,7 +9,7 @@ import type { Message } from '../../../shared/domain/notify-digest.js';
 import { DELIVERY_RULE, nextTry, outcomeOf } from '../../../shared/domain/notify-retry.js';
 import type { ChannelKind } from '../../../shared/schemas/notify.js';
 import type { Config } from '../../config.js';
-import { readSettings } from '../settings/settings.repository.js';
+import { readSettings } from '../../../db/queries/settings.js';
 import { webhookProblem } from './notify.address.js';
 import { buildDigestFor } from './notify.digest.js';
 import { noticeNumber } from '../../../shared/domain/notices.js';

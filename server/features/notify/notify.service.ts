@@ -18,11 +18,12 @@ import type { Progress } from '../../../shared/domain/progress.js';
 import type { Stage } from '../../../shared/domain/steps.js';
 import type { Channel, ChannelKind, CreateChannel, Delivery, UpdateChannel } from '../../../shared/schemas/notify.js';
 import type { Config } from '../../config.js';
-import { auditAs, type Actor } from '../../lib/actor.js';
+import type { Actor } from '../../lib/actor.js';
+import { appendAudit } from '../../../db/queries/audit.js';
 import { fail, isUuid } from '../../lib/errors.js';
 import { requireScopeWithin } from '../../lib/scope.js';
 import { iso } from '../../lib/time.js';
-import { readSettings } from '../settings/settings.repository.js';
+import { readSettings } from '../../../db/queries/settings.js';
 import { maskWebhook, webhookProblem } from './notify.address.js';
 import {
   enqueue,
@@ -38,7 +39,7 @@ import {
   type DeliveryRow,
 } from './notify.repository.js';
 import type { Sender } from './notify.sender.js';
-import { rulesForArea } from '../settings/settings.service.js';
+import { rulesForArea } from '../../../db/queries/settings.js';
 
 export const toChannel = (r: ChannelRow): Channel => ({
   id: r.id,
@@ -110,7 +111,7 @@ export async function createChannel({ db, config }: ChannelsDeps, actor: Actor, 
       alerts: [...new Set(input.alerts)],
       enabled: input.enabled,
     });
-    await auditAs(tx, actor, [{ action: 'channel.create', target: `channel:${row.id}`, details: auditView(row) }]);
+    await appendAudit(tx, actor, [{ action: 'channel.create', target: `channel:${row.id}`, details: auditView(row) }]);
     return toChannel(row);
   });
 }
@@ -142,7 +143,7 @@ export async function changeChannel({ db, config }: ChannelsDeps, actor: Actor, 
       enabled: input.enabled ?? before.enabled,
       scope,
     });
-    await auditAs(tx, actor, [
+    await appendAudit(tx, actor, [
       {
         action: 'channel.update',
         target: `channel:${id}`,
@@ -158,7 +159,7 @@ export async function disableChannel({ db }: ChannelsDeps, actor: Actor, id: str
   return db.transaction(async (tx) => {
     const before = await channelFor(tx, actor, id, { lock: true });
     const after = await updateChannel(tx, id, { enabled: false });
-    await auditAs(tx, actor, [{ action: 'channel.disable', target: `channel:${id}`, details: { name: before.name } }]);
+    await appendAudit(tx, actor, [{ action: 'channel.disable', target: `channel:${id}`, details: { name: before.name } }]);
     return toChannel(after!);
   });
 }
@@ -184,7 +185,7 @@ export async function sendTest({ db, config }: ChannelsDeps, actor: Actor, sende
   const { timezone } = await readSettings(db);
   const row = await db.transaction(async (tx) => {
     const created = await enqueue(tx, { channelId: id, kind: 'test', key: `test:${randomUUID()}`, body: testMessage(channel.name, localDateTime(now, timezone)), at: now });
-    await auditAs(tx, actor, [{ action: 'channel.test', target: `channel:${id}`, details: { deliveryId: created!.id } }]);
+    await appendAudit(tx, actor, [{ action: 'channel.test', target: `channel:${id}`, details: { deliveryId: created!.id } }]);
     return created!;
   });
   await sender.sendNow(id, row.id);

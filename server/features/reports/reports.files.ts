@@ -5,9 +5,9 @@ import { localDateTime } from '../../../shared/domain/dates.js';
 import { CATEGORY_LABELS, LAGGARD_CATEGORIES, SEVERITY_RULE, STAGE_LABELS, type LaggardFlag } from '../../../shared/domain/laggards.js';
 import { KIND_LABELS_ZH } from '../../../shared/domain/labels.js';
 import type { LaggardFilter, LaggardItem } from '../../../shared/schemas/reports.js';
-import { attachment, tableCsv, tableXlsx, type SheetColumn } from './sheet.js';
+import { attachment, tableCsv, tableXlsx, type SheetColumn } from '../../lib/sheet.js';
 
-export { XLSX_MIME } from './sheet.js';
+export { XLSX_MIME } from '../../lib/sheet.js';
 
 export const KIND_LABELS = KIND_LABELS_ZH;
 

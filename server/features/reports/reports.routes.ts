@@ -15,7 +15,7 @@ import {
 import { laggardsAttachment, laggardsCsv, laggardsXlsx, XLSX_MIME } from './reports.files.js';
 import { today } from '../../../shared/domain/dates.js';
 import { UnitListQuery } from '../../../shared/schemas/units.js';
-import { readSettings } from '../settings/settings.repository.js';
+import { readSettings } from '../../../db/queries/settings.js';
 import { actorOf } from '../../lib/actor.js';
 import { unitsAttachment, unitsCsv, unitsForExport, unitsXlsx } from './units-export.js';
 import { laggardsForExport, laggardsReport, reasonsReport, reportArea, rollupReport, summaryReport, trendReport } from './reports.service.js';

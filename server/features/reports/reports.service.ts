@@ -15,7 +15,7 @@ import {
 } from '../../../shared/schemas/reports.js';
 import { fail } from '../../lib/errors.js';
 import { noticeFacts, NO_NOTICES } from '../notices/notices.facts.js';
-import { readAreaOverrides, readSettings } from '../settings/settings.repository.js';
+import { readAreaOverrides, readSettings } from '../../../db/queries/settings.js';
 import { effectiveAreaRules } from '../../../shared/domain/deadlines.js';
 import {
   allLaggards,
@@ -37,8 +37,8 @@ import type { Actor } from '../../lib/actor.js';
 import type { Area, RollupResponse } from '../../../shared/schemas/areas.js';
 import { UNIT_KINDS } from '../../../shared/domain/catalogue.js';
 import { onboardedShare, rankRollup } from '../../../shared/domain/rollup.js';
-import { areaFor } from '../areas/areas.service.js';
-import { childAreas, countyCodes, findAreas } from '../areas/areas.repository.js';
+import { areaFor } from '../../lib/scope.js';
+import { childAreas, countyCodes, findAreas } from '../../../db/queries/areas.js';
 
 /**
  * The rules in force and the day asked about; today is answered from stored progress. A day

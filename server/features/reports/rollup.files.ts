@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { CATEGORY_LABELS, LAGGARD_CATEGORIES } from '../../../shared/domain/laggards.js';
 import { ROLLUP_RANK_TEXT } from '../../../shared/domain/rollup.js';
 import type { RollupResponse, RollupRow } from '../../../shared/schemas/areas.js';
-import { attachment, tableCsv, tableXlsx, type SheetColumn } from './sheet.js';
+import { attachment, tableCsv, tableXlsx, type SheetColumn } from '../../lib/sheet.js';
 
 export const ROLLUP_TITLE = '地区汇总';
 

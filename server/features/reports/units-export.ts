@@ -12,7 +12,7 @@ import type { Actor } from '../../lib/actor.js';
 import { listUnits } from '../units/units.repository.js';
 import { unitFilterFor, type UnitQuery } from '../units/units.service.js';
 import { KIND_LABELS } from './reports.files.js';
-import { attachment, tableCsv, tableXlsx, type SheetColumn } from './sheet.js';
+import { attachment, tableCsv, tableXlsx, type SheetColumn } from '../../lib/sheet.js';
 
 const STATUS_LABELS: Record<StageStatus, string> = { pending: '未开始', in_progress: '进行中', blocked: '受阻', done: '已完成' };
 const STAGE_HEADERS = { wiring: '布线', connection: '接入', registration: '申报' } as const;

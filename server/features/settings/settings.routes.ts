@@ -5,7 +5,7 @@ import { AreaOwnSettings, AreaSettings, Settings, SettingsQuery } from '../../..
 import { actorOf } from '../../lib/actor.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fail } from '../../lib/errors.js';
-import { readSettings, writeSettings } from './settings.repository.js';
+import { readSettings, writeSettings } from '../../../db/queries/settings.js';
 import { checkInstallationWrite, getSettings, putAreaSettings, writableArea } from './settings.service.js';
 import { databaseKnowsZone, ZONE_UNKNOWN_TO_DATABASE } from './settings.timezone.js';
 

@@ -10,9 +10,9 @@ import type { Area } from '../../../shared/schemas/areas.js';
 import type { AreaOwnSettings, AreaSettings, Settings } from '../../../shared/schemas/settings.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/errors.js';
-import { areaFor } from '../areas/areas.service.js';
-import { findArea } from '../areas/areas.repository.js';
-import { readAreaOverrides, readSettings, writeAreaOverride } from './settings.repository.js';
+import { areaFor } from '../../lib/scope.js';
+import { findArea } from '../../../db/queries/areas.js';
+import { readAreaOverrides, readSettings, writeAreaOverride } from '../../../db/queries/settings.js';
 
 const notFound = () => fail.notFound('area');
 
@@ -83,14 +83,4 @@ export async function checkInstallationWrite(db: DbOrTx, actor: Actor, body: Set
     const area = await findArea(db, body.homeArea);
     if (area?.level !== 'county') throw fail.validation('invalid body: homeArea must name a county', [{ field: 'homeArea', message: '须为一个区县的 6 位代码' }]);
   }
-}
-
-/**
- * The rules of a unit placed in `areaCode` (its county, or null): the installation's settings
- * with the area's effective deadlines, as the reports use them. For GET /api/units/:id's flags
- * (server/features/units/unit-detail.ts reads the installation's alone until it calls this).
- */
-export async function rulesForArea(db: DbOrTx, areaCode: string | null): Promise<Settings> {
-  const [installation, overrides] = await Promise.all([readSettings(db), readAreaOverrides(db)]);
-  return effectiveAreaRules(installation, overrides, areaCode).rules;
 }

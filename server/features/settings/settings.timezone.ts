@@ -9,7 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DbOrTx } from '../../../db/client.js';
 import { audit, settings } from '../../../db/schema/index.js';
 import { DEFAULT_SETTINGS, isTimeZone } from '../../../shared/schemas/settings.js';
-import { readSettings } from './settings.repository.js';
+import { readSettings } from '../../../db/queries/settings.js';
 
 /** Names the database has resolved: a zone a running server knows stays known (~150 ms a look-up on PostgreSQL). */
 const known = new WeakMap<object, Set<string>>();

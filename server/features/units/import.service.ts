@@ -8,7 +8,8 @@ import type { DbOrTx } from '../../../db/client.js';
 import type { units } from '../../../db/schema/index.js';
 import { initialProgress } from '../../../shared/domain/progress.js';
 import { UnitFields, type ImportIssue, type ImportResult, type ImportUpdate } from '../../../shared/schemas/units.js';
-import { auditAs, type Actor } from '../../lib/actor.js';
+import type { Actor } from '../../lib/actor.js';
+import { appendAudit } from '../../../db/queries/audit.js';
 import { fail } from '../../lib/errors.js';
 import { pacer } from '../../lib/pace.js';
 import type { ImportField } from './import.columns.js';
@@ -238,7 +239,7 @@ export async function writeChecked(db: DbOrTx, actor: Actor, file: CheckedFile):
     return await db.transaction(async (tx) => {
       const result = await writeImport(tx, actor, file);
       const { created, updated, unchanged } = result;
-      await auditAs(tx, actor, [{ action: 'unit.import', target: null, details: { created, updated, unchanged, ignoredColumns: file.ignored } }]);
+      await appendAudit(tx, actor, [{ action: 'unit.import', target: null, details: { created, updated, unchanged, ignoredColumns: file.ignored } }]);
       return result;
     });
   } catch (err) {

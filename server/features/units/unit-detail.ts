@@ -8,7 +8,7 @@ import { endOfDay, today } from '../../../shared/domain/dates.js';
 import { effectiveDeadlines, laggardFlags, progressAsOf } from '../../../shared/domain/laggards.js';
 import type { UnitDetail, UnitLaggard } from '../../../shared/schemas/unit-detail.js';
 import { iso } from '../../lib/time.js';
-import { rulesForArea } from '../settings/settings.service.js';
+import { rulesForArea } from '../../../db/queries/settings.js';
 import { liveSteps, toFact } from '../steps/steps.repository.js';
 import { areaName, toUnit, type UnitRow } from './units.repository.js';
 

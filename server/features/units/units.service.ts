@@ -7,7 +7,8 @@ import { initialProgress } from '../../../shared/domain/progress.js';
 import { defaultCounty, defaultCountyCandidates } from '../../../shared/domain/unit-area.js';
 import type { UnitDetail } from '../../../shared/schemas/unit-detail.js';
 import type { AssignUnits, CreateUnit, PatchUnit, Unit } from '../../../shared/schemas/units.js';
-import { auditAs, type Actor } from '../../lib/actor.js';
+import type { Actor } from '../../lib/actor.js';
+import { appendAudit } from '../../../db/queries/audit.js';
 import { fail, isUniqueViolation } from '../../lib/errors.js';
 import { toUnitDetail } from './unit-detail.js';
 import {
@@ -91,7 +92,7 @@ export async function createUnit(db: DbOrTx, actor: Actor, body: CreateUnit): Pr
     const row = await db.transaction(async (tx) => {
       const now = new Date();
       const created = await insertUnit(tx, { ...body, areaCode, createdAt: now, updatedAt: now, ...progressColumns(initialProgress(now.toISOString())) });
-      await auditAs(tx, actor, [{ action: 'unit.create', target: created.id, details: { code: created.code, name: created.name, areaCode } }]);
+      await appendAudit(tx, actor, [{ action: 'unit.create', target: created.id, details: { code: created.code, name: created.name, areaCode } }]);
       return created;
     });
     return await answer(db, row);
@@ -111,7 +112,7 @@ export async function patchUnit(db: DbOrTx, actor: Actor, id: string, patch: Pat
   try {
     const row = await db.transaction(async (tx) => {
       const updated = await updateUnit(tx, current.id, { ...patch, updatedAt: new Date() });
-      await auditAs(tx, actor, [{ action: 'unit.update', target: updated.id, details: { changed: patch } }]);
+      await appendAudit(tx, actor, [{ action: 'unit.update', target: updated.id, details: { changed: patch } }]);
       return updated;
     });
     return await answer(db, row);
@@ -152,7 +153,7 @@ export async function assign(db: DbOrTx, actor: Actor, body: AssignUnits): Promi
   const scope = technicianId ? await requireTechnician(db, actor, technicianId, 'technicianId') : actor.scope;
   return db.transaction(async (tx) => {
     const updated = await assignUnits(tx, scope, body);
-    await auditAs(tx, actor, [{ action: 'unit.assign', target: technicianId, details: { unitIds: body.unitIds?.length, parentCode: body.parentCode, updated } }]);
+    await appendAudit(tx, actor, [{ action: 'unit.assign', target: technicianId, details: { unitIds: body.unitIds?.length, parentCode: body.parentCode, updated } }]);
     return { updated };
   });
 }

@@ -6,7 +6,8 @@ import { inScope } from '../../../shared/domain/areas.js';
 import { usernameDisplay } from '../../../shared/domain/usernames.js';
 import type { CreateUser, PatchUser, User } from '../../../shared/schemas/users.js';
 import { UNIT_HAS_NO_SCOPE } from '../../../shared/schemas/users.js';
-import { auditAs, type Actor } from '../../lib/actor.js';
+import type { Actor } from '../../lib/actor.js';
+import { appendAudit } from '../../../db/queries/audit.js';
 import { fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/password.js';
 import { requireScopeWithin } from '../../lib/scope.js';
@@ -76,7 +77,7 @@ export async function createUser(deps: UsersDeps, actor: Actor, body: CreateUser
       if (body.unitId) await requireUnit(tx, body.unitId, within);
       if (body.role !== 'unit') await requireScopeWithin(tx, scope, within);
       const created = await insertUser(tx, { username, displayName: body.displayName, role: body.role, unitId: body.unitId ?? null, scope, passwordHash });
-      await auditAs(tx, actor, [{ action: 'user.create', target: created.id, details: { username: created.username, role: created.role, unitId: created.unitId, scope: created.scope } }]);
+      await appendAudit(tx, actor, [{ action: 'user.create', target: created.id, details: { username: created.username, role: created.role, unitId: created.unitId, scope: created.scope } }]);
       return created;
     });
     return toUser(row);
@@ -126,7 +127,7 @@ export async function changeUser(deps: UsersDeps, actor: Actor, id: string, patc
     const changed = Object.keys(patch).filter((k) => k !== 'password');
     const details: Record<string, unknown> = { changed, passwordReset: Boolean(passwordHash), sessionsEnded: ends };
     if (scope !== current.scope) details.scope = { from: current.scope, to: scope };
-    await auditAs(tx, actor, [{ action: 'user.update', target: id, details }]);
+    await appendAudit(tx, actor, [{ action: 'user.update', target: id, details }]);
     return updated;
   });
   return toUser(row);

@@ -1,15 +1,13 @@
 // GET /api/areas?parent= and GET /api/areas/:code: the tree, read a level at a time; it never
 // changes while the dashboard is open, so each answer is kept for the session.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Area } from '../../../../../shared/schemas/index.js';
-import { request, toQuery } from '../../../shared/api/http.js';
+import { areasApi } from '../../../../../shared/api/areas.js';
+import type { Area, AreaResponse } from '../../../../../shared/schemas/areas.js';
+import { call } from '../../../shared/api/call.js';
 
 export type { Area };
-export interface AreaWithAncestors {
-  area: Area;
-  /** top first */
-  ancestors: Area[];
-}
+/** an area and its ancestors, top first */
+export type AreaWithAncestors = AreaResponse;
 
 export const areaKeys = {
   all: ['areas'] as const,
@@ -20,7 +18,7 @@ export const areaKeys = {
 export const areaChildrenQueryOptions = (parent: string | null) =>
   queryOptions({
     queryKey: areaKeys.children(parent),
-    queryFn: ({ signal }) => request<{ items: Area[] }>(`/api/areas${toQuery({ parent })}`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => call(areasApi.list, { query: { parent }, signal }).then((r) => r.items),
     staleTime: Infinity,
   });
 
@@ -29,7 +27,7 @@ export const useAreaChildren = (parent: string | null, enabled = true) => useQue
 export const areaQueryOptions = (code: string) =>
   queryOptions({
     queryKey: areaKeys.one(code),
-    queryFn: ({ signal }) => request<AreaWithAncestors>(`/api/areas/${encodeURIComponent(code)}`, { signal }),
+    queryFn: ({ signal }) => call(areasApi.get, { params: { code }, signal }),
     staleTime: Infinity,
   });
 

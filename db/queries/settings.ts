@@ -1,8 +1,9 @@
+// The installation's settings and each area's own deadlines, and the rules in force for a county.
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
-import { areaSettings, settings } from '../../../db/schema/index.js';
-import type { AreaOwnRules } from '../../../shared/domain/deadlines.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas/settings.js';
+import type { DbOrTx } from '../client.js';
+import { areaSettings, settings } from '../schema/index.js';
+import { effectiveAreaRules, type AreaOwnRules } from '../../shared/domain/deadlines.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings.js';
 
 export async function readSettings(db: DbOrTx): Promise<Settings> {
   const [row] = await db.select().from(settings).where(eq(settings.id, 1)).limit(1);
@@ -36,4 +37,13 @@ export async function writeAreaOverride(db: DbOrTx, areaCode: string, own: AreaO
     .insert(areaSettings)
     .values({ areaCode, ...own, updatedAt: new Date() })
     .onConflictDoUpdate({ target: areaSettings.areaCode, set: { ...own, updatedAt: new Date() } });
+}
+
+/**
+ * The rules of a unit placed in `areaCode` (its county, or null): the installation's settings
+ * with the area's effective deadlines, as the reports use them.
+ */
+export async function rulesForArea(db: DbOrTx, areaCode: string | null): Promise<Settings> {
+  const [installation, overrides] = await Promise.all([readSettings(db), readAreaOverrides(db)]);
+  return effectiveAreaRules(installation, overrides, areaCode).rules;
 }

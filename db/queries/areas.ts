@@ -1,9 +1,9 @@
 // The area tree as stored (migration 0015; never edited): look-ups by code and by parent.
 import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
-import { areas } from '../../../db/schema/index.js';
-import { AREA_CODE } from '../../../shared/domain/areas.js';
-import type { Area } from '../../../shared/schemas/areas.js';
+import type { DbOrTx } from '../client.js';
+import { areas } from '../schema/index.js';
+import { AREA_CODE } from '../../shared/domain/areas.js';
+import type { Area } from '../../shared/schemas/areas.js';
 
 const columns = { code: areas.code, name: areas.name, level: areas.level, parentCode: areas.parentCode };
 

@@ -1,0 +1,15 @@
+// Every endpoint of the API, by feature: the one list the server registers, the dashboard calls
+// and the access table is read from.
+import { type Access, type Endpoint, endpointKey } from './endpoint.js';
+import { areasApi } from './areas.js';
+
+export const API = {
+  areas: areasApi,
+} as const;
+
+export const ENDPOINTS: readonly Endpoint[] = Object.values(API).flatMap((feature) => Object.values(feature) as Endpoint[]);
+
+/** The access table: `METHOD /path` → who may call it and how it keeps to the caller's scope. */
+export const DECLARED_ACCESS: Readonly<Record<string, Access>> = Object.fromEntries(ENDPOINTS.map((e) => [endpointKey(e), e.access]));
+
+export * from './endpoint.js';
