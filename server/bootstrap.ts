@@ -1,12 +1,11 @@
 // The first start of an empty database creates an office user, so someone can log in.
-import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.js';
-import { audit, users } from '../db/schema/index.js';
+import { appendAudit } from '../db/queries/audit.js';
+import { countUsers, insertUser, lockFirstUser } from '../db/queries/users.js';
 import type { Config } from './config.js';
-import { countUsers } from './features/users/users.repository.js';
 import { hashPassword, randomPassword } from './lib/password.js';
-import { usernameDisplay, usernameKey } from '../shared/domain/usernames.js';
+import { usernameDisplay } from '../shared/domain/usernames.js';
 
 export async function ensureFirstUser(db: Db, config: Config, log: Pick<FastifyBaseLogger, 'info'>, print = console.log): Promise<void> {
   if ((await countUsers(db)) > 0) return;
@@ -17,10 +16,11 @@ export async function ensureFirstUser(db: Db, config: Config, log: Pick<FastifyB
   const created = await db.transaction(async (tx) => {
     // processes started together on an empty database: one creates the user, the others then
     // see it (without the lock the others stopped on the unique username)
-    await tx.execute(sql`select pg_advisory_xact_lock(724002)`);
+    await lockFirstUser(tx);
     if ((await countUsers(tx)) > 0) return false;
-    const [user] = await tx.insert(users).values({ username, usernameKey: usernameKey(username), displayName: '政府办管理员', role: 'office', passwordHash }).returning();
-    await tx.insert(audit).values({ actorId: null, action: 'user.bootstrap', target: user.id, details: { username, generated: !given } });
+    const user = await insertUser(tx, { username, displayName: '政府办管理员', role: 'office', unitId: null, scope: null, passwordHash });
+    // made by the installation itself: no user, no address
+    await appendAudit(tx, { id: null, username: null, role: null, ip: null }, { action: 'user.bootstrap', target: user.id, details: { username, generated: !given } });
     return true;
   });
   if (!created) return;

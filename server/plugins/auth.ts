@@ -4,8 +4,9 @@ import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS, accessKey, isApi, ruleProblem, type Rule } from '../access.js';
-import { createSessionsRepository, SESSION_COOKIE, type CurrentUser, type SessionsRepository } from '../features/auth/sessions.js';
+import { createSessionsRepository, type CurrentUser, type SessionsRepository } from '../../db/queries/sessions.js';
 import { fail } from '../lib/errors.js';
+import { SESSION_COOKIE } from '../lib/session-cookie.js';
 import { loggable } from '../logger.js';
 
 declare module 'fastify' {
@@ -19,7 +20,6 @@ declare module 'fastify' {
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 
 /**
  * The row of a request's route. HEAD is answered by the GET route, so it takes GET's row; a

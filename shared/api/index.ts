@@ -2,9 +2,15 @@
 // and the access table is read from.
 import { type Access, type Endpoint, endpointKey } from './endpoint.js';
 import { areasApi } from './areas.js';
+import { authApi } from './auth.js';
+import { healthApi } from './health.js';
+import { usersApi } from './users.js';
 
 export const API = {
   areas: areasApi,
+  auth: authApi,
+  health: healthApi,
+  users: usersApi,
 } as const;
 
 export const ENDPOINTS: readonly Endpoint[] = Object.values(API).flatMap((feature) => Object.values(feature) as Endpoint[]);

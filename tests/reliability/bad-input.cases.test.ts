@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS } from '../../server/access.js';
-import { SESSION_COOKIE } from '../../server/features/auth/sessions.js';
+import { SESSION_COOKIE } from '../../server/lib/session-cookie.js';
 import { ErrorBody } from '../../shared/schemas/common.js';
 import { createTestApp, errorOf, PASSWORD, uniq, type Agent, type TestApp } from '../helpers/app.js';
 import { json, type Payload } from './fuzz/mutations.js';

@@ -16,7 +16,7 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema/index.js';
-import { SESSION_COOKIE } from '../../server/features/auth/sessions.js';
+import { SESSION_COOKIE } from '../../server/lib/session-cookie.js';
 import { ErrorBody } from '../../shared/schemas/common.js';
 import { createTestApp, errorOf, PASSWORD, type Agent, type TestApp } from '../helpers/app.js';
 import { BODIES, bringTo } from '../helpers/steps.js';

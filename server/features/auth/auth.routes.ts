@@ -1,39 +1,38 @@
 // /api/auth: cookies and status codes; the rules are auth.service.ts's.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ChangePasswordBody, LoginBody, MeResponse } from '../../../shared/schemas/auth.js';
+import type { FastifyInstance } from 'fastify';
+import { authApi } from '../../../shared/api/auth.js';
+import { actorOf } from '../../lib/actor.js';
 import { clientIp } from '../../lib/ip.js';
-import { createAuthService } from './auth.service.js';
-import { SESSION_COOKIE } from './sessions.js';
+import { route } from '../../lib/route.js';
+import { SESSION_COOKIE, sessionCookieOptions } from '../../lib/session-cookie.js';
+import { changePassword, decoyHash, login, logout, type AuthDeps } from './auth.service.js';
 
-const routes: FastifyPluginAsyncZod = async (app) => {
+export default async function authRoutes(app: FastifyInstance) {
   const { config } = app;
-  const auth = createAuthService({ db: app.database.db, config, sessions: app.sessions });
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.cookieSecure };
+  const deps: AuthDeps = { db: app.database.db, config, sessions: app.sessions };
+  const cookieOptions = sessionCookieOptions(config.cookieSecure);
+  // ready before the first login names an unknown user
+  void decoyHash(config.passwordCost);
 
-  app.post('/api/auth/login', { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeResponse } } }, async (req, reply) => {
-    const { user, token } = await auth.login({ ...req.body, ip: clientIp(req), previousToken: req.sessionToken });
+  route(app, authApi.login, async (req, reply) => {
+    const { user, token } = await login(deps, { ...req.body, ip: clientIp(req), previousToken: req.sessionToken });
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: Math.floor(config.sessionMaxMs / 1000) });
     return { user };
   });
 
-  app.post(
-    '/api/auth/password',
-    { schema: { tags: ['auth'], summary: 'change one’s own password; ends one’s other sessions', body: ChangePasswordBody } },
-    async (req, reply) => {
-      await auth.changePassword(req.user!, clientIp(req), req.body);
-      return reply.code(204).send();
-    },
-  );
+  route(app, authApi.password, async (req, reply) => {
+    await changePassword(deps, actorOf(req), { ...req.body, sessionId: req.user!.sessionId });
+    return reply.code(204).send();
+  });
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
-    if (req.sessionToken) await auth.logout(req.sessionToken, req.user, clientIp(req));
+  route(app, authApi.logout, async (req, reply) => {
+    if (req.sessionToken) await logout(deps, req.sessionToken, req.user ? actorOf(req) : null);
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
     return reply.code(204).send();
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: MeResponse } } }, async (req) => {
+  route(app, authApi.me, async (req) => {
     const { sessionId: _sid, credentialVersion: _v, ...user } = req.user!;
     return { user };
   });
-};
-export default routes;
+}

@@ -2,27 +2,27 @@
 // works inside its own scope (areas.md "Scopes"): it sees, creates and changes only users that
 // lie there, gives none a wider scope than its own, and so never reaches an office above itself.
 import type { Db, DbOrTx } from '../../../db/client.js';
-import { inScope } from '../../../shared/domain/areas.js';
-import { usernameDisplay } from '../../../shared/domain/usernames.js';
-import type { CreateUser, PatchUser, User } from '../../../shared/schemas/users.js';
-import { UNIT_HAS_NO_SCOPE } from '../../../shared/schemas/users.js';
-import type { Actor } from '../../lib/actor.js';
 import { appendAudit } from '../../../db/queries/audit.js';
-import { fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
-import { hashPassword } from '../../lib/password.js';
-import { requireScopeWithin } from '../../lib/scope.js';
-import type { SessionsRepository } from '../auth/sessions.js';
+import { lockedReach, type Reach } from '../../../db/queries/reach.js';
+import type { SessionsRepository } from '../../../db/queries/sessions.js';
 import {
   countOtherActiveOffice,
-  findUser,
   findUserByName,
+  findUserInReach,
   insertUser,
   listUsers,
   lockRoles,
   toUser,
-  unitArea,
+  unitWithinScope,
   updateUser,
-} from './users.repository.js';
+} from '../../../db/queries/users.js';
+import { usernameDisplay } from '../../../shared/domain/usernames.js';
+import type { CreateUser, PatchUser, User } from '../../../shared/schemas/users.js';
+import { UNIT_HAS_NO_SCOPE } from '../../../shared/schemas/users.js';
+import type { Actor } from '../../lib/actor.js';
+import { fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
+import { hashPassword } from '../../lib/password.js';
+import { requireScopeWithin } from '../../lib/scope.js';
 
 export interface UsersDeps {
   db: Db;
@@ -30,37 +30,29 @@ export interface UsersDeps {
   passwordCost: number;
 }
 
-type Row = NonNullable<Awaited<ReturnType<typeof findUser>>>;
-
 const notFound = () => fail.notFound('user');
 const scopeIssue = (message: string) => fail.validation(message, [{ field: 'scope', message }]);
 
-/** Where a user lies, for the scope test: a unit's contact where its unit is, anyone else where its scope is. */
-async function placeOf(db: DbOrTx, u: Pick<Row, 'role' | 'unitId' | 'scope'>): Promise<string | null> {
-  if (u.role !== 'unit') return u.scope;
-  return u.unitId ? ((await unitArea(db, u.unitId))?.areaCode ?? null) : null;
-}
-
 /**
- * The acting office's scope as it is now, read under the roles lock: a request that passed its
- * session check just before the office was narrowed (or demoted, or disabled) must not act on
- * the scope it had then.
+ * The acting office's reach as it is now, re-read under a share lock inside the write: a request
+ * that passed its session check just before the office was narrowed (or demoted, or disabled)
+ * must not act on the scope it had then.
  */
-async function currentScopeOf(tx: DbOrTx, actor: Actor): Promise<string | null> {
-  const me = await findUser(tx, actor.id);
-  if (!me || me.disabled || me.role !== 'office') throw fail.unauthenticated('your session ended: log in again');
-  return me.scope;
+async function officeReachNow(tx: DbOrTx, actor: Actor): Promise<Reach & { scope: string | null }> {
+  const reach = await lockedReach(tx, actor.id);
+  if (!reach || reach.role !== 'office') throw fail.unauthenticated('your session ended: log in again');
+  return reach;
 }
 
 /** A unit named in the body is a field of the request: a 400 naming it when it is unknown or outside the scope. */
 async function requireUnit(db: DbOrTx, unitId: string, scope: string | null) {
-  const unit = isUuid(unitId) ? await unitArea(db, unitId) : undefined;
-  if (!unit || !inScope(scope, unit.areaCode)) throw fail.validation('unitId names no unit', [{ field: 'unitId', message: 'names no unit' }]);
+  if (!isUuid(unitId) || !(await unitWithinScope(db, unitId, scope))) {
+    throw fail.validation('unitId names no unit', [{ field: 'unitId', message: 'names no unit' }]);
+  }
 }
 
-
-export async function listUsersFor(db: DbOrTx, actor: Actor, q: Parameters<typeof listUsers>[1]) {
-  return listUsers(db, q, actor.scope);
+export async function listUsersFor(db: DbOrTx, actor: Actor, q: Parameters<typeof listUsers>[2]) {
+  return listUsers(db, actor.reach, q);
 }
 
 export async function createUser(deps: UsersDeps, actor: Actor, body: CreateUser): Promise<User> {
@@ -71,7 +63,7 @@ export async function createUser(deps: UsersDeps, actor: Actor, body: CreateUser
   try {
     const row = await db.transaction(async (tx) => {
       await lockRoles(tx);
-      const within = await currentScopeOf(tx, actor);
+      const within = (await officeReachNow(tx, actor)).scope;
       // a new user sees what its creator sees unless told otherwise; a unit's contact its unit
       const scope = body.role === 'unit' ? null : body.scope === undefined ? within : body.scope;
       if (body.unitId) await requireUnit(tx, body.unitId, within);
@@ -90,9 +82,7 @@ export async function createUser(deps: UsersDeps, actor: Actor, body: CreateUser
 
 export async function changeUser(deps: UsersDeps, actor: Actor, id: string, patch: PatchUser): Promise<User> {
   const { db } = deps;
-  if (!isUuid(id)) throw notFound();
-  const first = await findUser(db, id);
-  if (!first || !inScope(actor.scope, await placeOf(db, first))) throw notFound();
+  if (!isUuid(id) || !(await findUserInReach(db, actor.reach, id))) throw notFound();
   // hashed before the transaction: no other change to users waits ~100 ms on it
   const passwordHash = patch.password ? await hashPassword(patch.password, deps.passwordCost) : undefined;
   const row = await db.transaction(async (tx) => {
@@ -101,9 +91,10 @@ export async function changeUser(deps: UsersDeps, actor: Actor, id: string, patc
     // or "the city narrows A" and "A widens C", sent together take turns, and the second sees
     // the first.
     await lockRoles(tx);
-    const within = await currentScopeOf(tx, actor);
-    const current = (await findUser(tx, id))!;
-    if (!inScope(within, await placeOf(tx, current))) throw notFound();
+    const reach = await officeReachNow(tx, actor);
+    const within = reach.scope;
+    const current = await findUserInReach(tx, reach, id);
+    if (!current) throw notFound();
     const role = patch.role ?? current.role;
     const unitId = patch.unitId !== undefined ? patch.unitId : role === 'unit' ? current.unitId : null;
     if (role === 'unit' && !unitId) throw fail.validation('unitId is required for the unit role', [{ field: 'unitId', message: 'required for the unit role' }]);

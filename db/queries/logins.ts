@@ -1,8 +1,8 @@
-// The SQL of logging in and changing one's password: failed attempts are audit rows, counted
-// per username (only since its last success) and per address, under one lock each.
+// Login throttling's reads: failed attempts are audit rows, counted per username (only since its
+// last success) and per address, each decided under its own lock.
 import { and, desc, eq, gt, max, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
-import { audit, users } from '../../../db/schema/index.js';
+import type { DbOrTx } from '../client.js';
+import { audit } from '../schema/index.js';
 
 /** The times of the newest `limit` failed logins since `windowStart`, newest first. */
 export async function recentFailures(db: DbOrTx, by: 'target' | 'ip', value: string, windowStart: Date, limit: number): Promise<Date[]> {
@@ -29,20 +29,4 @@ export async function recentFailures(db: DbOrTx, by: 'target' | 'ip', value: str
 export async function lockLoginDecision(tx: DbOrTx, key: string, ip: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${key}))`);
   await tx.execute(sql`select pg_advisory_xact_lock(2, hashtext(${ip}))`);
-}
-
-/** The account a login names, by its key (usernameKey of what was typed). */
-export async function findUserByKey(db: DbOrTx, key: string) {
-  const [user] = await db.select().from(users).where(eq(users.usernameKey, key)).limit(1);
-  return user;
-}
-
-/** A new password, only over the credentials the caller checked (a reset by the office since wins). */
-export async function setPasswordIfUnchanged(tx: DbOrTx, id: string, passwordHash: string, credentialVersion: number): Promise<boolean> {
-  const [updated] = await tx
-    .update(users)
-    .set({ passwordHash, updatedAt: new Date() })
-    .where(and(eq(users.id, id), eq(users.credentialVersion, credentialVersion), eq(users.disabled, false)))
-    .returning({ id: users.id });
-  return updated !== undefined;
 }
