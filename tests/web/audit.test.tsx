@@ -25,7 +25,7 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/audit');
   ({ calls } = fakeApi(({ url }) => {
     if (url === '/api/settings') return { status: 200, body: DEFAULT_SETTINGS };
-    if (url.startsWith('/api/users')) return { status: 200, body: { items: [{ ...CLERK, unitId: null, disabled: false, createdAt: base.at }], total: 1, page: 1, pageSize: 500 } };
+    if (url.startsWith('/api/users')) return { status: 200, body: { items: [{ ...CLERK, unitId: null, scope: null, disabled: false, createdAt: base.at }], total: 1, page: 1, pageSize: 500 } };
     if (url.startsWith('/api/audit')) return { status: 200, body: { items: ENTRIES, total: 120, page: 1, pageSize: 50 } };
     return undefined;
   }));

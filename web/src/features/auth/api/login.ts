@@ -1,7 +1,8 @@
 // POST /api/auth/login
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LoginBody, SessionUser } from '../../../../../shared/schemas/index.js';
-import { request } from '../../../shared/api/http.js';
+import { authApi } from '../../../../../shared/api/auth.js';
+import type { LoginBody } from '../../../../../shared/schemas/index.js';
+import { call } from '../../../shared/api/call.js';
 import { useNavigate } from '@tanstack/react-router';
 import { meKey } from './get-me.js';
 
@@ -9,7 +10,7 @@ export function useLogin() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: (body: LoginBody) => request<{ user: SessionUser }>('/api/auth/login', { method: 'POST', json: body }),
+    mutationFn: (body: LoginBody) => call(authApi.login, { body }),
     onSuccess: ({ user }) => {
       // Whatever the previous user had loaded belongs to them.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });

@@ -1,8 +1,7 @@
 // GET /api/users?role=technician (office): who units can be assigned to.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { User } from '../../../../../shared/schemas/index.js';
-import { request } from '../../../shared/api/http.js';
-
+import { usersApi } from '../../../../../shared/api/users.js';
+import { call } from '../../../shared/api/call.js';
 import { userKeys } from '../../users/api/keys.js';
 
 export const techniciansKey = userKeys.technicians;
@@ -11,7 +10,7 @@ export const techniciansQueryOptions = () =>
   queryOptions({
     queryKey: techniciansKey,
     queryFn: ({ signal }) =>
-      request<{ items: User[] }>('/api/users?role=technician&pageSize=500', { signal }).then((r) => r.items),
+      call(usersApi.list, { query: { role: 'technician', pageSize: 500 }, signal }).then((r) => r.items),
     staleTime: 60_000,
   });
 

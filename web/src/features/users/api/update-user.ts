@@ -1,14 +1,15 @@
 // PATCH /api/users/:id (office): disable, enable, reset the password, rename.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PatchUser, User } from '../../../../../shared/schemas/index.js';
-import { request } from '../../../shared/api/http.js';
+import { usersApi } from '../../../../../shared/api/users.js';
+import type { PatchUser } from '../../../../../shared/schemas/index.js';
+import { call } from '../../../shared/api/call.js';
 import { userKeys } from './keys.js';
 
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, changes }: { id: string; changes: PatchUser }) =>
-      request<{ user: User }>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: changes }).then((r) => r.user),
+      call(usersApi.update, { params: { id }, body: changes }).then((r) => r.user),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
