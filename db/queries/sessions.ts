@@ -23,9 +23,10 @@ export interface CurrentUser extends SessionUser {
 /** Told to every process when a user's sessions end, so that its open live streams end at once. */
 export const SESSIONS_ENDED_CHANNEL = 'zw_sessions_ended';
 
-export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: SessionPolicy }) {
-  // Every authenticated request runs this: built once, a named statement on each connection.
-  const liveSession = db
+/** The live session by its hashed id, with its user: every authenticated request runs it. */
+function prepareLiveSession(db: DbOrTx) {
+  // built once, a named statement on each connection
+  return db
     .select({
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
@@ -49,6 +50,32 @@ export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: S
     )
     .limit(1)
     .prepare('live_session');
+}
+
+/**
+ * Ends every session of a user, in the caller's transaction: bumps its credential version (so a
+ * session a login creates later, under the old credentials, is dead too), deletes the rows and
+ * tells every process's live streams. `keep` carries one session (the caller's own, after
+ * changing its own password) over to the new version. Answers the new version.
+ */
+async function endAllSessionsOf(tx: DbOrTx, userId: string, keep?: string): Promise<number> {
+  const [row] = await tx
+    .update(users)
+    .set({ credentialVersion: sql`${users.credentialVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ version: users.credentialVersion });
+  if (keep) {
+    await tx.update(sessions).set({ credentialVersion: row.version }).where(and(eq(sessions.id, keep), eq(sessions.userId, userId)));
+    await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keep)));
+  } else {
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+  }
+  await tx.execute(sql`select pg_notify(${SESSIONS_ENDED_CHANNEL}, ${JSON.stringify({ userId, keep: keep ?? null })})`);
+  return row.version;
+}
+
+export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: SessionPolicy }) {
+  const liveSession = prepareLiveSession(db);
 
   // placeholders skip the column's encoder: times go as ISO text
   const lookup = async (id: string, now: number) =>
@@ -88,26 +115,9 @@ export function createSessionsRepository({ db, policy }: { db: DbOrTx; policy: S
       await tx.delete(sessions).where(eq(sessions.id, hash(token)));
     },
 
-    /**
-     * Ends every session of a user, in the caller's transaction: bumps its credential version
-     * (so a session a login creates later, under the old credentials, is dead too), deletes the
-     * rows and tells every process's live streams. `keep` carries one session (the caller's own,
-     * after changing its own password) over to the new version. Answers the new version.
-     */
-    async endAllOf(userId: string, tx: DbOrTx = db, keep?: string): Promise<number> {
-      const [row] = await tx
-        .update(users)
-        .set({ credentialVersion: sql`${users.credentialVersion} + 1` })
-        .where(eq(users.id, userId))
-        .returning({ version: users.credentialVersion });
-      if (keep) {
-        await tx.update(sessions).set({ credentialVersion: row.version }).where(and(eq(sessions.id, keep), eq(sessions.userId, userId)));
-        await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keep)));
-      } else {
-        await tx.delete(sessions).where(eq(sessions.userId, userId));
-      }
-      await tx.execute(sql`select pg_notify(${SESSIONS_ENDED_CHANNEL}, ${JSON.stringify({ userId, keep: keep ?? null })})`);
-      return row.version;
+    /** Every session of the user ends (see endAllSessionsOf); answers the new credential version. */
+    endAllOf(userId: string, tx: DbOrTx = db, keep?: string): Promise<number> {
+      return endAllSessionsOf(tx, userId, keep);
     },
 
     /**
