@@ -2,9 +2,13 @@
 // and the access table is read from.
 import { type Access, type Endpoint, endpointKey } from './endpoint.js';
 import { areasApi } from './areas.js';
+import { stepsApi } from './steps.js';
+import { unitsApi } from './units.js';
 
 export const API = {
   areas: areasApi,
+  units: unitsApi,
+  steps: stepsApi,
 } as const;
 
 export const ENDPOINTS: readonly Endpoint[] = Object.values(API).flatMap((feature) => Object.values(feature) as Endpoint[]);
