@@ -7,33 +7,13 @@ import { DECLARED_ACCESS, SCOPE_KINDS, type Access, type Roles, type ScopeKind }
 export { SCOPE_KINDS, type Roles, type ScopeKind } from '../shared/api/endpoint.js';
 export type Rule = Access;
 
-const all: readonly Role[] = ['office', 'technician', 'unit', 'viewer'];
 const office: readonly Role[] = ['office'];
-const readers: readonly Role[] = ['office', 'technician', 'viewer'];
 const overseers: readonly Role[] = ['office', 'viewer'];
 
 const rule = (roles: Roles, scope: ScopeKind): Rule => ({ roles, scope });
 
 // Routes not yet declared in shared/api (moving there feature by feature)
 const UNDECLARED: Record<string, Rule> = {
-  'POST /api/units': rule(office, 'filtered'),
-  'GET /api/units': rule(readers, 'filtered'),
-  // the full list as files: the same readers
-  'GET /api/units.csv': rule(readers, 'filtered'),
-  'GET /api/units.xlsx': rule(readers, 'filtered'),
-  // a unit's contact reads its own unit only: checked in the route
-  'GET /api/units/:id': rule(all, 'unit'),
-  'PATCH /api/units/:id': rule(office, 'unit'),
-  'POST /api/units/import': rule(office, 'filtered'),
-  'GET /api/units/import/template.csv': rule(office, 'none'),
-  'GET /api/units/import/template.xlsx': rule(office, 'none'),
-  'POST /api/units/assign': rule(office, 'filtered'),
-
-  // which step types each role may record is the stage machine's table (shared/domain/steps.ts)
-  'POST /api/units/:id/events': rule(['office', 'technician', 'unit'], 'unit'),
-  'GET /api/units/:id/events': rule(all, 'unit'),
-  'POST /api/events/:id/void': rule(office, 'event'),
-  'GET /api/events': rule(overseers, 'filtered'),
 
   // a unit's contact hears only its own unit's steps, a scoped user its scope's: in the route
   'GET /api/live': rule('any', 'filtered'),

@@ -3,7 +3,7 @@
 import { addDays } from '../../shared/domain/dates.js';
 import { allowedSteps, applyStep, deriveProgress, initialProgress, type Progress } from '../../shared/domain/progress.js';
 import { REASON_CODES, STEP_RULES, type StepType } from '../../shared/domain/steps.js';
-import { progressFacts } from '../../server/features/units/units.repository.js';
+import { progressFacts } from '../../db/queries/units.js';
 
 export const DAY = 86_400_000;
 

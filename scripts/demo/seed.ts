@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { areaSettings, audit, steps, units, users } from '../../db/schema/index.js';
 import * as notices from '../../server/features/notices/notices.service.js';
 import { writeSettings } from '../../db/queries/settings.js';
-import { progressColumns } from '../../server/features/units/units.repository.js';
+import { progressColumns } from '../../db/queries/units.js';
 import { actorFor, type Actor } from '../../server/lib/actor.js';
 import { addDays, startOfDay, today } from '../../shared/domain/dates.js';
 import { deriveProgress, initialProgress } from '../../shared/domain/progress.js';

@@ -4,6 +4,8 @@ import { type Access, type Endpoint, endpointKey } from './endpoint.js';
 import { areasApi } from './areas.js';
 import { authApi } from './auth.js';
 import { healthApi } from './health.js';
+import { stepsApi } from './steps.js';
+import { unitsApi } from './units.js';
 import { usersApi } from './users.js';
 
 export const API = {
@@ -11,6 +13,8 @@ export const API = {
   auth: authApi,
   health: healthApi,
   users: usersApi,
+  units: unitsApi,
+  steps: stepsApi,
 } as const;
 
 export const ENDPOINTS: readonly Endpoint[] = Object.values(API).flatMap((feature) => Object.values(feature) as Endpoint[]);

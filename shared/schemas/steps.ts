@@ -80,7 +80,9 @@ export const Step = z.object({
 export type Step = z.infer<typeof Step>;
 
 export const StepResponse = z.object({ event: Step, progress: Progress });
+export type StepResponse = z.infer<typeof StepResponse>;
 export const StepList = listOf(Step);
+export type StepList = z.infer<typeof StepList>;
 
 export const VoidBody = z.object({ reason: Text(500).min(1) });
 

@@ -119,6 +119,7 @@ export const UnitListQuery = PageQuery.extend({
   assignee: z.string().trim().max(40).optional(),
 }).refine((q) => !q.status || q.stage, { path: ['stage'], message: 'required with status' });
 export const UnitList = listOf(Unit);
+export type UnitList = z.infer<typeof UnitList>;
 
 export const AssignUnits = z
   .object({

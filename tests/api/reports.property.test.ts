@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { steps as stepsTable, units } from '../../db/schema/index.js';
-import { progressColumns } from '../../server/features/units/units.repository.js';
+import { progressColumns } from '../../db/queries/units.js';
 import { addDays, startOfDay, today } from '../../shared/domain/dates.js';
 import {
   compareLaggards,

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { steps as stepsTable, units } from '../../db/schema/index.js';
-import { progressColumns } from '../../server/features/units/units.repository.js';
+import { progressColumns } from '../../db/queries/units.js';
 import { inScope } from '../../shared/domain/areas.js';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { effectiveAreaRules, effectiveDeadlines, NO_OWN_RULES, type AreaOwnRules } from '../../shared/domain/deadlines.js';

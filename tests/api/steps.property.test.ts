@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { units } from '../../db/schema/index.js';
-import { progressFacts } from '../../server/features/units/units.repository.js';
+import { progressFacts } from '../../db/queries/units.js';
 import { checkStep, deriveProgress } from '../../shared/domain/progress.js';
 import { STEP_TYPES, type StepType } from '../../shared/domain/steps.js';
 import { test } from '../helpers/fixture.js';

@@ -161,7 +161,7 @@ describe('the write itself', () => {
   test('appends nothing, audits nothing and keeps the progress when the unit changed since it was read', async ({ t, office, technician }) => {
     const unit = await t.unit();
     await technician.post(`/api/units/${unit.id}/events`, BODIES['wiring.started']);
-    const { appendStep } = await import('../../server/features/steps/steps.repository.js');
+    const { appendStep } = await import('../../db/queries/steps.js');
     const { applyStep } = await import('../../shared/domain/progress.js');
     const before = (await office.get(`/api/units/${unit.id}`)).json().unit.progress;
     const stale = applyStep(before, { type: 'wiring.completed', occurredAt: new Date().toISOString(), data: {} });
@@ -196,7 +196,7 @@ describe('the write itself', () => {
     const [read] = await t.database.db.select().from(units).where(eq(units.id, unit.id));
     expect((await office.post(`/api/events/${completed}/void`, { reason: '记错了' })).statusCode).toBe(200);
 
-    const { appendStep } = await import('../../server/features/steps/steps.repository.js');
+    const { appendStep } = await import('../../db/queries/steps.js');
     const { applyStep, deriveProgress } = await import('../../shared/domain/progress.js');
     const row = await appendStep(t.database.db, {
       unitId: unit.id,

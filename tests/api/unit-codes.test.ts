@@ -6,7 +6,7 @@ import { describe, expect } from 'vitest';
 import { migrationsFolder } from '../../db/client.js';
 import { units } from '../../db/schema/index.js';
 import { initialProgress } from '../../shared/domain/progress.js';
-import { progressColumns } from '../../server/features/units/units.repository.js';
+import { progressColumns } from '../../db/queries/units.js';
 import { uniq, type TestApp } from '../helpers/app.js';
 import { test } from '../helpers/fixture.js';
 

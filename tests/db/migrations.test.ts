@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../db/client.js';
 import { units } from '../../db/schema/index.js';
 import { rowsOf } from '../../db/rows.js';
-import { progressColumns } from '../../server/features/units/units.repository.js';
+import { progressColumns } from '../../db/queries/units.js';
 import { createTestApp, type Agent, type TestApp } from '../helpers/app.js';
 import { BODIES, bringTo } from '../helpers/steps.js';
 

@@ -8,7 +8,7 @@ import { hashPassword } from '../../server/lib/password.js';
 import { usernameKey } from '../../shared/domain/usernames.js';
 import { initialProgress } from '../../shared/domain/progress.js';
 import type { Role } from '../../shared/domain/catalogue.js';
-import { progressColumns } from '../../server/features/units/units.repository.js';
+import { progressColumns } from '../../db/queries/units.js';
 import { freshDatabase, type TestDatabase } from './database.js';
 
 export const PASSWORD = 'correct horse 1';

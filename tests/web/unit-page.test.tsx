@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyStep } from '../../shared/domain/progress.js';
 import { DEFAULT_SETTINGS, type Step } from '../../shared/schemas/index.js';
 import type { StepType } from '../../shared/domain/steps.js';
-import type { UnitRead } from '../../web/src/features/units/api/get-unit.js';
+import type { UnitDetail as UnitRead } from '../../shared/schemas/index.js';
 import { UnitPage } from '../../web/src/features/units/components/UnitPage.js';
 import { stepOf, unitWith } from './fixtures.js';
 import type { SessionUser } from '../../shared/schemas/index.js';

@@ -1,5 +1,4 @@
 // GET /api/reports/*: summary, laggards (JSON, CSV, XLSX), trend, reasons. Office and viewer.
-// GET /api/units.csv|.xlsx: the full units list as files, for the readers of GET /api/units.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   LaggardFilter,
@@ -13,11 +12,7 @@ import {
   TrendReport,
 } from '../../../shared/schemas/reports.js';
 import { laggardsAttachment, laggardsCsv, laggardsXlsx, XLSX_MIME } from './reports.files.js';
-import { today } from '../../../shared/domain/dates.js';
-import { UnitListQuery } from '../../../shared/schemas/units.js';
-import { readSettings } from '../../../db/queries/settings.js';
 import { actorOf } from '../../lib/actor.js';
-import { unitsAttachment, unitsCsv, unitsForExport, unitsXlsx } from './units-export.js';
 import { laggardsForExport, laggardsReport, reasonsReport, reportArea, rollupReport, summaryReport, trendReport } from './reports.service.js';
 import { RollupQuery, RollupResponse } from '../../../shared/schemas/areas.js';
 import { rollupAttachment, rollupCsv, rollupXlsx } from './rollup.files.js';
@@ -57,21 +52,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       .header('content-disposition', laggardsAttachment(ctx.asOf, 'xlsx'))
       .send(laggardsXlsx(items, { ...req.query, asOf: ctx.asOf, areaName: area?.name }, ctx.rules.timezone));
   });
-
-  // the same filters as GET /api/units (page and pageSize are ignored: the file has every unit)
-  const unitsFile = (format: 'csv' | 'xlsx') =>
-    app.get(`/api/units.${format}`, { schema: { tags: ['units'], querystring: UnitListQuery } }, async (req, reply) => {
-      const { page: _page, pageSize: _size, ...filter } = req.query;
-      const { timezone } = await readSettings(db);
-      const rows = await unitsForExport(db, actorOf(req), filter);
-      const day = today(timezone);
-      return reply
-        .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME)
-        .header('content-disposition', unitsAttachment(day, format))
-        .send(format === 'csv' ? unitsCsv(rows, timezone) : unitsXlsx(rows, day, timezone));
-    });
-  unitsFile('csv');
-  unitsFile('xlsx');
 
   app.get('/api/reports/trend', { schema: { tags, querystring: TrendQuery, response: { 200: TrendReport } } }, async (req) =>
     trendReport(db, (await narrowed(req)).query),

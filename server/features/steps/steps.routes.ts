@@ -1,48 +1,26 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams, PageQuery } from '../../../shared/schemas/common.js';
-import { EventsQuery, StepInput, StepList, StepResponse, VoidBody } from '../../../shared/schemas/steps.js';
+// The steps: HTTP only; the rules (who may record what, the unit's reach, the void) are steps.service.ts's.
+import type { FastifyInstance } from 'fastify';
+import { stepsApi } from '../../../shared/api/steps.js';
 import { actorOf } from '../../lib/actor.js';
-import { fail } from '../../lib/errors.js';
-import { findUnit } from '../units/units.repository.js';
-import { listUnitSteps } from './steps.repository.js';
-import { feed, recordStep, voidStep } from './steps.service.js';
+import { route } from '../../lib/route.js';
+import { feed, recordStep, unitSteps, voidStep } from './steps.service.js';
 
-const routes: FastifyPluginAsyncZod = async (app) => {
+export default async function stepsRoutes(app: FastifyInstance) {
   const { db } = app.database;
+  const deps = { db, config: app.config };
 
-  app.post(
-    '/api/units/:id/events',
-    { schema: { tags: ['steps'], params: IdParams, body: StepInput, response: { 200: StepResponse, 201: StepResponse } } },
-    async (req, reply) => {
-      const { created, event, progress } = await recordStep(db, req, req.params.id, req.body);
-      return reply.code(created ? 201 : 200).send({ event, progress });
-    },
-  );
-
-  app.get(
-    '/api/units/:id/events',
-    { schema: { tags: ['steps'], params: IdParams, querystring: PageQuery, response: { 200: StepList } } },
-    async (req) => {
-      const user = req.user!;
-      if (user.role === 'unit' && user.unitId !== req.params.id) throw fail.forbidden('a unit contact may read only its own unit');
-      const unit = await findUnit(db, req.params.id);
-      if (!unit) throw fail.notFound('unit');
-      return listUnitSteps(db, unit.id, req.query);
-    },
-  );
-
-  app.post(
-    '/api/events/:id/void',
-    { schema: { tags: ['steps'], params: IdParams, body: VoidBody, response: { 200: StepResponse } } },
-    async (req) => {
-      const { event, progress } = await voidStep(db, req, req.params.id, req.body.reason);
-      return { event, progress };
-    },
-  );
-
-  app.get('/api/events', { schema: { tags: ['steps'], querystring: EventsQuery, response: { 200: StepList } } }, async (req) => {
-    // the feed of every unit's steps tolerates a moment's lag (read replica); a unit's own steps do not
-    return feed(app.database.reads, actorOf(req), req.query);
+  route(app, stepsApi.record, async (req, reply) => {
+    const { created, event, progress } = await recordStep(deps, actorOf(req), req.params.id, req.body);
+    return reply.code(created ? 201 : 200).send({ event, progress });
   });
-};
-export default routes;
+
+  route(app, stepsApi.list, async (req) => unitSteps(db, actorOf(req), req.params.id, req.query));
+
+  route(app, stepsApi.void, async (req) => {
+    const { event, progress } = await voidStep(db, actorOf(req), req.params.id, req.body.reason);
+    return { event, progress };
+  });
+
+  // the feed of every unit's steps tolerates a moment's lag (read replica); a unit's own steps do not
+  route(app, stepsApi.feed, async (req) => feed(app.database.reads, actorOf(req), req.query));
+}

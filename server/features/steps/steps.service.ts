@@ -2,26 +2,30 @@
 // (step, new progress, audit row) by one statement, only if the unit's revision is still the one
 // read; a void is one transaction that locks the unit. Either bumps the revision, so a writer
 // that read before it writes nothing, reads again under the unit's lock, and is judged anew.
-import { eq, sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+// The unit is read through the actor's reach: one outside it is the unknown unit's 404.
+import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../../db/client.js';
-import { steps, units } from '../../../db/schema/index.js';
+import { appendAudit } from '../../../db/queries/audit.js';
+import { appendStep, findByClientEventId, findStepInReach, latestLiveStep, listFeed, listUnitSteps, liveSteps, markVoided, toFact, toStep, type StepRow } from '../../../db/queries/steps.js';
+import { findUnit, findUnitInReach, type UnitRow } from '../../../db/queries/units.js';
+import { narrowTo } from '../../../shared/domain/areas.js';
+import { STEP_ALERTS } from '../../../shared/domain/notify-alerts.js';
 import { applyStep, checkStep, deriveProgress, mayRecord, type Progress } from '../../../shared/domain/progress.js';
 import { STEP_RULES } from '../../../shared/domain/steps.js';
-import type { Step, StepInput } from '../../../shared/schemas/steps.js';
-import { recordAudit } from '../../lib/audit.js';
-import { announce, LIVE_CHANNEL } from '../../plugins/live.js';
-import { ApiError, fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
-import { iso } from '../../lib/time.js';
-import { findUnit, progressColumns, type UnitRow } from '../units/units.repository.js';
-import { appendStep, findByClientEventId, findStep, latestLiveStep, listFeed, liveSteps, toFact, toStep, type StepRow } from './steps.repository.js';
-import { narrowTo } from '../../../shared/domain/areas.js';
-import type { z } from 'zod';
-import type { EventsQuery } from '../../../shared/schemas/steps.js';
+import type { EventsQuery, Step, StepInput } from '../../../shared/schemas/steps.js';
+import type { Config } from '../../config.js';
 import type { Actor } from '../../lib/actor.js';
-import { clientIp } from '../../lib/ip.js';
-import { STEP_ALERTS } from '../../../shared/domain/notify-alerts.js';
-import { enqueueStepAlerts } from '../notify/notify.service.js';
+import { ApiError, fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
+import { enqueueStepAlerts } from '../../lib/step-alerts.js';
+import { iso } from '../../lib/time.js';
+import { unitOutOfReach } from '../../lib/unit-reach.js';
+import { announce, LIVE_CHANNEL } from '../../plugins/live.js';
+
+/** What a step write needs beside the actor: the database, and the config its alerts link with. */
+export interface StepDeps {
+  db: Db;
+  config: Config;
+}
 
 export interface Recorded {
   created: boolean;
@@ -29,9 +33,10 @@ export interface Recorded {
   progress: Progress;
 }
 
-async function replay(db: Db, req: FastifyRequest, unitId: string, row: StepRow): Promise<Recorded> {
-  const user = req.user!;
-  if (user.role === 'unit' && user.unitId !== row.unitId) throw fail.forbidden('a unit contact may record steps only for its own unit');
+const ownOnly = 'a unit contact may record steps only for its own unit';
+
+async function replay(db: Db, actor: Actor, unitId: string, row: StepRow): Promise<Recorded> {
+  if (actor.role === 'unit' && actor.unitId !== row.unitId) throw fail.forbidden(ownOnly);
   // a retry is of the same unit's step: an id already used for another unit (perhaps outside the
   // caller's scope) answers nothing about that step
   if (row.unitId !== unitId) throw fail.conflict('this clientEventId was already used for a step of another unit: give the step a new one');
@@ -39,49 +44,45 @@ async function replay(db: Db, req: FastifyRequest, unitId: string, row: StepRow)
   return { created: false, event: toStep(row), progress: unit!.progress };
 }
 
-export async function recordStep(db: Db, req: FastifyRequest, unitId: string, input: StepInput): Promise<Recorded> {
+export async function recordStep(deps: StepDeps, actor: Actor, unitId: string, input: StepInput): Promise<Recorded> {
   try {
-    return await record(db, req, unitId, input);
+    return await record(deps, actor, unitId, input);
   } catch (err) {
     // A retry of a step already recorded answers with that step, whatever else it says; looked
     // up only when the write is refused, so the usual first send costs no extra query.
     if (input.clientEventId && (isUniqueViolation(err) || (err instanceof ApiError && err.status < 500))) {
-      const existing = await findByClientEventId(db, input.clientEventId);
-      if (existing) return replay(db, req, unitId, existing);
+      const existing = await findByClientEventId(deps.db, input.clientEventId);
+      if (existing) return replay(deps.db, actor, unitId, existing);
     }
     throw err;
   }
 }
 
-async function record(db: Db, req: FastifyRequest, unitId: string, input: StepInput): Promise<Recorded> {
-  const user = req.user!;
-  const own = user.role === 'unit' && user.unitId === unitId;
-  if (!mayRecord(user.role, input.type, own)) {
-    throw fail.forbidden(
-      user.role === 'unit' && !own
-        ? 'a unit contact may record steps only for its own unit'
-        : `the ${user.role} role may not record ${input.type}`,
-    );
+async function record(deps: StepDeps, actor: Actor, unitId: string, input: StepInput): Promise<Recorded> {
+  const { db } = deps;
+  const own = actor.role === 'unit' && actor.unitId === unitId;
+  if (!mayRecord(actor.role, input.type, own)) {
+    throw fail.forbidden(actor.role === 'unit' && !own ? ownOnly : `the ${actor.role} role may not record ${input.type}`);
   }
   // Optimistic first: read the unit, check, and write only if nobody changed it in between (two
   // round trips, no transaction). A refusal stands on the progress as read, which was the
   // unit's state at that moment. A writer that lost the race takes the unit's lock and checks
   // again, so a busy unit still makes progress and no step is stored on stale progress.
-  const unit = await findUnit(db, unitId);
+  const unit = await findUnitInReach(db, actor.reach, unitId);
   if (!unit) throw fail.notFound('unit');
-  const written = await append(db, req, unit, input);
+  const written = await append(deps, db, actor, unit, input);
   if (written) return written;
   return db.transaction(async (tx) => {
-    const locked = await findUnit(tx, unitId, { lock: true });
+    const locked = await findUnitInReach(tx, actor.reach, unitId, { lock: true });
     if (!locked) throw fail.notFound('unit');
-    const again = await append(tx, req, locked, input);
+    const again = await append(deps, tx, actor, locked, input);
     if (!again) throw new Error('a locked unit changed under its lock');
     return again;
   });
 }
 
 /** Checks the step against the unit's progress as read, and appends it if that is still current. */
-async function append(db: DbOrTx, req: FastifyRequest, unit: UnitRow, input: StepInput): Promise<Recorded | undefined> {
+async function append(deps: StepDeps, db: DbOrTx, actor: Actor, unit: UnitRow, input: StepInput): Promise<Recorded | undefined> {
   const rule = STEP_RULES[input.type];
   const refusal = checkStep(unit.progress, input.type);
   if (refusal) throw fail.transition(refusal.message, { reason: refusal.code, stage: rule.stage, progress: unit.progress });
@@ -93,21 +94,22 @@ async function append(db: DbOrTx, req: FastifyRequest, unit: UnitRow, input: Ste
     type: input.type,
     stage: rule.stage,
     occurredAt,
-    actor: req.user!,
+    actor,
     note: input.note ?? null,
     data: input.data,
     clientEventId: input.clientEventId ?? null,
     progress,
     revision: unit.revision,
-    ip: clientIp(req),
+    ip: actor.ip,
     channel: LIVE_CHANNEL,
   };
-  // a step that may raise an alert to the group chats writes it in its own transaction
+  // a step that may raise an alert to the group chats writes it in its own transaction; the
+  // unit as read (with its county) goes along, so the alert does not read it again
   const row = STEP_ALERTS[input.type]
     ? await db.transaction(async (tx) => {
         const written = await appendStep(tx, step);
         if (written) {
-          await enqueueStepAlerts(tx, req.server.config, { stepId: written.id, type: input.type, stage: rule.stage, unit, actorName: req.user!.displayName, occurredAt, data: input.data, progress });
+          await enqueueStepAlerts(tx, deps.config, { stepId: written.id, type: input.type, stage: rule.stage, unit, actorName: actor.displayName, occurredAt, data: input.data, progress });
         }
         return written;
       })
@@ -115,35 +117,30 @@ async function append(db: DbOrTx, req: FastifyRequest, unit: UnitRow, input: Ste
   return row && { created: true, event: toStep(row), progress };
 }
 
-export async function voidStep(db: Db, req: FastifyRequest, stepId: string, reason: string): Promise<Recorded> {
-  const user = req.user!;
-  const target = isUuid(stepId) ? await findStep(db, stepId) : undefined;
+export async function voidStep(db: Db, actor: Actor, stepId: string, reason: string): Promise<Recorded> {
+  const target = await findStepInReach(db, actor.reach, stepId);
   if (!target) throw fail.notFound('step');
   return db.transaction(async (tx) => {
     const unit = await findUnit(tx, target.unitId, { lock: true });
     if (!unit) throw fail.notFound('unit');
     const latest = await latestLiveStep(tx, unit.id);
     if (!latest || latest.id !== target.id) {
-      throw fail.conflict(
-        target.voided ? 'this step is already void' : "only the unit's most recent live step can be voided",
-        { latestStepId: latest?.id ?? null },
-      );
+      throw fail.conflict(target.voided ? 'this step is already void' : "only the unit's most recent live step can be voided", { latestStepId: latest?.id ?? null });
     }
-    const [row] = await tx
-      .update(steps)
-      .set({ voided: true, voidedAt: new Date(), voidedBy: user.id, voidedByName: user.displayName, voidReason: reason })
-      .where(eq(steps.id, target.id))
-      .returning();
-    const remaining = await liveSteps(tx, unit.id);
+    const remaining = (await liveSteps(tx, unit.id)).filter((s) => s.id !== target.id);
     const progress = deriveProgress(remaining.map(toFact), iso(unit.createdAt));
-    await tx
-      .update(units)
-      .set({ ...progressColumns(progress), revision: sql`${units.revision} + 1` })
-      .where(eq(units.id, unit.id));
-    await recordAudit(tx, req, 'step.void', `unit:${unit.id}`, { stepId: row.id, type: row.type, reason });
+    const row = await markVoided(tx, { stepId: target.id, unitId: unit.id, by: actor, reason, progress });
+    await appendAudit(tx, actor, { action: 'step.void', target: `unit:${unit.id}`, details: { stepId: row.id, type: row.type, reason } });
     await announce(tx, { unitId: unit.id, stepId: row.id, type: row.type, voided: true });
     return { created: true, event: toStep(row), progress };
   });
+}
+
+/** GET /api/units/:id/events: the unit's steps, the unit read through the actor's reach. */
+export async function unitSteps(db: DbOrTx, actor: Actor, unitId: string, page: { page: number; pageSize: number }) {
+  const unit = await findUnitInReach(db, actor.reach, unitId);
+  if (!unit) throw unitOutOfReach(actor, unitId);
+  return listUnitSteps(db, unit.id, page);
 }
 
 /** GET /api/events: the steps of the units inside the actor's scope (and `area=`, which must lie inside it). */

@@ -9,8 +9,8 @@ import { defaultCounty, defaultCountyCandidates } from '../../../shared/domain/u
 import type { ImportIssue } from '../../../shared/schemas/units.js';
 import type { Actor } from '../../lib/actor.js';
 import { pacer } from '../../lib/pace.js';
-import type { StoredUnit } from './import.repository.js';
-import { areasByCode, countiesNamed, homeArea } from './units.repository.js';
+import type { StoredUnit } from '../../../db/queries/import.js';
+import { areasByCode, countiesNamed, homeArea } from '../../../db/queries/units.js';
 
 const COUNTY_CODE = /^\d{6}$/;
 

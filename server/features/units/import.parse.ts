@@ -10,7 +10,7 @@ import { fieldOfHeading, isClearMarker, KINDS, type ImportField } from './import
 import { decodeCsv, isZip } from './import.decode.js';
 import { openFirstSheet, SHEET_WIDTH, WorkbookProblem } from './import.xlsx.js';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_TYPE } from '../../../shared/api/units.js';
 export type { ImportField } from './import.columns.js';
 
 /** What one import may hold: said in the refusal, so the clerk knows to split the file. */

@@ -3,12 +3,13 @@
 // units (the dry run stops there), then written and audited in one transaction. All or nothing:
 // any bad row and nothing is written. Blank cells keep a unit's stored value; the clear marker
 // empties it (import.columns.ts). The dry run and the import answer the same, except that only
-// the import writes. The SQL is in import.repository.ts.
+// the import writes. The write judges the scope by the importer's reach as re-read under lock in
+// its transaction. The SQL is in db/queries/import.ts.
 import type { DbOrTx } from '../../../db/client.js';
-import type { units } from '../../../db/schema/index.js';
 import { initialProgress } from '../../../shared/domain/progress.js';
 import { UnitFields, type ImportIssue, type ImportResult, type ImportUpdate } from '../../../shared/schemas/units.js';
-import type { Actor } from '../../lib/actor.js';
+import { withReach, type Actor } from '../../lib/actor.js';
+import { lockedReach } from '../../../db/queries/reach.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import { fail } from '../../lib/errors.js';
 import { pacer } from '../../lib/pace.js';
@@ -16,8 +17,8 @@ import type { ImportField } from './import.columns.js';
 import type { ParsedFile } from './import.parse.js';
 import { usernameKey } from '../../../shared/domain/usernames.js';
 import { placeRows } from './import.areas.js';
-import { knownCodes, technicianIds, unitsByCode, unitsNamed, usernames, writeImported, type StoredUnit } from './import.repository.js';
-import { progressColumns } from './units.repository.js';
+import { knownCodes, technicianIds, unitsByCode, unitsNamed, usernames, writeImported, type StoredUnit } from '../../../db/queries/import.js';
+import { progressColumns, type NewUnit } from '../../../db/queries/units.js';
 import { inScope } from '../../../shared/domain/areas.js';
 
 const REQUIRED = ['code', 'name', 'kind'] as const;
@@ -190,6 +191,10 @@ async function writeImport(tx: DbOrTx, actor: Actor, file: CheckedFile): Promise
   // county's office perhaps, must not be taken over: refuse rather than write over it.
   const moved = file.rows.find((r) => stored.has(r.code) && !inScope(actor.scope, stored.get(r.code)!.areaCode));
   if (moved) throw changedMeanwhile(moved.code);
+  // the rows were placed under the scope the importer had then; an office narrowed since places
+  // none outside its scope now
+  const outside = file.rows.find((r) => !inScope(actor.scope, merged(r, stored.get(r.code)).areaCode));
+  if (outside) throw fail.forbidden(`第 ${outside.row} 行单位 ${outside.code} 的所属区县不在您的管辖范围内`);
   const counts = await compare(tx, file.rows, stored);
   const now = new Date();
   const fresh = progressColumns(initialProgress(now.toISOString()));
@@ -200,7 +205,7 @@ async function writeImport(tx: DbOrTx, actor: Actor, file: CheckedFile): Promise
     ...(r.assigneeId !== undefined ? { assigneeId: r.assigneeId } : {}),
     createdAt: now,
     updatedAt: now,
-  }) as typeof units.$inferInsert;
+  }) as NewUnit;
   const columns = [...FIELDS, ...(file.hasAssignee ? ['assigneeId' as const] : [])];
   const existing = file.rows.filter((r) => stored.has(r.code)).map(valuesOf);
   const fresher = file.rows.filter((r) => !stored.has(r.code)).map(valuesOf);
@@ -237,9 +242,12 @@ export async function importUnits(db: DbOrTx, actor: Actor, parsed: ParsedFile, 
 export async function writeChecked(db: DbOrTx, actor: Actor, file: CheckedFile): Promise<ImportResult> {
   try {
     return await db.transaction(async (tx) => {
-      const result = await writeImport(tx, actor, file);
+      const reach = await lockedReach(tx, actor.id);
+      if (!reach || reach.role !== actor.role) throw fail.unauthenticated('your session ended: log in again');
+      const me = withReach(actor, reach);
+      const result = await writeImport(tx, me, file);
       const { created, updated, unchanged } = result;
-      await appendAudit(tx, actor, [{ action: 'unit.import', target: null, details: { created, updated, unchanged, ignoredColumns: file.ignored } }]);
+      await appendAudit(tx, me, [{ action: 'unit.import', target: null, details: { created, updated, unchanged, ignoredColumns: file.ignored } }]);
       return result;
     });
   } catch (err) {

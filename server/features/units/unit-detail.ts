@@ -1,16 +1,14 @@
 // What GET /api/units/:id adds to a unit: its laggard flags today, computed by the pure rules of
 // shared/domain/laggards.ts from the stored progress and the settings (as the laggard report does
 // for today), and its technician's name.
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { users } from '../../../db/schema/index.js';
 import { endOfDay, today } from '../../../shared/domain/dates.js';
 import { effectiveDeadlines, laggardFlags, progressAsOf } from '../../../shared/domain/laggards.js';
 import type { UnitDetail, UnitLaggard } from '../../../shared/schemas/unit-detail.js';
 import { iso } from '../../lib/time.js';
 import { rulesForArea } from '../../../db/queries/settings.js';
-import { liveSteps, toFact } from '../steps/steps.repository.js';
-import { areaName, toUnit, type UnitRow } from './units.repository.js';
+import { liveSteps, toFact } from '../../../db/queries/steps.js';
+import { areaName, displayNames, toUnit, type UnitRow } from '../../../db/queries/units.js';
 
 export async function unitLaggard(db: DbOrTx, row: UnitRow, now = new Date()): Promise<UnitLaggard> {
   // the unit's county's deadlines, inherited over its city and province, as the board uses them
@@ -27,12 +25,16 @@ export async function unitLaggard(db: DbOrTx, row: UnitRow, now = new Date()): P
   return { asOf, flags, severity };
 }
 
+async function assigneeOf(db: DbOrTx, id: string | null): Promise<UnitDetail['assignee']> {
+  if (!id) return null;
+  const name = (await displayNames(db, [id])).get(id);
+  return name === undefined ? null : { id, displayName: name };
+}
+
 export async function toUnitDetail(db: DbOrTx, row: UnitRow): Promise<UnitDetail> {
   const [laggard, assignee, county] = await Promise.all([
     unitLaggard(db, row),
-    row.assigneeId
-      ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.assigneeId)).limit(1).then((r) => r[0] ?? null)
-      : Promise.resolve(null),
+    assigneeOf(db, row.assigneeId),
     areaName(db, row.areaCode),
   ]);
   return { ...toUnit(row, county), laggard, assignee };

@@ -1,30 +1,36 @@
-// The units: HTTP only; the rules (scope, county, technician) are in units.service.ts.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams } from '../../../shared/schemas/common.js';
-import { UnitDetailResponse } from '../../../shared/schemas/unit-detail.js';
-import { AssignResult, AssignUnits, CreateUnit, PatchUnit, UnitList, UnitListQuery, UnitResponse } from '../../../shared/schemas/units.js';
+// The units: HTTP only; the rules (scope, county, technician) are in units.service.ts, the files
+// in units-export.ts.
+import type { FastifyInstance } from 'fastify';
+import { readSettings } from '../../../db/queries/settings.js';
+import { unitsApi } from '../../../shared/api/units.js';
+import { today } from '../../../shared/domain/dates.js';
 import { actorOf } from '../../lib/actor.js';
+import { route } from '../../lib/route.js';
+import { XLSX_MIME } from '../../lib/sheet.js';
+import { unitsAttachment, unitsCsv, unitsForExport, unitsXlsx } from './units-export.js';
 import * as units from './units.service.js';
 
-const tags = ['units'];
-
-const routes: FastifyPluginAsyncZod = async (app) => {
+export default async function unitsRoutes(app: FastifyInstance) {
   const { db } = app.database;
 
-  app.post('/api/units', { schema: { tags, body: CreateUnit, response: { 201: UnitResponse } } }, async (req, reply) =>
-    reply.code(201).send({ unit: await units.createUnit(db, actorOf(req), req.body) }),
-  );
+  route(app, unitsApi.create, async (req, reply) => reply.code(201).send({ unit: await units.createUnit(db, actorOf(req), req.body) }));
+  route(app, unitsApi.list, async (req) => units.listUnitsFor(db, actorOf(req), req.query));
+  route(app, unitsApi.assign, async (req) => units.assign(db, actorOf(req), req.body));
+  route(app, unitsApi.get, async (req) => ({ unit: await units.getUnit(db, actorOf(req), req.params.id) }));
+  route(app, unitsApi.patch, async (req) => ({ unit: await units.patchUnit(db, actorOf(req), req.params.id, req.body) }));
 
-  app.get('/api/units', { schema: { tags, querystring: UnitListQuery, response: { 200: UnitList } } }, async (req) => units.listUnitsFor(db, actorOf(req), req.query));
-
-  app.post('/api/units/assign', { schema: { tags, body: AssignUnits, response: { 200: AssignResult } } }, async (req) => units.assign(db, actorOf(req), req.body));
-
-  app.get('/api/units/:id', { schema: { tags, params: IdParams, response: { 200: UnitDetailResponse } } }, async (req) => ({
-    unit: await units.getUnit(db, actorOf(req), req.params.id),
-  }));
-
-  app.patch('/api/units/:id', { schema: { tags, params: IdParams, body: PatchUnit, response: { 200: UnitResponse } } }, async (req) => ({
-    unit: await units.patchUnit(db, actorOf(req), req.params.id, req.body),
-  }));
-};
-export default routes;
+  // the full list as files, from the reports' own pool: a long export never holds up a step being written
+  const reports = app.database.reports;
+  for (const format of ['csv', 'xlsx'] as const) {
+    route(app, unitsApi[format], async (req, reply) => {
+      const { page: _page, pageSize: _size, ...filter } = req.query;
+      const { timezone } = await readSettings(reports);
+      const rows = await unitsForExport(reports, actorOf(req), filter);
+      const day = today(timezone);
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME)
+        .header('content-disposition', unitsAttachment(day, format))
+        .send(format === 'csv' ? unitsCsv(rows, timezone) : unitsXlsx(rows, day, timezone));
+    });
+  }
+}

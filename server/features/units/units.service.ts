@@ -1,23 +1,27 @@
 // The units' rules: which county a unit sits in, who may place it there, and the scope every
 // read and write of a unit keeps (areas.md, "Scopes": a unit outside the caller's scope does not
-// exist for it). Takes a plain Actor; the SQL is in units.repository.ts.
+// exist for it). Takes a plain Actor; the SQL is in db/queries/units.ts. A unit is read through
+// the actor's reach, and a write judges the scope by the reach re-read under lock in its own
+// transaction (an office narrowed while its request was in flight acts under its new scope).
 import type { DbOrTx } from '../../../db/client.js';
+import { lockedReach } from '../../../db/queries/reach.js';
 import { inScope, narrowTo } from '../../../shared/domain/areas.js';
 import { initialProgress } from '../../../shared/domain/progress.js';
 import { defaultCounty, defaultCountyCandidates } from '../../../shared/domain/unit-area.js';
 import type { UnitDetail } from '../../../shared/schemas/unit-detail.js';
 import type { AssignUnits, CreateUnit, PatchUnit, Unit } from '../../../shared/schemas/units.js';
-import type { Actor } from '../../lib/actor.js';
+import { withReach, type Actor } from '../../lib/actor.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import { fail, isUniqueViolation } from '../../lib/errors.js';
+import { unitOutOfReach } from '../../lib/unit-reach.js';
 import { toUnitDetail } from './unit-detail.js';
 import {
   areaName,
   areasByCode,
   assignUnits,
   findTechnician,
-  findUnit,
   findUnitByCode,
+  findUnitInReach,
   homeArea,
   insertUnit,
   listUnits,
@@ -26,21 +30,23 @@ import {
   updateUnit,
   type UnitFilter,
   type UnitRow,
-} from './units.repository.js';
+} from '../../../db/queries/units.js';
+
+export { visibleUnit } from '../../../db/queries/units.js';
 
 const taken = (code: string) => fail.conflict(`unit code ${code} already exists`, [{ field: 'code', message: 'already exists' }]);
 const notFound = () => fail.notFound('unit');
 
-/** Whether the actor sees the unit: a unit's contact its own unit, anyone else its scope. */
-export const sees = (actor: Actor, unit: Pick<UnitRow, 'id' | 'areaCode'>) => (actor.role === 'unit' ? actor.unitId === unit.id : inScope(actor.scope, unit.areaCode));
-
-/** The unit behind an id if the actor sees it; otherwise none, as for an id that names nothing. */
-export async function visibleUnit(db: DbOrTx, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<UnitRow | undefined> {
-  const unit = await findUnit(db, id, opts);
-  return unit && sees(actor, unit) ? unit : undefined;
+/**
+ * The actor as it is now, its reach re-read under a share lock inside the write's transaction:
+ * a user disabled, removed or given another role since its session was checked acts no more.
+ */
+async function actingNow(tx: DbOrTx, actor: Actor): Promise<Actor> {
+  const reach = await lockedReach(tx, actor.id);
+  if (!reach || reach.role !== actor.role) throw fail.unauthenticated('your session ended: log in again');
+  return withReach(actor, reach);
 }
 
-/** The technician behind an id, inside the actor's scope (400 naming `field` when there is none). */
 /** An active technician inside the actor's scope (else 400); answers the technician's own scope. */
 export async function requireTechnician(db: DbOrTx, actor: Actor, id: string, field = 'assigneeId'): Promise<string | null> {
   const user = await findTechnician(db, id);
@@ -84,15 +90,16 @@ export async function countyForNew(db: DbOrTx, actor: Actor, unitCode: string, g
 const answer = async (db: DbOrTx, row: UnitRow): Promise<Unit> => toUnit(row, await areaName(db, row.areaCode));
 
 export async function createUnit(db: DbOrTx, actor: Actor, body: CreateUnit): Promise<Unit> {
-  // the county first: a code outside the scope is refused as such, whether or not it is taken
-  const areaCode = await countyForNew(db, actor, body.code, body.areaCode);
-  if (body.assigneeId) requireSeenBy(await requireTechnician(db, actor, body.assigneeId), areaCode);
-  if (await findUnitByCode(db, body.code)) throw taken(body.code);
   try {
     const row = await db.transaction(async (tx) => {
+      const me = await actingNow(tx, actor);
+      // the county first: a code outside the scope is refused as such, whether or not it is taken
+      const areaCode = await countyForNew(tx, me, body.code, body.areaCode);
+      if (body.assigneeId) requireSeenBy(await requireTechnician(tx, me, body.assigneeId), areaCode);
+      if (await findUnitByCode(tx, body.code)) throw taken(body.code);
       const now = new Date();
       const created = await insertUnit(tx, { ...body, areaCode, createdAt: now, updatedAt: now, ...progressColumns(initialProgress(now.toISOString())) });
-      await appendAudit(tx, actor, [{ action: 'unit.create', target: created.id, details: { code: created.code, name: created.name, areaCode } }]);
+      await appendAudit(tx, me, [{ action: 'unit.create', target: created.id, details: { code: created.code, name: created.name, areaCode } }]);
       return created;
     });
     return await answer(db, row);
@@ -103,29 +110,32 @@ export async function createUnit(db: DbOrTx, actor: Actor, body: CreateUnit): Pr
 }
 
 export async function patchUnit(db: DbOrTx, actor: Actor, id: string, patch: PatchUnit): Promise<Unit> {
-  const current = await visibleUnit(db, actor, id);
-  if (!current) throw notFound();
-  if (patch.areaCode) await checkCounty(db, actor, patch.areaCode);
-  else if (patch.areaCode === null && actor.scope !== null) throw fail.forbidden('不能将单位移出所有区县：它将不在您的管辖范围内');
-  if (patch.assigneeId) requireSeenBy(await requireTechnician(db, actor, patch.assigneeId), patch.areaCode !== undefined ? patch.areaCode : current.areaCode);
-  if (patch.code && patch.code !== current.code && (await findUnitByCode(db, patch.code))) throw taken(patch.code);
+  let code: string | undefined = patch.code;
   try {
     const row = await db.transaction(async (tx) => {
+      const me = await actingNow(tx, actor);
+      const current = await findUnitInReach(tx, me.reach, id, { lock: true });
+      if (!current) throw notFound();
+      code ??= current.code;
+      if (patch.areaCode) await checkCounty(tx, me, patch.areaCode);
+      else if (patch.areaCode === null && me.scope !== null) throw fail.forbidden('不能将单位移出所有区县：它将不在您的管辖范围内');
+      if (patch.assigneeId) requireSeenBy(await requireTechnician(tx, me, patch.assigneeId), patch.areaCode !== undefined ? patch.areaCode : current.areaCode);
+      if (patch.code && patch.code !== current.code && (await findUnitByCode(tx, patch.code))) throw taken(patch.code);
       const updated = await updateUnit(tx, current.id, { ...patch, updatedAt: new Date() });
-      await appendAudit(tx, actor, [{ action: 'unit.update', target: updated.id, details: { changed: patch } }]);
+      await appendAudit(tx, me, [{ action: 'unit.update', target: updated.id, details: { changed: patch } }]);
       return updated;
     });
     return await answer(db, row);
   } catch (err) {
-    if (isUniqueViolation(err)) throw taken(patch.code ?? current.code);
+    if (isUniqueViolation(err)) throw taken(code ?? '');
     throw err;
   }
 }
 
+/** One read through the reach: a contact's own unit, a scope's units; anything else is no row. */
 export async function getUnit(db: DbOrTx, actor: Actor, id: string): Promise<UnitDetail> {
-  if (actor.role === 'unit' && actor.unitId !== id) throw fail.forbidden('a unit contact may read only its own unit');
-  const unit = await visibleUnit(db, actor, id);
-  if (!unit) throw notFound();
+  const unit = await findUnitInReach(db, actor.reach, id);
+  if (!unit) throw unitOutOfReach(actor, id);
   return toUnitDetail(db, unit);
 }
 
@@ -149,11 +159,12 @@ export async function listUnitsFor(db: DbOrTx, actor: Actor, q: UnitQuery & { pa
 /** Assigns a technician (inside the scope) to the units named that lie inside the scope; others are not counted. */
 export async function assign(db: DbOrTx, actor: Actor, body: AssignUnits): Promise<{ updated: number }> {
   const { technicianId } = body;
-  // only the units the technician can see (inside its scope, which lies inside the actor's) are given to it
-  const scope = technicianId ? await requireTechnician(db, actor, technicianId, 'technicianId') : actor.scope;
   return db.transaction(async (tx) => {
+    const me = await actingNow(tx, actor);
+    // only the units the technician can see (inside its scope, which lies inside the actor's) are given to it
+    const scope = technicianId ? await requireTechnician(tx, me, technicianId, 'technicianId') : me.scope;
     const updated = await assignUnits(tx, scope, body);
-    await appendAudit(tx, actor, [{ action: 'unit.assign', target: technicianId, details: { unitIds: body.unitIds?.length, parentCode: body.parentCode, updated } }]);
+    await appendAudit(tx, me, [{ action: 'unit.assign', target: technicianId, details: { unitIds: body.unitIds?.length, parentCode: body.parentCode, updated } }]);
     return { updated };
   });
 }

@@ -2,9 +2,11 @@
 // query cache what the server answered. Started once, whatever page is open.
 import type { QueryClient } from '@tanstack/react-query';
 import { meKey } from '../features/auth/api/get-me.js';
-import { applyAnswer, type StepAnswer } from '../features/units/api/create-step.js';
+import { stepsApi } from '../../../shared/api/steps.js';
+import type { StepResponse } from '../../../shared/schemas/index.js';
+import { applyStepAnswer } from '../features/units/api/step-answer.js';
 import { unitKeys } from '../features/units/api/keys.js';
-import { request } from '../shared/api/http.js';
+import { call } from '../shared/api/call.js';
 import { Outbox } from '../features/field/outbox/outbox.js';
 import { createIdbOutboxStore, createMemoryOutboxStore } from '../features/field/outbox/store.js';
 
@@ -16,9 +18,8 @@ export function createAppOutbox(queryClient: QueryClient): Outbox {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const outbox = new Outbox({
     store,
-    send: (entry, signal) =>
-      request<StepAnswer>(`/api/units/${encodeURIComponent(entry.unitId)}/events`, { method: 'POST', json: entry.step, signal }),
-    onSent: (entry, answer) => applyAnswer(queryClient, entry.unitId, answer as StepAnswer),
+    send: (entry, signal) => call(stepsApi.record, { params: { id: entry.unitId }, body: entry.step, signal }),
+    onSent: (entry, answer) => applyStepAnswer(queryClient, entry.unitId, answer as StepResponse),
     // someone else moved the unit on: fetch what is true now
     onRefused: () => void queryClient.invalidateQueries({ queryKey: unitKeys.all }),
     onPaused: () => queryClient.setQueryData(meKey, null),

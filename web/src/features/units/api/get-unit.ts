@@ -1,16 +1,13 @@
-// GET /api/units/:id
+// GET /api/units/:id: the unit with its laggard flags and its technician's name.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Unit, UnitDetail } from '../../../../../shared/schemas/index.js';
-import { request } from '../../../shared/api/http.js';
+import { unitsApi } from '../../../../../shared/api/units.js';
+import { call } from '../../../shared/api/call.js';
 import { unitKeys } from './keys.js';
-
-/** A unit as its own page reads it; an answer cached before the server sent `laggard` and `assignee` lacks them. */
-export type UnitRead = Unit & Partial<Pick<UnitDetail, 'laggard' | 'assignee'>>;
 
 export const unitQueryOptions = (id: string) =>
   queryOptions({
     queryKey: unitKeys.detail(id),
-    queryFn: ({ signal }) => request<{ unit: UnitRead }>(`/api/units/${encodeURIComponent(id)}`, { signal }).then((r) => r.unit),
+    queryFn: ({ signal }) => call(unitsApi.get, { params: { id }, signal }).then((r) => r.unit),
   });
 
 export const useUnit = (id: string) => useQuery(unitQueryOptions(id));

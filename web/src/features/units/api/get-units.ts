@@ -1,11 +1,11 @@
 // GET /api/units: one page of units with their progress, filtered on the server.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
+import { unitsApi } from '../../../../../shared/api/units.js';
 import type { UnitList } from '../../../../../shared/schemas/units.js';
-import { request, toQuery } from '../../../shared/api/http.js';
+import { call } from '../../../shared/api/call.js';
 import { unitKeys, type UnitFilters } from './keys.js';
 
-export type UnitPage = z.infer<typeof UnitList>;
+export type UnitPage = UnitList;
 
 const PAGE_SIZE = 50;
 const FILTER_KEYS = ['q', 'kind', 'stage', 'status', 'onboarded', 'parentCode', 'assignee', 'area'] as const;
@@ -23,7 +23,7 @@ export function unitFiltersFrom(search: Partial<Record<string, string>>): UnitFi
 export const unitsQueryOptions = (filters: UnitFilters) =>
   queryOptions({
     queryKey: unitKeys.list(filters),
-    queryFn: ({ signal }) => request<UnitPage>(`/api/units${toQuery({ ...filters })}`, { signal }),
+    queryFn: ({ signal }) => call(unitsApi.list, { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
   });
 

@@ -1,10 +1,10 @@
 // POST /api/units/import (office): a CSV or XLSX file as the body; dryRun validates only.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ImportResult } from '../../../../../shared/schemas/index.js';
-import { request } from '../../../shared/api/http.js';
+import { unitsApi, XLSX_TYPE } from '../../../../../shared/api/units.js';
+import { call, urlOf } from '../../../shared/api/call.js';
 import { reportsKey, unitKeys } from './keys.js';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_TYPE };
 
 /** The content type to send a chosen file with, or null when it is neither CSV nor XLSX. */
 export function importContentType(file: { name: string; type: string }): string | null {
@@ -14,17 +14,14 @@ export function importContentType(file: { name: string; type: string }): string 
   return null;
 }
 
-/** The server's answer: counts, and for the check the per-unit changes, warnings and ignored columns. */
-export type ImportAnswer = ImportResult;
-
 /** The template files the import reads (office only). */
-export const TEMPLATE_URLS = { csv: '/api/units/import/template.csv', xlsx: '/api/units/import/template.xlsx' } as const;
+export const TEMPLATE_URLS = { csv: urlOf(unitsApi.importTemplateCsv), xlsx: urlOf(unitsApi.importTemplateXlsx) } as const;
 
 export function useImportUnits() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ file, contentType, dryRun }: { file: Blob; contentType: string; dryRun: boolean }) =>
-      request<ImportAnswer>(`/api/units/import${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', body: file, contentType }),
+      call(unitsApi.import, { query: dryRun ? { dryRun: 'true' } : {}, file, contentType }),
     onSuccess: (_answer, { dryRun }) => {
       if (dryRun) return;
       void queryClient.invalidateQueries({ queryKey: unitKeys.all });

@@ -4,13 +4,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { checkStep } from '../../../../../shared/domain/progress.js';
 import type { Unit } from '../../../../../shared/schemas/index.js';
-import { ApiError, isApiError, request } from '../../../shared/api/http.js';
+import { stepsApi } from '../../../../../shared/api/steps.js';
+import { call } from '../../../shared/api/call.js';
+import { ApiError, isApiError } from '../../../shared/api/http.js';
 import { entryRefusal } from '../../field/outbox/EntryStatus.js';
 import { optimisticProgress } from '../../field/outbox/optimistic.js';
 import { useOutbox } from '../../field/outbox/react.js';
 import type { OutboxEntry } from '../../field/outbox/types.js';
 import { useSessionUser } from '../../../shared/session/session.js';
-import { applyAnswer, type StepAnswer, type StepRequest } from './create-step.js';
+import { applyStepAnswer, type StepRequest } from './step-answer.js';
 import { unitKeys } from './keys.js';
 
 /** How long the form waits for the server before saying the step is kept and will be sent. */
@@ -30,8 +32,8 @@ export function useSendStep(unit: Pick<Unit, 'id' | 'name' | 'progress'>, opts: 
     mutationFn: async (step: StepRequest): Promise<SendResult> => {
       if (!outbox) {
         // a piece rendered without the app (tests): straight to the server
-        const answer = await request<StepAnswer>(`/api/units/${encodeURIComponent(unit.id)}/events`, { method: 'POST', json: step });
-        applyAnswer(queryClient, unit.id, answer);
+        const answer = await call(stepsApi.record, { params: { id: unit.id }, body: step });
+        applyStepAnswer(queryClient, unit.id, answer);
         return { queued: false, clientEventId: step.clientEventId };
       }
       const state = outbox.getSnapshot();

@@ -1,11 +1,11 @@
 // Deadlines and contact of a unit.
 import { useTranslation } from 'react-i18next';
-import type { UnitRead } from '../api/get-unit.js';
+import type { UnitDetail } from '../../../../../shared/schemas/index.js';
 import { useSettings } from '../../../shared/api/settings.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { deadlines } from './deadlines.js';
 
-export function UnitDetails({ unit }: { unit: UnitRead }) {
+export function UnitDetails({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation();
   const settings = useSettings();
   const format = useFormat();

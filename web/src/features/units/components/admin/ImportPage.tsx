@@ -7,7 +7,8 @@ import { isApiError } from '../../../../shared/api/http.js';
 import { ErrorNotice, SuccessNotice } from '../../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../../shared/components/Field.js';
 import { Link } from '@tanstack/react-router';
-import { importContentType, TEMPLATE_URLS, useImportUnits, type ImportAnswer } from '../../api/import-units.js';
+import type { ImportResult } from '../../../../../../shared/schemas/index.js';
+import { importContentType, TEMPLATE_URLS, useImportUnits } from '../../api/import-units.js';
 
 /** The bad rows of a 400, or null when the error is of another kind. */
 export function importIssues(error: unknown): ImportIssue[] | null {
@@ -19,8 +20,8 @@ export function ImportPage() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [badType, setBadType] = useState(false);
-  const [checked, setChecked] = useState<ImportAnswer | null>(null);
-  const [done, setDone] = useState<ImportAnswer | null>(null);
+  const [checked, setChecked] = useState<ImportResult | null>(null);
+  const [done, setDone] = useState<ImportResult | null>(null);
   const run = useImportUnits();
   const contentType = file ? importContentType(file) : null;
 
@@ -93,7 +94,7 @@ export function ImportPage() {
 }
 
 /** What the check found beside the counts: ignored columns, warnings, and the changes per unit. */
-function CheckDetails({ answer }: { answer: ImportAnswer }) {
+function CheckDetails({ answer }: { answer: ImportResult }) {
   const { t } = useTranslation();
   const ignored = answer.ignoredColumns ?? [];
   const warnings = answer.warnings ?? [];

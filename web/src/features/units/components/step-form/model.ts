@@ -2,7 +2,7 @@
 import { STEP_RULES, requiredFields, type StepField, type StepType } from '../../../../../../shared/domain/steps.js';
 import { FUTURE_TOLERANCE_MS, StepInput } from '../../../../../../shared/schemas/index.js';
 import { wallInputToIso } from '../../../../shared/lib/time.js';
-import type { StepRequest } from '../../api/create-step.js';
+import type { StepRequest } from '../../api/step-answer.js';
 
 export const FIELD_ORDER: readonly StepField[] = ['reasonCode', 'reason', 'plannedDate', 'until', 'circuitId', 'platformRef', 'note'];
 

@@ -1,7 +1,8 @@
-// POST /api/units/:id/events: the body and the answer of a step, and how an answer reaches the
-// cache. Steps are logged through the outbox (send-step.ts); this is what they share.
+// A step as the device sends it (POST /api/units/:id/events) and how the server's answer to a
+// step or a void reaches the cache. Steps are logged through the outbox (send-step.ts); this is
+// what the form, the outbox and the void share.
 import type { useQueryClient } from '@tanstack/react-query';
-import type { Step, Unit } from '../../../../../shared/schemas/index.js';
+import type { Step, StepResponse, Unit } from '../../../../../shared/schemas/index.js';
 import type { StepType } from '../../../../../shared/domain/steps.js';
 import { reportsKey, unitKeys } from './keys.js';
 
@@ -13,13 +14,8 @@ export interface StepRequest {
   clientEventId: string;
 }
 
-export interface StepAnswer {
-  event: Step;
-  progress: Unit['progress'];
-}
-
 /** Show the new progress now, then let everything derived from steps refetch. */
-export function applyAnswer(queryClient: ReturnType<typeof useQueryClient>, unitId: string, answer: StepAnswer) {
+export function applyStepAnswer(queryClient: ReturnType<typeof useQueryClient>, unitId: string, answer: StepResponse) {
   queryClient.setQueryData<Unit>(unitKeys.detail(unitId), (unit) => (unit ? { ...unit, progress: answer.progress } : unit));
   queryClient.setQueryData<Step[]>(unitKeys.events(unitId), (steps) => {
     if (!steps) return steps;

@@ -2,11 +2,11 @@
 // a file of 70,000 distinct values must not pass one parameter per value in one statement
 // (PostgreSQL's protocol carries at most 65,535 parameters; past that the driver fails: a 500).
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { usernameKey } from '../../../shared/domain/usernames.js';
-import type { DbOrTx } from '../../../db/client.js';
-import { units, users } from '../../../db/schema/index.js';
-import { pacer } from '../../lib/pace.js';
-import { inScopeSql } from '../../lib/scope.js';
+import { usernameKey } from '../../shared/domain/usernames.js';
+import type { DbOrTx } from '../client.js';
+import { units, users } from '../schema/index.js';
+import { pacer } from '../../server/lib/pace.js';
+import { inScopeSql } from './reach.js';
 
 /** Values per `IN (...)` list, and rows per insert (about 25 parameters each). */
 export const CHUNK = 1000;

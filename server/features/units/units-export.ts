@@ -2,16 +2,14 @@
 // own filters, read through the list's own query, page after page. Its first columns are the
 // import's Chinese headers with the import's words (类型: 乡镇/部门/其他), so that a file
 // exported, corrected and imported again says what it said.
-import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { users } from '../../../db/schema/index.js';
+import { displayNames, listUnits } from '../../../db/queries/units.js';
 import { localDateTime } from '../../../shared/domain/dates.js';
+import { KIND_LABELS_ZH } from '../../../shared/domain/labels.js';
 import { STAGES, type StageStatus } from '../../../shared/domain/steps.js';
 import type { Unit } from '../../../shared/schemas/units.js';
 import type { Actor } from '../../lib/actor.js';
-import { listUnits } from '../units/units.repository.js';
-import { unitFilterFor, type UnitQuery } from '../units/units.service.js';
-import { KIND_LABELS } from './reports.files.js';
+import { unitFilterFor, type UnitQuery } from './units.service.js';
 import { attachment, tableCsv, tableXlsx, type SheetColumn } from '../../lib/sheet.js';
 
 const STATUS_LABELS: Record<StageStatus, string> = { pending: '未开始', in_progress: '进行中', blocked: '受阻', done: '已完成' };
@@ -64,14 +62,9 @@ export async function unitsForExport(db: DbOrTx, actor: Actor, query: UnitQuery)
     }
     if (items.length < PAGE || rows.length >= total) break;
   }
-  const ids = [...new Set(rows.map((r) => r.assigneeId).filter((id): id is string => id !== null))];
+  const ids = rows.map((r) => r.assigneeId).filter((id): id is string => id !== null);
   if (ids.length) {
-    const names = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += 1000) {
-      for (const u of await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids.slice(i, i + 1000)))) {
-        names.set(u.id, u.displayName);
-      }
-    }
+    const names = await displayNames(db, ids);
     for (const r of rows) r.assignee = r.assigneeId ? (names.get(r.assigneeId) ?? null) : null;
   }
   return rows;
@@ -81,7 +74,7 @@ function columns(timezone: string): SheetColumn<UnitExportRow>[] {
   return [
     { header: '编码', kind: 'code', value: (u) => u.code },
     { header: '名称', value: (u) => u.name, maxWidth: 30 },
-    { header: '类型', value: (u) => KIND_LABELS[u.kind] },
+    { header: '类型', value: (u) => KIND_LABELS_ZH[u.kind] },
     { header: '上级编码', kind: 'code', value: (u) => u.parentCode },
     { header: '联系人', value: (u) => u.contactName, maxWidth: 14 },
     { header: '联系电话', kind: 'code', value: (u) => u.contactPhone },
