@@ -2,9 +2,13 @@
 // and the access table is read from.
 import { type Access, type Endpoint, endpointKey } from './endpoint.js';
 import { areasApi } from './areas.js';
+import { reportsApi } from './reports.js';
+import { settingsApi } from './settings.js';
 
 export const API = {
   areas: areasApi,
+  reports: reportsApi,
+  settings: settingsApi,
 } as const;
 
 export const ENDPOINTS: readonly Endpoint[] = Object.values(API).flatMap((feature) => Object.values(feature) as Endpoint[]);
