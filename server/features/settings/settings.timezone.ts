@@ -2,7 +2,7 @@
 // the files) and the database's (the reports' SQL turns instants into days with `at time zone`).
 // Their zone lists differ by version: Node 20 still knows US/Pacific-New, which tzdata dropped in
 // 2020, and an older PostgreSQL lacks newer names (America/Ciudad_Juarez, 2022). A name only one
-// side knows was accepted and then made every report a 500, so a name must resolve on both: when
+// side knows would be accepted and then make every report a 500, so a name must resolve on both: when
 // it is saved, and for the one already stored, at every start.
 import type { FastifyBaseLogger } from 'fastify';
 import type { DbOrTx } from '../../../db/client.js';
