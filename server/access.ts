@@ -18,23 +18,8 @@ const UNDECLARED: Record<string, Rule> = {
   // a unit's contact hears only its own unit's steps, a scoped user its scope's: in the route
   'GET /api/live': rule('any', 'filtered'),
 
-  'GET /api/settings': rule('any', 'filtered'),
-  'PUT /api/settings': rule(office, 'filtered'),
-
   // a scoped office: the entries about its scope's units and users (audit.repository.ts)
   'GET /api/audit': rule(office, 'filtered'),
-
-  'GET /api/reports/summary': rule(overseers, 'filtered'),
-  'GET /api/reports/laggards': rule(overseers, 'filtered'),
-  'GET /api/reports/laggards.csv': rule(overseers, 'filtered'),
-  'GET /api/reports/laggards.xlsx': rule(overseers, 'filtered'),
-  'GET /api/reports/trend': rule(overseers, 'filtered'),
-  'GET /api/reports/reasons': rule(overseers, 'filtered'),
-  // the roll-up of a scope's children (areas.md "Roll-ups"); a parent outside the scope: 404
-  'GET /api/reports/areas': rule(overseers, 'filtered'),
-  'GET /api/reports/areas.csv': rule(overseers, 'filtered'),
-  'GET /api/reports/areas.xlsx': rule(overseers, 'filtered'),
-
 
   // the group robots: their addresses are secrets, so the office alone sees even their list
   'POST /api/channels': rule(office, 'filtered'),

@@ -1,6 +1,8 @@
 // The installation's settings and each area's own deadlines, and the rules in force for a county.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { rowsOf } from '../rows.js';
+import { unitInReach, type Reach } from './reach.js';
 import { areaSettings, settings } from '../schema/index.js';
 import { effectiveAreaRules, type AreaOwnRules } from '../../shared/domain/deadlines.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings.js';
@@ -46,4 +48,25 @@ export async function writeAreaOverride(db: DbOrTx, areaCode: string, own: AreaO
 export async function rulesForArea(db: DbOrTx, areaCode: string | null): Promise<Settings> {
   const [installation, overrides] = await Promise.all([readSettings(db), readAreaOverrides(db)]);
   return effectiveAreaRules(installation, overrides, areaCode).rules;
+}
+
+/** Whether the database resolves the time zone `name` exactly as spelled (its list is case-exact; `at time zone` is not). */
+export async function databaseHasZone(db: DbOrTx, name: string): Promise<boolean> {
+  const [row] = await rowsOf<{ ok: boolean }>(db, sql`select exists (select 1 from pg_timezone_names where name = ${name}) as ok`);
+  return row?.ok === true;
+}
+
+/** Replaces the stored time zone (the start-up repair of one the database or JavaScript cannot resolve). */
+export async function writeTimeZone(db: DbOrTx, timezone: string): Promise<void> {
+  await db.update(settings).set({ timezone, updatedAt: new Date() }).where(eq(settings.id, 1));
+}
+
+/**
+ * The county of the unit a unit's contact reaches: the areas whose settings it reads are that
+ * county and its ancestors. Null: no unit in the reach, or one without a county.
+ */
+export async function countyInReach(db: DbOrTx, reach: Reach): Promise<string | null> {
+  if (reach.role !== 'unit') return null;
+  const [row] = await rowsOf<{ area_code: string | null }>(db, sql`select u.area_code from units u where ${unitInReach(reach)} limit 1`);
+  return row?.area_code ?? null;
 }

@@ -4,6 +4,8 @@ import { type Access, type Endpoint, endpointKey } from './endpoint.js';
 import { areasApi } from './areas.js';
 import { authApi } from './auth.js';
 import { healthApi } from './health.js';
+import { reportsApi } from './reports.js';
+import { settingsApi } from './settings.js';
 import { stepsApi } from './steps.js';
 import { unitsApi } from './units.js';
 import { usersApi } from './users.js';
@@ -15,6 +17,8 @@ export const API = {
   users: usersApi,
   units: unitsApi,
   steps: stepsApi,
+  reports: reportsApi,
+  settings: settingsApi,
 } as const;
 
 export const ENDPOINTS: readonly Endpoint[] = Object.values(API).flatMap((feature) => Object.values(feature) as Endpoint[]);

@@ -1,7 +1,7 @@
 // Deadlines as areas.md "Scopes" gives them: the installation's settings are the default, any
 // area (province › city › county) may set its own values, an area without one takes its nearest
 // ancestor's, and a unit's own due dates win over all of them. The reports' SQL joins the values
-// resolved here (server/features/reports/reports.repository.ts); a property test holds the two
+// resolved here (db/queries/reports/facts.ts); a property test holds the two
 // to each other. The unit page shows the same rule (web/src/features/units/components/deadlines.ts).
 import { addDays, dayOf, daysBetween } from './dates.js';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../shared/domain/dates.js';
 import type { StepType } from '../../shared/domain/steps.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings.js';
-import { laggardsReport, reportContext } from '../../server/features/reports/reports.service.js';
+import { laggardsReport, reportContext } from '../../server/lib/reports.js';
 import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;

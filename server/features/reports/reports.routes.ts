@@ -1,23 +1,13 @@
-// GET /api/reports/*: summary, laggards (JSON, CSV, XLSX), trend, reasons. Office and viewer.
+// GET /api/reports/*: summary, laggards (JSON, CSV, XLSX), trend, reasons, the roll-up of areas.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  LaggardFilter,
-  LaggardsQuery,
-  LaggardsReport,
-  ReasonsQuery,
-  ReasonsReport,
-  SummaryQuery,
-  SummaryReport,
-  TrendQuery,
-  TrendReport,
-} from '../../../shared/schemas/reports.js';
+import { reportsApi } from '../../../shared/api/reports.js';
 import { laggardsAttachment, laggardsCsv, laggardsXlsx, XLSX_MIME } from './reports.files.js';
 import { actorOf } from '../../lib/actor.js';
-import { laggardsForExport, laggardsReport, reasonsReport, reportArea, rollupReport, summaryReport, trendReport } from './reports.service.js';
-import { RollupQuery, RollupResponse } from '../../../shared/schemas/areas.js';
+import { route } from '../../lib/route.js';
+import { laggardsReport, reportArea, summaryReport } from '../../lib/reports.js';
+import { laggardsForExport, reasonsReport, rollupReport, trendReport } from './reports.service.js';
+import type { RollupQuery } from '../../../shared/schemas/areas.js';
 import { rollupAttachment, rollupCsv, rollupXlsx } from './rollup.files.js';
-
-const tags = ['reports'];
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   // the reports' own pool: a long export never holds up a step being written
@@ -28,15 +18,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     return { query: { ...req.query, area: area?.code ?? null }, area };
   };
 
-  app.get('/api/reports/summary', { schema: { tags, querystring: SummaryQuery, response: { 200: SummaryReport } } }, async (req) =>
-    summaryReport(db, (await narrowed(req)).query),
-  );
+  route(app, reportsApi.summary, async (req) => summaryReport(db, (await narrowed(req)).query));
 
-  app.get('/api/reports/laggards', { schema: { tags, querystring: LaggardsQuery, response: { 200: LaggardsReport } } }, async (req) =>
-    laggardsReport(db, (await narrowed(req)).query),
-  );
+  route(app, reportsApi.laggards, async (req) => laggardsReport(db, (await narrowed(req)).query));
 
-  app.get('/api/reports/laggards.csv', { schema: { tags, querystring: LaggardFilter } }, async (req, reply) => {
+  route(app, reportsApi.laggardsCsv, async (req, reply) => {
     const { ctx, items } = await laggardsForExport(db, (await narrowed(req)).query);
     return reply
       .type('text/csv; charset=utf-8')
@@ -44,7 +30,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       .send(laggardsCsv(items, ctx.rules.timezone));
   });
 
-  app.get('/api/reports/laggards.xlsx', { schema: { tags, querystring: LaggardFilter } }, async (req, reply) => {
+  route(app, reportsApi.laggardsXlsx, async (req, reply) => {
     const { query, area } = await narrowed(req);
     const { ctx, items } = await laggardsForExport(db, query);
     return reply
@@ -53,11 +39,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       .send(laggardsXlsx(items, { ...req.query, asOf: ctx.asOf, areaName: area?.name }, ctx.rules.timezone));
   });
 
-  app.get('/api/reports/trend', { schema: { tags, querystring: TrendQuery, response: { 200: TrendReport } } }, async (req) =>
-    trendReport(db, (await narrowed(req)).query),
-  );
+  route(app, reportsApi.trend, async (req) => trendReport(db, (await narrowed(req)).query));
 
-  app.get('/api/reports/reasons', { schema: { tags, querystring: ReasonsQuery, response: { 200: ReasonsReport } } }, async (req) => {
+  route(app, reportsApi.reasons, async (req) => {
     const { query } = await narrowed(req);
     return reasonsReport(db, query.asOf, query.area);
   });
@@ -65,9 +49,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   // the roll-up: the children of `parent` (default: the caller's scope) side by side, ranked
   const rollup = async (req: { query: RollupQuery } & Parameters<typeof actorOf>[0]) =>
     rollupReport(db, await reportArea(db, actorOf(req), req.query.parent), req.query.asOf);
-  app.get('/api/reports/areas', { schema: { tags, querystring: RollupQuery, response: { 200: RollupResponse } } }, async (req) => rollup(req));
-  for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/api/reports/areas.${format}`, { schema: { tags, querystring: RollupQuery } }, async (req, reply) => {
+  route(app, reportsApi.areas, async (req) => rollup(req));
+  for (const [format, e] of [['csv', reportsApi.areasCsv], ['xlsx', reportsApi.areasXlsx]] as const) {
+    route(app, e, async (req, reply) => {
       const report = await rollup(req);
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME)

@@ -1,20 +1,24 @@
 // The settings as a caller sees them: the installation's (time zone, defaults, home area), or an
 // area's effective deadlines with where each value comes from (areas.md "Scopes": an area without
-// a value takes its nearest ancestor's, else the installation's).
-import { eq } from 'drizzle-orm';
+// a value takes its nearest ancestor's, else the installation's). Writes check the caller's scope
+// again under lock inside their transaction, so a narrowing in flight is honoured.
+import { z } from 'zod';
 import type { DbOrTx } from '../../../db/client.js';
-import { units } from '../../../db/schema/index.js';
+import { appendAudit } from '../../../db/queries/audit.js';
+import { findArea } from '../../../db/queries/areas.js';
+import { lockedReach, scopeOf } from '../../../db/queries/reach.js';
+import { countyInReach, readAreaOverrides, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
 import { inScope } from '../../../shared/domain/areas.js';
 import { effectiveAreaRules, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
 import type { Area } from '../../../shared/schemas/areas.js';
-import type { AreaOwnSettings, AreaSettings, Settings } from '../../../shared/schemas/settings.js';
+import { AreaOwnSettings, Settings, type AreaSettings } from '../../../shared/schemas/settings.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/errors.js';
 import { areaFor } from '../../lib/scope.js';
-import { findArea } from '../../../db/queries/areas.js';
-import { readAreaOverrides, readSettings, writeAreaOverride } from '../../../db/queries/settings.js';
+import { databaseKnowsZone, ZONE_UNKNOWN_TO_DATABASE } from './settings.timezone.js';
 
 const notFound = () => fail.notFound('area');
+const INSTALLATION_ONLY = '只有管辖全部地区的办公室账号可以修改全局设置；本地区的截止日期请在“地区设置”中修改';
 
 /**
  * The area whose settings a caller may read: inside its scope; a unit's contact (whose scope is
@@ -22,8 +26,8 @@ const notFound = () => fail.notFound('area');
  */
 async function readableArea(db: DbOrTx, actor: Actor, code: string): Promise<Area> {
   if (actor.role === 'unit') {
-    const [row] = actor.unitId ? await db.select({ areaCode: units.areaCode }).from(units).where(eq(units.id, actor.unitId)).limit(1) : [];
-    if (!row?.areaCode || !row.areaCode.startsWith(code)) throw notFound();
+    const county = await countyInReach(db, actor.reach);
+    if (!county?.startsWith(code)) throw notFound();
     const area = await findArea(db, code);
     if (!area) throw notFound();
     return area;
@@ -53,14 +57,30 @@ export async function getSettings(db: DbOrTx, actor: Actor, area?: string): Prom
   return areaSettings(db, await readableArea(db, actor, area));
 }
 
-/** The office whose scope holds the area (404 otherwise) sets that area's own values. */
-export async function writableArea(db: DbOrTx, actor: Actor, code: string): Promise<Area> {
-  if (!inScope(actor.scope, code)) throw notFound();
-  return (await areaFor(db, actor, code))!;
+/** The body as the query says: the installation's settings, or an area's own values. */
+function bodyOf<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'body', message: i.message }));
+  throw fail.validation(`invalid body: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`, details);
 }
 
-/** PUT /api/settings?area=: the area's own values replaced (absent or null: inherit). */
-export async function putAreaSettings(db: DbOrTx, area: Area, body: AreaOwnSettings): Promise<{ before: AreaOwnRules | null; after: AreaSettings }> {
+/** The caller's scope as it is now, under lock: a user disabled or no longer an office in the meantime acts no more. */
+async function lockedScope(tx: DbOrTx, actor: Actor): Promise<string | null> {
+  const reach = await lockedReach(tx, actor.id);
+  if (!reach || reach.role !== 'office') throw fail.unauthenticated('your session ended: log in again');
+  return scopeOf(reach) ?? null;
+}
+
+/** PUT /api/settings, with ?area= an area's own values: the answer is what GET answers after it. */
+export async function putSettings(db: DbOrTx, actor: Actor, area: string | undefined, body: unknown): Promise<Settings | AreaSettings> {
+  return area === undefined ? putInstallationSettings(db, actor, bodyOf(Settings, body)) : putAreaSettings(db, actor, area, bodyOf(AreaOwnSettings, body));
+}
+
+/** The office whose scope holds the area (404 otherwise) sets that area's own values (absent or null: inherit). */
+async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: AreaOwnSettings): Promise<AreaSettings> {
+  if (!inScope(actor.scope, code)) throw notFound();
+  const area = (await areaFor(db, actor, code))!;
   const own: AreaOwnRules = {
     wiringDue: body.wiringDue ?? null,
     connectionDue: body.connectionDue ?? null,
@@ -68,19 +88,35 @@ export async function putAreaSettings(db: DbOrTx, area: Area, body: AreaOwnSetti
     stallDays: body.stallDays ?? null,
     postponementLimit: body.postponementLimit ?? null,
   };
-  const before = (await readAreaOverrides(db)).get(area.code) ?? null;
-  await writeAreaOverride(db, area.code, setsNothing(own) ? null : own);
-  return { before, after: await areaSettings(db, area) };
+  return db.transaction(async (tx) => {
+    if (!inScope(await lockedScope(tx, actor), code)) throw notFound();
+    const before = (await readAreaOverrides(tx)).get(area.code) ?? null;
+    await writeAreaOverride(tx, area.code, setsNothing(own) ? null : own);
+    const after = await areaSettings(tx, area);
+    await appendAudit(tx, actor, { action: 'settings.area_update', target: area.code, details: { before, after: after.own } });
+    return after;
+  });
 }
 
 /**
  * The installation's settings are every area's defaults: only a whole-installation office
  * changes them. The home area must be a county (a new unit's county).
  */
-export async function checkInstallationWrite(db: DbOrTx, actor: Actor, body: Settings): Promise<void> {
-  if (actor.scope !== null) throw fail.forbidden('只有管辖全部地区的办公室账号可以修改全局设置；本地区的截止日期请在“地区设置”中修改');
+async function putInstallationSettings(db: DbOrTx, actor: Actor, body: Settings): Promise<Settings> {
+  if (actor.scope !== null) throw fail.forbidden(INSTALLATION_ONLY);
   if (body.homeArea) {
     const area = await findArea(db, body.homeArea);
     if (area?.level !== 'county') throw fail.validation('invalid body: homeArea must name a county', [{ field: 'homeArea', message: '须为一个区县的 6 位代码' }]);
   }
+  // the schema checked the name against JavaScript's list; the reports need the database's too
+  if (!(await databaseKnowsZone(db, body.timezone))) {
+    throw fail.validation(`invalid request: timezone is ${ZONE_UNKNOWN_TO_DATABASE}`, [{ field: 'timezone', message: ZONE_UNKNOWN_TO_DATABASE }]);
+  }
+  return db.transaction(async (tx) => {
+    if ((await lockedScope(tx, actor)) !== null) throw fail.forbidden(INSTALLATION_ONLY);
+    const before = await readSettings(tx);
+    const after = await writeSettings(tx, body);
+    await appendAudit(tx, actor, { action: 'settings.update', target: 'settings', details: { before, after } });
+    return after;
+  });
 }

@@ -2,14 +2,13 @@
 // the files) and the database's (the reports' SQL turns instants into days with `at time zone`).
 // Their zone lists differ by version: Node 20 still knows US/Pacific-New, which tzdata dropped in
 // 2020, and an older PostgreSQL lacks newer names (America/Ciudad_Juarez, 2022). A name only one
-// side knows was accepted and then made every report a 500, so a name must resolve on both: when
+// side knows would be accepted and then make every report a 500, so a name must resolve on both: when
 // it is saved, and for the one already stored, at every start.
-import { eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DbOrTx } from '../../../db/client.js';
-import { audit, settings } from '../../../db/schema/index.js';
+import { appendAudit } from '../../../db/queries/audit.js';
+import { databaseHasZone, readSettings, writeTimeZone } from '../../../db/queries/settings.js';
 import { DEFAULT_SETTINGS, isTimeZone } from '../../../shared/schemas/settings.js';
-import { readSettings } from '../../../db/queries/settings.js';
 
 /** Names the database has resolved: a zone a running server knows stays known (~150 ms a look-up on PostgreSQL). */
 const known = new WeakMap<object, Set<string>>();
@@ -19,8 +18,7 @@ export async function databaseKnowsZone(db: DbOrTx, name: string): Promise<boole
   const seen = known.get(db) ?? new Set<string>();
   known.set(db, seen);
   if (seen.has(name)) return true;
-  const result = (await db.execute(sql`select exists (select 1 from pg_timezone_names where name = ${name}) as ok`)) as unknown as { ok: boolean }[] | { rows: { ok: boolean }[] };
-  const ok = (Array.isArray(result) ? result : result.rows)[0]?.ok === true;
+  const ok = await databaseHasZone(db, name);
   if (ok) seen.add(name);
   return ok;
 }
@@ -29,6 +27,9 @@ export async function databaseKnowsZone(db: DbOrTx, name: string): Promise<boole
 export const usableZone = async (db: DbOrTx, name: string) => isTimeZone(name) && (await databaseKnowsZone(db, name));
 
 export const ZONE_UNKNOWN_TO_DATABASE = 'a time zone the database does not know (its time zone list is older or newer than the server’s); choose another name for the same zone, such as Asia/Shanghai';
+
+/** The start-up repair is done by no user. */
+const NOBODY = { id: null, username: null, role: null, ip: null };
 
 /**
  * At start: the stored zone must be usable, or every report fails. The tracker does not refuse
@@ -49,8 +50,9 @@ export async function ensureUsableTimeZone(db: DbOrTx, log: Pick<FastifyBaseLogg
   }
   const replacement = canonical && canonical !== stored && (await usableZone(db, canonical)) ? canonical : DEFAULT_SETTINGS.timezone;
   await db.transaction(async (tx) => {
-    await tx.update(settings).set({ timezone: replacement, updatedAt: new Date() }).where(eq(settings.id, 1));
-    await tx.insert(audit).values({ actorId: null, action: 'settings.timezone_replaced', target: 'settings', details: { before: stored, after: replacement, javascript: isTimeZone(stored), database: await databaseKnowsZone(tx, stored) } });
+    await writeTimeZone(tx, replacement);
+    const details = { before: stored, after: replacement, javascript: isTimeZone(stored), database: await databaseKnowsZone(tx, stored) };
+    await appendAudit(tx, NOBODY, { action: 'settings.timezone_replaced', target: 'settings', details });
   });
   log.error(
     { before: stored, after: replacement },

@@ -1,14 +1,16 @@
 // GET /api/settings: the campaign's time zone and deadlines, read by every page that shows a date.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/schemas/index.js';
-import { request } from './http.js';
+import { settingsApi } from '../../../../shared/api/settings.js';
+import { call } from './call.js';
 
 export const settingsKey = ['settings'] as const;
 
 export const settingsQueryOptions = () =>
   queryOptions({
     queryKey: settingsKey,
-    queryFn: ({ signal }) => request<Settings>('/api/settings', { signal }),
+    // without ?area= the answer is the installation's settings
+    queryFn: ({ signal }): Promise<Settings> => call(settingsApi.get, { signal }),
     staleTime: 5 * 60_000,
   });
 

@@ -1,19 +1,21 @@
 // GET /api/reports/areas?parent=&asOf=: an area's children side by side (and the same as files).
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { RollupResponse, RollupRow } from '../../../../../shared/schemas/index.js';
-import { request, toQuery } from '../../../shared/api/http.js';
+import { reportsApi } from '../../../../../shared/api/reports.js';
+import { call, urlOf } from '../../../shared/api/call.js';
 
 export type { RollupResponse, RollupRow };
 
 export const rollupQueryOptions = (parent: string | null, asOf?: string) =>
   queryOptions({
     queryKey: ['reports', 'areas', parent, asOf ?? null] as const,
-    queryFn: ({ signal }) => request<RollupResponse>(`/api/reports/areas${toQuery({ parent, asOf })}`, { signal }),
+    queryFn: ({ signal }) => call(reportsApi.areas, { query: { parent, asOf }, signal }),
   });
 
 export const useRollup = (parent: string | null, asOf?: string, enabled = true) => useQuery({ ...rollupQueryOptions(parent, asOf), enabled });
 
-export const rollupFileUrl = (format: 'csv' | 'xlsx', parent: string | null, asOf?: string) => `/api/reports/areas.${format}${toQuery({ parent, asOf })}`;
+export const rollupFileUrl = (format: 'csv' | 'xlsx', parent: string | null, asOf?: string) =>
+  urlOf(format === 'csv' ? reportsApi.areasCsv : reportsApi.areasXlsx, { query: { parent, asOf } });
 
 /**
  * Whether the overview shows the area table. A scoped user always sees its scope's children, empty

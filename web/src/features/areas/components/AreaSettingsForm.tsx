@@ -8,7 +8,7 @@ import { describeProblem } from '../../../shared/api/describe-error.js';
 import { ErrorNotice, SuccessNotice } from '../../../shared/components/ErrorNotice.js';
 import { Field } from '../../../shared/components/Field.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
-import { AREA_SETTING_KEYS, sourceCode, useAreaSettings, useUpdateAreaSettings, type AreaOwnSettings, type AreaSettingKey, type EffectiveSettings, type Source } from '../api/area-settings.js';
+import { AREA_SETTING_KEYS, useAreaSettings, useUpdateAreaSettings, type AreaOwnSettings, type AreaSettingKey, type EffectiveSettings, type Source } from '../api/area-settings.js';
 import { useArea, type AreaWithAncestors } from '../api/areas.js';
 import type { TFunction } from 'i18next';
 import { dataKey, type I18nKey } from '../../../i18n/keys.js';
@@ -18,10 +18,10 @@ const HINTS: Partial<Record<AreaSettingKey, I18nKey>> = { registrationGraceDays:
 
 /** 本县设置 / 继承自 陇南市 / 全局默认 */
 export function sourceLabel(source: Source | undefined, area: string, tree: AreaWithAncestors | undefined, t: TFunction): string {
-  const code = sourceCode(source);
+  const code = source ?? null;
   if (code === null) return t('areas.sourceDefault');
   if (code === area) return t(`areas.sourceOwn.${levelOfCode(area) ?? 'county'}`);
-  const named = typeof source === 'object' && source?.name ? source.name : tree?.ancestors.find((a) => a.code === code)?.name;
+  const named = tree?.ancestors.find((a) => a.code === code)?.name;
   return t('areas.sourceInherited', { area: named ?? code });
 }
 
@@ -36,7 +36,7 @@ function OwnValuesForm({ area, effective }: { area: string; effective: Effective
   const { t } = useTranslation();
   const tree = useArea(area);
   const own = (key: AreaSettingKey) => {
-    const value = effective.own ? effective.own[key] : sourceCode(effective.sources?.[key]) === area ? effective[key] : null;
+    const value = effective.own ? effective.own[key] : effective.sources?.[key] === area ? effective[key] : null;
     return value === null || value === undefined ? '' : String(value);
   };
   const [values, setValues] = useState<Record<AreaSettingKey, string>>(() => Object.fromEntries(AREA_SETTING_KEYS.map((k) => [k, own(k)])) as Record<AreaSettingKey, string>);

@@ -2,9 +2,10 @@
 // units, the first three of the laggard report asked for that county with the bulletin's filters.
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { request, toQuery } from '../../../shared/api/http.js';
+import { reportsApi } from '../../../../../shared/api/reports.js';
+import { call } from '../../../shared/api/call.js';
 import { Loading } from '../../../shared/components/StatusPage.js';
-import type { LaggardFilters, LaggardsReport } from '../../reports/api/types.js';
+import type { LaggardFilters } from '../../reports/api/types.js';
 import { useRollup } from '../api/rollup.js';
 import { RankRule } from './RankRule.js';
 import { childLabelKey } from './AreaOverview.js';
@@ -23,7 +24,7 @@ export function BulletinAreas({ area, filters }: { area: string; filters: Laggar
       // the laggard report is ranked most serious first: its first page of three is the worst three
       queryKey: ['reports', 'laggards', { ...rest, area: r.area.code }, 'worst', WORST_PER_AREA] as const,
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        request<LaggardsReport>(`/api/reports/laggards${toQuery({ ...rest, area: r.area.code, page: 1, pageSize: WORST_PER_AREA })}`, { signal }),
+        call(reportsApi.laggards, { query: { ...rest, area: r.area.code, page: 1, pageSize: WORST_PER_AREA }, signal }),
     })),
   });
 

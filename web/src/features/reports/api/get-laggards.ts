@@ -1,8 +1,9 @@
 // GET /api/reports/laggards (paged), all pages for the bulletin, and links to the CSV and XLSX files.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { request, toQuery } from '../../../shared/api/http.js';
+import { reportsApi } from '../../../../../shared/api/reports.js';
+import { call, urlOf } from '../../../shared/api/call.js';
 import { reportKeys } from './keys.js';
-import type { Laggard, LaggardFilters, LaggardsReport } from './types.js';
+import type { Laggard, LaggardFilters } from './types.js';
 
 export const LAGGARDS_PAGE_SIZE = 50;
 
@@ -26,7 +27,7 @@ export const laggardsQueryOptions = (filters: LaggardFilters) =>
   queryOptions({
     queryKey: reportKeys.laggards(filters),
     queryFn: ({ signal }) =>
-      request<LaggardsReport>(`/api/reports/laggards${toQuery({ ...reportFilters(filters), page: filters.page, pageSize: LAGGARDS_PAGE_SIZE })}`, { signal }),
+      call(reportsApi.laggards, { query: { ...reportFilters(filters), page: filters.page, pageSize: LAGGARDS_PAGE_SIZE }, signal }),
     placeholderData: keepPreviousData,
   });
 
@@ -39,7 +40,7 @@ export const allLaggardsQueryOptions = (filters: LaggardFilters) =>
     queryFn: async ({ signal }) => {
       const items: Laggard[] = [];
       for (let page = 1; ; page++) {
-        const body = await request<LaggardsReport>(`/api/reports/laggards${toQuery({ ...reportFilters(filters), page, pageSize: ALL_PAGE_SIZE })}`, { signal });
+        const body = await call(reportsApi.laggards, { query: { ...reportFilters(filters), page, pageSize: ALL_PAGE_SIZE }, signal });
         items.push(...body.items);
         if (body.items.length < ALL_PAGE_SIZE || items.length >= body.total) return { ...body, items };
       }
@@ -49,4 +50,4 @@ export const allLaggardsQueryOptions = (filters: LaggardFilters) =>
 export const useAllLaggards = (filters: LaggardFilters) => useQuery(allLaggardsQueryOptions(filters));
 
 export const laggardsFileUrl = (format: 'csv' | 'xlsx', filters: LaggardFilters) =>
-  `/api/reports/laggards.${format}${toQuery({ ...reportFilters(filters) })}`;
+  urlOf(format === 'csv' ? reportsApi.laggardsCsv : reportsApi.laggardsXlsx, { query: reportFilters(filters) });

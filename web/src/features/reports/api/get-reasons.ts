@@ -1,14 +1,14 @@
 // GET /api/reports/reasons: how often each excuse was given, most frequent first.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { request, toQuery } from '../../../shared/api/http.js';
+import { reportsApi } from '../../../../../shared/api/reports.js';
+import { call } from '../../../shared/api/call.js';
 import { reportKeys } from './keys.js';
-import type { ReasonsReport } from './types.js';
 
 export const reasonsQueryOptions = (asOf?: string, area?: string | null) =>
   queryOptions({
     queryKey: [...reportKeys.reasons(asOf), area ?? null],
     queryFn: async ({ signal }) => {
-      const body = await request<ReasonsReport>(`/api/reports/reasons${toQuery({ asOf, area })}`, { signal });
+      const body = await call(reportsApi.reasons, { query: { asOf, area }, signal });
       return [...body.items].sort((a, b) => b.count - a.count);
     },
   });

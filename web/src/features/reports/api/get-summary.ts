@@ -1,13 +1,14 @@
 // GET /api/reports/summary, for all units or for those a bulletin covers (kind, parent code, search).
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { request, toQuery } from '../../../shared/api/http.js';
+import { reportsApi } from '../../../../../shared/api/reports.js';
+import { call } from '../../../shared/api/call.js';
 import { reportKeys } from './keys.js';
-import type { Summary, SummaryScope } from './types.js';
+import type { SummaryScope } from './types.js';
 
 export const summaryQueryOptions = (scope: SummaryScope = {}) =>
   queryOptions({
     queryKey: reportKeys.summary(scope),
-    queryFn: ({ signal }) => request<Summary>(`/api/reports/summary${toQuery({ ...scope })}`, { signal }),
+    queryFn: ({ signal }) => call(reportsApi.summary, { query: scope, signal }),
   });
 
 export const useSummary = (scope: SummaryScope = {}) => useQuery(summaryQueryOptions(scope));

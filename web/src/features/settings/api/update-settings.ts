@@ -1,7 +1,8 @@
 // PUT /api/settings (office): every date the dashboard shows follows the new time zone at once.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Settings } from '../../../../../shared/schemas/index.js';
-import { request } from '../../../shared/api/http.js';
+import { settingsApi } from '../../../../../shared/api/settings.js';
+import { call } from '../../../shared/api/call.js';
 import { settingsKey } from '../../../shared/api/settings.js';
 import { reportKeys } from '../../reports/api/keys.js';
 import { unitKeys } from '../../units/api/keys.js';
@@ -9,7 +10,7 @@ import { unitKeys } from '../../units/api/keys.js';
 export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (settings: Settings) => request<Settings>('/api/settings', { method: 'PUT', json: settings }),
+    mutationFn: (settings: Settings) => call(settingsApi.put, { body: settings }),
     onSuccess: (saved) => {
       queryClient.setQueryData(settingsKey, saved && typeof saved === 'object' && 'timezone' in saved ? saved : undefined);
       void queryClient.invalidateQueries({ queryKey: settingsKey });

@@ -1,0 +1,146 @@
+// The per-unit facts the laggard flags are computed from, in bulk:
+// - as of today, the facts are the stored progress columns (one pass over `units`), unless a
+//   step is dated after today's end (a device clock a little ahead, just before midnight);
+// - as of a past day, they come from one aggregate over the live steps that had happened by
+//   the end of that day. The fold of shared/domain/progress.ts is, per stage, "the latest step
+//   (by seq) decides the status", so each stage's latest step is found with max() over
+//   seq<<36 | seconds since 1970<<4 | typeCode (steps before 1970 are refused at the door),
+//   and its type and time are read back from the bits.
+// Each unit's campaign values come with them: the installation's, or its county's (areas.md).
+import { sql, type SQL } from 'drizzle-orm';
+import { urgedWithoutProgress } from '../notices.js';
+import { endOfDay } from '../../../shared/domain/dates.js';
+import { STEP_RULES, STEP_TYPES } from '../../../shared/domain/steps.js';
+import type { LaggardFilter, UnitScope } from '../../../shared/schemas/reports.js';
+import { likePattern } from '../../../server/lib/query.js';
+import { inScopeSql } from '../reach.js';
+import { AREA_CODE } from '../../../shared/domain/areas.js';
+import { AREA_RULE_FIELDS, type AreaRuleField } from '../../../shared/domain/deadlines.js';
+import { at, quote, type ReportContext } from './context.js';
+
+/** the catalogue as SQL: step type → small integer, and back to the status it leaves */
+const typeCode = sql.raw(`case type ${STEP_TYPES.map((t, i) => `when ${quote(t)} then ${i}`).join(' ')} end`);
+const statusOfCode = (packed: string) =>
+  sql.raw(`coalesce(case (${packed} & 15) ${STEP_TYPES.map((t, i) => `when ${i} then ${quote(STEP_RULES[t].status)}`).join(' ')} end, 'pending')`);
+const codeOf = (type: keyof typeof STEP_RULES) => STEP_TYPES.indexOf(type);
+/** seq << 36 | epoch seconds << 4 | type code: max() of it is the latest step and tells its time and type */
+const SECOND_BITS = 32;
+const timeOfPacked = (packed: string) => sql.raw(`to_timestamp((${packed} >> 4) & ${2 ** SECOND_BITS - 1})`);
+
+/** `area`: a code already narrowed to the caller's scope (the service's job); absent: every unit. */
+export type UnitFilter = Omit<UnitScope, 'area'> & { area?: string | null } & Pick<LaggardFilter, 'urged'> & { laggardsOnly?: boolean; unitId?: string };
+
+function unitFilter(f: UnitFilter, current: boolean): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (f.area) parts.push(inScopeSql(f.area));
+  // an onboarded unit is never a laggard; the stored status says which are, as of today
+  if (f.laggardsOnly && current) parts.push(sql`u.registration_status <> 'done'`);
+  if (f.kind) parts.push(sql`u.kind = ${f.kind}`);
+  if (f.parentCode) parts.push(sql`u.parent_code = ${f.parentCode}`);
+  // as GET /api/units reads its q: name or code contains, % and _ taken literally
+  if (f.q) parts.push(sql`(u.name ilike ${likePattern(f.q)} or u.code ilike ${likePattern(f.q)})`);
+  if (f.unitId) parts.push(sql`u.id = ${f.unitId}`);
+  if (f.urged === 'no_progress') parts.push(sql`u.id in ${urgedWithoutProgress}`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * One row per unit: id, code, name, kind, parent_code, w/c/r (stage statuses), refused_at (the
+ * refusal blocking wiring), postponements, first_postponed_at, connection_at (when connection
+ * was done), last_event_at, and the effective due dates. Instants stay instants here: the
+ * flags below turn them into calendar days only for the rows a flag applies to.
+ */
+export function facts(ctx: ReportContext, filter: UnitFilter): SQL {
+  const rules = ruleColumns(ctx);
+  const dues = sql`
+    (coalesce(u.wiring_due, ${rules.wiringDue}) - date '1970-01-01') as wiring_due_day,
+    (coalesce(u.connection_due, ${rules.connectionDue}) - date '1970-01-01') as connection_due_day${rules.perRow}`;
+  if (ctx.current) {
+    return sql`
+      select u.id, u.code, u.name, u.kind, u.parent_code, u.area_code, u.contact_name, u.contact_phone, u.assignee_id,
+        u.wiring_status as w, u.connection_status as c, u.registration_status as r,
+        u.refused_at, u.postponements, u.first_postponed_at, u.connection_at,
+        u.last_event_at,
+        ${dues}
+      from units u${rules.joins}
+      where ${unitFilter(filter, true)}`;
+  }
+  const postponed = sql.raw(`type in (${STEP_TYPES.filter((t) => t.endsWith('.postponed')).map(quote).join(', ')})`);
+  // an area's board replays its own units' steps only (by steps_unit_seq_key), not the whole history
+  const ofArea = filter.area ? sql` and unit_id in (select u.id from units u where ${inScopeSql(filter.area)})` : sql``;
+  return sql`
+    select u.id, u.code, u.name, u.kind, u.parent_code, u.area_code, u.contact_name, u.contact_phone, u.assignee_id,
+      ${statusOfCode('a.w_last')} as w, ${statusOfCode('a.c_last')} as c, ${statusOfCode('a.r_last')} as r,
+      case when (a.w_last & 15) = ${sql.raw(String(codeOf('wiring.refused')))} then ${timeOfPacked('a.w_last')} end as refused_at,
+      coalesce(a.postponements, 0) as postponements,
+      a.first_postponed_at,
+      case when (a.c_last & 15) = ${sql.raw(String(codeOf('connection.completed')))} then ${timeOfPacked('a.c_last')} end as connection_at,
+      a.last_event_at,
+      ${dues}
+    from units u
+    left join (
+      select unit_id,
+        max(packed) filter (where stage = 'wiring') as w_last,
+        max(packed) filter (where stage = 'connection') as c_last,
+        max(packed) filter (where stage = 'registration') as r_last,
+        (count(*) filter (where ${postponed}))::int as postponements,
+        min(occurred_at) filter (where ${postponed}) as first_postponed_at,
+        max(occurred_at) as last_event_at
+      from (
+        select unit_id, stage, type, occurred_at,
+          (seq::bigint << ${sql.raw(String(SECOND_BITS + 4))}) | (floor(date_part('epoch', occurred_at))::bigint << 4) | (${typeCode})::bigint as packed
+        from steps
+        where not voided and occurred_at < ${at(endOfDay(ctx.asOf, ctx.rules.timezone))}${ofArea}
+      ) s
+      group by unit_id
+    ) a on a.unit_id = u.id${rules.joins}
+    where ${unitFilter(filter, false)}`;
+}
+
+/** a checked value as SQL text: dates are YYYY-MM-DD, numbers integers, codes digits (a literal lets the planner see it) */
+const dateLiteral = (d: string | null) => (d === null ? 'null::date' : /^\d{4}-\d{2}-\d{2}$/.test(d) ? `date '${d}'` : fail(d));
+const intLiteral = (n: number) => (Number.isInteger(n) ? `${n}` : fail(n));
+const codeLiteral = (c: string) => (AREA_CODE.test(c) ? `'${c}'` : fail(c));
+const fail = (v: unknown): never => {
+  throw new Error(`not a rule value: ${JSON.stringify(v)}`);
+};
+
+/** The values some county holds differently from the installation: only these are read per unit. */
+export function perUnit(ctx: ReportContext): Set<AreaRuleField> {
+  return new Set(AREA_RULE_FIELDS.filter((f) => ctx.areaRules.some((a) => a.rules[f] !== ctx.rules[f])));
+}
+
+export const RULE_COLUMN: Record<AreaRuleField, { name: string; literal: (v: never) => string }> = {
+  wiringDue: { name: 'wiring_due', literal: dateLiteral },
+  connectionDue: { name: 'connection_due', literal: dateLiteral },
+  registrationGraceDays: { name: 'grace_days', literal: intLiteral },
+  stallDays: { name: 'stall_days', literal: intLiteral },
+  postponementLimit: { name: 'postponement_limit', literal: intLiteral },
+};
+
+/**
+ * Each unit's effective campaign values, as SQL over `u`. Where no county holds a value other
+ * than the installation's, it is the installation's constant (without area overrides: today's
+ * plan exactly). The others come from one small VALUES list, a row per county under an area
+ * that sets anything (its values resolved by shared/domain/deadlines.ts), hash-joined on the
+ * unit's county code: one pass, no function of the column.
+ */
+function ruleColumns(ctx: ReportContext): { wiringDue: SQL; connectionDue: SQL; perRow: SQL; joins: SQL } {
+  const r = ctx.rules;
+  const varying = [...perUnit(ctx)];
+  const constant = (f: AreaRuleField) => sql.raw(RULE_COLUMN[f].literal(r[f] as never));
+  if (varying.length === 0) {
+    return { wiringDue: sql`${r.wiringDue}::date`, connectionDue: sql`${r.connectionDue}::date`, perRow: sql``, joins: sql`` };
+  }
+  const rows = ctx.areaRules.map(({ code, rules: v }) => `(${[codeLiteral(code), ...varying.map((f) => RULE_COLUMN[f].literal(v[f] as never))].join(', ')})`);
+  const joins = sql.raw(`\n      left join (values ${rows.join(', ')}) as ar(code, ${varying.map((f) => RULE_COLUMN[f].name).join(', ')}) on ar.code = u.area_code`);
+  const value = (f: AreaRuleField) => (varying.includes(f) ? sql.raw(`coalesce(ar.${RULE_COLUMN[f].name}, ${RULE_COLUMN[f].literal(r[f] as never)})`) : constant(f));
+  const counts = (['registrationGraceDays', 'stallDays', 'postponementLimit'] as const).filter((f) => varying.includes(f));
+  return {
+    wiringDue: value('wiringDue'),
+    connectionDue: value('connectionDue'),
+    perRow: sql.join(counts.map((f) => sql`, ${value(f)} as ${sql.raw(RULE_COLUMN[f].name)}`), sql``),
+    joins,
+  };
+}
+
