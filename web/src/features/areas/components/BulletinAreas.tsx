@@ -4,7 +4,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { request, toQuery } from '../../../shared/api/http.js';
 import { Loading } from '../../../shared/components/StatusPage.js';
-import type { LaggardFilters, LaggardsReport } from '../../reports/api/types.js';
+import type { LaggardFilters, LaggardsReport } from '../../reports/index.js';
 import { useRollup } from '../api/rollup.js';
 import { RankRule } from './RankRule.js';
 import { childLabelKey } from './AreaOverview.js';

@@ -5,7 +5,7 @@ import type { PatchUser, User } from '../../../../../shared/schemas/index.js';
 import { Dialog } from '../../../shared/components/Dialog.js';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
 import { useSessionUser } from '../../../shared/session/session.js';
-import { useUpdateUser } from '../../users/api/update-user.js';
+import { useUpdateUser } from '../../users/index.js';
 import { AreaCascade } from './AreaCascade.js';
 
 export function ScopeDialog({ user, onDone, onClose }: { user: User; onDone: (message: string) => void; onClose: () => void }) {
