@@ -7,7 +7,7 @@
 //   npm run bench:areas -- --embedded         PGlite in memory
 //   npm run bench:areas -- --keep             keep the PostgreSQL database (time it again with --reuse <name>)
 //   npm run bench:areas -- --before b097c24   also time the laggard board of the code before areas on the same database
-// Targets (../shared/spec/areas.md "Roll-ups"): one level of roll-up today p95 ≤ 150 ms, a
+// Targets (docs/contract/areas.md "Roll-ups"): one level of roll-up today p95 ≤ 150 ms, a
 // county's laggard board p95 ≤ 50 ms, the national roll-up as of 30 days back ≤ 2 s, and
 // today's unscoped laggard board no slower than before areas.
 //

@@ -15,7 +15,7 @@ export function ScopeDialog({ user, onDone, onClose }: { user: User; onDone: (me
   const update = useUpdateUser();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    // `scope` on PATCH /api/users/:id (api.md "Areas and scopes")
+    // `scope` on PATCH /api/users/:id (docs/contract/api.md "Areas and scopes")
     const changes = { scope: scope ?? me.scope } as PatchUser;
     update.mutate({ id: user.id, changes }, { onSuccess: (u) => { onDone(t('users.changed', { name: u.displayName })); onClose(); } });
   };
