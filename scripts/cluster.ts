@@ -7,7 +7,7 @@
 //   npm run cluster -- --trackers 2 --no-replica
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,12 +15,13 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { freePort } from '../tests/helpers/server-process.js';
 import { buildIfStale } from './build-if-stale.js';
+import { NGINX, nginxConfig } from './cluster/nginx.js';
+import { DATABASE, PG_BIN, ownFolder, pgServer, run, settings, type PgServer } from './cluster/postgres.js';
+
+export { NGINX_SITE, nginxConfig } from './cluster/nginx.js';
+export type { PgServer } from './cluster/postgres.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
-const NGINX = process.env.NGINX ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
-export const NGINX_SITE = join(root, 'deploy/nginx.conf');
-const DATABASE = 'zwtracker';
 
 export interface ClusterOptions {
   trackers?: number;
@@ -36,17 +37,6 @@ export interface ClusterOptions {
   onLog?: (line: string) => void;
   /** called at once with the function that stops whatever has started so far (for a Ctrl-C while starting) */
   onStarting?: (stop: () => Promise<void>) => void;
-}
-
-export interface PgServer {
-  dir: string;
-  port: number;
-  url: string;
-  start(): Promise<void>;
-  /** pg_ctl stop: 'fast' ends sessions and shuts down cleanly, 'immediate' is a crash */
-  stop(mode?: 'fast' | 'immediate'): Promise<void>;
-  /** the postmaster's process id, while it runs */
-  pid(): number | undefined;
 }
 
 export interface Tracker {
@@ -72,81 +62,6 @@ export interface Cluster {
   trackers: Tracker[];
   nginx: { pid(): number | undefined; accessLog: string; errorLog: string; upstreams(trackers: Tracker[]): Promise<void> };
   stop(): Promise<void>;
-}
-
-const isRoot = process.getuid?.() === 0;
-/** initdb and the server refuse to run as root: run them as `postgres`, on folders it owns */
-const asPostgres = (cmd: string, args: string[]) => (isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]];
-const pgOwner = isRoot ? { uid: Number(execFileSync('id', ['-u', 'postgres'])), gid: Number(execFileSync('id', ['-g', 'postgres'])) } : undefined;
-
-function run(cmd: string, args: string[], log: (l: string) => void): Promise<void> {
-  return new Promise((ok, fail) => {
-    const [c, a] = asPostgres(cmd, args);
-    const child = spawn(c, a, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', fail);
-    child.on('exit', (code) => {
-      log(`${cmd} ${args.join(' ')}\n${out}`);
-      if (code === 0) ok();
-      else fail(new Error(`${cmd} exited ${code}: ${out}`));
-    });
-  });
-}
-
-function ownFolder(dir: string) {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (pgOwner) chownSync(dir, pgOwner.uid, pgOwner.gid);
-}
-
-function pgServer(dir: string, port: number, log: (l: string) => void): PgServer {
-  const ctl = (args: string[]) => run(join(PG_BIN, 'pg_ctl'), ['-D', dir, ...args], log);
-  return {
-    dir,
-    port,
-    url: `postgres://postgres@127.0.0.1:${port}/${DATABASE}`,
-    start: () => ctl(['-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']),
-    stop: (mode = 'fast') => ctl(['-m', mode, '-w', '-t', '60', 'stop']),
-    pid() {
-      try {
-        return Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
-
-function settings(port: number, sockets: string, extra: string[] = []) {
-  return ['', '# npm run cluster', `port = ${port}`, "listen_addresses = '127.0.0.1'", `unix_socket_directories = '${sockets}'`, ...extra, ''].join('\n');
-}
-
-/** deploy/nginx.conf with its upstream servers and port filled in, inside a private nginx's main config */
-export function nginxConfig(opts: { prefix: string; port: number; upstreams: number[]; accessLog: boolean }): string {
-  const site = readFileSync(NGINX_SITE, 'utf8')
-    .replace(/# servers: begin[\s\S]*?# servers: end/, opts.upstreams.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=3s;`).join('\n    '))
-    .replace(/# listen: begin[\s\S]*?# listen: end/, `listen 127.0.0.1:${opts.port};`);
-  const at = (f: string) => join(opts.prefix, f);
-  return `daemon off;
-worker_processes auto;
-pid ${at('nginx.pid')};
-error_log ${at('error.log')} warn;
-events { worker_connections 4096; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  sendfile on;
-  log_format cluster '$msec $status $request_method $request_uri $upstream_addr $upstream_status $request_time';
-  access_log ${opts.accessLog ? `${at('access.log')} cluster` : 'off'};
-  client_body_temp_path ${at('tmp/body')};
-  proxy_temp_path ${at('tmp/proxy')};
-  fastcgi_temp_path ${at('tmp/fastcgi')};
-  uwsgi_temp_path ${at('tmp/uwsgi')};
-  scgi_temp_path ${at('tmp/scgi')};
-${site}
-}
-`;
 }
 
 async function waitReady(url: string, child: () => ChildProcess | undefined, log: string[], ms = 120_000) {

@@ -13,7 +13,7 @@ export const units = pgTable(
     name: text('name').notNull(),
     kind: text('kind', { enum: ['township', 'department', 'other'] }).notNull(),
     parentCode: text('parent_code'),
-    /** the unit's county (6 digits), null where none applies: see ../shared/spec/areas.md */
+    /** the unit's county (6 digits), null where none applies: see docs/contract/areas.md */
     areaCode: text('area_code').references((): AnyPgColumn => areas.code),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),

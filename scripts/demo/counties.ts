@@ -38,7 +38,7 @@ const onboarded = (start: number): Plan => [
   ['registration.submitted', start - 15], ['registration.verified', start - 17],
 ];
 
-/** 宕昌县, the demo as it always was: a third onboarded, every way of lagging behind. */
+/** 宕昌县, the demo's first county: a third onboarded, every way of lagging behind. */
 const TANCHANG: Plan[] = [
   onboarded(58),
   // 拒绝布线: the office door stays shut
@@ -150,10 +150,10 @@ export const COUNTIES: County[] = [
   },
 ];
 
-/** the whole installation's office (the demo's first, as before), the city's office, and the leader */
+/** the whole installation's office (the demo's first login), the city's office, and the leader */
 export const WHOLE_OFFICE: Person = { username: 'zfb01', displayName: '政府办 张科长' };
 export const CITY_OFFICE: Person = { username: 'lns01', displayName: '陇南市政府办 何科长' };
-/** a county's viewer: 宕昌's deputy county head, as in the demo before areas */
+/** a county's viewer: 宕昌's deputy county head */
 export const COUNTY_VIEWER: Person & { scope: string } = { username: 'leader01', displayName: '宕昌县分管副县长', scope: '621223' };
 
 export interface DemoUnit {

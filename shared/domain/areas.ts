@@ -1,4 +1,4 @@
-// The area tree's rules (../shared/spec/areas.md): province (2 digits) › city (4) › county (6),
+// The area tree's rules (docs/contract/areas.md): province (2 digits) › city (4) › county (6),
 // each code starting with its parent's. A unit sits in at most one county; a user's scope is an
 // area of any level or null for the whole installation. Whether a unit or an area lies in a
 // scope is then a prefix test, here and in the SQL (server/lib/scope.ts), which the scope

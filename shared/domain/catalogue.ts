@@ -1,4 +1,4 @@
-// Who uses the tracker and what it tracks: the roles of domain.md and the kinds of unit. The
+// Who uses the tracker and what it tracks: the roles of docs/contract/domain.md and the kinds of unit. The
 // stage machine (steps.ts) says which role records which step; the access table
 // (server/access.ts) which role calls which route.
 

@@ -90,8 +90,8 @@ const starts = new Map<string, number>();
  * The first instant of `day` in `timeZone`: the first whose calendar day is `day`. Usually
  * 00:00; where a daylight-saving change skips midnight (Africa/Cairo, Asia/Beirut,
  * America/Santiago, America/Havana change at 00:00), the instant of the change, when the clock
- * jumps from 23:59:59 to 01:00. (Reading "00:00" by the day's later offset gave 23:00 of the day
- * before, so a step at 23:30 was counted on the wrong day.) A day a zone skipped entirely
+ * jumps from 23:59:59 to 01:00. (Reading "00:00" by the day's later offset would give 23:00 of the
+ * day before, and count a step at 23:30 on the wrong day.) A day a zone skipped entirely
  * (Pacific/Apia, 2011-12-30) starts where the next one does.
  */
 export function startOfDay(day: string, timeZone: string): Date {

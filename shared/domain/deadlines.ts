@@ -1,4 +1,4 @@
-// Deadlines as areas.md "Scopes" gives them: the installation's settings are the default, any
+// Deadlines as docs/contract/areas.md "Scopes" gives them: the installation's settings are the default, any
 // area (province › city › county) may set its own values, an area without one takes its nearest
 // ancestor's, and a unit's own due dates win over all of them. The reports' SQL joins the values
 // resolved here (db/queries/reports/facts.ts); a property test holds the two

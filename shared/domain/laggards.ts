@@ -1,4 +1,4 @@
-// The laggard rules of domain.md ("Deadlines", "Laggards") as pure functions: which flags a
+// The laggard rules of docs/contract/domain.md ("Deadlines", "Laggards") as pure functions: which flags a
 // unit carries as of a calendar day, how serious that is, and how laggards rank. The server's
 // SQL computes the same thing in bulk; a property test holds the two to each other.
 import { dayNumber, dayOf } from './dates.js';
@@ -139,7 +139,7 @@ export interface StepRecord extends StepFact {
 
 /**
  * The progress as of the end of `asOf`: the live steps that had happened by then, in `seq` order.
- * "By then" is domain.md's own words, a step's calendar day on or before `asOf`, rather than an
+ * "By then" is docs/contract/domain.md's own words, a step's calendar day on or before `asOf`, rather than an
  * instant bound: the SQL compares with the bound (endOfDay), and the property test holds the two
  * to each other, in zones whose midnight a daylight-saving change skips too.
  */

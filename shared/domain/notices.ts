@@ -1,4 +1,4 @@
-// Urging notices (催办, areas.md): the pure rules the server, the print and the unit's page
+// Urging notices (催办, docs/contract/areas.md): the pure rules the server, the print and the unit's page
 // share — how a notice is numbered, what state it is in on a given day, and how each laggard
 // flag reads to the unit that receives it.
 import { addDays } from './dates.js';

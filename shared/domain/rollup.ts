@@ -1,4 +1,4 @@
-// How the children of a roll-up rank (areas.md "Roll-ups": the rule is the project's, documented
+// How the children of a roll-up rank (docs/contract/areas.md "Roll-ups": the rule is the project's, documented
 // and shown). One table, read in order: the first key that tells two children apart decides.
 // A child with every unit onboarded has share 1 and, onboarded units never lagging, no laggard:
 // it ranks first. A child without units has nothing to compare and ranks last.

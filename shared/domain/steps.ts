@@ -1,4 +1,4 @@
-// The catalogue of stages, statuses and step types from domain.md: one table that the
+// The catalogue of stages, statuses and step types from docs/contract/domain.md: one table that the
 // server enforces and the dashboard reads to offer only the steps that are allowed.
 import type { Role } from './catalogue.js';
 

@@ -1,4 +1,4 @@
-// Which county a new unit belongs to when nobody names one (areas.md, "The area tree"): the
+// Which county a new unit belongs to when nobody names one (docs/contract/areas.md, "The area tree"): the
 // county its township code starts with, else the creating office's county, else the
 // installation's home area, else none. Used by POST /api/units and by the import alike.
 import { countyOfTownshipCode, levelOfCode } from './areas.js';

@@ -1,4 +1,4 @@
-// The area tree and the roll-up report (../shared/spec/api.md, "Areas and scopes").
+// The area tree and the roll-up report (docs/contract/api.md, "Areas and scopes").
 import { z } from 'zod';
 import { AREA_LEVELS } from '../domain/areas.js';
 import { AreaCode } from './area-code.js';

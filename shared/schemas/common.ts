@@ -38,8 +38,8 @@ export const Id = z.string();
 export const RefId = z.string().min(1, 'must not be empty (null means none)');
 
 // A page number is bounded so that the rows it skips, (page − 1) × pageSize, stay a 32-bit
-// integer for every page size: an unbounded page overflowed the reports' `::int` (a 500 for any
-// viewer) and, past 2^53, was no exact number at all. 4,000,000 pages of 500 are two billion
+// integer for every page size: an unbounded page would overflow the reports' `::int` (a 500 for
+// any viewer) and, past 2^53, be no exact number at all. 4,000,000 pages of 500 are two billion
 // rows, more than any list here will hold; a page past the end of a list is an empty page.
 export const MAX_PAGE_SIZE = 500;
 export const MAX_PAGE = 4_000_000;

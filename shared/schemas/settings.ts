@@ -28,7 +28,7 @@ const RULES = {
 export const Settings = z.object({
   timezone: z.string().refine(isTimeZone, 'not a known IANA time zone name, such as Asia/Shanghai'),
   ...RULES,
-  /** the county a new unit gets when nothing else names one (areas.md); absent from a PUT keeps the stored one */
+  /** the county a new unit gets when nothing else names one (docs/contract/areas.md); absent from a PUT keeps the stored one */
   homeArea: AreaCode.nullable().optional(),
   /** 落款单位: who signs the printed bulletin; absent from a PUT keeps the stored one */
   signingOffice: z.string().trim().min(1).max(60).optional(),

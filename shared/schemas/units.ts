@@ -39,7 +39,7 @@ export const UnitFields = z.object({
   wiringDue: optionalDate,
   connectionDue: optionalDate,
 });
-/** A county's 6-digit code: the only level a unit sits at (areas.md). Whether it names a county is the table's to say. */
+/** A county's 6-digit code: the only level a unit sits at (docs/contract/areas.md). Whether it names a county is the table's to say. */
 export const CountyCode = z.string().trim().regex(/^\d{6}$/, '须为 6 位区县代码');
 /** An area of any level, as a list's filter (the units of that subtree). */
 export const AreaFilter = z.string().trim().regex(AREA_CODE, '须为 2、4 或 6 位行政区划代码');

@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/index.js';
 import './app/styles.css';
+import './app/styles.pages.css';
+import './app/styles.field.css';
+import './app/styles.areas.css';
 import { App } from './app/App.js';
 
 // The service worker keeps the app itself on the device, so it opens without a network.

@@ -3,9 +3,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/schemas/index.js';
-import { useMe } from '../features/auth/api/get-me.js';
-import { useLogout } from '../features/auth/api/logout.js';
-import { LoginPage } from '../features/auth/components/LoginPage.js';
+import { useMe, useLogout, LoginPage } from '../features/auth/index.js';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { ForbiddenPage, Loading, PageError } from '../shared/components/StatusPage.js';
 import { Link, Outlet, useRouter, useRouterState } from '@tanstack/react-router';
@@ -14,8 +12,7 @@ import { activeNav, navItems } from './nav.js';
 import { pageTitle } from './title.js';
 import { useOnline } from '../shared/lib/use-online.js';
 import { useLive } from './live.js';
-import { OutboxBanner } from '../features/field/outbox/OutboxBanner.js';
-import { useOutbox } from '../features/field/outbox/react.js';
+import { OutboxBanner, useOutbox } from '../features/field/index.js';
 
 export function Shell() {
   const me = useMe();

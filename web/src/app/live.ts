@@ -2,7 +2,7 @@
 // and the pages showing that unit, the lists and the reports fetch again.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { reportsKey, unitKeys } from '../features/units/api/keys.js';
+import { reportsKey, unitKeys } from '../features/units/index.js';
 
 interface LiveStep {
   unitId: string;

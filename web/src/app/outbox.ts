@@ -1,14 +1,12 @@
 // The app's one outbox: stored in IndexedDB, sending through the API client, telling the
 // query cache what the server answered. Started once, whatever page is open.
 import type { QueryClient } from '@tanstack/react-query';
-import { meKey } from '../features/auth/api/get-me.js';
+import { meKey } from '../features/auth/index.js';
 import { stepsApi } from '../../../shared/api/steps.js';
 import type { StepResponse } from '../../../shared/schemas/index.js';
-import { applyStepAnswer } from '../features/units/api/step-answer.js';
-import { unitKeys } from '../features/units/api/keys.js';
+import { applyStepAnswer, unitKeys } from '../features/units/index.js';
 import { call } from '../shared/api/call.js';
-import { Outbox } from '../features/field/outbox/outbox.js';
-import { createIdbOutboxStore, createMemoryOutboxStore } from '../features/field/outbox/store.js';
+import { Outbox, createIdbOutboxStore, createMemoryOutboxStore } from '../features/field/index.js';
 
 /** A look at queued steps this often, besides the backoff timer: another tab may have queued some. */
 const PERIODIC_MS = 60_000;

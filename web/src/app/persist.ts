@@ -5,8 +5,8 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
 import type { PersistedClient, Persister, PersistQueryClientProviderProps } from '@tanstack/react-query-persist-client';
 import type { SessionUser } from '../../../shared/schemas/index.js';
-import { meKey } from '../features/auth/api/get-me.js';
-import { fieldDb } from '../features/field/outbox/db.js';
+import { meKey } from '../features/auth/index.js';
+import { fieldDb } from '../features/field/index.js';
 
 const KEPT = new Set(['me', 'settings', 'units']);
 const MAX_ENTRIES = 300;

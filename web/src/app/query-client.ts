@@ -1,6 +1,6 @@
 // One QueryClient: a 401 from any request means the session ended, so the shell shows the login page.
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { meKey } from '../features/auth/api/get-me.js';
+import { meKey } from '../features/auth/index.js';
 import { isApiError } from '../shared/api/http.js';
 
 export function createQueryClient(): QueryClient {

@@ -1,4 +1,4 @@
-// What the areas feature offers the other features' pages, besides its api/.
+// What the areas feature offers the rest of the web: the pieces of page and the queries others use.
 export { AreaCascade } from './components/AreaCascade.js';
 export { AreaFilter, countyOf, widerThanCounty } from './components/AreaFilter.js';
 export { AreaOverview } from './components/AreaOverview.js';

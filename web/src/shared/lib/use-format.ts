@@ -22,7 +22,8 @@ export function useFormat() {
       date: (value: string | null | undefined) => formatDate(value, timezone),
       /**
        * A date in formal text (a notice's or a bulletin's running text): the same one format,
-       * 2026-12-01, as screens and files (issue 12: one date format everywhere).
+       * 2026-12-01, as screens and files: one date format everywhere, so a date reads the same on the
+       * page, in a file and on paper.
        */
       longDate: (value: string) => formatDate(value, timezone),
       today: () => today(timezone),

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { reportsApi } from '../../../../../shared/api/reports.js';
 import { call } from '../../../shared/api/call.js';
 import { Loading } from '../../../shared/components/StatusPage.js';
-import type { LaggardFilters } from '../../reports/api/types.js';
+import type { LaggardFilters } from '../../reports/index.js';
 import { useRollup } from '../api/rollup.js';
 import { RankRule } from './RankRule.js';
 import { childLabelKey } from './AreaOverview.js';

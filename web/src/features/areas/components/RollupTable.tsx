@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { UNIT_KINDS, type UnitKind } from '../../../../../shared/domain/catalogue.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { LAGGARD_CATEGORIES } from '../../reports/api/types.js';
+import { LAGGARD_CATEGORIES } from '../../reports/index.js';
 import type { RollupRow } from '../api/rollup.js';
 import type { TFunction } from 'i18next';
 

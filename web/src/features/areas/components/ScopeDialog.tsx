@@ -5,7 +5,7 @@ import type { PatchUser, User } from '../../../../../shared/schemas/index.js';
 import { Dialog } from '../../../shared/components/Dialog.js';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
 import { useSessionUser } from '../../../shared/session/session.js';
-import { useUpdateUser } from '../../users/api/update-user.js';
+import { useUpdateUser } from '../../users/index.js';
 import { AreaCascade } from './AreaCascade.js';
 
 export function ScopeDialog({ user, onDone, onClose }: { user: User; onDone: (message: string) => void; onClose: () => void }) {
@@ -15,7 +15,7 @@ export function ScopeDialog({ user, onDone, onClose }: { user: User; onDone: (me
   const update = useUpdateUser();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    // `scope` on PATCH /api/users/:id (api.md "Areas and scopes")
+    // `scope` on PATCH /api/users/:id (docs/contract/api.md "Areas and scopes")
     const changes = { scope: scope ?? me.scope } as PatchUser;
     update.mutate({ id: user.id, changes }, { onSuccess: (u) => { onDone(t('users.changed', { name: u.displayName })); onClose(); } });
   };

@@ -2,7 +2,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { usersApi } from '../../../../../shared/api/users.js';
 import { call } from '../../../shared/api/call.js';
-import { userKeys } from '../../users/api/keys.js';
+import { userKeys } from '../../users/index.js';
 
 export const peopleQueryOptions = () =>
   queryOptions({

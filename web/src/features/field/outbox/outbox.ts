@@ -3,76 +3,14 @@
 // The clientEventId makes a resend safe, so a reload, a closed tab or a second tab can never lose
 // a step or record it twice.
 import { isApiError } from '../../../shared/api/http.js';
-import type { OutboxEntry, OutboxStore, QueuedStep } from './types.js';
+import type { EnqueueInput, OutboxEntry, OutboxOptions, OutboxSnapshot, QueuedStep, SendAnswer } from './types.js';
+import { classify, failureKind } from './verdict.js';
 
-/** What to do after a failed send: try again later, give up for good, or wait for a new login. */
-export type Verdict = 'retry' | 'refused' | 'paused';
-
-export function classify(error: unknown): Verdict {
-  if (!isApiError(error)) return 'retry';
-  if (error.status === 0 || error.code === 'NETWORK') return 'retry';
-  if (error.status === 401) return 'paused';
-  // the server was down or busy: the same request may well succeed later
-  if (error.status >= 500 || error.status === 429 || error.status === 408) return 'retry';
-  // 400, 403, 404, 409, 413: the answer will not change by asking again
-  return 'refused';
-}
-
-/** Why a send that will be retried did not go through, in words the outbox can show. */
-export type FailureKind = 'timeout' | 'network' | 'server';
-
-export function failureKind(error: unknown, timedOut: boolean): FailureKind {
-  if (timedOut) return 'timeout';
-  if (isApiError(error) && error.status >= 500) return 'server';
-  return 'network';
-}
+export { classify, failureKind, type FailureKind, type Verdict } from './verdict.js';
+export type { EnqueueInput, OutboxOptions, OutboxSnapshot, SendAnswer } from './types.js';
 
 /** A request that has had no answer after this long is given up and tried again later. */
 export const SEND_TIMEOUT_MS = 15_000;
-
-export interface SendAnswer {
-  event: { id: string };
-  progress: unknown;
-}
-
-export interface OutboxOptions {
-  store: OutboxStore;
-  /** sends one step; `signal` aborts it when the time limit is up */
-  send: (entry: OutboxEntry, signal: AbortSignal) => Promise<SendAnswer>;
-  /** how long one send may wait for an answer (default SEND_TIMEOUT_MS) */
-  timeoutMs?: number;
-  onSent?: (entry: OutboxEntry, answer: SendAnswer) => void;
-  onRefused?: (entry: OutboxEntry) => void;
-  /** the session ended while sending: ask the user to log in again */
-  onPaused?: () => void;
-  now?: () => number;
-  /** first retry delay; it doubles up to `maxRetryMs` */
-  retryMs?: number;
-  maxRetryMs?: number;
-  /** false when the device knows it has no network: then nothing is tried until the `online` event */
-  isOnline?: () => boolean;
-  /** serialises flushes across tabs when the browser has Web Locks */
-  lock?: <T>(run: () => Promise<T>) => Promise<T>;
-}
-
-export interface OutboxSnapshot {
-  entries: OutboxEntry[];
-  /** a 401 stopped sending until the user logs in again */
-  paused: boolean;
-  syncing: boolean;
-  /** the clientEventId this tab is sending right now, or null */
-  sending: string | null;
-  /** when the next automatic retry is due (ms since epoch), or null */
-  nextRetryAt: number | null;
-  loaded: boolean;
-}
-
-export interface EnqueueInput {
-  userId: string;
-  unitId: string;
-  unitName: string;
-  step: Omit<QueuedStep, 'occurredAt'> & { occurredAt?: string };
-}
 
 /** A first try this soon after logging online may leave the time to the server's clock. */
 const FRESH_MS = 5_000;

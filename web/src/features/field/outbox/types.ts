@@ -1,6 +1,7 @@
-// What one step waiting on the device looks like, and the storage it lives in.
+// What one step waiting on the device looks like, the storage it lives in, and the shapes the
+// outbox is built with and shows (its options, its snapshot).
 import type { StepType } from '../../../../../shared/domain/steps.js';
-import type { FailureKind } from './outbox.js';
+import type { FailureKind } from './verdict.js';
 
 /** The body of POST /api/units/:id/events as the outbox sends it: always with its own id and time. */
 export interface QueuedStep {
@@ -45,4 +46,48 @@ export interface OutboxStore {
   append(entry: Omit<OutboxEntry, 'seq'>): Promise<OutboxEntry>;
   put(entry: OutboxEntry): Promise<void>;
   remove(clientEventId: string): Promise<void>;
+}
+
+export interface SendAnswer {
+  event: { id: string };
+  progress: unknown;
+}
+
+export interface OutboxOptions {
+  store: OutboxStore;
+  /** sends one step; `signal` aborts it when the time limit is up */
+  send: (entry: OutboxEntry, signal: AbortSignal) => Promise<SendAnswer>;
+  /** how long one send may wait for an answer (default SEND_TIMEOUT_MS) */
+  timeoutMs?: number;
+  onSent?: (entry: OutboxEntry, answer: SendAnswer) => void;
+  onRefused?: (entry: OutboxEntry) => void;
+  /** the session ended while sending: ask the user to log in again */
+  onPaused?: () => void;
+  now?: () => number;
+  /** first retry delay; it doubles up to `maxRetryMs` */
+  retryMs?: number;
+  maxRetryMs?: number;
+  /** false when the device knows it has no network: then nothing is tried until the `online` event */
+  isOnline?: () => boolean;
+  /** serialises flushes across tabs when the browser has Web Locks */
+  lock?: <T>(run: () => Promise<T>) => Promise<T>;
+}
+
+export interface OutboxSnapshot {
+  entries: OutboxEntry[];
+  /** a 401 stopped sending until the user logs in again */
+  paused: boolean;
+  syncing: boolean;
+  /** the clientEventId this tab is sending right now, or null */
+  sending: string | null;
+  /** when the next automatic retry is due (ms since epoch), or null */
+  nextRetryAt: number | null;
+  loaded: boolean;
+}
+
+export interface EnqueueInput {
+  userId: string;
+  unitId: string;
+  unitName: string;
+  step: Omit<QueuedStep, 'occurredAt'> & { occurredAt?: string };
 }

@@ -12,8 +12,7 @@ import { LaggardFilters } from './LaggardFilters.js';
 import { SeverityRule } from './SeverityRule.js';
 import { useState } from 'react';
 import { useSessionUser } from '../../../shared/session/session.js';
-import type { BatchFilters } from '../../notices/api/notices.js';
-import { BatchNoticeDialog } from '../../notices/index.js';
+import { type BatchFilters, BatchNoticeDialog } from '../../notices/index.js';
 import { fullName, useArea } from '../../areas/index.js';
 
 export function LaggardsPage() {

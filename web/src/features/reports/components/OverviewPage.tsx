@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../../../../shared/domain/steps.js';
 import { UNIT_KINDS } from '../../../../../shared/domain/catalogue.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
-import { useNotices } from '../../notices/api/notices.js';
+import { useNotices } from '../../notices/index.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { Link } from '@tanstack/react-router';
 import { useReasons } from '../api/get-reasons.js';

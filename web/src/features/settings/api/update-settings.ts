@@ -4,8 +4,8 @@ import type { Settings } from '../../../../../shared/schemas/index.js';
 import { settingsApi } from '../../../../../shared/api/settings.js';
 import { call } from '../../../shared/api/call.js';
 import { settingsKey } from '../../../shared/api/settings.js';
-import { reportKeys } from '../../reports/api/keys.js';
-import { unitKeys } from '../../units/api/keys.js';
+import { reportKeys } from '../../reports/index.js';
+import { unitKeys } from '../../units/index.js';
 
 export function useUpdateSettings() {
   const queryClient = useQueryClient();

@@ -45,7 +45,7 @@ function SettingsForm({ initial }: { initial: Settings & { homeArea?: string | n
   const { t } = useTranslation();
   const { homeArea: initialHome, ...rest } = initial;
   const [values, setValues] = useState<Values>(() => Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === null ? '' : String(v)])) as Values);
-  // 本系统所在地区: where a unit naming no county goes (areas.md); absent from an older server
+  // 本系统所在地区: where a unit naming no county goes (docs/contract/areas.md); absent from an older server
   const [homeArea, setHomeArea] = useState<string | null>(initialHome ?? null);
   const [homeError, setHomeError] = useState<string | undefined>();
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});

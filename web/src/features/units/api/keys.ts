@@ -14,7 +14,7 @@ export interface UnitFilters {
   area?: string;
 }
 
-import { reportKeys } from '../../reports/api/keys.js';
+import { reportKeys } from '../../reports/index.js';
 
 export const unitKeys = {
   all: ['units'] as const,

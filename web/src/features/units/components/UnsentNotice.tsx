@@ -2,8 +2,7 @@
 // each with what is happening to it now, and those the server refused, with why and what to do.
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { EntryStatus } from '../../field/outbox/EntryStatus.js';
-import type { OutboxEntry } from '../../field/outbox/types.js';
+import { EntryStatus, type OutboxEntry } from '../../field/index.js';
 
 export function UnsentNotice({ entries, refused = [] }: { entries: OutboxEntry[]; refused?: OutboxEntry[] }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 // GET /api/units/:id for each unit the listed users belong to, to show the unit by its name.
 import { useQueries } from '@tanstack/react-query';
-import { unitQueryOptions } from '../../units/api/get-unit.js';
+import { unitQueryOptions } from '../../units/index.js';
 
 /** Unit id → name, for those answered so far (an id that names no unit stays itself). */
 export function useUnitNames(unitIds: (string | null)[]): Map<string, string> {

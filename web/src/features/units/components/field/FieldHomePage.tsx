@@ -7,10 +7,7 @@ import { STAGES, type StepType } from '../../../../../../shared/domain/steps.js'
 import type { Unit } from '../../../../../../shared/schemas/index.js';
 import { StatusBadge } from '../../../../shared/components/StageBadge.js';
 import { Loading, PageError } from '../../../../shared/components/StatusPage.js';
-import { EntryStatus } from '../../../field/outbox/EntryStatus.js';
-import { OutboxPanel } from '../../../field/outbox/OutboxPanel.js';
-import { optimisticProgress, pendingFor } from '../../../field/outbox/optimistic.js';
-import { useOutboxState } from '../../../field/outbox/react.js';
+import { EntryStatus, OutboxPanel, optimisticProgress, pendingFor, useOutboxState } from '../../../field/index.js';
 import { Link } from '@tanstack/react-router';
 import { useSearchParams } from '../../../../shared/router/search.js';
 import { useSessionUser } from '../../../../shared/session/session.js';

@@ -10,7 +10,7 @@ import { Field } from '../../../../shared/components/Field.js';
 import { toWallInput } from '../../../../shared/lib/time.js';
 import { useFormat } from '../../../../shared/lib/use-format.js';
 import { newUuid } from '../../../../shared/lib/uuid.js';
-import { EntryStatus } from '../../../field/outbox/EntryStatus.js';
+import { EntryStatus } from '../../../field/index.js';
 import { useSessionUser } from '../../../../shared/session/session.js';
 import { useSendStep } from '../../api/send-step.js';
 import { buildStep, emptyValues, stepFields, type StepErrors, type StepValues } from './model.js';
