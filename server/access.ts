@@ -48,14 +48,8 @@ const UNDECLARED: Record<string, Rule> = {
   'POST /api/events/:id/void': rule(office, 'event'),
   'GET /api/events': rule(overseers, 'filtered'),
 
-  // a unit's contact hears only its own unit's steps, a scoped user its scope's: in the route
-  'GET /api/live': rule('any', 'filtered'),
-
   'GET /api/settings': rule('any', 'filtered'),
   'PUT /api/settings': rule(office, 'filtered'),
-
-  // a scoped office: the entries about its scope's units and users (audit.repository.ts)
-  'GET /api/audit': rule(office, 'filtered'),
 
   'GET /api/reports/summary': rule(overseers, 'filtered'),
   'GET /api/reports/laggards': rule(overseers, 'filtered'),
@@ -67,22 +61,6 @@ const UNDECLARED: Record<string, Rule> = {
   'GET /api/reports/areas': rule(overseers, 'filtered'),
   'GET /api/reports/areas.csv': rule(overseers, 'filtered'),
   'GET /api/reports/areas.xlsx': rule(overseers, 'filtered'),
-
-
-  // the group robots: their addresses are secrets, so the office alone sees even their list
-  'POST /api/channels': rule(office, 'filtered'),
-  'GET /api/channels': rule(office, 'filtered'),
-  'PATCH /api/channels/:id': rule(office, 'channel'),
-  'DELETE /api/channels/:id': rule(office, 'channel'),
-  'POST /api/channels/:id/test': rule(office, 'channel'),
-  'GET /api/channels/:id/deliveries': rule(office, 'channel'),
-  // urging notices (催办): a unit's contact sees and answers its own unit's only (the service)
-  'POST /api/units/:id/notices': rule(office, 'unit'),
-  'POST /api/notices/batch': rule(office, 'filtered'),
-  'GET /api/notices': rule(['office', 'viewer', 'unit'], 'filtered'),
-  'GET /api/notices/:id': rule(['office', 'viewer', 'unit'], 'notice'),
-  'POST /api/notices/:id/answer': rule(['unit'], 'notice'),
-  'POST /api/notices/:id/withdraw': rule(office, 'notice'),
 };
 
 export const ACCESS: Record<string, Rule> = { ...UNDECLARED, ...DECLARED_ACCESS };

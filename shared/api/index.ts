@@ -2,9 +2,17 @@
 // and the access table is read from.
 import { type Access, type Endpoint, endpointKey } from './endpoint.js';
 import { areasApi } from './areas.js';
+import { auditApi } from './audit.js';
+import { channelsApi } from './channels.js';
+import { liveApi } from './live.js';
+import { noticesApi } from './notices.js';
 
 export const API = {
   areas: areasApi,
+  notices: noticesApi,
+  channels: channelsApi,
+  live: liveApi,
+  audit: auditApi,
 } as const;
 
 export const ENDPOINTS: readonly Endpoint[] = Object.values(API).flatMap((feature) => Object.values(feature) as Endpoint[]);

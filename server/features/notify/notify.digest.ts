@@ -5,7 +5,7 @@ import { buildDigest, MESSAGE_MAX_BYTES, type DigestFacts, type Message } from '
 import type { ChannelKind } from '../../../shared/schemas/notify.js';
 import type { LaggardItem, SummaryReport } from '../../../shared/schemas/reports.js';
 import type { Config } from '../../config.js';
-import { areaReports } from '../reports/reports.service.js';
+import { areaReports } from '../../lib/reports.js';
 
 /** more names than any robot's limit can hold: the rest are counted, not listed */
 const DIGEST_LAGGARDS_READ = 400;
