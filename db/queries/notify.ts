@@ -1,6 +1,7 @@
-// The group robots' channels and the outbox of their messages (the delivery rows). A message is a row before it is anything else; the
-// sender claims due rows under the channel's lock (SKIP LOCKED: two processes never claim one
-// row, and one robot's 20-a-minute window is counted under that same lock).
+// The group robots' channels and the outbox of their messages (the delivery rows). A message is
+// a row before it is anything else; the sender claims due rows under the channel's lock (SKIP
+// LOCKED: two processes never claim one row, and one robot's 20-a-minute window is counted under
+// that same lock).
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { rowsOf } from '../rows.js';
