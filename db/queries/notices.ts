@@ -1,3 +1,173 @@
-// SHIM (data-floor move in progress): the notices helper moves notices.repository.ts and notices.facts.ts here.
-export * from '../../server/features/notices/notices.repository.js';
-export * from '../../server/features/notices/notices.facts.js';
+// Urging notices (催办): numbering, inserting a batch, reading through the caller's reach,
+// answering and withdrawing; and what the laggard board says of each unit's notices (how many
+// it got, when the last one went out, whether a step happened after it; withdrawn ones do not count).
+import { and, count, desc, eq, getTableColumns, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { rowsOf } from '../rows.js';
+import { noticeCounters, notices, units } from '../schema/index.js';
+import { NOTICE_STATUSES, type NoticeStatus } from '../../shared/domain/notices.js';
+import type { NoticeListQuery } from '../../shared/schemas/notices.js';
+import { inScopeSql, unitInReach, type Reach } from './reach.js';
+
+export type NoticeRow = typeof notices.$inferSelect;
+export type NewNotice = Omit<typeof notices.$inferInsert, 'year' | 'seq'>;
+
+export interface NoticeFacts {
+  count: number;
+  lastAt: string | null;
+  /** a live step happened after the last notice went out (its occurredAt, later the same day counts) */
+  stepSinceLast: boolean;
+}
+
+export const NO_NOTICES: NoticeFacts = { count: 0, lastAt: null, stepSinceLast: false };
+
+/** The units' last notices, one row per urged unit: for a filter or a join. */
+export const lastNotices = (where: SQL = sql`true`) => sql`
+  select n.unit_id, count(*)::int as n, max(n.issued_at) as last_at
+  from notices n where n.withdrawn_at is null and ${where} group by n.unit_id`;
+
+/** Units urged whose last notice has no live step after it: "urged, still no progress since". */
+export const urgedWithoutProgress = sql`(
+  select l.unit_id from (${lastNotices()}) l
+  where not exists (select 1 from steps s where s.unit_id = l.unit_id and not s.voided and s.occurred_at > l.last_at))`;
+
+/** The notice facts of these units (all urged units when `unitIds` is absent). */
+export async function noticeFacts(db: DbOrTx, unitIds?: string[]): Promise<Map<string, NoticeFacts>> {
+  if (unitIds && unitIds.length === 0) return new Map();
+  const where = unitIds ? sql`n.unit_id in (${sql.join(unitIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`true`;
+  const rows = await rowsOf<{ unit_id: string; n: number; last_ms: number; since: boolean }>(
+    db,
+    sql`select l.unit_id, l.n, round(extract(epoch from l.last_at) * 1000)::float8 as last_ms,
+        exists (select 1 from steps s where s.unit_id = l.unit_id and not s.voided and s.occurred_at > l.last_at) as since
+      from (${lastNotices(where)}) l`,
+  );
+  return new Map(rows.map((r) => [r.unit_id, { count: r.n, lastAt: new Date(Number(r.last_ms)).toISOString(), stepSinceLast: r.since }]));
+}
+
+/**
+ * Takes `n` numbers of `year` at once. The counter's row lock makes concurrent issues wait
+ * for each other, so numbers are never given twice nor skipped by a transaction that commits.
+ */
+export async function takeNumbers(tx: DbOrTx, year: number, n: number): Promise<number> {
+  const [row] = await tx
+    .insert(noticeCounters)
+    .values({ year, last: n })
+    .onConflictDoUpdate({ target: noticeCounters.year, set: { last: sql`${noticeCounters.last} + ${n}` } })
+    .returning({ last: noticeCounters.last });
+  return row.last - n + 1;
+}
+
+/** Inserts the notices with consecutive numbers of `year`, in the order given. */
+export async function insertNotices(tx: DbOrTx, year: number, rows: NewNotice[]): Promise<NoticeRow[]> {
+  if (rows.length === 0) return [];
+  const first = await takeNumbers(tx, year, rows.length);
+  const out: NoticeRow[] = [];
+  // a few hundred rows per statement keeps far below the driver's parameter limit
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200).map((r, j) => ({ ...r, year, seq: first + i + j }));
+    out.push(...(await tx.insert(notices).values(chunk).returning()));
+  }
+  return out.sort((a, b) => a.seq - b.seq);
+}
+
+/** Serialises every issue: two batches at once must not urge the same unit twice the same day. */
+export async function lockIssuing(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${724003})`);
+}
+
+/** The notices of the units inside the reach: a unit's contact, its own unit's; anyone else, its scope's (where the unit is now). */
+const noticeInReach = (reach: Reach): SQL =>
+  reach.role === 'unit' ? unitInReach(reach, { id: sql`${notices.unitId}`, area: sql`null` }) : unitInReach(reach, { id: sql`${units.id}`, area: sql`${units.areaCode}` });
+
+/** A notice inside the reach (outside it: no row, as an id that names nothing). */
+export async function findNotice(db: DbOrTx, reach: Reach, id: string): Promise<NoticeRow | undefined> {
+  const [row] = await db
+    .select(getTableColumns(notices))
+    .from(notices)
+    .leftJoin(units, eq(units.id, notices.unitId))
+    .where(and(eq(notices.id, id), noticeInReach(reach)))
+    .limit(1);
+  return row;
+}
+
+/** Whether the unit lies inside the reach (a notice is issued only to a unit the issuer sees). */
+export async function unitReached(db: DbOrTx, reach: Reach, unitId: string): Promise<boolean> {
+  const rows = await rowsOf<{ id: string }>(db, sql`select u.id from units u where u.id = ${unitId}::uuid and ${unitInReach(reach)}`);
+  return rows.length > 0;
+}
+
+/** The unit's notices of that day that still wait for an answer: a second one would be a slip of the hand. */
+export async function openNoticeOn(db: DbOrTx, unitId: string, day: string): Promise<NoticeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(notices)
+    .where(and(eq(notices.unitId, unitId), eq(notices.issuedOn, day), isNull(notices.answeredAt), isNull(notices.withdrawnAt)))
+    .limit(1);
+  return row;
+}
+
+/** Which of these units got a notice on `day` that still waits for an answer. */
+export async function unitsUrgedOn(db: DbOrTx, day: string): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ unitId: notices.unitId })
+    .from(notices)
+    .where(and(eq(notices.issuedOn, day), isNull(notices.answeredAt), isNull(notices.withdrawnAt)));
+  return new Set(rows.map((r) => r.unitId));
+}
+
+const STATUS_WHERE: Record<NoticeStatus, (today: string) => SQL> = {
+  withdrawn: () => isNotNull(notices.withdrawnAt),
+  answered: () => and(isNull(notices.withdrawnAt), isNotNull(notices.answeredAt))!,
+  overdue: (today) => and(isNull(notices.withdrawnAt), isNull(notices.answeredAt), lt(notices.respondBy, today))!,
+  open: (today) => and(isNull(notices.withdrawnAt), isNull(notices.answeredAt), gte(notices.respondBy, today))!,
+};
+
+/**
+ * A page of the notices inside the reach, narrowed to `area` (inside the reach already; null:
+ * the reach's own), with the counts by status of the same selection (the tabs' numbers).
+ */
+export async function listNotices(db: DbOrTx, reach: Reach, q: NoticeListQuery, today: string, area: string | null) {
+  const base: SQL[] = [];
+  if (reach.role === 'unit') base.push(unitInReach(reach, { id: sql`${notices.unitId}`, area: sql`null` }));
+  const within = reach.role === 'unit' ? null : (area ?? reach.scope);
+  if (within) base.push(sql`${notices.unitId} in (select u.id from units u where ${inScopeSql(within)})`);
+  if (q.unitId) base.push(eq(notices.unitId, q.unitId));
+  if (q.batchId) base.push(eq(notices.batchId, q.batchId));
+  const where = and(...base, ...(q.status ? [STATUS_WHERE[q.status](today)] : []));
+  const [rows, counted] = await Promise.all([
+    db.select().from(notices).where(where).orderBy(desc(notices.issuedAt), desc(notices.seq)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db
+      .select({
+        status: sql<NoticeStatus>`case when ${notices.withdrawnAt} is not null then 'withdrawn'
+          when ${notices.answeredAt} is not null then 'answered'
+          when ${notices.respondBy} < ${today}::date then 'overdue' else 'open' end`,
+        n: count(),
+      })
+      .from(notices)
+      .where(and(...base))
+      .groupBy(sql`1`),
+  ]);
+  const counts = Object.fromEntries(NOTICE_STATUSES.map((s) => [s, 0])) as Record<NoticeStatus, number>;
+  for (const c of counted) counts[c.status] = Number(c.n);
+  const total = q.status ? counts[q.status] : Object.values(counts).reduce((a, b) => a + b, 0);
+  return { rows, total, counts };
+}
+
+/** Fills in the answer once: answers nothing when the notice was answered or withdrawn meanwhile. */
+export async function answerNotice(db: DbOrTx, id: string, by: { id: string; displayName: string }, text: string, at: Date) {
+  const [row] = await db
+    .update(notices)
+    .set({ answerText: text, answeredAt: at, answeredBy: by.id, answeredByName: by.displayName })
+    .where(and(eq(notices.id, id), isNull(notices.answeredAt), isNull(notices.withdrawnAt)))
+    .returning();
+  return row;
+}
+
+export async function withdrawNotice(db: DbOrTx, id: string, by: { id: string; displayName: string }, reason: string, at: Date) {
+  const [row] = await db
+    .update(notices)
+    .set({ withdrawReason: reason, withdrawnAt: at, withdrawnBy: by.id, withdrawnByName: by.displayName })
+    .where(and(eq(notices.id, id), isNull(notices.withdrawnAt)))
+    .returning();
+  return row;
+}

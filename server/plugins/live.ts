@@ -3,10 +3,9 @@
 // each passes what it hears to its own dashboards over server-sent events.
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { sql } from 'drizzle-orm';
 import fp from 'fastify-plugin';
 import type { DbOrTx } from '../../db/client.js';
-import { rowsOf } from '../../db/rows.js';
+import { notifyChannel, unitCounty } from '../../db/queries/live.js';
 import { SESSIONS_ENDED_CHANNEL } from '../features/auth/sessions.js';
 
 export const LIVE_CHANNEL = 'zw_live';
@@ -44,7 +43,7 @@ declare module 'fastify' {
 
 /** Call inside the write's transaction: listeners hear it at commit, never on rollback. */
 export async function announce(tx: DbOrTx, step: LiveStep): Promise<void> {
-  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(step)})`);
+  await notifyChannel(tx, LIVE_CHANNEL, JSON.stringify(step));
 }
 
 export default fp(
@@ -64,8 +63,7 @@ export default fp(
     const placeOf = async (step: LiveStep): Promise<StepPlace> => {
       if (scoped.count === 0) return undefined;
       try {
-        const [row] = await rowsOf<{ area_code: string | null }>(app.database.db, sql`select area_code from units where id = ${step.unitId}::uuid`);
-        return row?.area_code ?? null;
+        return (await unitCounty(app.database.db, step.unitId)) ?? null;
       } catch (err) {
         app.log.warn({ err }, 'could not place a live step');
         return null;

@@ -2,8 +2,12 @@
 // and the access table is read from.
 import { type Access, type Endpoint, endpointKey } from './endpoint.js';
 import { areasApi } from './areas.js';
+import { auditApi } from './audit.js';
 import { authApi } from './auth.js';
+import { channelsApi } from './channels.js';
 import { healthApi } from './health.js';
+import { liveApi } from './live.js';
+import { noticesApi } from './notices.js';
 import { reportsApi } from './reports.js';
 import { settingsApi } from './settings.js';
 import { stepsApi } from './steps.js';
@@ -19,6 +23,10 @@ export const API = {
   steps: stepsApi,
   reports: reportsApi,
   settings: settingsApi,
+  notices: noticesApi,
+  channels: channelsApi,
+  live: liveApi,
+  audit: auditApi,
 } as const;
 
 export const ENDPOINTS: readonly Endpoint[] = Object.values(API).flatMap((feature) => Object.values(feature) as Endpoint[]);

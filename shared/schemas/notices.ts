@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NOTICE_STATUSES } from '../domain/notices.js';
-import { Id, IsoDate, IsoDateTime, PageQuery, Text, listOf } from './common.js';
+import { BoolText, Id, IsoDate, IsoDateTime, PageQuery, Text, listOf } from './common.js';
 import { LaggardFilter, LaggardFlag } from './reports.js';
 import { AreaFilter } from './units.js';
 
@@ -69,3 +69,9 @@ export type NoticeListQuery = z.infer<typeof NoticeListQuery>;
 export const NoticeCounts = z.object(Object.fromEntries(NOTICE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof NOTICE_STATUSES)[number], z.ZodNumber>);
 export const NoticeList = listOf(Notice).extend({ counts: NoticeCounts });
 export type NoticeList = z.infer<typeof NoticeList>;
+
+/** `?dryRun=true`: the count a batch would issue, nothing written */
+export const BatchQuery = z.object({ dryRun: BoolText.optional() });
+/** A batch's answer: the notices issued, and the units left out as urged today already. */
+export const BatchAnswer = BatchResult.extend({ skipped: z.number().int() });
+export type BatchAnswer = z.infer<typeof BatchAnswer>;

@@ -1,12 +1,12 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuditList, AuditQuery } from '../../../shared/schemas/audit.js';
+// GET /api/audit: the log, a page at a time. HTTP only.
+import type { FastifyInstance } from 'fastify';
+import { auditApi } from '../../../shared/api/audit.js';
 import { actorOf } from '../../lib/actor.js';
+import { route } from '../../lib/route.js';
 import { auditLog } from './audit.service.js';
 
-const routes: FastifyPluginAsyncZod = async (app) => {
+export default async function auditRoutes(app: FastifyInstance) {
   // the log is read where lag does no harm: on the read replica when there is one
   const db = app.database.reads;
-
-  app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditList } } }, async (req) => auditLog(db, actorOf(req), req.query));
-};
-export default routes;
+  route(app, auditApi.list, async (req) => auditLog(db, actorOf(req), req.query));
+}

@@ -1,13 +1,15 @@
 // GET /api/live: server-sent events, one `step` event per step recorded or voided in the
 // caller's reach: anywhere for the whole installation, its scope's units for a scoped user, its
 // own unit for a unit's contact.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
+import { liveApi } from '../../../shared/api/live.js';
 import { inScope } from '../../../shared/domain/areas.js';
+import { route } from '../../lib/route.js';
 import type { LiveStep, SessionsEnded, StepPlace } from '../../plugins/live.js';
 import { areaScopeOf } from '../../plugins/scope.js';
 
-const routes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/live', { schema: { tags: ['live'], summary: 'server-sent events: `step` for every step recorded or voided' } }, (req, reply) => {
+export default async function liveRoutes(app: FastifyInstance) {
+  route(app, liveApi.stream, (req, reply) => {
     const user = req.user!;
     const headers = {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -58,5 +60,4 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (scope !== null) app.scopedStreams.count--;
     });
   });
-};
-export default routes;
+}

@@ -1,25 +1,52 @@
 // Urging notices (催办, areas.md): issue to one laggard or to every laggard the board's
 // filters select, answer (the unit's own contact), withdraw (the office). The flags are a
 // snapshot of the moment of issue, computed by the same SQL as the laggard board.
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { addDays, today as todayIn } from '../../../shared/domain/dates.js';
-import { defaultRespondBy, MAX_BATCH, MAX_RESPOND_DAYS, noticeNumber } from '../../../shared/domain/notices.js';
-import type { IssueBatch, IssueNotice, Notice, NoticeListQuery } from '../../../shared/schemas/notices.js';
-import type { Actor } from '../../lib/actor.js';
 import { appendAudit } from '../../../db/queries/audit.js';
-import { inScope, narrowTo } from '../../../shared/domain/areas.js';
-import { fail, isUuid } from '../../lib/errors.js';
-import { allLaggards, type ReportContext } from '../../lib/reports.js';
-import { reportArea, reportContext, toLaggardItem } from '../../lib/reports.js';
+import * as repo from '../../../db/queries/notices.js';
+import { lockedReach } from '../../../db/queries/reach.js';
 import { readSettings } from '../../../db/queries/settings.js';
-import { visibleUnit } from '../units/units.service.js';
-import * as repo from './notices.repository.js';
-
-/** One lock for every issue: two batches at once must not urge the same unit twice the same day. */
-const ISSUE_LOCK = 724003;
+import { addDays, today as todayIn } from '../../../shared/domain/dates.js';
+import { defaultRespondBy, MAX_BATCH, MAX_RESPOND_DAYS, noticeNumber, noticeStatus } from '../../../shared/domain/notices.js';
+import { narrowTo } from '../../../shared/domain/areas.js';
+import type { IssueBatch, IssueNotice, Notice, NoticeListQuery } from '../../../shared/schemas/notices.js';
+import { withReach, type Actor } from '../../lib/actor.js';
+import { fail, isUuid } from '../../lib/errors.js';
+import { allLaggards, reportArea, reportContext, toLaggardItem, type ReportContext } from '../../lib/reports.js';
+import { iso } from '../../lib/time.js';
 
 const notFound = () => fail.notFound('notice');
+
+export const toNotice = (r: repo.NoticeRow, today: string): Notice => ({
+  id: r.id,
+  number: noticeNumber(r.year, r.seq),
+  year: r.year,
+  seq: r.seq,
+  unitId: r.unitId,
+  unit: { code: r.unitCode, name: r.unitName },
+  flags: r.flags,
+  severity: r.severity,
+  issuedOn: r.issuedOn,
+  issuedAt: iso(r.issuedAt),
+  issuedBy: { id: r.issuedBy, displayName: r.issuedByName },
+  respondBy: r.respondBy,
+  note: r.note,
+  status: noticeStatus(r, today),
+  ...(r.answeredAt ? { answer: { text: r.answerText ?? '', at: iso(r.answeredAt), by: { id: r.answeredBy, displayName: r.answeredByName ?? '' } } } : {}),
+  ...(r.withdrawnAt ? { withdrawn: { reason: r.withdrawReason ?? '', at: iso(r.withdrawnAt), by: { id: r.withdrawnBy, displayName: r.withdrawnByName ?? '' } } } : {}),
+  batchId: r.batchId,
+});
+
+/**
+ * The actor as it may act now, inside the write's transaction: its reach re-read under lock, so a
+ * request that began before an office narrowed it acts under the narrower reach. A user disabled
+ * or deleted meanwhile is signed out.
+ */
+async function actingNow(tx: DbOrTx, actor: Actor): Promise<Actor> {
+  const reach = await lockedReach(tx, actor.id);
+  if (!reach) throw fail.unauthenticated();
+  return withReach(actor, reach);
+}
 
 function respondByOf(body: { respondBy?: string }, ctx: ReportContext): string {
   const day = body.respondBy ?? defaultRespondBy(ctx.asOf);
@@ -54,8 +81,9 @@ const issuedAudit = (rows: repo.NoticeRow[]) =>
 export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body: IssueNotice, now = new Date()): Promise<Notice> {
   if (!isUuid(unitId)) throw fail.notFound('unit');
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${ISSUE_LOCK})`);
-    if (!(await visibleUnit(tx, actor, unitId))) throw fail.notFound('unit');
+    actor = await actingNow(tx, actor);
+    await repo.lockIssuing(tx);
+    if (!(await repo.unitReached(tx, actor.reach, unitId))) throw fail.notFound('unit');
     const ctx = await reportContext(tx, undefined, now);
     const respondBy = respondByOf(body, ctx);
     const [row] = await allLaggards(tx, ctx, { unitId });
@@ -64,7 +92,7 @@ export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body
     if (earlier) throw fail.conflict(`the unit was urged today already (${noticeNumber(earlier.year, earlier.seq)})`, { reason: 'already_urged', noticeId: earlier.id });
     const [created] = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), [draft(toLaggardItem(row), ctx, actor, respondBy, body.note, null, now)]);
     await appendAudit(tx, actor, issuedAudit([created]));
-    return repo.toNotice(created, ctx.asOf);
+    return toNotice(created, ctx.asOf);
   });
 }
 
@@ -75,7 +103,8 @@ export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body
  */
 export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opts: { dryRun?: boolean } = {}, now = new Date()) {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${ISSUE_LOCK})`);
+    actor = await actingNow(tx, actor);
+    await repo.lockIssuing(tx);
     const ctx = await reportContext(tx, undefined, now);
     const respondBy = respondByOf(body, ctx);
     const { respondBy: _r, note, expected, ...filter } = body;
@@ -96,23 +125,22 @@ export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opt
     const batchId = eligible.length ? crypto.randomUUID() : null;
     const created = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), eligible.map((r) => draft(toLaggardItem(r), ctx, actor, respondBy, note, batchId, now)));
     await appendAudit(tx, actor, issuedAudit(created));
-    return { created: created.length, skipped, batchId, items: created.map((r) => repo.toNotice(r, ctx.asOf)) };
+    return { created: created.length, skipped, batchId, items: created.map((r) => toNotice(r, ctx.asOf)) };
   });
 }
 
 const campaignToday = async (db: DbOrTx, now = new Date()) => todayIn((await readSettings(db)).timezone, now);
 
 /**
- * A unit's contact sees its own unit's notices only; an office or viewer those of the units inside
- * its scope (where the unit is now). Any other notice does not exist for it.
+ * A notice as the actor sees it: a unit's contact, its own unit's only; an office or viewer those
+ * of the units inside its scope (where the unit is now). Any other notice does not exist for it.
  */
-const visible = (actor: Actor, row: { unitId: string; unitAreaCode: string | null } | undefined) =>
-  !!row && (actor.role === 'unit' ? row.unitId === actor.unitId : inScope(actor.scope, row.unitAreaCode));
+const noticeFor = async (db: DbOrTx, actor: Actor, id: string) => (isUuid(id) ? repo.findNotice(db, actor.reach, id) : undefined);
 
 export async function getNotice(db: DbOrTx, actor: Actor, id: string): Promise<Notice> {
-  const row = isUuid(id) ? await repo.findNotice(db, id) : undefined;
-  if (!visible(actor, row)) throw notFound();
-  return repo.toNotice(row!, await campaignToday(db));
+  const row = await noticeFor(db, actor, id);
+  if (!row) throw notFound();
+  return toNotice(row, await campaignToday(db));
 }
 
 export async function listNotices(db: DbOrTx, actor: Actor, q: NoticeListQuery) {
@@ -126,30 +154,32 @@ export async function listNotices(db: DbOrTx, actor: Actor, q: NoticeListQuery) 
   const area = actor.role === 'unit' ? { ok: true as const, area: null } : narrowTo(actor.scope, q.area);
   if (!area.ok) throw fail.notFound('area');
   if ((q.unitId && !isUuid(q.unitId)) || (q.batchId && !isUuid(q.batchId))) return empty;
-  const { rows, total, counts } = await repo.listNotices(db, q, day, area.area);
-  return { items: rows.map((r) => repo.toNotice(r, day)), total, page: q.page, pageSize: q.pageSize, counts };
+  const { rows, total, counts } = await repo.listNotices(db, actor.reach, q, day, area.area);
+  return { items: rows.map((r) => toNotice(r, day)), total, page: q.page, pageSize: q.pageSize, counts };
 }
 
 export async function answer(db: DbOrTx, actor: Actor, id: string, text: string, now = new Date()): Promise<Notice> {
   return db.transaction(async (tx) => {
-    const row = isUuid(id) ? await repo.findNotice(tx, id) : undefined;
+    actor = await actingNow(tx, actor);
     // only the unit's own contact answers: for anyone else the notice does not exist
-    if (!visible(actor, row) || actor.role !== 'unit') throw notFound();
-    if (row!.withdrawnAt) throw fail.conflict('the notice was withdrawn', { reason: 'withdrawn' });
-    const done = await repo.answerNotice(tx, row!.id, actor, text, now);
+    const row = actor.role === 'unit' ? await noticeFor(tx, actor, id) : undefined;
+    if (!row) throw notFound();
+    if (row.withdrawnAt) throw fail.conflict('the notice was withdrawn', { reason: 'withdrawn' });
+    const done = await repo.answerNotice(tx, row.id, actor, text, now);
     if (!done) throw fail.conflict('the notice was answered already', { reason: 'answered' });
     await appendAudit(tx, actor, [{ action: 'notice.answer', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq) } }]);
-    return repo.toNotice(done, await campaignToday(tx, now));
+    return toNotice(done, await campaignToday(tx, now));
   });
 }
 
 export async function withdraw(db: DbOrTx, actor: Actor, id: string, reason: string, now = new Date()): Promise<Notice> {
   return db.transaction(async (tx) => {
-    const row = isUuid(id) ? await repo.findNotice(tx, id) : undefined;
-    if (!row || !visible(actor, row)) throw notFound();
+    actor = await actingNow(tx, actor);
+    const row = await noticeFor(tx, actor, id);
+    if (!row) throw notFound();
     const done = await repo.withdrawNotice(tx, row.id, actor, reason, now);
     if (!done) throw fail.conflict('the notice was withdrawn already', { reason: 'withdrawn' });
     await appendAudit(tx, actor, [{ action: 'notice.withdraw', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq), reason } }]);
-    return repo.toNotice(done, await campaignToday(tx, now));
+    return toNotice(done, await campaignToday(tx, now));
   });
 }

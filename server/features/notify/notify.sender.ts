@@ -14,7 +14,7 @@ import { webhookProblem } from './notify.address.js';
 import { buildDigestFor } from './notify.digest.js';
 import { noticeNumber } from '../../../shared/domain/notices.js';
 import { enqueueNoticeOverdueAlert } from './notify.service.js';
-import { channelsWithoutDigest, overdueNoticesToAlert, claimDue, enqueue, giveUpExpired, holdChannel, previousDigest, release, settle, type Claimed } from './notify.repository.js';
+import { channelsWithoutDigest, overdueNoticesToAlert, claimDue, enqueue, giveUpExpired, holdChannel, previousDigest, release, settle, type Claimed } from '../../../db/queries/notify.js';
 import { httpTransport, type Transport } from './notify.transport.js';
 
 /** bytes of a robot's answer kept; its answers are a line of JSON */

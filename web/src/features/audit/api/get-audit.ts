@@ -1,8 +1,7 @@
 // GET /api/audit (office): writes and login attempts, newest first, filtered as the URL says.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { AuditList } from '../../../../../shared/schemas/audit.js';
-import { request, toQuery } from '../../../shared/api/http.js';
+import { auditApi } from '../../../../../shared/api/audit.js';
+import { call } from '../../../shared/api/call.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -13,8 +12,7 @@ export type AuditFilters = Partial<Record<(typeof AUDIT_FILTERS)[number], string
 export const auditQueryOptions = (filters: AuditFilters) =>
   queryOptions({
     queryKey: ['audit', filters],
-    queryFn: ({ signal }) =>
-      request<z.infer<typeof AuditList>>(`/api/audit${toQuery({ ...filters, pageSize: AUDIT_PAGE_SIZE })}`, { signal }),
+    queryFn: ({ signal }) => call(auditApi.list, { query: { ...filters, pageSize: AUDIT_PAGE_SIZE }, signal }),
     placeholderData: keepPreviousData,
   });
 

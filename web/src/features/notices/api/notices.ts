@@ -1,14 +1,14 @@
 // The notices' API (催办): lists, one notice, and the four writes. Keys are exported for the
 // pages that show notices beside other things (the unit page, the board).
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { BatchResult, Notice, NoticeList, NoticeListQuery } from '../../../../../shared/schemas/notices.js';
+import { noticesApi } from '../../../../../shared/api/notices.js';
+import type { NoticeListQuery } from '../../../../../shared/schemas/notices.js';
+export type { BatchAnswer } from '../../../../../shared/schemas/notices.js';
 import type { LaggardFilter } from '../../../../../shared/schemas/reports.js';
-import { request, toQuery } from '../../../shared/api/http.js';
+import { call } from '../../../shared/api/call.js';
 
 export type NoticeFilters = Partial<Omit<NoticeListQuery, 'pageSize'>> & { pageSize?: number };
 export type BatchFilters = Omit<LaggardFilter, 'asOf'>;
-export type BatchAnswer = z.infer<typeof BatchResult> & { skipped: number };
 
 export const noticeKeys = {
   all: ['notices'] as const,
@@ -19,14 +19,14 @@ export const noticeKeys = {
 export const noticesQueryOptions = (f: NoticeFilters) =>
   queryOptions({
     queryKey: noticeKeys.list(f),
-    queryFn: ({ signal }) => request<NoticeList>(`/api/notices${toQuery({ pageSize: 50, ...f })}`, { signal }),
+    queryFn: ({ signal }) => call(noticesApi.list, { query: { pageSize: 50, ...f }, signal }),
     placeholderData: keepPreviousData,
   });
 
 export const useNotices = (f: NoticeFilters, enabled = true) => useQuery({ ...noticesQueryOptions(f), enabled });
 
 export const useNotice = (id: string) =>
-  useQuery({ queryKey: noticeKeys.one(id), queryFn: ({ signal }) => request<{ notice: Notice }>(`/api/notices/${encodeURIComponent(id)}`, { signal }).then((r) => r.notice) });
+  useQuery({ queryKey: noticeKeys.one(id), queryFn: ({ signal }) => call(noticesApi.get, { params: { id }, signal }).then((r) => r.notice) });
 
 /** After any write the lists, the board (its notice columns) and the unit are read again. */
 function useInvalidate() {
@@ -38,7 +38,7 @@ export function useIssueNotice(unitId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: { respondBy?: string; note?: string }) =>
-      request<{ notice: Notice }>(`/api/units/${encodeURIComponent(unitId)}/notices`, { method: 'POST', json: body }).then((r) => r.notice),
+      call(noticesApi.issue, { params: { id: unitId }, body }).then((r) => r.notice),
     onSuccess: invalidate,
   });
 }
@@ -47,7 +47,7 @@ export function useIssueNotice(unitId: string) {
 export const useBatchPreview = (filters: BatchFilters, enabled: boolean) =>
   useQuery({
     queryKey: ['notices', 'batch-preview', filters],
-    queryFn: () => request<BatchAnswer>('/api/notices/batch?dryRun=true', { method: 'POST', json: filters }),
+    queryFn: () => call(noticesApi.batch, { query: { dryRun: 'true' }, body: filters }),
     enabled,
     gcTime: 0,
   });
@@ -56,7 +56,7 @@ export function useIssueBatch() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: BatchFilters & { respondBy?: string; note?: string; expected: number }) =>
-      request<BatchAnswer>('/api/notices/batch', { method: 'POST', json: body }),
+      call(noticesApi.batch, { body }),
     onSuccess: invalidate,
   });
 }
@@ -65,7 +65,7 @@ export function useAnswerNotice() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, text }: { id: string; text: string }) =>
-      request<{ notice: Notice }>(`/api/notices/${encodeURIComponent(id)}/answer`, { method: 'POST', json: { text } }).then((r) => r.notice),
+      call(noticesApi.answer, { params: { id }, body: { text } }).then((r) => r.notice),
     onSuccess: invalidate,
   });
 }
@@ -74,7 +74,7 @@ export function useWithdrawNotice() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      request<{ notice: Notice }>(`/api/notices/${encodeURIComponent(id)}/withdraw`, { method: 'POST', json: { reason } }).then((r) => r.notice),
+      call(noticesApi.withdraw, { params: { id }, body: { reason } }).then((r) => r.notice),
     onSuccess: invalidate,
   });
 }

@@ -1,7 +1,8 @@
 // /api/channels (office): the group robots, their test message and their delivery log.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Channel, CreateChannel, Delivery, UpdateChannel } from '../../../../../shared/schemas/index.js';
-import { request } from '../../../shared/api/http.js';
+import { channelsApi } from '../../../../../shared/api/channels.js';
+import type { CreateChannel, UpdateChannel } from '../../../../../shared/schemas/index.js';
+import { call } from '../../../shared/api/call.js';
 
 export const notifyKeys = {
   all: ['channels'] as const,
@@ -12,7 +13,7 @@ export const notifyKeys = {
 export const channelsQueryOptions = () =>
   queryOptions({
     queryKey: notifyKeys.list(),
-    queryFn: ({ signal }) => request<{ items: Channel[] }>('/api/channels', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => call(channelsApi.list, { signal }).then((r) => r.items),
   });
 
 export const useChannels = () => useQuery(channelsQueryOptions());
@@ -22,7 +23,7 @@ export const DELIVERY_LOG_SIZE = 20;
 export const deliveriesQueryOptions = (id: string) =>
   queryOptions({
     queryKey: notifyKeys.deliveries(id),
-    queryFn: ({ signal }) => request<{ items: Delivery[]; total: number }>(`/api/channels/${encodeURIComponent(id)}/deliveries?limit=${DELIVERY_LOG_SIZE}`, { signal }),
+    queryFn: ({ signal }) => call(channelsApi.deliveries, { params: { id }, query: { limit: DELIVERY_LOG_SIZE }, signal }),
     // a message waiting for its retry changes by itself: look again while any is pending
     refetchInterval: (q) => (q.state.data?.items.some((d) => d.status === 'pending') ? 5000 : false),
   });
@@ -34,8 +35,8 @@ export function useSaveChannel() {
   return useMutation({
     mutationFn: ({ id, changes }: { id?: string; changes: CreateChannel | UpdateChannel }) =>
       id
-        ? request<{ channel: Channel }>(`/api/channels/${encodeURIComponent(id)}`, { method: 'PATCH', json: changes }).then((r) => r.channel)
-        : request<{ channel: Channel }>('/api/channels', { method: 'POST', json: changes }).then((r) => r.channel),
+        ? call(channelsApi.update, { params: { id }, body: changes }).then((r) => r.channel)
+        : call(channelsApi.create, { body: changes as CreateChannel }).then((r) => r.channel),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: notifyKeys.all }),
   });
 }
@@ -43,7 +44,7 @@ export function useSaveChannel() {
 export function useSendTest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => request<{ delivery: Delivery }>(`/api/channels/${encodeURIComponent(id)}/test`, { method: 'POST', json: {} }).then((r) => r.delivery),
+    mutationFn: (id: string) => call(channelsApi.test, { params: { id } }).then((r) => r.delivery),
     onSuccess: (_d, id) => void queryClient.invalidateQueries({ queryKey: notifyKeys.deliveries(id) }),
   });
 }

@@ -1,14 +1,15 @@
-// The channels and the delivery rows. A message is a row before it is anything else; the
-// sender claims due rows under the channel's lock (SKIP LOCKED: two processes never claim one
-// row, and one robot's 20-a-minute window is counted under that same lock).
+// The group robots' channels and the outbox of their messages (the delivery rows). A message is
+// a row before it is anything else; the sender claims due rows under the channel's lock (SKIP
+// LOCKED: two processes never claim one row, and one robot's 20-a-minute window is counted under
+// that same lock).
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
-import { notifyChannels, notifyDeliveries } from '../../../db/schema/index.js';
-import type { Message } from '../../../shared/domain/notify-digest.js';
-import { rateRoom } from '../../../shared/domain/notify-retry.js';
-import type { AlertKind, DeliveryKind } from '../../../shared/schemas/notify.js';
-import { rowsOf } from '../../../db/rows.js';
-import { inScopeSql } from '../../lib/scope.js';
+import type { DbOrTx } from '../client.js';
+import { rowsOf } from '../rows.js';
+import { notifyChannels, notifyDeliveries } from '../schema/index.js';
+import type { Message } from '../../shared/domain/notify-digest.js';
+import { rateRoom } from '../../shared/domain/notify-retry.js';
+import type { AlertKind, DeliveryKind } from '../../shared/schemas/notify.js';
+import { inScopeSql, type Reach } from './reach.js';
 
 export type ChannelRow = typeof notifyChannels.$inferSelect;
 export type DeliveryRow = typeof notifyDeliveries.$inferSelect;
@@ -23,15 +24,22 @@ export async function updateChannel(db: DbOrTx, id: string, set: Partial<typeof 
   return row;
 }
 
-export async function findChannel(db: DbOrTx, id: string, opts: { lock?: boolean } = {}): Promise<ChannelRow | undefined> {
-  const q = db.select().from(notifyChannels).where(eq(notifyChannels.id, id)).limit(1);
+/**
+ * The channels a reach holds: those whose scope lies inside the office's (a whole-installation
+ * channel, scope null, inside the whole installation only); a unit's contact holds none.
+ */
+const channelInReach = (reach: Reach): SQL => (reach.role === 'unit' ? sql`false` : inScopeSql(reach.scope, sql`${notifyChannels.scope}`));
+
+/** A channel inside the reach (outside it: no row, as an id that names nothing); `lock` for a write. */
+export async function findChannel(db: DbOrTx, reach: Reach, id: string, opts: { lock?: boolean } = {}): Promise<ChannelRow | undefined> {
+  const q = db.select().from(notifyChannels).where(and(eq(notifyChannels.id, id), channelInReach(reach))).limit(1);
   const [row] = await (opts.lock ? q.for('update') : q);
   return row;
 }
 
-/** The channels whose scope lies inside `scope` (null: every channel). */
-export async function listChannels(db: DbOrTx, scope: string | null = null): Promise<ChannelRow[]> {
-  return db.select().from(notifyChannels).where(inScopeSql(scope, sql`${notifyChannels.scope}`)).orderBy(notifyChannels.createdAt);
+/** The channels inside the reach, oldest first. */
+export async function listChannels(db: DbOrTx, reach: Reach): Promise<ChannelRow[]> {
+  return db.select().from(notifyChannels).where(channelInReach(reach)).orderBy(notifyChannels.createdAt);
 }
 
 /** A channel hears about a unit when the unit lies inside the channel's scope (null: every unit). */
@@ -234,9 +242,3 @@ export async function overdueNoticesToAlert(db: DbOrTx, today: string, days: num
   );
 }
 
-
-/** The county a unit sits in (null: none). */
-export async function unitAreaCode(db: DbOrTx, unitId: string): Promise<string | null> {
-  const [row] = await rowsOf<{ area: string | null }>(db, sql`select area_code as area from units where id = ${unitId}::uuid`);
-  return row?.area ?? null;
-}
