@@ -6,7 +6,7 @@ import type { ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
 import type { DbOrTx } from '../../db/client.js';
 import { notifyChannel, unitCounty } from '../../db/queries/live.js';
-import { SESSIONS_ENDED_CHANNEL } from '../features/auth/sessions.js';
+import { SESSIONS_ENDED_CHANNEL } from '../../db/queries/sessions.js';
 
 export const LIVE_CHANNEL = 'zw_live';
 

@@ -200,4 +200,3 @@ export async function enqueueNoticeOverdueAlert(
 }
 
 // Kept only until the steps feature imports server/lib/step-alerts.ts (its home): delete then.
-export { enqueueStepAlerts } from '../../lib/step-alerts.js';

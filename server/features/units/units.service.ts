@@ -32,7 +32,6 @@ import {
   type UnitRow,
 } from '../../../db/queries/units.js';
 
-export { visibleUnit } from '../../../db/queries/units.js';
 
 const taken = (code: string) => fail.conflict(`unit code ${code} already exists`, [{ field: 'code', message: 'already exists' }]);
 const notFound = () => fail.notFound('unit');
