@@ -468,15 +468,19 @@ describe('the reports’ own connections', () => {
     expect(found.filter((c) => c.name === 'zwtracker-reports').length, JSON.stringify(found)).toBeGreaterThan(0);
   });
 
-  it('writes answer while every report connection is busy', async () => {
-    if (t.database.reports === t.database.db) return expect(t.database.kind).toBe('pglite');
+  // on PGlite the reports and the writes share the one connection in process: nothing to hold apart
+  it.skipIf(!process.env.TEST_DATABASE_URL)('writes answer while every report connection is busy', async () => {
+    expect(t.database.reports, 'the reports have a pool of their own').not.toBe(t.database.db);
     // as many long queries as the writes' pool has connections: were they one pool, writes would wait
-    const slow = Promise.all([1, 2, 3, 4].map(() => t.database.reports.execute(sql`select pg_sleep(1.5)`)));
+    let reportsDone = false;
+    const slow = Promise.all([1, 2, 3, 4].map(() => t.database.reports.execute(sql`select pg_sleep(3)`))).then(() => {
+      reportsDone = true;
+    });
     await new Promise((r) => setTimeout(r, 100));
-    const started = performance.now();
     const unit = await t.unit();
     expect((await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started' })).statusCode).toBe(201);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // the write answered while the long queries still held every report connection
+    expect(reportsDone, 'the write waited for the reports’ long queries').toBe(false);
     await slow;
   });
 });
