@@ -1,24 +1,24 @@
 // Every route as every role and anonymous, against a table written here by hand (not read from
 // server/access.ts, the code under test): what each caller must get, to the status class. The
 // route list itself must equal the access table's, so that a new route without a row here fails.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCESS, SCOPE_KINDS } from '../../server/access.js';
 import type { Role } from '../../shared/domain/catalogue.js';
-import { createTestApp, PASSWORD, uniq, type TestApp } from '../helpers/app.js';
+import { PASSWORD, uniq, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let ids: { unit: string; step: string; user: string; username: string };
-beforeAll(async () => {
-  t = await createTestApp();
-  const office = await t.as('office');
+test.beforeAll(async ({ t: testApp, office: fOffice, viewer: fViewer }) => {
+  t = testApp;
+  const office = fOffice;
   const unit = await t.unit();
   const { event } = (await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started' })).json();
   // a later step, so that the sample's step is never the latest: a void of it is reached and refused alike in any order
   expect((await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started' })).statusCode).toBe(201);
-  const viewer = await t.as('viewer');
+  const viewer = fViewer;
   ids = { unit: unit.id, step: event.id, user: viewer.user.id, username: viewer.user.username };
 });
-afterAll(() => t.close());
 
 const ROLES: Role[] = ['office', 'technician', 'unit', 'viewer'];
 

@@ -2,10 +2,11 @@
 // the real database. Each runs many trials with the two requests staggered by a random few
 // milliseconds: a check that holds only for lucky timing fails here within a handful of trials.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { users } from '../../db/schema/index.js';
 import { hashPassword } from '../../server/lib/password.js';
-import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 
 const TRIALS = 30;
 // A login hashes for a while between reading the user and creating its session: with cost 13
@@ -16,12 +17,12 @@ const OLD = 'old password 1';
 let t: TestApp;
 let office: Agent;
 let oldHash: string;
-beforeAll(async () => {
-  t = await createTestApp({ PASSWORD_COST: COST, LOGIN_MAX_FAILURES_PER_IP: '10000', LOGIN_MAX_FAILURES_PER_USER: '10000' });
-  office = await t.as('office');
+const test = appTest({ PASSWORD_COST: COST, LOGIN_MAX_FAILURES_PER_IP: '10000', LOGIN_MAX_FAILURES_PER_USER: '10000' });
+test.beforeAll(async ({ t: testApp, office: fOffice }) => {
+  t = testApp;
+  office = fOffice;
   oldHash = await hashPassword(OLD, Number(COST));
 });
-afterAll(() => t.close());
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

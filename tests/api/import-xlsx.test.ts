@@ -1,16 +1,16 @@
 // Workbooks as they come: every kind of cell exceljs can hand over, and files shaped to stall the
 // server (a cell at XFD1, more rows than an import takes, 20,000 rows while others use the server).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 import { handWritten, rowXml, workbook, XLSX } from '../helpers/workbooks.js';
 
 let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ t: testApp, office: fOffice }) => {
+  t = testApp;
+  office = fOffice;
 });
-afterAll(() => t.close());
 
 const send = (file: Buffer, query = '') => office.request('POST', `/api/units/import${query}`, file, { 'content-type': XLSX });
 const code = () => uniq('X').toUpperCase();

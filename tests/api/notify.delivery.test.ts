@@ -1,14 +1,17 @@
 // Delivery to the robots with a moved clock: alerts written with their step, retries with
 // growing waits, give-up after a day, the 20-a-minute limit, the digest once a day.
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { notifyDeliveries } from '../../db/schema/index.js';
 import { addDays, instantAt, today } from '../../shared/domain/dates.js';
 import { DELIVERY_RULE } from '../../shared/domain/notify-retry.js';
 import { createSender, type Sender } from '../../server/features/notify/notify.sender.js';
-import { createTestApp, type Agent, type TestApp } from '../helpers/app.js';
+import { type Agent, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 import { BODIES, bringTo } from '../helpers/steps.js';
 import { startReceiver, type Receiver } from './notify.receiver.js';
+
+const test = appTest({ NOTIFY_ALLOWED_HOSTS: '127.0.0.1', NOTIFY_TIMEOUT_MS: '1500', PUBLIC_ORIGIN: 'https://zw.example.gov.cn' });
 
 let t: TestApp;
 let office: Agent;
@@ -18,15 +21,12 @@ let sender: Sender;
 const clock = () => new Date(now);
 const newSender = () => createSender({ db: t.database.db, config: t.config, log: t.app.log, clock });
 
-beforeAll(async () => {
+test.beforeAll(async ({ t: testApp, office: fOffice }) => {
+  t = testApp;
   robot = await startReceiver();
-  t = await createTestApp({ NOTIFY_ALLOWED_HOSTS: '127.0.0.1', NOTIFY_TIMEOUT_MS: '1500', PUBLIC_ORIGIN: 'https://zw.example.gov.cn' });
-  office = await t.as('office');
+  office = fOffice;
 });
-afterAll(async () => {
-  await t.close();
-  await robot.close();
-});
+afterAll(() => robot.close());
 beforeEach(async () => {
   // a little ahead of the database's clock, which stamps the alerts a step writes
   now = Date.now() + 10_000;

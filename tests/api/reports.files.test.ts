@@ -8,21 +8,21 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.js';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let office: Agent;
 let technician: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-  technician = await t.as('technician');
+test.beforeAll(async ({ t: testApp, office: fOffice, technician: fTechnician }) => {
+  t = testApp;
+  office = fOffice;
+  technician = fTechnician;
   expect((await office.put('/api/settings', DEFAULT_SETTINGS)).statusCode).toBe(200);
 });
-afterAll(() => t.close());
 
 const TZ = 'Asia/Shanghai';
 const OUT = 'test-results/exports';

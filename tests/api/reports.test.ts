@@ -1,24 +1,24 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../shared/domain/dates.js';
 import type { StepType } from '../../shared/domain/steps.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings.js';
 import { laggardsReport, reportContext } from '../../server/features/reports/reports.service.js';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let office: Agent;
 let viewer: Agent;
 const TZ = 'Asia/Shanghai';
 
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-  viewer = await t.as('viewer');
+test.beforeAll(({ t: testApp, office: fOffice, viewer: fViewer }) => {
+  t = testApp;
+  office = fOffice;
+  viewer = fViewer;
 });
-afterAll(() => t.close());
 
 // Settings are the campaign's one row: every test starts from the defaults and sets what it needs.
 const useSettings = async (patch: Partial<Settings> = {}) => {

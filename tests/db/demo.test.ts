@@ -1,7 +1,7 @@
 // The demo seeds what it says (README "A living demo", the message `npm run demo` prints): two
 // or more counties under 陇南市 that stand differently, every unit in its county, and the scoped
 // logins, each able to log in and carrying its scope.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { areas, areaSettings, settings, units, users } from '../../db/schema/index.js';
 import { hashPassword } from '../../server/lib/password.js';
 import { LAGGARD_CATEGORIES, laggardFlags, type LaggardCategory } from '../../shared/domain/laggards.js';
@@ -9,15 +9,15 @@ import { today } from '../../shared/domain/dates.js';
 import { CITY, COUNTIES, PASSWORD, TZ } from '../../scripts/demo/counties.js';
 import { seedDemo, type DemoSummary } from '../../scripts/demo/seed.js';
 import { describe as describeDemo } from '../../scripts/demo.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let summary: DemoSummary;
-beforeAll(async () => {
-  t = await createTestApp();
+test.beforeAll(async ({ t: testApp }) => {
+  t = testApp;
   summary = await seedDemo(t.database.db, await hashPassword(PASSWORD, 10));
 }, 120_000);
-afterAll(() => t.close());
 
 describe('npm run demo', () => {
   it('seeds at least two counties of 陇南市, every unit placed in one of them', async () => {

@@ -15,16 +15,19 @@ import fc from 'fast-check';
 import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema/index.js';
 import { SESSION_COOKIE } from '../../server/features/auth/sessions.js';
 import { ErrorBody } from '../../shared/schemas/common.js';
-import { createTestApp, errorOf, PASSWORD, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, PASSWORD, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 import { BODIES, bringTo } from '../helpers/steps.js';
 import ExcelJS from 'exceljs';
 import { bodiesFor, hugeNumberText, json, LOOK_ALIKE_NAMES, lookAlikes, pathIds, XML_FORBIDDEN, type IdChoice, type Payload } from './fuzz/mutations.js';
 import { READ_ROUTES, ROUTES, routeOf, type Route } from './fuzz/routes.js';
 import { hashTables, type Snapshot, type TableHasher } from './fuzz/tables.js';
+
+const test = appTest({ LOGIN_MAX_FAILURES_PER_IP: '1000000', TRUST_PROXY: 'true' });
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI ? Math.floor(Math.random() * 2 ** 31) : 20260515;
 console.log(`bad input: fuzz seed ${SEED} (FUZZ_SEED=${SEED} replays this run)`);
@@ -52,12 +55,14 @@ const NOBODY = 'nobody-at-all';
 const PARENT = 'P-FUZZ';
 const CLIENT_EVENT_IDS = ['0f5b9a53-6f3c-4d47-9e1e-6a3f0b1c2d01', '0f5b9a53-6f3c-4d47-9e1e-6a3f0b1c2d02'];
 
-beforeAll(async () => {
+test.beforeAll(async ({ t: testApp, office: fOffice, technician: fTechnician, viewer: fViewer }) => {
+  t = testApp;
   // the limit per address is raised: every injected request comes from 127.0.0.1, and a run of
   // wrong passwords would otherwise throttle every later login. The one per username stays.
   // and behind a trusted proxy, so that X-Forwarded-For reaches the throttle and the audit log
-  t = await createTestApp({ LOGIN_MAX_FAILURES_PER_IP: '1000000', TRUST_PROXY: 'true' });
-  [office, technician, viewer, sessionOwner] = await Promise.all([t.as('office'), t.as('technician'), t.as('viewer'), t.as('office')]);
+  [office, technician, viewer] = [fOffice, fTechnician, fViewer];
+  // an office of its own, apart from the callers
+  sessionOwner = await t.as('office');
   const units = await Promise.all([t.unit({ parentCode: PARENT }), t.unit({ parentCode: PARENT }), t.unit()]);
   unitIds = units.map((u) => u.id);
   unitCodes = units.map((u) => u.code);
@@ -68,7 +73,6 @@ beforeAll(async () => {
   h = await hashTables(t.database);
   stepIds = (await h.rows<{ id: string }>(sql`select id::text as id from steps order by seq`)).map((r) => r.id);
 });
-afterAll(() => t?.close());
 
 const realIds = () => [...unitIds, ...stepIds, patchTarget, technician.user.id, '00000000-0000-0000-0000-000000000000', unitIds[0].toUpperCase()];
 
