@@ -504,8 +504,11 @@ describe('bad input on the write routes', () => {
     // enough, get through to the handler with them
     expect(reached / runs).toBeGreaterThan(0.2);
     expect(ok).toBeGreaterThan(0);
+    // the callers here are the office twelve times in thirteen, and only a unit's own contact may
+    // answer a notice: that route's handler is seldom reachable with these callers, headers or not
+    const officeReaches = (key: string) => key !== 'POST /api/notices/:id/answer';
     for (const [key, row] of stats) {
-      if ((row.get('runs') ?? 0) < 10) continue;
+      if ((row.get('runs') ?? 0) < 10 || !officeReaches(key)) continue;
       expect((row.get('2xx') ?? 0) + (row.get('handler') ?? 0), `${key}: no run with hostile headers reached its handler`).toBeGreaterThan(0);
     }
   }, timeFor(HEADER_RUNS));
