@@ -15,8 +15,8 @@ import { json, type Payload } from './fuzz/mutations.js';
 import { ROUTES, type Method } from './fuzz/routes.js';
 import { hashTables, type TableHasher } from './fuzz/tables.js';
 
+// behind a trusted proxy, as a deployment behind nginx is: X-Forwarded-For names the caller
 const test = appTest({ TRUST_PROXY: 'true' });
-
 const PARENT = 'P-CASES';
 let t: TestApp;
 let office: Agent;
@@ -27,7 +27,6 @@ let spare: string;
 
 test.beforeAll(async ({ t: testApp, office: fOffice, viewer: fViewer }) => {
   t = testApp;
-  // behind a trusted proxy, as a deployment behind nginx is: X-Forwarded-For names the caller
   [office, viewer] = [fOffice, fViewer];
   h = await hashTables(t.database);
   spare = (await t.unit()).id;
