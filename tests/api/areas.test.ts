@@ -1,27 +1,24 @@
 // The area tree, per-area deadlines and the roll-up as a caller sees them: only inside its scope
 // (areas.md "Scopes"), 404 for an area outside it or one that does not exist.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.js';
-import { createTestApp, errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { TANCHANG, WUDU, test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ t: testApp, office: fOffice }) => {
+  t = testApp;
+  office = fOffice;
 });
-afterAll(() => t.close());
-
-const TANCHANG = '621223';
-const WUDU = '621202';
 
 describe('GET /api/areas', () => {
-  it('lists the provinces for a whole-installation user, the scope itself for a scoped one', async () => {
+  test('lists the provinces for a whole-installation user, the scope itself for a scoped one', async ({ longnan }) => {
     const all = (await office.get('/api/areas')).json();
     expect(all.items).toHaveLength(31);
     expect(all.items[0]).toEqual({ code: '11', name: '北京市', level: 'province', parentCode: null });
-    const scoped = await t.as('viewer', { scope: '6212' });
+    const scoped = longnan.viewer;
     expect((await scoped.get('/api/areas')).json().items).toEqual([{ code: '6212', name: '陇南市', level: 'city', parentCode: '62' }]);
     const counties = (await scoped.get('/api/areas?parent=6212')).json().items.map((a: { code: string }) => a.code);
     expect(counties).toContain(TANCHANG);
@@ -29,15 +26,15 @@ describe('GET /api/areas', () => {
     expect((await scoped.get(`/api/areas?parent=${TANCHANG}`)).json().items).toEqual([]);
   });
 
-  it('answers 404 for a parent outside the scope or naming nothing, 400 for a code of no area shape', async () => {
-    const county = await t.as('technician', { scope: TANCHANG });
+  test('answers 404 for a parent outside the scope or naming nothing, 400 for a code of no area shape', async ({ tanchang }) => {
+    const county = tanchang.technician;
     expect((await county.get('/api/areas?parent=6212')).statusCode).toBe(404);
     expect((await county.get('/api/areas?parent=6201')).statusCode).toBe(404);
     expect((await office.get('/api/areas?parent=99')).statusCode).toBe(404);
     expect((await office.get('/api/areas?parent=x1')).statusCode).toBe(400);
   });
 
-  it('gives an area with its ancestors, top first; 404 outside the scope or for any unknown code', async () => {
+  test('gives an area with its ancestors, top first; 404 outside the scope or for any unknown code', async ({ tanchang }) => {
     const res = await office.get(`/api/areas/${TANCHANG}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
@@ -47,7 +44,7 @@ describe('GET /api/areas', () => {
         { code: '6212', name: '陇南市', level: 'city', parentCode: '62' },
       ],
     });
-    const county = await t.as('viewer', { scope: TANCHANG });
+    const county = tanchang.viewer;
     expect((await county.get(`/api/areas/${TANCHANG}`)).json().ancestors).toHaveLength(2);
     for (const code of ['6212', WUDU, '999999', 'abc', '62122300']) expect((await county.get(`/api/areas/${code}`)).statusCode, code).toBe(404);
     expect((await (await t.as('unit')).get(`/api/areas/${TANCHANG}`)).statusCode).toBe(403);
@@ -79,15 +76,15 @@ describe('deadlines per area', () => {
     expect((await office.get(`/api/settings?area=${TANCHANG}`)).json()).toMatchObject({ stallDays: 20, sources: { stallDays: null } });
   });
 
-  it('lets an office set areas inside its scope only; the installation only a whole-installation office', async () => {
-    const county = await t.as('office', { scope: TANCHANG });
+  test('lets an office set areas inside its scope only; the installation only a whole-installation office', async ({ tanchang }) => {
+    const county = tanchang.office;
     expect((await county.put(`/api/settings?area=${TANCHANG}`, { stallDays: 9 })).statusCode).toBe(200);
     expect((await county.put(`/api/settings?area=${WUDU}`, { stallDays: 9 })).statusCode).toBe(404);
     expect((await county.put('/api/settings?area=6212', { stallDays: 9 })).statusCode).toBe(404);
     expect((await county.get(`/api/settings?area=${WUDU}`)).statusCode).toBe(404);
     expect((await county.put('/api/settings', DEFAULT_SETTINGS)).statusCode).toBe(403);
     expect((await county.put(`/api/settings?area=${TANCHANG}`, { stallDays: 0 })).statusCode).toBe(400);
-    expect((await (await t.as('viewer', { scope: TANCHANG })).put(`/api/settings?area=${TANCHANG}`, { stallDays: 9 })).statusCode).toBe(403);
+    expect((await tanchang.viewer.put(`/api/settings?area=${TANCHANG}`, { stallDays: 9 })).statusCode).toBe(403);
     expect((await office.put(`/api/settings?area=${TANCHANG}`, {})).statusCode).toBe(200);
   });
 
@@ -112,7 +109,7 @@ describe('deadlines per area', () => {
 });
 
 describe('reports by area', () => {
-  it('flag each unit by its county’s deadlines, count only the scope, and answer 404 outside it', async () => {
+  test('flag each unit by its county’s deadlines, count only the scope, and answer 404 outside it', async ({ tanchang }) => {
     const day = today(DEFAULT_SETTINGS.timezone);
     expect((await office.put('/api/settings', DEFAULT_SETTINGS)).statusCode).toBe(200);
     const late = await t.unit({ areaCode: TANCHANG, kind: 'township' });
@@ -126,7 +123,7 @@ describe('reports by area', () => {
       expect(ids).not.toContain(wudu.id);
       expect(board.items.find((i: { unit: { id: string } }) => i.unit.id === late.id).flags).toEqual([{ category: 'overdue_wiring', stage: 'wiring', daysLate: 3 }]);
 
-      const county = await t.as('viewer', { scope: TANCHANG });
+      const county = tanchang.viewer;
       const own = (await county.get('/api/reports/summary')).json();
       expect(own.laggards).toBe(1);
       expect(own.totalUnits).toBe(1);
@@ -145,7 +142,7 @@ describe('reports by area', () => {
     }
   });
 
-  it('rolls up a scope’s children: provinces and unplaced at the top, a city’s counties, a county’s kinds', async () => {
+  test('rolls up a scope’s children: provinces and unplaced at the top, a city’s counties, a county’s kinds', async ({ tanchang }) => {
     await t.unit({ areaCode: TANCHANG, kind: 'department' });
     const top = (await office.get('/api/reports/areas')).json();
     expect(top.parent).toBeNull();
@@ -157,7 +154,7 @@ describe('reports by area', () => {
     // children without units rank last
     expect(new Set(codes.slice(0, 2))).toEqual(new Set([TANCHANG, WUDU]));
     expect(city.items.map((i: { rank: number }) => i.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    const county = await t.as('viewer', { scope: TANCHANG });
+    const county = tanchang.viewer;
     const kinds = (await county.get('/api/reports/areas')).json();
     expect(kinds.parent.code).toBe(TANCHANG);
     expect(kinds.items.map((i: { area: { code: string; level: string } }) => [i.area.code, i.area.level]).sort()).toEqual([

@@ -8,7 +8,8 @@ import { buildApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { DIST } from '../../server/plugins/dashboard.js';
 import { freshDatabase, type TestDatabase } from '../helpers/database.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 /** A request with the path exactly as written (fetch and inject would resolve the dots). */
 function raw(base: string, path: string): Promise<{ status: number; body: { error: { code: string; message: string } } }> {
@@ -27,11 +28,10 @@ function raw(base: string, path: string): Promise<{ status: number; body: { erro
 describe('a path the static files refuse', () => {
   let t: TestApp;
   let base: string;
-  beforeAll(async () => {
-    t = await createTestApp();
+  test.beforeAll(async ({ t: testApp }) => {
+    t = testApp;
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
-  afterAll(() => t.close());
 
   // the refusal comes from @fastify/static, which the app registers only with a built dashboard
   it.skipIf(!existsSync(resolve(DIST, 'index.html')))('/../x and its kin answer 403 FORBIDDEN', async () => {

@@ -2,21 +2,18 @@
 // township's code when blank, and the importer's scope: rows outside it, or naming a unit outside
 // it, and counties that do not exist are bad rows named by row number, in the preview too.
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
-
-const TANCHANG = '621223';
-const WUDU = '621202';
+import { describe, expect, it } from 'vitest';
+import { errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { TANCHANG, WUDU, test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let whole: Agent;
 let city: Agent;
 let county: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  [whole, city, county] = await Promise.all([t.as('office'), t.as('office', { scope: '6212' }), t.as('office', { scope: TANCHANG })]);
+test.beforeAll(({ t: testApp, office: fOffice, longnan, tanchang }) => {
+  t = testApp;
+  [whole, city, county] = [fOffice, longnan.office, tanchang.office];
 });
-afterAll(() => t.close());
 
 const send = (agent: Agent, body: string | Buffer, query = '') => agent.request('POST', `/api/units/import${query}`, body, { 'content-type': 'text/csv' });
 const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;

@@ -2,16 +2,14 @@
 // UTF-16 with a BOM. The GB18030 files are made by glibc's iconv, as a real converter writes them.
 import { execFileSync } from 'node:child_process';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { errorOf, uniq, type Agent } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
-let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ office: fOffice }) => {
+  office = fOffice;
 });
-afterAll(() => t.close());
 
 const send = (body: Buffer, query = '') => office.request('POST', `/api/units/import${query}`, body, { 'content-type': 'text/csv' });
 const gb18030 = (text: string) => execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text });

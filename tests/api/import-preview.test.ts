@@ -2,16 +2,16 @@
 // keep, （清空） clears, headings in common words, every ignored column named, old → new per unit,
 // warnings that do not refuse; and the template files.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ t: testApp, office: fOffice }) => {
+  t = testApp;
+  office = fOffice;
 });
-afterAll(() => t.close());
 
 const csv = (lines: string[], query = '') => office.request('POST', `/api/units/import${query}`, lines.join('\r\n'), { 'content-type': 'text/csv' });
 const code = () => uniq('C').toUpperCase();

@@ -1,15 +1,13 @@
 // Imports that met the database's limits: 70,000 distinct values in one lookup, and two imports of
 // the same new codes at once in opposite orders (on PostgreSQL they deadlocked: one was a 500).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { uniq, type Agent } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
-let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ office: fOffice }) => {
+  office = fOffice;
 });
-afterAll(() => t.close());
 
 const csv = (lines: string[], query = '') => office.request('POST', `/api/units/import${query}`, lines.join('\n'), { 'content-type': 'text/csv' });
 

@@ -1,16 +1,16 @@
 // Workbooks as they come: every kind of cell exceljs can hand over, and files shaped to stall the
 // server (a cell at XFD1, more rows than an import takes, 20,000 rows while others use the server).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 import { handWritten, rowXml, workbook, XLSX } from '../helpers/workbooks.js';
 
 let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ t: testApp, office: fOffice }) => {
+  t = testApp;
+  office = fOffice;
 });
-afterAll(() => t.close());
 
 const send = (file: Buffer, query = '') => office.request('POST', `/api/units/import${query}`, file, { 'content-type': XLSX });
 const code = () => uniq('X').toUpperCase();
@@ -123,7 +123,9 @@ describe('files shaped to stall the server', () => {
     });
     const started = performance.now();
     const res = await send(file, '?dryRun=true');
-    expect(performance.now() - started).toBeLessThan(1000);
+    // refused from the sheet's dimension, before any cell is read: far inside this bound on any
+    // machine, while reading 16,384 columns a row would not be (the speed itself is a benchmark's)
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(res.statusCode).toBe(400);
     expect(errorOf(res).details).toEqual([{ row: 1, field: 'file', message: expect.stringMatching(/beyond column 100/) }]);
   });
@@ -167,6 +169,8 @@ describe('files shaped to stall the server', () => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.json().created).toBe(20_000);
     expect(latencies.length).toBeGreaterThan(5);
-    expect(Math.max(...latencies)).toBeLessThan(200);
+    // the check yields between rows: /healthz is answered all along, never held for the whole
+    // check (a wide bound for a shared 2-core machine; the latency itself is a benchmark's)
+    expect(Math.max(...latencies)).toBeLessThan(2_000);
   }, 120_000);
 });

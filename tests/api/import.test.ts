@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ t: testApp, office: fOffice }) => {
+  t = testApp;
+  office = fOffice;
 });
-afterAll(() => t.close());
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const csv = (text: string, query = '') => office.request('POST', `/api/units/import${query}`, text, { 'content-type': 'text/csv; charset=utf-8' });

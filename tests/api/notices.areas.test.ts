@@ -1,22 +1,19 @@
 // Urging notices and the scope (areas.md): a scoped office or viewer sees, issues and withdraws
 // only the notices of units inside its scope; the list takes area=; a batch urges only the
 // laggards inside the scope. Two counties of 陇南市: 宕昌县 621223 and 武都区 621202.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { TANCHANG, WUDU, test } from '../helpers/fixture.js';
 import { BODIES } from '../helpers/steps.js';
-
-const TANCHANG = '621223';
-const WUDU = '621202';
 
 let t: TestApp;
 let whole: Agent;
 let city: Agent;
 let county: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  [whole, city, county] = await Promise.all([t.as('office'), t.as('office', { scope: '6212' }), t.as('office', { scope: TANCHANG })]);
+test.beforeAll(({ t: testApp, office: fOffice, longnan, tanchang }) => {
+  t = testApp;
+  [whole, city, county] = [fOffice, longnan.office, tanchang.office];
 });
-afterAll(() => t.close());
 
 async function refused(areaCode: string | null, parentCode: string) {
   const unit = await t.unit({ kind: 'township', areaCode, parentCode });
@@ -31,7 +28,7 @@ const unitIdsOf = async (agent: Agent, query = '') => {
 };
 
 describe('notices by scope', () => {
-  it('issues, reads, lists and withdraws inside the scope only', async () => {
+  test('issues, reads, lists and withdraws inside the scope only', async ({ tanchang }) => {
     const group = uniq('P');
     const [a, b] = [await refused(TANCHANG, group), await refused(WUDU, group)];
     expect((await county.post(`/api/units/${b.id}/notices`, {})).statusCode).toBe(404);
@@ -40,7 +37,7 @@ describe('notices by scope', () => {
     const theirs = (await whole.post(`/api/units/${b.id}/notices`, {})).json().notice;
     expect((await county.get(`/api/notices/${theirs.id}`)).statusCode).toBe(404);
     expect((await city.get(`/api/notices/${theirs.id}`)).statusCode).toBe(200);
-    const viewer = await t.as('viewer', { scope: TANCHANG });
+    const viewer = tanchang.viewer;
     expect((await viewer.get(`/api/notices/${theirs.id}`)).statusCode).toBe(404);
     const seen = await unitIdsOf(viewer);
     expect([seen.has(a.id), seen.has(b.id)]).toEqual([true, false]);

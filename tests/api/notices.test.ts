@@ -1,10 +1,11 @@
 // Urging notices (催办): issue, snapshot, answer, withdraw, batch — every rule on a real database.
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { audit, notices } from '../../db/schema/index.js';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.js';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 import { BODIES } from '../helpers/steps.js';
 
 let t: TestApp;
@@ -14,13 +15,12 @@ let technician: Agent;
 const TZ = DEFAULT_SETTINGS.timezone;
 const day = (offset: number) => addDays(today(TZ), offset);
 
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-  viewer = await t.as('viewer');
-  technician = await t.as('technician');
+test.beforeAll(({ t: testApp, office: fOffice, viewer: fViewer, technician: fTechnician }) => {
+  t = testApp;
+  office = fOffice;
+  viewer = fViewer;
+  technician = fTechnician;
 });
-afterAll(() => t.close());
 
 /** A unit that refused the wiring just now: a laggard (refused_wiring, 0 days). */
 async function refusedUnit(fields: Parameters<TestApp['unit']>[0] = {}) {

@@ -1,14 +1,17 @@
 // Delivery to the robots with a moved clock: alerts written with their step, retries with
 // growing waits, give-up after a day, the 20-a-minute limit, the digest once a day.
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { notifyDeliveries } from '../../db/schema/index.js';
 import { addDays, instantAt, today } from '../../shared/domain/dates.js';
 import { DELIVERY_RULE } from '../../shared/domain/notify-retry.js';
 import { createSender, type Sender } from '../../server/features/notify/notify.sender.js';
-import { createTestApp, type Agent, type TestApp } from '../helpers/app.js';
+import { type Agent, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 import { BODIES, bringTo } from '../helpers/steps.js';
 import { startReceiver, type Receiver } from './notify.receiver.js';
+
+const test = appTest({ NOTIFY_ALLOWED_HOSTS: '127.0.0.1', NOTIFY_TIMEOUT_MS: '1500', PUBLIC_ORIGIN: 'https://zw.example.gov.cn' });
 
 let t: TestApp;
 let office: Agent;
@@ -18,15 +21,12 @@ let sender: Sender;
 const clock = () => new Date(now);
 const newSender = () => createSender({ db: t.database.db, config: t.config, log: t.app.log, clock });
 
-beforeAll(async () => {
+test.beforeAll(async ({ t: testApp, office: fOffice }) => {
+  t = testApp;
   robot = await startReceiver();
-  t = await createTestApp({ NOTIFY_ALLOWED_HOSTS: '127.0.0.1', NOTIFY_TIMEOUT_MS: '1500', PUBLIC_ORIGIN: 'https://zw.example.gov.cn' });
-  office = await t.as('office');
+  office = fOffice;
 });
-afterAll(async () => {
-  await t.close();
-  await robot.close();
-});
+afterAll(() => robot.close());
 beforeEach(async () => {
   // a little ahead of the database's clock, which stamps the alerts a step writes
   now = Date.now() + 10_000;
@@ -300,11 +300,15 @@ describe('the daily digest', () => {
   it('is not sent the day a channel is made after its time', async () => {
     const tz = 'Asia/Shanghai';
     const { id } = await channel({ digestAt: '00:00', alerts: [] });
-    now = Date.now();
+    // the channel made at 10:00 of a day, the clock half a minute later: well past that day's
+    // 00:00, whatever the hour this test runs at
+    const day = today(tz, new Date());
+    const made = instantAt(day, '10:00', tz);
+    await t.database.db.execute(sql`update notify_channels set created_at = ${made.toISOString()}::timestamptz where id = ${id}::uuid`);
+    now = made.getTime() + 30_000;
     await sender.tick();
-    // unless the channel was made in the minute after midnight
-    if (now - instantAt(today(tz, new Date(now)), '00:00', tz).getTime() > 120_000) expect(await rowsOf(id)).toHaveLength(0);
-    now = instantAt(addDays(today(tz, new Date(now)), 1), '00:00', tz).getTime() + 5_000;
+    expect(await rowsOf(id)).toHaveLength(0);
+    now = instantAt(addDays(day, 1), '00:00', tz).getTime() + 5_000;
     await sender.tick();
     expect(await rowsOf(id)).toHaveLength(1);
   });

@@ -2,12 +2,15 @@
 // county, its alerts and its daily digest name the county's units only, and the channel list and
 // the channel itself do not exist for an office of another county.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { notifyDeliveries } from '../../db/schema/index.js';
 import { addDays, instantAt, today } from '../../shared/domain/dates.js';
 import { createSender } from '../../server/features/notify/notify.sender.js';
-import { createTestApp, type Agent, type TestApp } from '../helpers/app.js';
+import type { Agent, TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 import { BODIES } from '../helpers/steps.js';
+
+const test = appTest({ NOTIFY_ALLOWED_HOSTS: '127.0.0.1', NOTIFY_TIMEOUT_MS: '1000' });
 
 const A = '621223'; // 宕昌县
 const B = '621202'; // 武都区
@@ -16,13 +19,12 @@ let t: TestApp;
 let root: Agent;
 let countyA: Agent;
 let countyB: Agent;
-beforeAll(async () => {
-  t = await createTestApp({ NOTIFY_ALLOWED_HOSTS: '127.0.0.1', NOTIFY_TIMEOUT_MS: '1000' });
-  root = await t.as('office');
-  countyA = await t.as('office', { scope: A });
-  countyB = await t.as('office', { scope: B });
+test.beforeAll(({ t: testApp, office: fOffice, tanchang, wudu }) => {
+  t = testApp;
+  root = fOffice;
+  countyA = tanchang.office;
+  countyB = wudu.office;
 });
-afterAll(() => t.close());
 
 let n = 0;
 async function channel(by: Agent, extra: Record<string, unknown> = {}) {

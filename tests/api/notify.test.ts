@@ -2,30 +2,29 @@
 // address (a secret) never comes back in an answer, the log or the audit log.
 import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { dingtalkSign } from '../../shared/domain/dingtalk-sign.js';
 import { loggerOptions } from '../../server/logger.js';
 import { rowsOf } from '../../db/rows.js';
-import { createTestApp, errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 import { startReceiver, type Receiver } from './notify.receiver.js';
 
 const written: string[] = [];
 let t: TestApp;
 let office: Agent;
 let robot: Receiver;
-beforeAll(async () => {
+const test = appTest(
+  // the private addresses are listed so that they are refused for being private, not for being unlisted
+  { NOTIFY_ALLOWED_HOSTS: '127.0.0.1,qyapi.weixin.qq.com,10.0.0.5,192.168.1.10,169.254.169.254,fc00::1,100.64.0.1', NOTIFY_TIMEOUT_MS: '1500' },
+  { logger: { ...(loggerOptions('info') as object), stream: { write: (line: string) => written.push(line) } } },
+);
+test.beforeAll(async ({ t: testApp, office: fOffice }) => {
   robot = await startReceiver();
-  t = await createTestApp(
-    // the private addresses are listed so that they are refused for being private, not for being unlisted
-    { NOTIFY_ALLOWED_HOSTS: '127.0.0.1,qyapi.weixin.qq.com,10.0.0.5,192.168.1.10,169.254.169.254,fc00::1,100.64.0.1', NOTIFY_TIMEOUT_MS: '1500' },
-    { logger: { ...(loggerOptions('info') as object), stream: { write: (line: string) => written.push(line) } } },
-  );
-  office = await t.as('office');
+  t = testApp;
+  office = fOffice;
 });
-afterAll(async () => {
-  await t.close();
-  await robot.close();
-});
+afterAll(() => robot.close());
 
 const wecom = (key: string, extra: Record<string, unknown> = {}) => ({ name: '县政府办工作群', kind: 'wecom', webhookUrl: robot.wecomUrl(key), alerts: ['wiring_refused'], digestAt: '08:30', ...extra });
 

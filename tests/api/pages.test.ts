@@ -1,18 +1,19 @@
 // Every list of the API pages the same way (api.md: `page` from 1, `pageSize` at most 500): a
 // page far past the end is an empty page or a 400 naming the field, never a 500. The lists are
 // found by asking every GET route of the access table, so that a new list is held to it too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCESS } from '../../server/access.js';
 import { MAX_PAGE } from '../../shared/schemas/common.js';
-import { createTestApp, errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let office: Agent;
 let viewer: Agent;
 let lists: string[];
-beforeAll(async () => {
-  t = await createTestApp();
-  [office, viewer] = await Promise.all([t.as('office'), t.as('viewer')]);
+test.beforeAll(async ({ t: testApp, office: fOffice, viewer: fViewer }) => {
+  t = testApp;
+  [office, viewer] = [fOffice, fViewer];
   const unitId = (await t.unit()).id;
   // the live stream never ends, and files are not lists
   const gets = Object.keys(ACCESS)
@@ -24,7 +25,6 @@ beforeAll(async () => {
     if (res.statusCode === 200 && 'page' in res.json()) lists.push(url);
   }
 });
-afterAll(() => t?.close());
 
 describe('paging every list', () => {
   it('finds the lists of the API', () => {

@@ -5,24 +5,24 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.js';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let office: Agent;
 let technician: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-  technician = await t.as('technician');
+test.beforeAll(async ({ t: testApp, office: fOffice, technician: fTechnician }) => {
+  t = testApp;
+  office = fOffice;
+  technician = fTechnician;
   expect((await office.put('/api/settings', DEFAULT_SETTINGS)).statusCode).toBe(200);
 });
-afterAll(() => t.close());
 
 const TZ = 'Asia/Shanghai';
 const OUT = 'test-results/exports';
@@ -63,9 +63,14 @@ async function county() {
   return area;
 }
 
-const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p));
-const pdfTools = existsSync('/usr/bin/pdfinfo') && existsSync('/usr/bin/pdftotext');
-if (!soffice || !pdfTools) console.warn('soffice or pdfinfo/pdftotext missing: the print checks are skipped (apt-get install -y libreoffice-calc-nogui poppler-utils; CI installs them)');
+/** A tool as the shell finds it (`command -v`, as .ci/run looks for it): the first on PATH. */
+const onPath = (tool: string) => (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, tool)).find((p) => existsSync(p));
+const soffice = onPath('soffice');
+const pdfTools = Boolean(onPath('pdfinfo') && onPath('pdftotext'));
+// on a developer's machine without them the print checks are skipped; in CI, which installs
+// them, they run, and a missing tool fails there instead of passing as skipped
+const printChecks = Boolean(process.env.CI) || Boolean(soffice && pdfTools);
+if (!printChecks) console.warn('soffice or pdfinfo/pdftotext missing: the print checks are skipped (apt-get install -y libreoffice-calc-nogui poppler-utils; CI installs them)');
 
 /** The workbook as LibreOffice prints it: the PDF's page count, each page's text, PNGs to look at. */
 function printed(name: string, xlsx: Buffer) {
@@ -73,6 +78,8 @@ function printed(name: string, xlsx: Buffer) {
   try {
     const file = join(dir, `${name}.xlsx`);
     writeFileSync(file, xlsx);
+    expect(soffice, 'soffice on PATH (.ci/run installs it)').toBeDefined();
+    expect(pdfTools, 'pdfinfo and pdftotext on PATH (.ci/run installs them)').toBe(true);
     execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 180_000, stdio: 'pipe' });
     const pdf = join(dir, `${name}.pdf`);
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
@@ -80,7 +87,7 @@ function printed(name: string, xlsx: Buffer) {
     const [w, h] = /^Page size:\s+([\d.]+) x ([\d.]+)/m.exec(info)!.slice(1).map(Number);
     const text = Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }));
     mkdirSync(OUT, { recursive: true });
-    if (existsSync('/usr/bin/pdftoppm')) execFileSync('pdftoppm', ['-r', '70', '-png', pdf, join(OUT, name)]);
+    if (onPath('pdftoppm')) execFileSync('pdftoppm', ['-r', '70', '-png', pdf, join(OUT, name)]);
     execFileSync('cp', [pdf, join(OUT, `${name}.pdf`)]);
     return { pages, landscape: w > h, text };
   } finally {
@@ -121,7 +128,7 @@ describe('the laggard workbook', () => {
     expect(cell('单位编码').border).toMatchObject({ left: { style: 'thin' }, right: { style: 'thin' } });
   });
 
-  it.skipIf(!soffice || !pdfTools)('prints on few landscape pages, every page with the header row and its page number, the text as on screen', { timeout: 240_000 }, async () => {
+  it.skipIf(!printChecks)('prints on few landscape pages, every page with the header row and its page number, the text as on screen', { timeout: 240_000 }, async () => {
     const area = await county();
     const res = await office.get(`/api/reports/laggards.xlsx?parentCode=${area}`);
     const pdf = printed('laggards', res.rawPayload);

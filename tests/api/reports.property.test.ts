@@ -3,7 +3,7 @@
 // with each unit's effective deadlines: its county's, city's or province's own values where they
 // set any (shared/domain/deadlines.ts), else the installation's; and for an area's board too.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { steps as stepsTable, units } from '../../db/schema/index.js';
 import { progressColumns } from '../../db/queries/units.js';
 import { addDays, startOfDay, today } from '../../shared/domain/dates.js';
@@ -21,15 +21,15 @@ import { effectiveAreaRules, NO_OWN_RULES, setsNothing, type AreaOwnRules } from
 import { allowedSteps, applyStep, deriveProgress, initialProgress } from '../../shared/domain/progress.js';
 import { REASON_CODES, STAGES, type Stage, type StageStatus, type StepType } from '../../shared/domain/steps.js';
 import type { Settings } from '../../shared/schemas/settings.js';
-import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ t: testApp, office: fOffice }) => {
+  t = testApp;
+  office = fOffice;
 });
-afterAll(() => t.close());
 
 const DAY = 86_400_000;
 const ZONES = ['Asia/Shanghai', 'UTC', 'America/Los_Angeles', 'Africa/Cairo', 'America/Santiago', 'Asia/Beirut'];

@@ -2,7 +2,7 @@
 // per-unit rules summed over each child: units, onboarded, each stage's done, laggards and their
 // categories, with each unit's own county's deadlines; and it ranks by ROLLUP_RANK.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { steps as stepsTable, units } from '../../db/schema/index.js';
 import { progressColumns } from '../../db/queries/units.js';
 import { inScope } from '../../shared/domain/areas.js';
@@ -14,15 +14,15 @@ import { rankRollup } from '../../shared/domain/rollup.js';
 import type { StepType } from '../../shared/domain/steps.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings.js';
 import type { RollupResponse } from '../../shared/schemas/areas.js';
-import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ t: testApp, office: fOffice }) => {
+  t = testApp;
+  office = fOffice;
 });
-afterAll(() => t.close());
 
 const DAY = 86_400_000;
 /** two provinces, three cities, four counties, and units without a county */

@@ -1,19 +1,19 @@
 // What a report covers: the summary takes the laggard list's unit filters (so that a bulletin's
 // totals are those of the units it lists), the search runs on the server over every page, a
 // day after today is refused, and the rows carry who to call.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.js';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 import { BODIES } from '../helpers/steps.js';
 
 let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ t: testApp, office: fOffice }) => {
+  t = testApp;
+  office = fOffice;
 });
-afterAll(() => t.close());
 beforeEach(async () => {
   expect((await office.put('/api/settings', DEFAULT_SETTINGS)).statusCode).toBe(200);
 });

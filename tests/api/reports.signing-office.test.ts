@@ -3,18 +3,18 @@
 // installations from before the setting by migration 0008.
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../db/client.js';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.js';
-import { createTestApp, errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ t: testApp, office: fOffice }) => {
+  t = testApp;
+  office = fOffice;
 });
-afterAll(() => t.close());
 
 const { signingOffice: _default, ...contractFields } = DEFAULT_SETTINGS;
 

@@ -7,15 +7,16 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCESS } from '../../server/access.js';
 import type { Role } from '../../shared/domain/catalogue.js';
-import { createTestApp, PASSWORD, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { PASSWORD, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { appTest, LONGNAN, TANCHANG, WUDU } from '../helpers/fixture.js';
 import { BODIES } from '../helpers/steps.js';
 
-const A = '621223'; // 宕昌县
-const B = '621202'; // 武都区
-const CITY = '6212'; // 陇南市
+const A = TANCHANG;
+const B = WUDU;
+const CITY = LONGNAN;
 /** where a thing is: a county, or nowhere (a unit without a county, a whole-installation user or channel) */
 type Place = typeof A | typeof B | null;
 const SCOPED_ROLES = ['office', 'viewer', 'technician'] as const;
@@ -68,15 +69,15 @@ async function channelAt(place: Place) {
   return { id: res.json().channel.id as string, name };
 }
 
-beforeAll(async () => {
-  // robots on this machine only, at a port that refuses: a test message fails at once, nothing leaves
-  t = await createTestApp({ NOTIFY_ALLOWED_HOSTS: '127.0.0.1', NOTIFY_TIMEOUT_MS: '1000' });
-  root = await t.as('office');
-  for (const role of SCOPED_ROLES) {
-    (at.A ??= {} as never)[role] = await t.as(role, { scope: A });
-    (at.city ??= {} as never)[role] = await t.as(role, { scope: CITY });
-    (at.root ??= {} as never)[role] = role === 'office' ? root : await t.as(role);
-  }
+// robots on this machine only, at a port that refuses: a test message fails at once, nothing leaves
+const test = appTest({ NOTIFY_ALLOWED_HOSTS: '127.0.0.1', NOTIFY_TIMEOUT_MS: '1000' });
+
+test.beforeAll(async ({ t: testApp, office, technician, viewer, tanchang, longnan }) => {
+  t = testApp;
+  root = office;
+  at.A = tanchang;
+  at.city = longnan;
+  at.root = { office, technician, viewer };
   for (const place of [A, B, null] as Place[]) {
     const { unit, step } = await refusedAt(place);
     const notice = (await root.post(`/api/units/${unit.id}/notices`, {})).json().notice.id as string;
@@ -87,7 +88,6 @@ beforeAll(async () => {
     seeded.set(place, { unit, step, notice, user, contact, channel: await channelAt(place) });
   }
 });
-afterAll(() => t?.close());
 
 const scopedRolesOf = (k: string): ScopedRole[] => {
   const roles = ACCESS[k].roles;
@@ -150,7 +150,9 @@ function listing(k: string, mark: (s: Seeded) => string, opts: { more?: string; 
   return async () => {
     const [, path] = k.split(' ');
     const url = `${path}${opts.more ?? ''}`;
-    for (const role of opts.roles ?? scopedRolesOf(k)) {
+    const roles = opts.roles ?? scopedRolesOf(k);
+    expect(roles.length, `${k}: no scoped role may call it`).toBeGreaterThan(0);
+    for (const role of roles) {
       const seen = async (agent: Agent) => {
         const res = await agent.get(url);
         expect(res.statusCode, `${k} as ${role}: ${res.body.slice(0, 300)}`).toBe(200);
@@ -171,7 +173,9 @@ function listing(k: string, mark: (s: Seeded) => string, opts: { more?: string; 
 function areaRefused(k: string, param = 'area') {
   return async () => {
     const [method, path] = k.split(' ');
-    for (const role of scopedRolesOf(k)) {
+    const roles = scopedRolesOf(k);
+    expect(roles.length, `${k}: no scoped role may call it`).toBeGreaterThan(0);
+    for (const role of roles) {
       for (const area of [B, CITY, '62']) {
         const res = await call(at.A[role], method, `${path}?${param}=${area}`);
         expect(res.statusCode, `${k}?${param}=${area} as county ${role}: ${res.body}`).toBe(404);
@@ -188,7 +192,9 @@ function areaRefused(k: string, param = 'area') {
 function sameAsAreaReport(k: string) {
   return async () => {
     const [, path] = k.split(' ');
-    for (const role of scopedRolesOf(k)) {
+    const roles = scopedRolesOf(k);
+    expect(roles.length, `${k}: no scoped role may call it`).toBeGreaterThan(0);
+    for (const role of roles) {
       const mine = await at.A[role].get(path);
       const asked = await at.root[role].get(`${path}?area=${A}`);
       expect(mine.statusCode, mine.body).toBe(200);

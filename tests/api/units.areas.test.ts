@@ -5,22 +5,18 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
-
-const TANCHANG = '621223';
-const WUDU = '621202';
-const LONGNAN = '6212';
+import { describe, expect, it } from 'vitest';
+import { errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { TANCHANG, WUDU, LONGNAN, test } from '../helpers/fixture.js';
 
 let t: TestApp;
 let whole: Agent;
 let city: Agent;
 let county: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  [whole, city, county] = await Promise.all([t.as('office'), t.as('office', { scope: LONGNAN }), t.as('office', { scope: TANCHANG })]);
+test.beforeAll(({ t: testApp, office: fOffice, longnan, tanchang }) => {
+  t = testApp;
+  [whole, city, county] = [fOffice, longnan.office, tanchang.office];
 });
-afterAll(() => t.close());
 
 /** One unit in each county and one in none, under a 片区 of their own so that lists can be read apart. */
 async function threeUnits() {
@@ -115,12 +111,12 @@ describe('a unit’s county on PATCH', () => {
 });
 
 describe('lists by scope and area', () => {
-  it('lists the units inside the caller’s scope only; a unit without a county for the whole installation only', async () => {
+  test('lists the units inside the caller’s scope only; a unit without a county for the whole installation only', async ({ wudu }) => {
     const { group, a, b, none } = await threeUnits();
     expect(await codesOf(county, `/api/units?parentCode=${group}`)).toEqual([a.code]);
     expect(await codesOf(city, `/api/units?parentCode=${group}`)).toEqual([a.code, b.code]);
     expect(await codesOf(whole, `/api/units?parentCode=${group}`)).toEqual([a.code, b.code, none.code]);
-    const technician = await t.as('technician', { scope: WUDU });
+    const technician = wudu.technician;
     expect(await codesOf(technician, `/api/units?parentCode=${group}`)).toEqual([b.code]);
     const list = (await city.get(`/api/units?parentCode=${group}`)).json();
     expect(list.total).toBe(2);
@@ -156,9 +152,9 @@ describe('lists by scope and area', () => {
 });
 
 describe('assigning inside the scope', () => {
-  it('assigns only the units inside the scope, to a technician inside it', async () => {
+  test('assigns only the units inside the scope, to a technician inside it', async ({ tanchang, wudu, technician }) => {
     const { group, a, b } = await threeUnits();
-    const [own, wide, other] = await Promise.all([t.as('technician', { scope: TANCHANG }), t.as('technician'), t.as('technician', { scope: WUDU })]);
+    const [own, wide, other] = [tanchang.technician, technician, wudu.technician];
     const res = await county.post('/api/units/assign', { technicianId: own.user.id, unitIds: [a.id, b.id] });
     expect(res.json()).toEqual({ updated: 1 });
     expect((await county.post('/api/units/assign', { technicianId: own.user.id, parentCode: group })).json()).toEqual({ updated: 1 });
@@ -175,7 +171,7 @@ describe('assigning inside the scope', () => {
 });
 
 describe('the step feed by scope', () => {
-  it('shows only the steps of units inside the scope, and narrows to area=', async () => {
+  test('shows only the steps of units inside the scope, and narrows to area=', async ({ tanchang }) => {
     const { a, b, none } = await threeUnits();
     const since = new Date(Date.now() - 1000).toISOString();
     for (const unit of [a, b, none]) expect((await whole.post(`/api/units/${unit.id}/events`, { type: 'wiring.started' })).statusCode).toBe(201);
@@ -185,7 +181,7 @@ describe('the step feed by scope', () => {
       const ids = new Set((res.json().items as { unitId: string }[]).map((s) => s.unitId));
       return [a, b, none].filter((u) => ids.has(u.id)).map((u) => u.code);
     };
-    const viewer = await t.as('viewer', { scope: TANCHANG });
+    const viewer = tanchang.viewer;
     expect(await unitsOf(viewer)).toEqual([a.code]);
     expect(await unitsOf(county)).toEqual([a.code]);
     expect(await unitsOf(city)).toEqual([a.code, b.code]);
@@ -215,9 +211,9 @@ describe('a step retried with a clientEventId', () => {
 });
 
 describe('a technician given a unit', () => {
-  it('is one whose scope holds the unit: a city office cannot give a 宕昌县 technician a 武都区 unit', async () => {
+  test('is one whose scope holds the unit: a city office cannot give a 宕昌县 technician a 武都区 unit', async ({ tanchang }) => {
     const { a, b } = await threeUnits();
-    const tech = await t.as('technician', { scope: TANCHANG });
+    const tech = tanchang.technician;
     const patched = await city.patch(`/api/units/${b.id}`, { assigneeId: tech.user.id });
     expect(patched.statusCode, patched.body).toBe(400);
     expect(patched.body).toContain('该技术员的管辖范围不包括这个单位所在的区县');

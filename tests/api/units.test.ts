@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 import { bringTo } from '../helpers/steps.js';
 
 let t: TestApp;
 let office: Agent;
 let technician: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  [office, technician] = await Promise.all([t.as('office'), t.as('technician')]);
+test.beforeAll(({ t: testApp, office: fOffice, technician: fTechnician }) => {
+  t = testApp;
+  [office, technician] = [fOffice, fTechnician];
 });
-afterAll(() => t.close());
 
 const newUnit = (over: Record<string, unknown> = {}) => ({ code: uniq('621223'), name: '哈达铺镇人民政府', kind: 'township', ...over });
 

@@ -1,10 +1,11 @@
 // Users inside one's scope (areas.md "Scopes"): an office creates and changes users only inside
 // its own scope, never with a wider one, never an office above itself; a scope change ends the
 // user's sessions and is audited old → new.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/rows.js';
-import { createTestApp, errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 const A = '621223'; // 宕昌县
 const B = '621202'; // 武都区
@@ -14,13 +15,12 @@ let t: TestApp;
 let root: Agent;
 let county: Agent;
 let city: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  root = await t.as('office');
-  county = await t.as('office', { scope: A });
-  city = await t.as('office', { scope: CITY });
+test.beforeAll(({ t: testApp, office: fOffice, tanchang, longnan }) => {
+  t = testApp;
+  root = fOffice;
+  county = tanchang.office;
+  city = longnan.office;
 });
-afterAll(() => t.close());
 
 const newUser = (over: Record<string, unknown> = {}) => ({ username: uniq('u-'), displayName: '新人', role: 'viewer', password: 'long enough 1', ...over });
 const scopeOf = async (id: string) => (await rowsOf<{ scope: string | null }>(t.database.db, sql`select scope from users where id = ${id}::uuid`))[0].scope;

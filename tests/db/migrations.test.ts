@@ -1,21 +1,21 @@
 // Migrations that fill new columns from data already stored must fill them as the code would.
 import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../db/client.js';
 import { units } from '../../db/schema/index.js';
 import { rowsOf } from '../../db/rows.js';
 import { progressColumns } from '../../db/queries/units.js';
-import { createTestApp, type Agent, type TestApp } from '../helpers/app.js';
+import { type Agent, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 import { BODIES, bringTo } from '../helpers/steps.js';
 
 let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ t: testApp, office: fOffice }) => {
+  t = testApp;
+  office = fOffice;
 });
-afterAll(() => t.close());
 
 describe('0003: the laggard facts as columns', () => {
   it('fills them from the stored progress exactly as the write path does', async () => {

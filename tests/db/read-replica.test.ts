@@ -2,11 +2,12 @@
 // stays as it was without it, and (on PostgreSQL) a "replica" that is the primary itself or is
 // not there at all. The replica proper, its lag and its loss: tests/cluster/replica.test.ts.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client.js';
 import { loadConfig } from '../../server/config.js';
 import { freePort } from '../helpers/server-process.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 const pg = process.env.TEST_DATABASE_URL;
 
@@ -27,10 +28,9 @@ describe('read replica configuration', () => {
 
 describe('without DATABASE_READ_URL', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
+  test.beforeAll(({ t: testApp }) => {
+    t = testApp;
   });
-  afterAll(() => t.close());
 
   it('reads everything where it always did, and /readyz says nothing of a replica', async () => {
     expect(t.database.readRouting).toBeUndefined();
@@ -43,12 +43,11 @@ describe('without DATABASE_READ_URL', () => {
 describe.skipIf(!pg)('DATABASE_READ_URL on PostgreSQL', () => {
   let t: TestApp;
   const opened: Database[] = [];
-  beforeAll(async () => {
-    t = await createTestApp();
+  test.beforeAll(({ t: testApp }) => {
+    t = testApp;
   });
   afterAll(async () => {
     for (const d of opened) await d.close();
-    await t.close();
   });
   const open = async (readUrl: string) => {
     const d = await openDatabase({ url: t.database.url, readUrl, readMaxLagSeconds: 5 });

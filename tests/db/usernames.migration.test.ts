@@ -2,18 +2,18 @@
 // look-alikes that were two accounts under the old rule keep their rows, the older one the name.
 import { readFileSync } from 'node:fs';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../db/client.js';
 import { fillUsernameKeys, LOOKALIKE_KEY } from '../../db/backfill/usernames.js';
 import { audit, users } from '../../db/schema/index.js';
 import { hashPassword } from '../../server/lib/password.js';
-import { createTestApp, uniq, type TestApp } from '../helpers/app.js';
+import { uniq, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
+test.beforeAll(({ t: testApp }) => {
+  t = testApp;
 });
-afterAll(() => t.close());
 
 describe('0005: username keys for the users already stored', () => {
   it('fills each key in JavaScript, disables later look-alikes with an audit row, and is idempotent', async () => {

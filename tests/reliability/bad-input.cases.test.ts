@@ -5,15 +5,18 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCESS } from '../../server/access.js';
 import { SESSION_COOKIE } from '../../server/lib/session-cookie.js';
 import { ErrorBody } from '../../shared/schemas/common.js';
-import { createTestApp, errorOf, PASSWORD, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { errorOf, PASSWORD, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 import { json, type Payload } from './fuzz/mutations.js';
 import { ROUTES, type Method } from './fuzz/routes.js';
 import { hashTables, type TableHasher } from './fuzz/tables.js';
 
+// behind a trusted proxy, as a deployment behind nginx is: X-Forwarded-For names the caller
+const test = appTest({ TRUST_PROXY: 'true' });
 const PARENT = 'P-CASES';
 let t: TestApp;
 let office: Agent;
@@ -22,14 +25,12 @@ let h: TableHasher;
 /** a unit to aim an assignment at */
 let spare: string;
 
-beforeAll(async () => {
-  // behind a trusted proxy, as a deployment behind nginx is: X-Forwarded-For names the caller
-  t = await createTestApp({ TRUST_PROXY: 'true' });
-  [office, viewer] = await Promise.all([t.as('office'), t.as('viewer')]);
+test.beforeAll(async ({ t: testApp, office: fOffice, viewer: fViewer }) => {
+  t = testApp;
+  [office, viewer] = [fOffice, fViewer];
   h = await hashTables(t.database);
   spare = (await t.unit()).id;
 });
-afterAll(() => t?.close());
 
 /** Characters XML 1.0 (the text of an .xlsx) cannot carry, besides U+0000 and lone surrogates. */
 const XML_FORBIDDEN = [['U+FFFF', '\uffff'], ['U+FFFE', '\ufffe'], ['U+0001', '\u0001'], ['U+000B (vertical tab)', '\u000b'], ['U+001F', '\u001f']] as const;

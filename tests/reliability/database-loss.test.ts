@@ -4,12 +4,13 @@
 import { createHash } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client.js';
 import { steps, units } from '../../db/schema/index.js';
 import { buildApp, type App } from '../../server/app.js';
 import { loggerOptions } from '../../server/logger.js';
-import { createTestApp, errorOf, PASSWORD, type TestApp } from '../helpers/app.js';
+import { errorOf, PASSWORD, type TestApp } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 
 function proxy(target: { host: string; port: number }) {
   let server: Server | undefined;
@@ -55,8 +56,8 @@ const logged: string[] = [];
 let cutInHandler = false;
 
 describe.skipIf(!pg)('losing the database', () => {
-  beforeAll(async () => {
-    t = await createTestApp();
+  test.beforeAll(async ({ t: testApp, office: fOffice }) => {
+    t = testApp;
     const direct = new URL(t.database.url!);
     link = proxy({ host: direct.hostname, port: Number(direct.port || 5432) });
     await link.listen();
@@ -72,7 +73,7 @@ describe.skipIf(!pg)('losing the database', () => {
     app.addHook('preHandler', async () => {
       if (cutInHandler) await link.cut();
     });
-    const office = await t.as('office');
+    const office = fOffice;
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: office.user.username, password: PASSWORD } });
     cookie = String(login.headers['set-cookie']).split(';')[0];
     unitId = (await t.unit()).id;
@@ -80,10 +81,9 @@ describe.skipIf(!pg)('losing the database', () => {
   afterAll(async () => {
     await app?.close();
     await viaProxy?.close().catch(() => {});
-    await t?.close();
   });
 
-  const write = (type: string) => app.inject({ method: 'POST', url: `/api/units/${unitId}/events`, payload: { type }, headers: { cookie } });
+  const write = (type: string, unit = unitId) => app.inject({ method: 'POST', url: `/api/units/${unit}/events`, payload: { type }, headers: { cookie } });
 
   it('answers 503 on /readyz and on writes, writing nothing, then recovers without a restart', async () => {
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
@@ -108,20 +108,28 @@ describe.skipIf(!pg)('losing the database', () => {
   });
 
   it('answers 503 and writes nothing when the database goes while the write is being handled', async () => {
-    const before = await t.database.db.select().from(units).where(eq(units.id, unitId));
+    // a unit of its own with one step, whatever ran before
+    const own = (await t.unit()).id;
+    expect((await write('wiring.started', own)).statusCode).toBe(201);
+    const before = await t.database.db.select().from(units).where(eq(units.id, own));
     cutInHandler = true;
-    const refused = await write('wiring.completed');
+    const refused = await write('wiring.completed', own);
     cutInHandler = false;
     expect(refused.statusCode, refused.body).toBe(503);
     expect(errorOf(refused).code).toBe('UNAVAILABLE');
-    expect(await t.database.db.select().from(steps).where(eq(steps.unitId, unitId))).toHaveLength(1);
-    expect(await t.database.db.select().from(units).where(eq(units.id, unitId))).toEqual(before);
+    expect(await t.database.db.select().from(steps).where(eq(steps.unitId, own))).toHaveLength(1);
+    expect(await t.database.db.select().from(units).where(eq(units.id, own))).toEqual(before);
 
     await link.listen();
-    await expect.poll(async () => (await write('wiring.completed')).statusCode, { timeout: 15_000, interval: 250 }).toBe(201);
+    await expect.poll(async () => (await write('wiring.completed', own)).statusCode, { timeout: 15_000, interval: 250 }).toBe(201);
   });
 
-  it('logs the loss without the session token or its hash', () => {
+  it('logs the loss without the session token or its hash', async () => {
+    // a loss of its own, so that there is something logged whatever ran before
+    await link.cut();
+    expect((await write('wiring.started', (await t.unit()).id)).statusCode).toBe(503);
+    await link.listen();
+    await expect.poll(async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode, { timeout: 15_000, interval: 250 }).toBe(200);
     const log = logged.join('');
     expect(log).toContain('database unavailable');
     const token = cookie.split('=')[1];

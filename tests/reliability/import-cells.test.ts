@@ -4,17 +4,15 @@
 // answer is a 200 or a 400 naming rows, never a 500, and no stored name is "[object Object]" (the
 // old reader stored one for a formula without a saved result: found in the first runs).
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, uniq, type Agent, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { uniq, type Agent } from '../helpers/app.js';
+import { test } from '../helpers/fixture.js';
 import { workbook, XLSX } from '../helpers/workbooks.js';
 
-let t: TestApp;
 let office: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
+test.beforeAll(({ office: fOffice }) => {
+  office = fOffice;
 });
-afterAll(() => t.close());
 
 /** One exceljs cell value of each kind. */
 const cellValue = fc.oneof(
@@ -56,12 +54,17 @@ describe('workbooks of every cell kind', () => {
         const res = await office.request('POST', `/api/units/import${dryRun ? '?dryRun=true' : ''}`, file, { 'content-type': XLSX });
         expect([200, 400], res.body.slice(0, 300)).toContain(res.statusCode);
         if (res.statusCode === 400) {
-          for (const d of res.json().error.details as { row: number; field: string; message: string }[]) {
+          const details = res.json().error.details as { row: number; field: string; message: string }[];
+          // a refusal says where: at least one row's detail
+          expect(details.length, res.body.slice(0, 300)).toBeGreaterThan(0);
+          for (const d of details) {
             expect(d.row).toBeGreaterThanOrEqual(1);
             expect(d.message).not.toMatch(/object Object/);
           }
         }
         const { items } = (await office.get(`/api/units?q=${prefix}&pageSize=50`)).json();
+        // a stored import is found again, one unit a row; a refused or trial one stores nothing
+        expect(items, res.body.slice(0, 300)).toHaveLength(res.statusCode === 200 && !dryRun ? rows.length : 0);
         for (const u of items) expect(JSON.stringify(u)).not.toMatch(/object Object/);
       }),
       { numRuns: 60 },
