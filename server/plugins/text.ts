@@ -2,7 +2,7 @@
 // shared/schemas/common.ts says which), is refused before validation, wherever it is in a JSON
 // body or the query string of an /api route: one check here rather than one per schema field. The import
 // file's cells are checked row by row where it is read (features/units/import.parse.ts). Path ids
-// are not: an id of any shape that names nothing is a 404 (api.md), and every route checks an
+// are not: an id of any shape that names nothing is a 404 (docs/contract/api.md), and every route checks an
 // id's shape before the database sees it.
 import fp from 'fastify-plugin';
 import { storable, UNSTORABLE_MESSAGE, type FieldIssue } from '../../shared/schemas/common.js';

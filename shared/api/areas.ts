@@ -1,4 +1,4 @@
-// The area tree (api.md "Areas and scopes"): pickers and breadcrumbs, inside one's scope.
+// The area tree (docs/contract/api.md "Areas and scopes"): pickers and breadcrumbs, inside one's scope.
 import { z } from 'zod';
 import { AreaResponse, AreasQuery, AreasResponse } from '../schemas/areas.js';
 import { endpoint } from './endpoint.js';

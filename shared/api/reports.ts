@@ -1,4 +1,4 @@
-// The reports (api.md "Reports"): the summary, the laggard board and its files, the trend, the
+// The reports (docs/contract/api.md "Reports"): the summary, the laggard board and its files, the trend, the
 // reasons, and the roll-up of an area's children. The office and the viewer read them, each over
 // its own scope: an `area` or `parent` outside it is a 404.
 import { RollupQuery, RollupResponse } from '../schemas/areas.js';
@@ -27,7 +27,7 @@ export const reportsApi = {
   laggardsXlsx: endpoint({ method: 'GET', path: '/api/reports/laggards.xlsx', tag, access, query: LaggardFilter, answer: 'file' }),
   trend: endpoint({ method: 'GET', path: '/api/reports/trend', tag, access, query: TrendQuery, response: { 200: TrendReport } }),
   reasons: endpoint({ method: 'GET', path: '/api/reports/reasons', tag, access, query: ReasonsQuery, response: { 200: ReasonsReport } }),
-  // the roll-up of a scope's children (areas.md "Roll-ups"); a parent outside the scope: 404
+  // the roll-up of a scope's children (docs/contract/areas.md "Roll-ups"); a parent outside the scope: 404
   areas: endpoint({ method: 'GET', path: '/api/reports/areas', tag, access, query: RollupQuery, response: { 200: RollupResponse } }),
   areasCsv: endpoint({ method: 'GET', path: '/api/reports/areas.csv', tag, access, query: RollupQuery, answer: 'file' }),
   areasXlsx: endpoint({ method: 'GET', path: '/api/reports/areas.xlsx', tag, access, query: RollupQuery, answer: 'file' }),

@@ -1,4 +1,4 @@
-// The settings (api.md "Settings"): the installation's time zone and deadlines, or with ?area= an
+// The settings (docs/contract/api.md "Settings"): the installation's time zone and deadlines, or with ?area= an
 // area's own deadlines and where each value in force comes from.
 import { z } from 'zod';
 import { AreaOwnSettings, AreaSettings, Settings, SettingsQuery } from '../schemas/settings.js';

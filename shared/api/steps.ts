@@ -1,4 +1,4 @@
-// The steps (api.md "Steps"): recorded on a unit, read as a unit's history or as the feed, voided
+// The steps (docs/contract/api.md "Steps"): recorded on a unit, read as a unit's history or as the feed, voided
 // by the office. Which step types each role may record is the stage machine's table
 // (shared/domain/steps.ts).
 import { IdParams, PageQuery } from '../schemas/common.js';

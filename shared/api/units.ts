@@ -1,4 +1,4 @@
-// The units (api.md "Units"): the list and its files, one unit, writes, the import and its
+// The units (docs/contract/api.md "Units"): the list and its files, one unit, writes, the import and its
 // templates, assignment to technicians.
 import { IdParams } from '../schemas/common.js';
 import { UnitDetailResponse } from '../schemas/unit-detail.js';

@@ -1,5 +1,5 @@
 // The area tree, per-area deadlines and the roll-up as a caller sees them: only inside its scope
-// (areas.md "Scopes"), 404 for an area outside it or one that does not exist.
+// (docs/contract/areas.md "Scopes"), 404 for an area outside it or one that does not exist.
 import { describe, expect, it } from 'vitest';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.js';

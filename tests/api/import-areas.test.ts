@@ -1,4 +1,4 @@
-// The import and the area tree (areas.md): the 所属区县 column by code or by name, filled from a
+// The import and the area tree (docs/contract/areas.md): the 所属区县 column by code or by name, filled from a
 // township's code when blank, and the importer's scope: rows outside it, or naming a unit outside
 // it, and counties that do not exist are bad rows named by row number, in the preview too.
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Urging notices and the scope (areas.md): a scoped office or viewer sees, issues and withdraws
+// Urging notices and the scope (docs/contract/areas.md): a scoped office or viewer sees, issues and withdraws
 // only the notices of units inside its scope; the list takes area=; a batch urges only the
 // laggards inside the scope. Two counties of 陇南市: 宕昌县 621223 and 武都区 621202.
 import { describe, expect, it } from 'vitest';

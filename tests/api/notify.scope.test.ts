@@ -1,4 +1,4 @@
-// A channel reports on its scope (areas.md "Notifications"): made by a county office it covers the
+// A channel reports on its scope (docs/contract/areas.md "Notifications"): made by a county office it covers the
 // county, its alerts and its daily digest name the county's units only, and the channel list and
 // the channel itself do not exist for an office of another county.
 import { eq } from 'drizzle-orm';

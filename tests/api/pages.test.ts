@@ -1,4 +1,4 @@
-// Every list of the API pages the same way (api.md: `page` from 1, `pageSize` at most 500): a
+// Every list of the API pages the same way (docs/contract/api.md: `page` from 1, `pageSize` at most 500): a
 // page far past the end is an empty page or a 400 naming the field, never a 500. The lists are
 // found by asking every GET route of the access table, so that a new list is held to it too.
 import { describe, expect, it } from 'vitest';

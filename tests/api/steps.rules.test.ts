@@ -1,4 +1,4 @@
-// Every row of the step table in domain.md: allowed where its rule holds, refused where not.
+// Every row of the step table in docs/contract/domain.md: allowed where its rule holds, refused where not.
 import { describe, expect } from 'vitest';
 import { errorOf } from '../helpers/app.js';
 import { test } from '../helpers/fixture.js';

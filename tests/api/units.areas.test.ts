@@ -1,4 +1,4 @@
-// Units in areas (areas.md, "The area tree", "Scopes"): a unit's county on create and PATCH, the
+// Units in areas (docs/contract/areas.md, "The area tree", "Scopes"): a unit's county on create and PATCH, the
 // scope every list, export, assignment and the step feed keep, and `area=` narrowing them.
 // Two counties of 陇南市 (6212): 宕昌县 621223 and 武都区 621202.
 import { randomUUID } from 'node:crypto';

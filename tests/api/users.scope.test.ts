@@ -1,4 +1,4 @@
-// Users inside one's scope (areas.md "Scopes"): an office creates and changes users only inside
+// Users inside one's scope (docs/contract/areas.md "Scopes"): an office creates and changes users only inside
 // its own scope, never with a wider one, never an office above itself; a scope change ends the
 // user's sessions and is audited old → new.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The inheritance of deadlines (areas.md "Scopes"): installation › province › city › county ›
+// The inheritance of deadlines (docs/contract/areas.md "Scopes"): installation › province › city › county ›
 // the unit's own due dates, and which area each value comes from.
 import { describe, expect, it } from 'vitest';
 import { effectiveAreaRules, effectiveDeadlines, setsNothing, type AreaOwnRules } from '../../shared/domain/deadlines.js';

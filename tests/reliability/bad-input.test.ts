@@ -213,7 +213,7 @@ type Caller = 'office' | 'technician' | 'unit' | 'viewer' | 'anonymous' | 'sessi
 const callersFor = (route: Route): fc.Arbitrary<Caller> =>
   route.auth
     ? fc.constantFrom<Caller>('session', 'session', 'anonymous')
-    : fc.oneof({ weight: 12, arbitrary: fc.constant<Caller>('office') }, { weight: 1, arbitrary: fc.constantFrom<Caller>('technician', 'unit', 'viewer', 'anonymous') });
+    : fc.oneof({ weight: 12, arbitrary: fc.constant<Caller>(route.mainCaller) }, { weight: 1, arbitrary: fc.constantFrom<Caller>('office', 'technician', 'unit', 'viewer', 'anonymous') });
 
 /** A step to aim at: a third of the time the most recent live one (voidable), else any. */
 async function stepId(pick: number): Promise<string> {

@@ -1,4 +1,4 @@
-// A small area tree and its roll-ups, answered as the server would (api.md "Areas and scopes"),
+// A small area tree and its roll-ups, answered as the server would (docs/contract/api.md "Areas and scopes"),
 // for the dashboard tests of the areas feature.
 import type { Area, RollupRow } from '../../shared/schemas/index.js';
 

@@ -48,7 +48,7 @@ function serve(scope: string | null) {
       const items = [
         { id: 'a', code: '621223100', name: '哈达铺镇人民政府', kind: 'township', areaCode: '621223', areaName: '宕昌县' },
         { id: 'b', code: '621202100', name: '安化镇人民政府', kind: 'township', areaCode: '621202', areaName: '武都区' },
-      ].map((u) => ({ ...u, parentCode: null, contactName: null, contactPhone: null, address: null, wiringDue: null, connectionDue: null, assigneeId: null, createdAt: '', updatedAt: '', progress: { wiring: { status: 'pending', since: null }, connection: { status: 'pending', since: null }, registration: { status: 'pending', since: null }, onboarded: false, lastEventAt: null, postponements: 0, firstPostponedAt: null } }));
+      ].map((u) => ({ ...u, parentCode: null, contactName: null, contactPhone: null, address: null, wiringDue: null, connectionDue: null, assigneeId: null, createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z', progress: { wiring: { status: 'pending', since: null }, connection: { status: 'pending', since: null }, registration: { status: 'pending', since: null }, onboarded: false, lastEventAt: null, postponements: 0, firstPostponedAt: null } }));
       return { status: 200, body: { items, total: 2, page: 1, pageSize: 50 } };
     }
     if (pathname === '/api/users') return { status: 200, body: { items: [], total: 0, page: 1, pageSize: 50 } };

@@ -12,7 +12,7 @@ import i18n from '../../web/src/i18n/index.js';
 import { describeError, describeProblem } from '../../web/src/shared/api/describe-error.js';
 import { ApiError } from '../../web/src/shared/api/http.js';
 import { zoneName } from '../../web/src/shared/lib/zone-name.js';
-import { unitWith } from './fixtures.js';
+import { detailOf, unitWith } from './fixtures.js';
 import { fakeApi, office, renderAs } from './render.js';
 
 const zh = i18n.getFixedT('zh');
@@ -43,7 +43,7 @@ describe('the Chinese screens', () => {
   it('say 北京时间 in the step form, not Asia/Shanghai', async () => {
     fakeApi(({ url }) => {
       if (url === '/api/settings') return { status: 200, body: DEFAULT_SETTINGS };
-      if (url === '/api/units/unit-1') return { status: 200, body: { unit: unitWith([]) } };
+      if (url === '/api/units/unit-1') return { status: 200, body: { unit: detailOf(unitWith([])) } };
       if (url.startsWith('/api/units/unit-1/events')) return { status: 200, body: { items: [], total: 0, page: 1, pageSize: 500 } };
       return undefined;
     });

@@ -1,7 +1,7 @@
 // Units and steps as the API sends them, built from the shared fold so they stay consistent.
 import { deriveProgress, type StepFact } from '../../shared/domain/progress.js';
 import type { StepType } from '../../shared/domain/steps.js';
-import type { Step, Unit } from '../../shared/schemas/index.js';
+import type { Step, Unit, UnitDetail } from '../../shared/schemas/index.js';
 
 const CREATED = '2026-11-01T01:00:00.000Z';
 
@@ -49,3 +49,6 @@ export function stepOf(type: StepType, i: number, extra: Partial<Step> = {}): St
     ...extra,
   };
 }
+
+/** A unit as GET /api/units/:id answers it: with its flags (none, unless given) and its technician (none). */
+export const detailOf = (unit: Unit | UnitDetail): UnitDetail => ({ laggard: { asOf: '2026-11-01', flags: [], severity: 0 }, assignee: null, ...unit });

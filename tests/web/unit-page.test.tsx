@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, type Step } from '../../shared/schemas/index.js';
 import type { StepType } from '../../shared/domain/steps.js';
 import type { Unit, UnitDetail as UnitRead } from '../../shared/schemas/index.js';
 import { UnitPage } from '../../web/src/features/units/components/UnitPage.js';
-import { stepOf, unitWith } from './fixtures.js';
+import { detailOf, stepOf, unitWith } from './fixtures.js';
 import type { SessionUser } from '../../shared/schemas/index.js';
 import { fakeApi, office, renderAs, technician, unitUser } from './render.js';
 
@@ -20,8 +20,7 @@ afterEach(() => {
 
 /** A tiny server for one unit: GETs answer the current state, POSTs append a step. */
 function serve(unit: Unit | UnitRead, steps: Step[], onPost?: (body: Record<string, unknown>) => { status: number; body?: unknown } | undefined) {
-  // the server always sends a unit's flags and its technician: a unit made without them has none
-  let current: UnitRead = { laggard: { asOf: '2026-01-01', flags: [], severity: 0 }, assignee: null, ...unit };
+  let current: UnitRead = detailOf(unit);
   const log = [...steps];
   return fakeApi(({ method, url, body }) => {
     if (url === '/api/settings') return { status: 200, body: DEFAULT_SETTINGS };

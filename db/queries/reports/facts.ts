@@ -6,7 +6,7 @@
 //   (by seq) decides the status", so each stage's latest step is found with max() over
 //   seq<<36 | seconds since 1970<<4 | typeCode (steps before 1970 are refused at the door),
 //   and its type and time are read back from the bits.
-// Each unit's campaign values come with them: the installation's, or its county's (areas.md).
+// Each unit's campaign values come with them: the installation's, or its county's (docs/contract/areas.md).
 import { sql, type SQL } from 'drizzle-orm';
 import { urgedWithoutProgress } from '../notices.js';
 import { endOfDay } from '../../../shared/domain/dates.js';

@@ -17,7 +17,7 @@ export const CATEGORY_COLUMN = {
 } as const;
 
 /**
- * The flags of domain.md over the facts, each as "does it apply" (instants compared with day
+ * The flags of docs/contract/domain.md over the facts, each as "does it apply" (instants compared with day
  * boundaries: no time-zone conversion for rows it does not apply to) and "how many days late".
  * The summary counts only the first; the lists need both.
  */

@@ -1,4 +1,4 @@
-// The area tree as a caller sees it: its scope's subtree only (areas.md "Scopes"). An area
+// The area tree as a caller sees it: its scope's subtree only (docs/contract/areas.md "Scopes"). An area
 // outside the scope, or a code that names none, is a 404 alike.
 import type { DbOrTx } from '../../../db/client.js';
 import { childAreas, findArea, findAreas } from '../../../db/queries/areas.js';

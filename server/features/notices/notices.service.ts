@@ -1,16 +1,15 @@
-// Urging notices (催办, areas.md): issue to one laggard or to every laggard the board's
+// Urging notices (催办, docs/contract/areas.md): issue to one laggard or to every laggard the board's
 // filters select, answer (the unit's own contact), withdraw (the office). The flags are a
 // snapshot of the moment of issue, computed by the same SQL as the laggard board.
 import type { DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import * as repo from '../../../db/queries/notices.js';
-import { lockedReach } from '../../../db/queries/reach.js';
 import { readSettings } from '../../../db/queries/settings.js';
 import { addDays, today as todayIn } from '../../../shared/domain/dates.js';
 import { defaultRespondBy, MAX_BATCH, MAX_RESPOND_DAYS, noticeNumber, noticeStatus } from '../../../shared/domain/notices.js';
 import { narrowTo } from '../../../shared/domain/areas.js';
 import type { IssueBatch, IssueNotice, Notice, NoticeListQuery } from '../../../shared/schemas/notices.js';
-import { withReach, type Actor } from '../../lib/actor.js';
+import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail, isUuid } from '../../lib/errors.js';
 import { allLaggards, reportArea, reportContext, toLaggardItem, type ReportContext } from '../../lib/reports.js';
 import { iso } from '../../lib/time.js';
@@ -36,17 +35,6 @@ export const toNotice = (r: repo.NoticeRow, today: string): Notice => ({
   ...(r.withdrawnAt ? { withdrawn: { reason: r.withdrawReason ?? '', at: iso(r.withdrawnAt), by: { id: r.withdrawnBy, displayName: r.withdrawnByName ?? '' } } } : {}),
   batchId: r.batchId,
 });
-
-/**
- * The actor as it may act now, inside the write's transaction: its reach re-read under lock, so a
- * request that began before an office narrowed it acts under the narrower reach. A user disabled
- * or deleted meanwhile is signed out.
- */
-async function actingNow(tx: DbOrTx, actor: Actor): Promise<Actor> {
-  const reach = await lockedReach(tx, actor.id);
-  if (!reach) throw fail.unauthenticated();
-  return withReach(actor, reach);
-}
 
 function respondByOf(body: { respondBy?: string }, ctx: ReportContext): string {
   const day = body.respondBy ?? defaultRespondBy(ctx.asOf);

@@ -5,13 +5,12 @@ import { randomUUID } from 'node:crypto';
 import type { Db, DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import { enqueue, enqueueAlert, findChannel, findDelivery, insertChannel, listChannels, listDeliveries, updateChannel, type ChannelRow, type DeliveryRow } from '../../../db/queries/notify.js';
-import { lockedReach } from '../../../db/queries/reach.js';
 import { readSettings } from '../../../db/queries/settings.js';
 import { localDateTime } from '../../../shared/domain/dates.js';
 import { noticeOverdueAlert, testMessage } from '../../../shared/domain/notify-digest.js';
 import type { Channel, ChannelKind, CreateChannel, Delivery, UpdateChannel } from '../../../shared/schemas/notify.js';
 import type { Config } from '../../config.js';
-import { withReach, type Actor } from '../../lib/actor.js';
+import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail, isUuid } from '../../lib/errors.js';
 import { requireScopeWithin } from '../../lib/scope.js';
 import { unitLink } from '../../lib/step-alerts.js';
@@ -70,17 +69,6 @@ const auditView = (r: ChannelRow) => ({
 export interface ChannelsDeps {
   db: Db;
   config: Config;
-}
-
-/**
- * The actor as it may act now, inside the write's transaction: its reach re-read under lock, so a
- * request that began before an office narrowed it acts under the narrower reach. A user disabled
- * or deleted meanwhile is signed out.
- */
-async function actingNow(tx: DbOrTx, actor: Actor): Promise<Actor> {
-  const reach = await lockedReach(tx, actor.id);
-  if (!reach) throw fail.unauthenticated();
-  return withReach(actor, reach);
 }
 
 export async function createChannel({ db, config }: ChannelsDeps, actor: Actor, input: CreateChannel): Promise<Channel> {

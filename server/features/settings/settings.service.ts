@@ -1,18 +1,17 @@
 // The settings as a caller sees them: the installation's (time zone, defaults, home area), or an
-// area's effective deadlines with where each value comes from (areas.md "Scopes": an area without
+// area's effective deadlines with where each value comes from (docs/contract/areas.md "Scopes": an area without
 // a value takes its nearest ancestor's, else the installation's). Writes check the caller's scope
 // again under lock inside their transaction, so a narrowing in flight is honoured.
 import { z } from 'zod';
 import type { DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import { findArea } from '../../../db/queries/areas.js';
-import { lockedReach, scopeOf } from '../../../db/queries/reach.js';
 import { countyInReach, readAreaOverrides, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
 import { inScope } from '../../../shared/domain/areas.js';
 import { effectiveAreaRules, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
 import type { Area } from '../../../shared/schemas/areas.js';
 import { AreaOwnSettings, Settings, type AreaSettings } from '../../../shared/schemas/settings.js';
-import type { Actor } from '../../lib/actor.js';
+import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/errors.js';
 import { areaFor } from '../../lib/scope.js';
 import { databaseKnowsZone, ZONE_UNKNOWN_TO_DATABASE } from './settings.timezone.js';
@@ -65,13 +64,6 @@ function bodyOf<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   throw fail.validation(`invalid body: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`, details);
 }
 
-/** The caller's scope as it is now, under lock: a user disabled or no longer an office in the meantime acts no more. */
-async function lockedScope(tx: DbOrTx, actor: Actor): Promise<string | null> {
-  const reach = await lockedReach(tx, actor.id);
-  if (!reach || reach.role !== 'office') throw fail.unauthenticated('your session ended: log in again');
-  return scopeOf(reach) ?? null;
-}
-
 /** PUT /api/settings, with ?area= an area's own values: the answer is what GET answers after it. */
 export async function putSettings(db: DbOrTx, actor: Actor, area: string | undefined, body: unknown): Promise<Settings | AreaSettings> {
   return area === undefined ? putInstallationSettings(db, actor, bodyOf(Settings, body)) : putAreaSettings(db, actor, area, bodyOf(AreaOwnSettings, body));
@@ -89,7 +81,7 @@ async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: Are
     postponementLimit: body.postponementLimit ?? null,
   };
   return db.transaction(async (tx) => {
-    if (!inScope(await lockedScope(tx, actor), code)) throw notFound();
+    if (!inScope((await actingNow(tx, actor)).scope, code)) throw notFound();
     const before = (await readAreaOverrides(tx)).get(area.code) ?? null;
     await writeAreaOverride(tx, area.code, setsNothing(own) ? null : own);
     const after = await areaSettings(tx, area);
@@ -113,7 +105,7 @@ async function putInstallationSettings(db: DbOrTx, actor: Actor, body: Settings)
     throw fail.validation(`invalid request: timezone is ${ZONE_UNKNOWN_TO_DATABASE}`, [{ field: 'timezone', message: ZONE_UNKNOWN_TO_DATABASE }]);
   }
   return db.transaction(async (tx) => {
-    if ((await lockedScope(tx, actor)) !== null) throw fail.forbidden(INSTALLATION_ONLY);
+    if (((await actingNow(tx, actor)).scope) !== null) throw fail.forbidden(INSTALLATION_ONLY);
     const before = await readSettings(tx);
     const after = await writeSettings(tx, body);
     await appendAudit(tx, actor, { action: 'settings.update', target: 'settings', details: { before, after } });

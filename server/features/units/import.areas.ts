@@ -1,4 +1,4 @@
-// The county of each import row's unit (areas.md): the 所属区县 cell names it by its 6-digit code
+// The county of each import row's unit (docs/contract/areas.md): the 所属区县 cell names it by its 6-digit code
 // or by a county's name unique inside the importer's scope; a blank cell keeps an existing unit's
 // county and gives a new one the county its township code names, then as POST /api/units does
 // (shared/domain/unit-area.ts). A row whose unit, or county, lies outside the importer's scope is

@@ -8,8 +8,7 @@
 import type { DbOrTx } from '../../../db/client.js';
 import { initialProgress } from '../../../shared/domain/progress.js';
 import { UnitFields, type ImportIssue, type ImportResult, type ImportUpdate } from '../../../shared/schemas/units.js';
-import { withReach, type Actor } from '../../lib/actor.js';
-import { lockedReach } from '../../../db/queries/reach.js';
+import { actingNow, type Actor } from '../../lib/actor.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import { fail } from '../../lib/errors.js';
 import { pacer } from '../../lib/pace.js';
@@ -242,9 +241,7 @@ export async function importUnits(db: DbOrTx, actor: Actor, parsed: ParsedFile, 
 export async function writeChecked(db: DbOrTx, actor: Actor, file: CheckedFile): Promise<ImportResult> {
   try {
     return await db.transaction(async (tx) => {
-      const reach = await lockedReach(tx, actor.id);
-      if (!reach || reach.role !== actor.role) throw fail.unauthenticated('your session ended: log in again');
-      const me = withReach(actor, reach);
+      const me = await actingNow(tx, actor);
       const result = await writeImport(tx, me, file);
       const { created, updated, unchanged } = result;
       await appendAudit(tx, me, [{ action: 'unit.import', target: null, details: { created, updated, unchanged, ignoredColumns: file.ignored } }]);

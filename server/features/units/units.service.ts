@@ -1,16 +1,15 @@
 // The units' rules: which county a unit sits in, who may place it there, and the scope every
-// read and write of a unit keeps (areas.md, "Scopes": a unit outside the caller's scope does not
+// read and write of a unit keeps (docs/contract/areas.md, "Scopes": a unit outside the caller's scope does not
 // exist for it). Takes a plain Actor; the SQL is in db/queries/units.ts. A unit is read through
 // the actor's reach, and a write judges the scope by the reach re-read under lock in its own
 // transaction (an office narrowed while its request was in flight acts under its new scope).
 import type { DbOrTx } from '../../../db/client.js';
-import { lockedReach } from '../../../db/queries/reach.js';
 import { inScope, narrowTo } from '../../../shared/domain/areas.js';
 import { initialProgress } from '../../../shared/domain/progress.js';
 import { defaultCounty, defaultCountyCandidates } from '../../../shared/domain/unit-area.js';
 import type { UnitDetail } from '../../../shared/schemas/unit-detail.js';
 import type { AssignUnits, CreateUnit, PatchUnit, Unit } from '../../../shared/schemas/units.js';
-import { withReach, type Actor } from '../../lib/actor.js';
+import { actingNow, type Actor } from '../../lib/actor.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import { fail, isUniqueViolation } from '../../lib/errors.js';
 import { unitOutOfReach } from '../../lib/unit-reach.js';
@@ -36,16 +35,6 @@ import {
 const taken = (code: string) => fail.conflict(`unit code ${code} already exists`, [{ field: 'code', message: 'already exists' }]);
 const notFound = () => fail.notFound('unit');
 
-/**
- * The actor as it is now, its reach re-read under a share lock inside the write's transaction:
- * a user disabled, removed or given another role since its session was checked acts no more.
- */
-async function actingNow(tx: DbOrTx, actor: Actor): Promise<Actor> {
-  const reach = await lockedReach(tx, actor.id);
-  if (!reach || reach.role !== actor.role) throw fail.unauthenticated('your session ended: log in again');
-  return withReach(actor, reach);
-}
-
 /** An active technician inside the actor's scope (else 400); answers the technician's own scope. */
 export async function requireTechnician(db: DbOrTx, actor: Actor, id: string, field = 'assigneeId'): Promise<string | null> {
   const user = await findTechnician(db, id);
@@ -68,7 +57,7 @@ async function checkCounty(db: DbOrTx, actor: Actor, code: string, how = ''): Pr
   if (!area || area.level !== 'county') {
     throw fail.validation(`areaCode ${code} names no county`, [{ field: 'areaCode', message: `所属区县代码 ${code} 不是一个区县` }]);
   }
-  // 403, as for a user's scope (api.md): the tree is public, so this tells nothing about units
+  // 403, as for a user's scope (docs/contract/api.md): the tree is public, so this tells nothing about units
   if (!inScope(actor.scope, code)) throw fail.forbidden(`所属区县 ${area.name}（${code}）${how}不在您的管辖范围内`);
   return code;
 }

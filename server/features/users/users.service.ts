@@ -1,9 +1,8 @@
 // Who may create and change which accounts: the rules of users.routes.ts below HTTP. An office
-// works inside its own scope (areas.md "Scopes"): it sees, creates and changes only users that
+// works inside its own scope (docs/contract/areas.md "Scopes"): it sees, creates and changes only users that
 // lie there, gives none a wider scope than its own, and so never reaches an office above itself.
 import type { Db, DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
-import { lockedReach, type Reach } from '../../../db/queries/reach.js';
 import type { SessionsRepository } from '../../../db/queries/sessions.js';
 import {
   countOtherActiveOffice,
@@ -19,7 +18,7 @@ import {
 import { usernameDisplay } from '../../../shared/domain/usernames.js';
 import type { CreateUser, PatchUser, User } from '../../../shared/schemas/users.js';
 import { UNIT_HAS_NO_SCOPE } from '../../../shared/schemas/users.js';
-import type { Actor } from '../../lib/actor.js';
+import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/password.js';
 import { requireScopeWithin } from '../../lib/scope.js';
@@ -32,17 +31,6 @@ export interface UsersDeps {
 
 const notFound = () => fail.notFound('user');
 const scopeIssue = (message: string) => fail.validation(message, [{ field: 'scope', message }]);
-
-/**
- * The acting office's reach as it is now, re-read under a share lock inside the write: a request
- * that passed its session check just before the office was narrowed (or demoted, or disabled)
- * must not act on the scope it had then.
- */
-async function officeReachNow(tx: DbOrTx, actor: Actor): Promise<Reach & { scope: string | null }> {
-  const reach = await lockedReach(tx, actor.id);
-  if (!reach || reach.role !== 'office') throw fail.unauthenticated('your session ended: log in again');
-  return reach;
-}
 
 /** A unit named in the body is a field of the request: a 400 naming it when it is unknown or outside the scope. */
 async function requireUnit(db: DbOrTx, unitId: string, scope: string | null) {
@@ -63,7 +51,7 @@ export async function createUser(deps: UsersDeps, actor: Actor, body: CreateUser
   try {
     const row = await db.transaction(async (tx) => {
       await lockRoles(tx);
-      const within = (await officeReachNow(tx, actor)).scope;
+      const within = (await actingNow(tx, actor)).scope;
       // a new user sees what its creator sees unless told otherwise; a unit's contact its unit
       const scope = body.role === 'unit' ? null : body.scope === undefined ? within : body.scope;
       if (body.unitId) await requireUnit(tx, body.unitId, within);
@@ -91,9 +79,9 @@ export async function changeUser(deps: UsersDeps, actor: Actor, id: string, patc
     // or "the city narrows A" and "A widens C", sent together take turns, and the second sees
     // the first.
     await lockRoles(tx);
-    const reach = await officeReachNow(tx, actor);
-    const within = reach.scope;
-    const current = await findUserInReach(tx, reach, id);
+    const me = await actingNow(tx, actor);
+    const within = me.scope;
+    const current = await findUserInReach(tx, me.reach, id);
     if (!current) throw notFound();
     const role = patch.role ?? current.role;
     const unitId = patch.unitId !== undefined ? patch.unitId : role === 'unit' ? current.unitId : null;

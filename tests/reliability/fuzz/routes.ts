@@ -11,6 +11,14 @@ export interface Route {
   /** what a `:param` of the path names: the access table's scope column says */
   idKind: IdKind;
   auth: boolean;
+  /** who calls it most: the office where it may, else the one role that may (a notice's answer: its unit's contact) */
+  mainCaller: 'office' | 'technician' | 'unit' | 'viewer';
+}
+
+function mainCallerOf(key: string): Route['mainCaller'] {
+  const { roles } = ACCESS[key];
+  if (!Array.isArray(roles) || roles.includes('office')) return 'office';
+  return roles[0];
 }
 
 export const ROUTES: Route[] = Object.keys(ACCESS)
@@ -19,7 +27,7 @@ export const ROUTES: Route[] = Object.keys(ACCESS)
   .map(([method, path]) => {
     const scope = ACCESS[`${method} ${path}`].scope;
     const idKind: IdKind = scope === 'user' ? 'user' : scope === 'event' ? 'step' : scope === 'notice' ? 'notice' : scope === 'channel' ? 'channel' : 'unit';
-    return { key: `${method} ${path}`, method: method as Method, path, idKind, auth: path.startsWith('/api/auth/') };
+    return { key: `${method} ${path}`, method: method as Method, path, idKind, auth: path.startsWith('/api/auth/'), mainCaller: mainCallerOf(`${method} ${path}`) };
   });
 
 export function routeOf(key: string): Route {
@@ -32,4 +40,4 @@ export function routeOf(key: string): Route {
 export const READ_ROUTES: Route[] = Object.keys(ACCESS)
   .map((key) => key.split(' ') as [string, string])
   .filter(([method, path]) => method === 'GET' && path.startsWith('/api/') && path !== '/api/live')
-  .map(([method, path]) => ({ key: `${method} ${path}`, method: method as Method, path, idKind: 'unit' as const, auth: path.startsWith('/api/auth/') }));
+  .map(([method, path]) => ({ key: `${method} ${path}`, method: method as Method, path, idKind: 'unit' as const, auth: path.startsWith('/api/auth/'), mainCaller: mainCallerOf(`${method} ${path}`) }));

@@ -43,6 +43,9 @@ function check(e: Endpoint, answer: unknown): void {
   if (!schema) return;
   const result = schema.safeParse(answer);
   if (!result.success) {
-    throw new Error(`${e.method} ${e.path} answered outside its declared response: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const message = `${e.method} ${e.path} answered outside its declared response: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+    // the page shows an unknown error; the console says which field drifted
+    console.error(message);
+    throw new Error(message);
   }
 }

@@ -8,7 +8,7 @@ import { userKeys } from './keys.js';
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    // `scope` (api.md "Areas and scopes"): for office, viewer and technician users
+    // `scope` (docs/contract/api.md "Areas and scopes"): for office, viewer and technician users
     mutationFn: (user: CreateUser) => call(usersApi.create, { body: user }).then((r) => r.user),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
