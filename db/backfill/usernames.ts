@@ -9,7 +9,8 @@
 import { asc, eq, like, notLike, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { usernameDisplay, usernameKey } from '../../shared/domain/usernames.js';
-import { audit, users } from '../schema/index.js';
+import { appendAudit } from '../queries/audit.js';
+import { users } from '../schema/index.js';
 
 const PENDING_KEY = '#pending#';
 export const LOOKALIKE_KEY = '#lookalike#';
@@ -62,7 +63,7 @@ export async function fillUsernameKeys(db: AnyDb): Promise<UsernameCollision[]> 
         .update(users)
         .set({ usernameKey: `${LOOKALIKE_KEY}${c.id}`, disabled: true, credentialVersion: sql`${users.credentialVersion} + 1`, updatedAt: new Date() })
         .where(eq(users.id, c.id));
-      await tx.insert(audit).values({ action: 'user.username_collision', target: c.id, details: { username: c.username, key: c.key, keptUserId: c.keptId, disabled: true } });
+      await appendAudit(tx, { id: null, username: null, role: null, ip: null }, { action: 'user.username_collision', target: c.id, details: { username: c.username, key: c.key, keptUserId: c.keptId, disabled: true } });
     }
     return collisions;
   });
