@@ -5,7 +5,7 @@ import { LAGGARD_CATEGORIES, type LaggardFlag } from '../../shared/domain/laggar
 import { buildDigest, byteLength, MESSAGE_MAX_BYTES } from '../../shared/domain/notify-digest.js';
 import { DELIVERY_RULE, nextTry, outcomeOf, rateRoom, retryWait } from '../../shared/domain/notify-retry.js';
 import { alertForStep } from '../../shared/domain/notify-alerts.js';
-import { maskWebhook, webhookProblem } from '../../server/features/notify/notify.address.js';
+import { addressProblem, maskWebhook, webhookProblem } from '../../server/features/notify/notify.address.js';
 import { robotBody } from '../../server/features/notify/notify.sender.js';
 
 const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c, i) => [c, i * 40])) as Record<(typeof LAGGARD_CATEGORIES)[number], number>;
@@ -96,5 +96,59 @@ describe('webhook addresses', () => {
     expect(webhookProblem('http://oapi.dingtalk.com/robot/send?access_token=t', 'dingtalk', allowed)).toMatch(/https/);
     expect(webhookProblem('https://oapi.dingtalk.com/robot/send?access_token=t', 'dingtalk', ['qyapi.weixin.qq.com'])).toMatch(/not allowed/);
     expect(webhookProblem('https://[::ffff:192.168.0.1]/robot/send?access_token=t', 'dingtalk', ['::ffff:c0a8:1'])).toMatch(/private/);
+  });
+  it('take HTTPS on port 443 only; a loopback test host keeps any port', () => {
+    const wecom = (host: string) => webhookProblem(`https://${host}/cgi-bin/webhook/send?key=k`, 'wecom', allowed);
+    expect(wecom('qyapi.weixin.qq.com:443')).toBeNull();
+    expect(wecom('qyapi.weixin.qq.com:42512')).toMatch(/port 443/);
+    expect(wecom('qyapi.weixin.qq.com:0')).toMatch(/port 443/);
+    expect(wecom('qyapi.weixin.qq.com:80')).toMatch(/port 443/);
+    expect(wecom('127.0.0.1:8443')).toBeNull();
+    expect(wecom('localhost:0')).toBeNull();
+  });
+  // Each range a robot cannot live at, written as an address the host list allows (so that it is
+  // refused for what it is, not for being unlisted), and as what the DNS could answer for a name.
+  const notUnicast: [range: string, ip: string][] = [
+    ['IPv4 private', '10.1.2.3'],
+    ['IPv4 carrier NAT', '100.64.0.1'],
+    ['IPv4 link-local (cloud metadata)', '169.254.169.254'],
+    ['IPv4 reserved (TEST-NET)', '192.0.2.1'],
+    ['IPv4 broadcast', '255.255.255.255'],
+    ['IPv4 unspecified', '0.0.0.0'],
+    ['IPv4 multicast', '224.0.0.1'],
+    ['IPv4-mapped private', '::ffff:192.168.0.1'],
+    ['NAT64 well-known prefix 64:ff9b::/96', '64:ff9b::a00:1'],
+    ['NAT64 local-use 64:ff9b:1::/48', '64:ff9b:1::a00:1'],
+    ['6to4 2002::/16 of a private IPv4', '2002:c0a8:1::1'],
+    ['IPv4-compatible ::a.b.c.d', '::10.0.0.1'],
+    ['IPv4-compatible ::a.b.c.d of a public IPv4', '::8.8.8.8'],
+    ['site-local fec0::/10', 'fec0::1'],
+    ['unique local fc00::/7', 'fd00::1'],
+    ['link-local fe80::/10', 'fe80::1'],
+    ['multicast ff00::/8', 'ff02::1'],
+    ['Teredo 2001::/32', '2001:0:4136:e378:8000:63bf:3fff:fdd2'],
+    ['documentation 2001:db8::/32', '2001:db8::1'],
+    ['unspecified ::', '::'],
+  ];
+  for (const [range, ip] of notUnicast) {
+    it(`refuse ${range} (${ip}) as written and as resolved`, () => {
+      const host = ip.includes(':') ? `[${ip}]` : ip;
+      const listed = [...allowed, ip, new URL(`https://${host}/`).hostname.replace(/^\[|\]$/g, '')];
+      expect(webhookProblem(`https://${host}/cgi-bin/webhook/send?key=k`, 'wecom', listed)).toMatch(/private or reserved/);
+      expect(addressProblem('qyapi.weixin.qq.com', ip)).toMatch(/private address/);
+    });
+  }
+  it('allow a public unicast address, IPv4 or IPv6, and the IPv4-mapped form of a public one', () => {
+    for (const ip of ['101.91.22.57', '2408:8000::1', '::ffff:101.91.22.57']) expect(addressProblem('qyapi.weixin.qq.com', ip), ip).toBeNull();
+    expect(webhookProblem('https://101.91.22.57/cgi-bin/webhook/send?key=k', 'wecom', ['101.91.22.57'])).toBeNull();
+  });
+  it('keep loopback for a loopback name only', () => {
+    expect(addressProblem('localhost', '127.0.0.1')).toBeNull();
+    expect(addressProblem('localhost', '::1')).toBeNull();
+    expect(addressProblem('localhost', '::ffff:127.0.0.1')).toBeNull();
+    expect(addressProblem('qyapi.weixin.qq.com', '127.0.0.1')).toMatch(/loopback/);
+    expect(addressProblem('qyapi.weixin.qq.com', '::1')).toMatch(/loopback/);
+    // the dotted IPv4-compatible form of a loopback address is no loopback (and no robot)
+    expect(addressProblem('localhost', '::127.0.0.1')).toMatch(/private address/);
   });
 });

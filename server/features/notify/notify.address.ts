@@ -1,40 +1,51 @@
 // Where the server may send: a robot's webhook address is checked when it is saved and again
 // before every send, so that a channel cannot be used to reach into the server's own network.
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import type { ChannelKind } from '../../../shared/schemas/notify.js';
 
 /** The two robots' official hosts: the default of NOTIFY_ALLOWED_HOSTS. */
 export const OFFICIAL_HOSTS = ['qyapi.weixin.qq.com', 'oapi.dingtalk.com'];
 
-// Addresses no robot lives at: private networks, link-local (cloud metadata), carrier NAT,
-// multicast, reserved, unspecified. Loopback is apart: allowed only when named in the list.
-const PRIVATE = new BlockList();
-for (const [net, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24],
-  ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) PRIVATE.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [['::', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96]] as const) PRIVATE.addSubnet(net, bits, 'ipv6');
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
+// Where a robot can live: ipaddr.js's `unicast` range only, i.e. none of its special ranges
+// (private, carrier NAT, link-local / cloud metadata, multicast, broadcast, reserved and
+// documentation, unspecified, unique and site-local, NAT64 64:ff9b::/96 and 64:ff9b:1::/48,
+// 6to4 2002::/16, Teredo, …): a list kept by a library, not by hand here. An IPv4 address
+// written as IPv6 (::ffff:a.b.c.d) is judged as the IPv4 one. The deprecated IPv4-compatible
+// form ::a.b.c.d falls in ipaddr.js's `unicast`, yet no robot is reached by it: refused too.
+// Loopback is apart: allowed only for a loopback name, as the tests' own robot is.
 
 const bare = (host: string) => host.replace(/^\[|\]$/g, '').toLowerCase();
-/** an IPv4 address written as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 one */
-const unmapped = (ip: string) => {
-  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  return m ? m[1] : ip;
-};
 
-export function isLoopbackAddress(ip: string): boolean {
-  const a = unmapped(bare(ip));
+/** The address as ipaddr.js reads it (IPv4-mapped made IPv4), or null for what is not an address. */
+function parsed(ip: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  const a = bare(ip);
+  // node's own strict test first: ipaddr.js would also read "1" or "0x7f.1" as IPv4
   const v = isIP(a);
-  return v !== 0 && LOOPBACK.check(a, v === 4 ? 'ipv4' : 'ipv6');
+  if (v === 0) return null;
+  try {
+    // IPv6 in its canonical hex form first: ipaddr.js reads the dotted ::a.b.c.d as if it
+    // were ::ffff:a.b.c.d (mapped), which would judge an IPv4-compatible address as its IPv4
+    return ipaddr.process(v === 6 ? bare(new URL(`http://[${a}]/`).hostname) : a);
+  } catch {
+    return null;
+  }
 }
 
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
+
+export function isLoopbackAddress(ip: string): boolean {
+  return parsed(ip)?.range() === 'loopback';
+}
+
+/** Not where a robot can be: any address outside ipaddr.js's `unicast` range, loopback aside. */
 export function isPrivateAddress(ip: string): boolean {
-  const a = unmapped(bare(ip));
-  const v = isIP(a);
-  return v !== 0 && PRIVATE.check(a, v === 4 ? 'ipv4' : 'ipv6');
+  const a = parsed(ip);
+  if (!a) return false;
+  const range = a.range();
+  if (range === 'loopback') return false;
+  if (range !== 'unicast') return true;
+  return a.kind() === 'ipv6' && a.match(IPV4_COMPATIBLE);
 }
 
 const isLoopbackHost = (host: string) => host === 'localhost' || isLoopbackAddress(host);
@@ -53,6 +64,8 @@ export function webhookProblem(raw: string, kind: ChannelKind, allowed: readonly
   const host = bare(url.hostname);
   if (url.username || url.password) return 'a webhook address may not carry a user name or password';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(host))) return 'the webhook address must start with https://';
+  // the URL drops :443 from an https address; any other port only on this machine (the tests' robot)
+  if (url.port !== '' && !isLoopbackHost(host)) return `the webhook address must use HTTPS's own port 443, not ${url.port}`;
   if (isPrivateAddress(host)) return 'a private or reserved network address is refused';
   if (!allowed.includes(host)) return `the host ${host} is not allowed (NOTIFY_ALLOWED_HOSTS: ${allowed.join(', ')})`;
   if (!url.searchParams.get(KEY_PARAM[kind])) return `a ${kind === 'wecom' ? 'WeChat Work' : 'DingTalk'} robot address carries ${KEY_PARAM[kind]}=…`;
