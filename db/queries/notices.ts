@@ -163,11 +163,12 @@ export async function answerNotice(db: DbOrTx, id: string, by: { id: string; dis
   return row;
 }
 
+/** Fills in the withdrawal once: answers nothing when the notice was withdrawn or answered meanwhile. */
 export async function withdrawNotice(db: DbOrTx, id: string, by: { id: string; displayName: string }, reason: string, at: Date) {
   const [row] = await db
     .update(notices)
     .set({ withdrawReason: reason, withdrawnAt: at, withdrawnBy: by.id, withdrawnByName: by.displayName })
-    .where(and(eq(notices.id, id), isNull(notices.withdrawnAt)))
+    .where(and(eq(notices.id, id), isNull(notices.withdrawnAt), isNull(notices.answeredAt)))
     .returning();
   return row;
 }

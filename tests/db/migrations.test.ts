@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../db/client.js';
-import { units } from '../../db/schema/index.js';
+import { notices, units } from '../../db/schema/index.js';
 import { rowsOf } from '../../db/rows.js';
 import { progressColumns } from '../../db/queries/units.js';
 import { type Agent, type TestApp } from '../helpers/app.js';
@@ -106,5 +106,27 @@ describe('0015: the area tree', () => {
     await t.database.db.execute(sql.raw(backfill));
     const placed = await Promise.all(ids.map(async (id) => (await t.database.db.select({ a: units.areaCode }).from(units).where(eq(units.id, id)))[0].a));
     expect(placed).toEqual(['621223', '621202', '621223', null, null]);
+  });
+});
+
+describe('0016: a notice holds the answer or the withdrawal, never both', () => {
+  it('leaves a notice that already holds both as it is (reported, never rewritten), and refuses making another', async () => {
+    const unit = await t.unit();
+    const db = t.database.db;
+    const seq = () => 700000 + Math.floor(Math.random() * 99999);
+    const base = { year: 2026, unitId: unit.id, unitCode: unit.code, unitName: unit.name, flags: [], severity: 5, issuedOn: '2026-11-01', respondBy: '2026-11-08', issuedByName: 'x' };
+    // as a database from before 0016 could hold it: answered, then withdrawn (an insert, which the trigger does not see)
+    const [both] = await db
+      .insert(notices)
+      .values({ ...base, seq: seq(), answerText: '已布线', answeredAt: new Date('2026-11-02T02:00:00Z'), answeredByName: 'u', withdrawReason: '发错了', withdrawnAt: new Date('2026-11-03T02:00:00Z'), withdrawnByName: 'o' })
+      .returning();
+    const [answered] = await db.insert(notices).values({ ...base, seq: seq(), answerText: '收到', answeredAt: new Date(), answeredByName: 'u' }).returning();
+    const script = readFileSync(`${migrationsFolder}/0016_notice_answer_or_withdrawal.sql`, 'utf8');
+    for (const statement of script.split('--> statement-breakpoint')) await db.execute(sql.raw(statement)); // again: idempotent
+    const [kept] = await db.select().from(notices).where(eq(notices.id, both.id));
+    expect(kept).toEqual(both);
+    await expect(db.update(notices).set({ withdrawReason: '再撤' }).where(eq(notices.id, both.id))).rejects.toThrow();
+    await expect(db.update(notices).set({ withdrawReason: 'x', withdrawnAt: new Date(), withdrawnByName: 'o' }).where(eq(notices.id, answered.id))).rejects.toThrow();
+    expect((await db.select().from(notices).where(eq(notices.id, answered.id)))[0]).toEqual(answered);
   });
 });

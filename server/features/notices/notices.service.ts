@@ -165,8 +165,15 @@ export async function withdraw(db: DbOrTx, actor: Actor, id: string, reason: str
     actor = await actingNow(tx, actor);
     const row = await noticeFor(tx, actor, id);
     if (!row) throw notFound();
+    // a notice holds the answer or the withdrawal, never both (the trigger refuses it too)
+    const answered = () => fail.conflict('该催办已答复，不能撤回', { reason: 'answered_not_withdrawable' });
+    if (row.answeredAt) throw answered();
     const done = await repo.withdrawNotice(tx, row.id, actor, reason, now);
-    if (!done) throw fail.conflict('the notice was withdrawn already', { reason: 'withdrawn' });
+    if (!done) {
+      // answered or withdrawn meanwhile: say which
+      if ((await noticeFor(tx, actor, id))?.answeredAt) throw answered();
+      throw fail.conflict('the notice was withdrawn already', { reason: 'withdrawn' });
+    }
     await appendAudit(tx, actor, [{ action: 'notice.withdraw', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq), reason } }]);
     return toNotice(done, await campaignToday(tx, now));
   });

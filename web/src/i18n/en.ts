@@ -880,5 +880,6 @@ export const en: Translation = {
     count_changed: 'The list of laggards changed after you confirmed: check the new count and confirm again.',
     answered: 'This notice was answered already.',
     withdrawn: 'This notice was withdrawn.',
+    answered_not_withdrawable: 'The notice has been answered: an answered notice cannot be withdrawn.',
   },
 };

@@ -880,6 +880,7 @@ export const zh = {
     count_changed: '落后单位名单在确认后有了变化，请核对新的数量后再确认。',
     answered: '这份通知已经答复过了。',
     withdrawn: '这份通知已被撤回。',
+    answered_not_withdrawable: '该催办已答复，不能撤回。',
   },
 };
 

@@ -91,7 +91,7 @@ export function NoticesPage() {
                   </td>
                   <td className="nowrap" data-label={t('app.actions')}>
                     <Link to="/notices/print" search={{ ids: n.id }}>{t('notices.print')}</Link>
-                    {user.role === 'office' && n.status !== 'withdrawn' && (
+                    {user.role === 'office' && (n.status === 'open' || n.status === 'overdue') && (
                       <>
                         {' · '}
                         <button type="button" className="link-button" onClick={() => setWithdrawing(n)}>{t('notices.withdraw')}</button>
