@@ -208,6 +208,18 @@ describe('a step retried with a clientEventId', () => {
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().event.note).toBe('武都内部备注');
   });
+
+  it('outside the caller’s reach is the unknown unit’s 404: the retried id shows neither the step nor the unit’s progress', async () => {
+    const { b } = await threeUnits();
+    const id = randomUUID();
+    const first = await whole.post(`/api/units/${b.id}/events`, { type: 'wiring.started', note: '武都内部备注', clientEventId: id });
+    expect(first.statusCode, first.body).toBe(201);
+    const unknown = await county.post(`/api/units/${randomUUID()}/events`, { type: 'wiring.started', clientEventId: randomUUID() });
+    expect(unknown.statusCode).toBe(404);
+    const replayed = await county.post(`/api/units/${b.id}/events`, { type: 'wiring.started', clientEventId: id });
+    expect(replayed.statusCode, replayed.body).toBe(404);
+    expect(replayed.json()).toEqual(unknown.json());
+  });
 });
 
 describe('a technician given a unit', () => {

@@ -7,14 +7,14 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import { appendStep, findByClientEventId, findStepInReach, latestLiveStep, listFeed, listUnitSteps, liveSteps, markVoided, toFact, toStep, type StepRow } from '../../../db/queries/steps.js';
-import { findUnit, findUnitInReach, type UnitRow } from '../../../db/queries/units.js';
+import { findUnitInReach, type UnitRow } from '../../../db/queries/units.js';
 import { narrowTo } from '../../../shared/domain/areas.js';
 import { STEP_ALERTS } from '../../../shared/domain/notify-alerts.js';
 import { applyStep, checkStep, deriveProgress, mayRecord, type Progress } from '../../../shared/domain/progress.js';
 import { STEP_RULES } from '../../../shared/domain/steps.js';
 import type { EventsQuery, Step, StepInput } from '../../../shared/schemas/steps.js';
 import type { Config } from '../../config.js';
-import type { Actor } from '../../lib/actor.js';
+import { actingNow, type Actor } from '../../lib/actor.js';
 import { ApiError, fail, isUniqueViolation, isUuid } from '../../lib/errors.js';
 import { enqueueStepAlerts } from '../../lib/step-alerts.js';
 import { iso } from '../../lib/time.js';
@@ -35,13 +35,15 @@ export interface Recorded {
 
 const ownOnly = 'a unit contact may record steps only for its own unit';
 
-async function replay(db: Db, actor: Actor, unitId: string, row: StepRow): Promise<Recorded> {
+async function replay(db: Db, actor: Actor, unitId: string, row: StepRow, refusal: unknown): Promise<Recorded> {
   if (actor.role === 'unit' && actor.unitId !== row.unitId) throw fail.forbidden(ownOnly);
-  // a retry is of the same unit's step: an id already used for another unit (perhaps outside the
-  // caller's scope) answers nothing about that step
+  // the unit named must be one the caller reaches, or the write's own refusal (its 404) stands:
+  // a retried id tells nothing of a unit outside the reach, neither its step nor its progress
+  const unit = await findUnitInReach(db, actor.reach, unitId);
+  if (!unit) throw refusal;
+  // a retry is of the same unit's step: an id already used for another unit answers nothing about that step
   if (row.unitId !== unitId) throw fail.conflict('this clientEventId was already used for a step of another unit: give the step a new one');
-  const unit = await findUnit(db, row.unitId);
-  return { created: false, event: toStep(row), progress: unit!.progress };
+  return { created: false, event: toStep(row), progress: unit.progress };
 }
 
 export async function recordStep(deps: StepDeps, actor: Actor, unitId: string, input: StepInput): Promise<Recorded> {
@@ -52,7 +54,7 @@ export async function recordStep(deps: StepDeps, actor: Actor, unitId: string, i
     // up only when the write is refused, so the usual first send costs no extra query.
     if (input.clientEventId && (isUniqueViolation(err) || (err instanceof ApiError && err.status < 500))) {
       const existing = await findByClientEventId(deps.db, input.clientEventId);
-      if (existing) return replay(deps.db, actor, unitId, existing);
+      if (existing) return replay(deps.db, actor, unitId, existing, err);
     }
     throw err;
   }
@@ -121,16 +123,18 @@ export async function voidStep(db: Db, actor: Actor, stepId: string, reason: str
   const target = await findStepInReach(db, actor.reach, stepId);
   if (!target) throw fail.notFound('step');
   return db.transaction(async (tx) => {
-    const unit = await findUnit(tx, target.unitId, { lock: true });
-    if (!unit) throw fail.notFound('unit');
+    // the unit locked through the reach as it is now: an office narrowed meanwhile voids nothing outside it
+    const me = await actingNow(tx, actor);
+    const unit = await findUnitInReach(tx, me.reach, target.unitId, { lock: true });
+    if (!unit) throw fail.notFound('step');
     const latest = await latestLiveStep(tx, unit.id);
     if (!latest || latest.id !== target.id) {
       throw fail.conflict(target.voided ? 'this step is already void' : "only the unit's most recent live step can be voided", { latestStepId: latest?.id ?? null });
     }
     const remaining = (await liveSteps(tx, unit.id)).filter((s) => s.id !== target.id);
     const progress = deriveProgress(remaining.map(toFact), iso(unit.createdAt));
-    const row = await markVoided(tx, { stepId: target.id, unitId: unit.id, by: actor, reason, progress });
-    await appendAudit(tx, actor, { action: 'step.void', target: `unit:${unit.id}`, details: { stepId: row.id, type: row.type, reason } });
+    const row = await markVoided(tx, { stepId: target.id, unitId: unit.id, by: me, reason, progress });
+    await appendAudit(tx, me, { action: 'step.void', target: `unit:${unit.id}`, details: { stepId: row.id, type: row.type, reason } });
     await announce(tx, { unitId: unit.id, stepId: row.id, type: row.type, voided: true });
     return { created: true, event: toStep(row), progress };
   });
