@@ -1,51 +1,14 @@
-// Delivery to the robots with a moved clock: alerts written with their step, retries with
-// growing waits, give-up after a day, the 20-a-minute limit, the digest once a day.
-import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { notifyDeliveries } from '../../db/schema/index.js';
+// Delivery to the robots with a moved clock, what is sent: alerts written with their step, the
+// alert for a notice left unanswered, the digest once a day. Retries, giving up after a day and
+// the 20-a-minute limit are in notify.delivery.retries.test.ts; both files make their robot,
+// sender and clock alike (notify.delivery.kit.ts), each on an app of its own.
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { addDays, instantAt, today } from '../../shared/domain/dates.js';
-import { DELIVERY_RULE } from '../../shared/domain/notify-retry.js';
-import { createSender, type Sender } from '../../server/features/notify/notify.sender.js';
-import { type Agent, type TestApp } from '../helpers/app.js';
-import { appTest } from '../helpers/fixture.js';
 import { BODIES, bringTo } from '../helpers/steps.js';
-import { startReceiver, type Receiver } from './notify.receiver.js';
+import { advance, channel, newSender, office, robot, rowsOf, sender, setNow, t, useDelivery } from './notify.delivery.kit.js';
 
-const test = appTest({ NOTIFY_ALLOWED_HOSTS: '127.0.0.1', NOTIFY_TIMEOUT_MS: '1500', PUBLIC_ORIGIN: 'https://zw.example.gov.cn' });
-
-let t: TestApp;
-let office: Agent;
-let robot: Receiver;
-let now: number;
-let sender: Sender;
-const clock = () => new Date(now);
-const newSender = () => createSender({ db: t.database.db, config: t.config, log: t.app.log, clock });
-
-test.beforeAll(async ({ t: testApp, office: fOffice }) => {
-  t = testApp;
-  robot = await startReceiver();
-  office = fOffice;
-});
-afterAll(() => robot.close());
-beforeEach(async () => {
-  // a little ahead of the database's clock, which stamps the alerts a step writes
-  now = Date.now() + 10_000;
-  sender = newSender();
-  // each test its own channels: the earlier ones are switched off
-  await t.database.db.execute(sql`update notify_channels set enabled = false`);
-});
-
-let keys = 0;
-async function channel(extra: Record<string, unknown> = {}) {
-  const key = `wk-${++keys}-${Math.random().toString(36).slice(2, 8)}`;
-  const res = await office.post('/api/channels', { name: `群${keys}`, kind: 'wecom', webhookUrl: robot.wecomUrl(key), alerts: ['wiring_refused', 'postponement_limit', 'registration_rejected'], ...extra });
-  expect(res.statusCode, res.body).toBe(201);
-  return { id: res.json().channel.id as string, key };
-}
-const rowsOf = (channelId: string) => t.database.db.select().from(notifyDeliveries).where(eq(notifyDeliveries.channelId, channelId)).orderBy(notifyDeliveries.createdAt);
-const advance = (ms: number) => {
-  now += ms;
-};
+useDelivery();
 
 describe('instant alerts', () => {
   it('are written with the step that raised them, before anything is sent, and sent by the next round', async () => {
@@ -122,7 +85,7 @@ describe('a notice left unanswered', () => {
     expect((await contact.post(`/api/notices/${issued[1].id}/answer`, { text: '本周内安排布线' })).statusCode).toBe(200);
     await sender.tick();
     expect(robot.for(key)).toHaveLength(0); // not overdue on its date
-    now = instantAt(addDays(due, 1), '09:00', tz).getTime();
+    setNow(instantAt(addDays(due, 1), '09:00', tz).getTime());
     await sender.tick();
     await newSender().tick();
     const got = robot.for(key);
@@ -133,138 +96,11 @@ describe('a notice left unanswered', () => {
   });
 });
 
-describe('retries', () => {
-  it('wait longer after each failure (500, a hang, rate-limited) and end sent', async () => {
-    const { id, key } = await channel();
-    robot.script(key, ['500', 'hang', 'ratelimit', 'ok']);
-    await office.post(`/api/units/${(await t.unit()).id}/events`, BODIES['wiring.refused']);
-    const tries: { at: number; status: string; answer: string | null }[] = [];
-    const round = async () => {
-      await sender.tick();
-      const [r] = await rowsOf(id);
-      tries.push({ at: r.nextAt.getTime() - now, status: r.status, answer: r.lastAnswer });
-      return r;
-    };
-    expect((await round()).attempts).toBe(1);
-    expect(tries[0]).toMatchObject({ status: 'pending', at: 30_000 });
-    expect(tries[0].answer).toMatch(/^HTTP 500/);
-    // not before its time
-    advance(29_000);
-    expect((await round()).attempts).toBe(1);
-    advance(1_000);
-    expect((await round()).attempts).toBe(2);
-    expect(tries[2]).toMatchObject({ status: 'pending', at: 60_000 });
-    expect(tries[2].answer).toBe('no answer within 1500 ms');
-    advance(60_000);
-    expect((await round()).attempts).toBe(3);
-    expect(tries[3]).toMatchObject({ status: 'pending', at: 120_000 });
-    expect(tries[3].answer).toContain('45009');
-    advance(120_000);
-    const last = await round();
-    expect(last).toMatchObject({ status: 'sent', attempts: 4 });
-    expect(robot.for(key).map((r) => r.answered)).toEqual(['500', 'hang', 'ratelimit', 'ok']);
-  });
-
-  it('are not made for a redirect (never followed) or an error the robot means', async () => {
-    const { id, key } = await channel();
-    robot.script(key, ['redirect', 'bad']);
-    await office.post(`/api/units/${(await t.unit()).id}/events`, BODIES['wiring.refused']);
-    await office.post(`/api/units/${(await t.unit()).id}/events`, BODIES['wiring.refused']);
-    await sender.tick();
-    const rows = await rowsOf(id);
-    expect(rows.map((r) => r.status)).toEqual(['failed', 'failed']);
-    expect(rows.map((r) => r.lastAnswer)).toEqual([expect.stringMatching(/^HTTP 302 \(redirect not followed\)/), expect.stringContaining('93000')]);
-    expect(robot.elsewhereHits()).toBe(0);
-  });
-
-  it('read no more of an answer than the cap', async () => {
-    const { id, key } = await channel();
-    robot.script(key, ['huge']);
-    await office.post(`/api/units/${(await t.unit()).id}/events`, BODIES['wiring.refused']);
-    await sender.tick();
-    const [r] = await rowsOf(id);
-    expect(r.status).toBe('sent');
-    expect(r.lastAnswer!.length).toBeLessThanOrEqual(500);
-  });
-
-  it('give up after 24 hours and show the message as failed', async () => {
-    const { id, key } = await channel();
-    robot.script(key, Array(100).fill('500'));
-    const unit = await t.unit();
-    await office.post(`/api/units/${unit.id}/events`, BODIES['wiring.refused']);
-    let rounds = 0;
-    for (;;) {
-      await sender.tick();
-      rounds++;
-      const [r] = await rowsOf(id);
-      if (r.status !== 'pending') break;
-      now = r.nextAt.getTime();
-      expect(rounds).toBeLessThan(60);
-    }
-    const [r] = await rowsOf(id);
-    expect(r.status).toBe('failed');
-    expect(r.lastAnswer).toMatch(/^gave up: not sent within 24 hours; last answer: HTTP 500/);
-    expect(now - r.createdAt.getTime()).toBeLessThanOrEqual(DELIVERY_RULE.giveUpAfterMs);
-    // waits of 30 s doubling up to an hour: 8 tries in the first 2 h, then one an hour
-    expect(r.attempts).toBeGreaterThan(25);
-    expect(r.attempts).toBeLessThan(35);
-
-    // a message that could not be tried at all (its channel switched off) is given up too
-    const off = await channel();
-    await office.post(`/api/units/${(await t.unit()).id}/events`, BODIES['wiring.refused']);
-    await office.patch(`/api/channels/${off.id}`, { enabled: false });
-    await sender.tick();
-    expect((await rowsOf(off.id))[0].status).toBe('pending');
-    now = Date.now() + DELIVERY_RULE.giveUpAfterMs + 10_000;
-    await sender.tick();
-    expect((await rowsOf(off.id))[0]).toMatchObject({ status: 'failed', attempts: 0, lastAnswer: 'gave up: not sent within 24 hours' });
-  });
-});
-
-describe('the 20-a-minute limit', () => {
-  it('sends at most 20 messages a minute to one robot, the rest in the next minute', async () => {
-    const { id, key } = await channel();
-    const other = await channel();
-    for (let i = 0; i < 25; i++) expect((await office.post(`/api/units/${(await t.unit()).id}/events`, BODIES['wiring.refused'])).statusCode).toBe(201);
-    await sender.tick();
-    expect(robot.for(key)).toHaveLength(20);
-    // each robot has its own minute
-    expect(robot.for(other.key)).toHaveLength(20);
-    advance(30_000);
-    await sender.tick();
-    // a second process shares the same minute
-    await newSender().tick();
-    expect(robot.for(key)).toHaveLength(20);
-    advance(30_001);
-    await sender.tick();
-    expect(robot.for(key)).toHaveLength(25);
-    expect((await rowsOf(id)).every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
-  });
-
-  it('holds a robot that says it is rate-limited for a minute', async () => {
-    const { id, key } = await channel();
-    robot.script(key, ['ratelimit']);
-    for (let i = 0; i < 3; i++) await office.post(`/api/units/${(await t.unit()).id}/events`, BODIES['wiring.refused']);
-    await sender.tick();
-    // the first answered 45009: the two after it wait with it
-    expect(robot.for(key)).toHaveLength(1);
-    advance(59_000);
-    await sender.tick();
-    expect(robot.for(key)).toHaveLength(1);
-    advance(2_000);
-    await sender.tick();
-    // the one refused, tried again, and the two that waited
-    expect(robot.for(key)).toHaveLength(4);
-    const rows = await rowsOf(id);
-    expect(rows.map((r) => [r.status, r.attempts])).toEqual([['sent', 2], ['sent', 1], ['sent', 1]]);
-  });
-});
-
 describe('the daily digest', () => {
   it('is sent once a day at its time, even when processes restart at that moment, and tells the change since the last one', async () => {
     const tz = 'Asia/Shanghai';
     const tomorrow = addDays(today(tz), 1);
-    now = instantAt(tomorrow, '08:00', tz).getTime() - 60_000;
+    setNow(instantAt(tomorrow, '08:00', tz).getTime() - 60_000);
     const { id, key } = await channel({ digestAt: '08:00', alerts: [] });
     const units = [await t.unit({ name: '拒绝乡' }), await t.unit({ name: '完成乡' })];
     await office.post(`/api/units/${units[0].id}/events`, BODIES['wiring.refused']);
@@ -305,10 +141,10 @@ describe('the daily digest', () => {
     const day = today(tz, new Date());
     const made = instantAt(day, '10:00', tz);
     await t.database.db.execute(sql`update notify_channels set created_at = ${made.toISOString()}::timestamptz where id = ${id}::uuid`);
-    now = made.getTime() + 30_000;
+    setNow(made.getTime() + 30_000);
     await sender.tick();
     expect(await rowsOf(id)).toHaveLength(0);
-    now = instantAt(addDays(day, 1), '00:00', tz).getTime() + 5_000;
+    setNow(instantAt(addDays(day, 1), '00:00', tz).getTime() + 5_000);
     await sender.tick();
     expect(await rowsOf(id)).toHaveLength(1);
   });
