@@ -76,7 +76,7 @@ const boundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'data', 'db/migrations'] },
+  { ignores: ['node_modules', 'web/dist', 'dist', 'data', 'db/migrations'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,10 +2,10 @@
 // PGlite (the same SQL, in-process) otherwise.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { projectRoot } from './root.js';
 import * as schema from './schema/index.js';
 import { guardClosedSocketWrites } from './postgres-guard.js';
 import { openReadRouting, type ReadRouting } from './read-replica.js';
@@ -31,7 +31,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = resolve(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
+export const migrationsFolder = resolve(projectRoot, 'db/migrations');
 
 export interface OpenOptions {
   url?: string;
@@ -42,6 +42,8 @@ export interface OpenOptions {
   max?: number;
   /** the reports' pool size */
   reportsMax?: number;
+  /** PGlite's shared_buffers in MB (16 unless given) */
+  sharedBuffersMb?: number;
   /** a streaming replica for `reads` and `reports` (postgres only) */
   readUrl?: string;
   /** how far behind the replica may be before those reads go to the primary */
@@ -77,20 +79,25 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
+  // PostgreSQL's shared buffers: PGlite's default, 128 MB, is all touched at start, so it was
+  // 120 MB of the embedded server's resident memory from its first second (issue 28). A county's
+  // database is tens of MB, and the pages beyond the buffers come from the operating system's
+  // file cache.
+  const pgliteOptions = { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffersMb ?? 16}MB`] };
   let client;
   // one process per data folder (db/data-dir-lock.ts), held until close
   let lock: DataDirLock | undefined;
   if (opts.loadDataDir) {
-    client = await PGlite.create({ loadDataDir: opts.loadDataDir });
+    client = await PGlite.create({ ...pgliteOptions, loadDataDir: opts.loadDataDir });
   } else if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true }); // PGlite does not create parent folders
     lock = await lockDataDir(opts.dataDir);
-    client = await PGlite.create(join(opts.dataDir, 'pglite')).catch(async (err: unknown) => {
+    client = await PGlite.create(join(opts.dataDir, 'pglite'), pgliteOptions).catch(async (err: unknown) => {
       await lock?.release();
       throw err;
     });
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(pgliteOptions);
   }
   const db = drizzle({ client, schema }) as unknown as Db;
   return {

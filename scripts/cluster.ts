@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { freePort } from '../tests/helpers/server-process.js';
-import { buildIfStale } from './build-if-stale.js';
+import { buildIfStale, buildServerIfStale, SERVER_ENTRY } from './build-if-stale.mjs';
 import { NGINX, nginxConfig } from './cluster/nginx.js';
 import { DATABASE, PG_BIN, ownFolder, pgServer, run, settings, type PgServer } from './cluster/postgres.js';
 
@@ -83,6 +83,7 @@ const exitOf = (child?: ChildProcess) =>
   !child || child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((ok) => child.once('exit', () => ok()));
 
 export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> {
+  buildServerIfStale(); // the trackers run the compiled server, as the Dockerfile does
   const dir = mkdtempSync(join(tmpdir(), 'zw-cluster-'));
   chmodSync(dir, 0o711); // the postgres user reaches its folders inside
   const logs = join(dir, 'logs');
@@ -148,7 +149,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         url: `http://127.0.0.1:${port}`,
         log: [],
         async start(env = {}) {
-          const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+          const child = spawn(process.execPath, ['--enable-source-maps', SERVER_ENTRY], {
             cwd: root,
             env: {
               ...process.env,

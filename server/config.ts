@@ -22,6 +22,8 @@ export const Env = z.object({
    */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
   REPORTS_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(2),
+  // the embedded database's buffer pool (db/client.ts says why it is small)
+  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(1024).default(16),
   BOOTSTRAP_ADMIN_USERNAME: z.string().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8, 'BOOTSTRAP_ADMIN_PASSWORD needs at least 8 characters').optional(),
   /** minutes without a request after which a session ends */
@@ -79,6 +81,7 @@ export type Config = {
   dataDir: string;
   databasePoolSize: number;
   reportsPoolSize: number;
+  pgliteSharedBuffersMb: number;
   bootstrapAdmin?: { username: string; password: string };
   sessionIdleMs: number;
   sessionMaxMs: number;
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.DATA_DIR),
     databasePoolSize: e.DATABASE_POOL_SIZE,
     reportsPoolSize: e.REPORTS_POOL_SIZE,
+    pgliteSharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB,
     bootstrapAdmin:
       e.BOOTSTRAP_ADMIN_USERNAME && e.BOOTSTRAP_ADMIN_PASSWORD
         ? { username: e.BOOTSTRAP_ADMIN_USERNAME, password: e.BOOTSTRAP_ADMIN_PASSWORD }

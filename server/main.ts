@@ -14,6 +14,7 @@ const database = await openDatabase({
   dataDir: config.dataDir,
   max: config.databasePoolSize,
   reportsMax: config.reportsPoolSize,
+  sharedBuffersMb: config.pgliteSharedBuffersMb,
   readUrl: config.readReplica?.url,
   readMaxLagSeconds: config.readReplica?.maxLagSeconds,
 }).catch((err: unknown) => {

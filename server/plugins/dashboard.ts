@@ -2,13 +2,13 @@
 // so the client-side router can take it.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import staticFiles from '@fastify/static';
 import { send } from './errors.js';
 import { pathOf } from '../lib/url.js';
+import { projectRoot } from '../../db/root.js';
 
-export const DIST = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../web/dist');
+export const DIST = resolve(projectRoot, 'web/dist');
 
 export default fp(
   async (app) => {

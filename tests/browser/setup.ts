@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '../../db/client.js';
-import { buildIfStale } from '../../scripts/build-if-stale.js';
+import { buildIfStale, buildServerIfStale } from '../../scripts/build-if-stale.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,6 +15,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   if (!existsSync('/usr/bin/chromium')) throw new Error('browser tests need Debian chromium: apt-get install -y chromium');
   buildIfStale();
+  buildServerIfStale(); // the compiled server each test file starts
   if (process.env.TEST_DATABASE_URL) {
     project.provide('pgliteTemplate', '');
     return;

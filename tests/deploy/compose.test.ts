@@ -67,7 +67,11 @@ describe('Dockerfile', () => {
   });
 
   it('copies every folder the server loads at run time, and the built dashboard', () => {
-    for (const folder of ['server', 'db', 'shared', 'web/dist', 'node_modules']) {
+    // the compiled server (no TypeScript in the image), the migrations' SQL it reads, package.json
+    // by which it finds them (db/root.ts)
+    expect(dockerfile).toMatch(/npm run build:server/);
+    expect(dockerfile).toMatch(/^COPY --from=build --chown=node:node \/app\/package\.json \.\/$/m);
+    for (const folder of ['dist/server', 'db/migrations', 'web/dist', 'node_modules']) {
       expect(dockerfile, folder).toMatch(new RegExp(`^COPY --from=build --chown=node:node /app/${folder} \\./${folder}$`, 'm'));
     }
   });

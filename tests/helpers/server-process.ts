@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildServerIfStale } from '../../scripts/build-if-stale.mjs';
 import { adminClient, databaseUrl } from '../setup/postgres.js';
 
 export const ADMIN = { username: 'admin', password: 'admin-pass-123' };
@@ -60,15 +61,18 @@ export interface ServerProcess {
 }
 
 /** What follows `node` in the command that starts the server: the Dockerfile's CMD (tests/deploy/compose.test.ts holds them together). */
-export const SERVER_ARGS = ['--import', 'tsx', 'server/main.ts'];
+export const SERVER_ARGS = ['--enable-source-maps', 'dist/server/server/main.js'];
 
 export async function spawnServer(
   store: Store,
   env: Record<string, string> = {},
   opts: { keepLog?: boolean; nodeArgs?: string[]; args?: string[] } = {},
 ): Promise<ServerProcess> {
+  // the compiled server, as `npm start` and the Dockerfile run it; built here when its sources
+  // are newer (the test run's global setup has built it already, so this is a few stat calls)
+  buildServerIfStale();
   const port = await freePort();
-  // node itself with tsx as a loader: one process, so signals and RSS are the server's own
+  // node itself, one process, so signals and RSS are the server's own
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.args ?? SERVER_ARGS)], {
     env: {
       ...process.env,

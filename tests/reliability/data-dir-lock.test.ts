@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from '../../db/data-dir-lock.js';
-import { ADMIN, freePort, freshStore, httpAs, spawnServer, type ServerProcess, type Store } from '../helpers/server-process.js';
+import { ADMIN, freePort, freshStore, httpAs, SERVER_ARGS, spawnServer, type ServerProcess, type Store } from '../helpers/server-process.js';
 
 // the lock is the embedded database's: on PostgreSQL the server is the one process with the data
 const embedded = !process.env.TEST_DATABASE_URL;
@@ -20,10 +20,10 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** Starts `server/main.ts` on `dataDir` and waits for it to end by itself (or 60 s). */
+/** Starts the compiled server on `dataDir` and waits for it to end by itself (or 60 s). */
 async function startExpectingExit(dataDir: string): Promise<{ code: number | null; output: string; ms: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     env: { ...process.env, TEST_DATABASE_URL: '', DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PASSWORD_COST: '10' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

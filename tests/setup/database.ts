@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '../../db/client.js';
+import { buildServerIfStale } from '../../scripts/build-if-stale.mjs';
 import { adminClient, databaseUrl } from './postgres.js';
 
 declare module 'vitest' {
@@ -17,6 +18,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // once, before the workers: the files that start a server process start the compiled one
+  buildServerIfStale();
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const template = `zw_tpl_${randomBytes(6).toString('hex')}`;
