@@ -4,7 +4,7 @@
 // One column list serves both, so the two files always say the same.
 import { PassThrough, type Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import { exceljs } from './excel.js';
 
 /**
  * How a column's values are written. Dates and times come as the text the CSV shows
@@ -104,7 +104,7 @@ export function tableXlsx<T>(columns: SheetColumn<T>[], rows: readonly T[], opts
   // the print area is one range: the columns left out of it come last
   if (columns.slice(0, printed).some((c) => c.screenOnly)) throw new Error('screen-only columns must come last');
   const write = async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
     workbook.creator = '政务专网接入进度';
     const title = xmlSafe(opts.title);
     const sheet = workbook.addWorksheet(xmlSafe(opts.sheetName).slice(0, 31), {

@@ -1,6 +1,6 @@
 // The import's template files: the headings the import reads (import.columns.ts), and in the
 // workbook a second sheet that says what each column takes. Only the first sheet is imported.
-import ExcelJS from 'exceljs';
+import { exceljs } from '../../lib/excel.js';
 import { CLEAR_MARKER, TEMPLATE_HEADERS } from './import.columns.js';
 
 const NOTES: [string, string][] = [
@@ -21,7 +21,7 @@ const NOTES: [string, string][] = [
 export const templateCsv = () => `\uFEFF${TEMPLATE_HEADERS.join(',')}\r\n`;
 
 export async function templateXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = '政务专网接入进度';
   const sheet = workbook.addWorksheet('单位');
   sheet.addRow(TEMPLATE_HEADERS).font = { bold: true };

@@ -13,12 +13,14 @@
 // decoding: shared strings, rich text, dates by number format, formulas, is kept).
 import { createRequire } from 'node:module';
 import { Transform, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs, exceljsPart } from '../../lib/excel.js';
 import type { Cell } from './import.parse.js';
 
 const require = createRequire(import.meta.url);
-const unzipper = require('unzipper') as { Open: { buffer(b: Buffer): Promise<{ files: ZipEntry[] }> } };
-const excelUtils = require('exceljs/lib/utils/utils.js') as { isDateFmt(fmt: string | undefined): boolean; excelToDate(v: number, date1904?: boolean): Date };
+// loaded by the first workbook read, with exceljs (server/lib/excel.ts)
+const unzipper = () => require('unzipper') as { Open: { buffer(b: Buffer): Promise<{ files: ZipEntry[] }> } };
+const excelUtils = () => exceljsPart<{ isDateFmt(fmt: string | undefined): boolean; excelToDate(v: number, date1904?: boolean): Date }>('utils/utils.js');
 
 interface ZipEntry {
   path: string;
@@ -40,7 +42,7 @@ interface PartReader {
 }
 
 type SaxEvent = { eventType: 'opentag'; value: { name: string; attributes: Record<string, string> } } | { eventType: 'text'; value: string } | { eventType: 'closetag'; value: { name: string } };
-const parseSax = require('exceljs/lib/utils/parse-sax.js') as (input: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>;
+const parseSax = (input: AsyncIterable<unknown>) => exceljsPart<(input: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>>('utils/parse-sax.js')(input);
 
 /** One row of the sheet: its number, its cells by column (1-based), and whether it has a cell past `width`. */
 export interface SheetRow {
@@ -86,7 +88,7 @@ export interface OpenSheet {
 export async function openFirstSheet(buffer: Buffer): Promise<OpenSheet> {
   let files: ZipEntry[];
   try {
-    ({ files } = await unzipper.Open.buffer(buffer));
+    ({ files } = await unzipper().Open.buffer(buffer));
   } catch {
     throw new WorkbookProblem('not a readable .xlsx workbook');
   }
@@ -95,7 +97,7 @@ export async function openFirstSheet(buffer: Buffer): Promise<OpenSheet> {
   const book = part.get('xl/workbook.xml');
   if (!rels || !book) throw new WorkbookProblem('not a readable .xlsx workbook');
 
-  const WorkbookReader = (ExcelJS as unknown as { stream: { xlsx: { WorkbookReader: new (input: null, options: object) => PartReader } } }).stream.xlsx
+  const WorkbookReader = (exceljs() as unknown as { stream: { xlsx: { WorkbookReader: new (input: null, options: object) => PartReader } } }).stream.xlsx
     .WorkbookReader;
   const reader = new WorkbookReader(null, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
   try {
@@ -216,7 +218,7 @@ function cellOf(type: string | undefined, v: string | null, formula: boolean, nu
       if (v.trim() === '') return '';
       const n = Number(v);
       if (!Number.isFinite(n)) return { problem: 'holds a number that cannot be read' };
-      return excelUtils.isDateFmt(numFmt) ? cellText(excelUtils.excelToDate(n, date1904), undefined, date1904) : cellText(n, undefined, date1904);
+      return excelUtils().isDateFmt(numFmt) ? cellText(excelUtils().excelToDate(n, date1904), undefined, date1904) : cellText(n, undefined, date1904);
     }
   }
 }
@@ -246,7 +248,7 @@ export function cellText(value: CellValue, numFmt: string | undefined, date1904:
       const result = (value as { result?: CellValue }).result;
       if (result === undefined || result === null) return { problem: FORMULA_WITHOUT_VALUE };
       // a formula's saved number keeps its cell's date format; exceljs reads it as a plain number
-      if (typeof result === 'number' && Number.isFinite(result) && excelUtils.isDateFmt(numFmt)) return cellText(excelUtils.excelToDate(result, date1904), undefined, date1904);
+      if (typeof result === 'number' && Number.isFinite(result) && excelUtils().isDateFmt(numFmt)) return cellText(excelUtils().excelToDate(result, date1904), undefined, date1904);
       if (typeof result === 'number' && Number.isNaN(result)) return { problem: 'is a formula whose saved result is an error' };
       return cellText(result, numFmt, date1904);
     }
