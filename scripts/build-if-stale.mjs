@@ -47,7 +47,12 @@ export function serverIsStale() {
  * once, or a process starting meanwhile, never see half a build.
  */
 export function buildServer() {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  let tsc;
+  try {
+    tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  } catch {
+    throw new Error('building the server needs TypeScript, a dev dependency: run `npm install` (not `--omit=dev`), or build where it is installed (the Dockerfile does)');
+  }
   const tmp = `${SERVER_DIST}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.server.json'), '--outDir', tmp], { cwd: root, stdio: 'inherit' });

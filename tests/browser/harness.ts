@@ -16,7 +16,7 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts `server/main.ts` on a fresh database (PGlite in a temp dir, or a new PostgreSQL database). */
+/** Starts the compiled server on a fresh database (PGlite in a temp dir, or a new PostgreSQL database). */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   // the server serves the dashboard only if it finds it built when it starts: wait out a rebuild in progress
   for (let waited = 0; !existsSync('web/dist/index.html') && waited < 60_000; waited += 250) await new Promise((r) => setTimeout(r, 250));
