@@ -1,7 +1,7 @@
 // Urging notices (催办): numbering, inserting a batch, reading through the caller's reach,
 // answering and withdrawing; and what the laggard board says of each unit's notices (how many
 // it got, when the last one went out, whether a step happened after it; withdrawn ones do not count).
-import { and, count, desc, eq, getTableColumns, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { rowsOf } from '../rows.js';
 import { noticeCounters, notices, units } from '../schema/index.js';
@@ -171,4 +171,16 @@ export async function withdrawNotice(db: DbOrTx, id: string, by: { id: string; d
     .where(and(eq(notices.id, id), isNull(notices.withdrawnAt), isNull(notices.answeredAt)))
     .returning();
   return row;
+}
+
+/**
+ * The notices that can keep a unit out of a batch: those still waiting for an answer, and those
+ * withdrawn since `withdrawnSince`. The rule that reads them is shared/domain/notices.ts batchSkipReason.
+ */
+export async function noticesHoldingBack(db: DbOrTx, withdrawnSince: Date) {
+  return db
+    .select({ id: notices.id, unitId: notices.unitId, year: notices.year, seq: notices.seq, issuedOn: notices.issuedOn, answeredAt: notices.answeredAt, withdrawnAt: notices.withdrawnAt })
+    .from(notices)
+    .where(or(and(isNull(notices.answeredAt), isNull(notices.withdrawnAt)), gte(notices.withdrawnAt, withdrawnSince)))
+    .orderBy(desc(notices.issuedAt));
 }

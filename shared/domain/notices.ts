@@ -105,3 +105,30 @@ export function noticeText(flags: readonly LaggardFlag[]): NoticeText {
 
 /** The flags' actions, each once, in stage order (kept for callers that want only these). */
 export const flagActions = (flags: LaggardFlag[]) => noticeText(flags).actions;
+
+/**
+ * Why a batch leaves a unit out (docs/contract/api.md "Each level's voice"), strongest first:
+ * urged today already, a notice still waiting for its answer (open or overdue), or a notice the
+ * office withdrew within WITHDRAWN_RECENT_DAYS (withdrawn "经研究暂缓催办": urging again at once
+ * would undo that decision). The office may still include such a unit by name.
+ */
+export const BATCH_SKIP_REASONS = ['urged_today', 'open_notice', 'withdrawn_recently'] as const;
+export type BatchSkipReason = (typeof BATCH_SKIP_REASONS)[number];
+export const WITHDRAWN_RECENT_DAYS = 14;
+
+export interface NoticeFact {
+  issuedOn: string;
+  answered: boolean;
+  /** the day of the withdrawal in the campaign's time zone, when withdrawn */
+  withdrawnOn: string | null;
+}
+
+/** The reason a batch of `today` leaves the unit with these notices out, or null to urge it. */
+export function batchSkipReason(notices: readonly NoticeFact[], today: string): BatchSkipReason | null {
+  const waiting = notices.filter((n) => !n.answered && !n.withdrawnOn);
+  if (waiting.some((n) => n.issuedOn === today)) return 'urged_today';
+  if (waiting.length) return 'open_notice';
+  const since = addDays(today, -WITHDRAWN_RECENT_DAYS);
+  if (notices.some((n) => n.withdrawnOn && n.withdrawnOn >= since)) return 'withdrawn_recently';
+  return null;
+}

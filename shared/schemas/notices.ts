@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTICE_STATUSES } from '../domain/notices.js';
+import { BATCH_SKIP_REASONS, MAX_BATCH, NOTICE_STATUSES } from '../domain/notices.js';
 import { BoolText, Id, IsoDate, IsoDateTime, PageQuery, Text, listOf } from './common.js';
 import { LaggardFilter, LaggardFlag } from './reports.js';
 import { AreaFilter } from './units.js';
@@ -48,6 +48,8 @@ export const IssueBatch = LaggardFilter.omit({ asOf: true })
     ...respondFields,
     /** the count the office saw in its confirmation: if the board has changed since, 409 */
     expected: z.number().int().min(0).optional(),
+    /** units the dry run listed as skipped that the office chose to urge all the same */
+    include: z.array(Id).max(MAX_BATCH).optional(),
   })
   .strict();
 export type IssueBatch = z.infer<typeof IssueBatch>;
@@ -72,6 +74,18 @@ export type NoticeList = z.infer<typeof NoticeList>;
 
 /** `?dryRun=true`: the count a batch would issue, nothing written */
 export const BatchQuery = z.object({ dryRun: BoolText.optional() });
-/** A batch's answer: the notices issued, and the units left out as urged today already. */
-export const BatchAnswer = BatchResult.extend({ skipped: z.number().int() });
+export const BatchSkipReasonName = z.enum(BATCH_SKIP_REASONS);
+/** A unit a batch leaves out, and why: the notice that holds it back. */
+export const BatchSkipped = z.object({
+  unitId: Id,
+  unit: z.object({ code: z.string(), name: z.string() }),
+  reason: BatchSkipReasonName,
+  notice: z.object({ id: Id, number: z.string(), issuedOn: IsoDate }).nullable(),
+});
+export type BatchSkipped = z.infer<typeof BatchSkipped>;
+/**
+ * A batch's answer: the notices issued (none in a dry run), how many it issues (`willCreate`;
+ * `created` says the same in a dry run, as it always did), and the units it leaves out.
+ */
+export const BatchAnswer = BatchResult.extend({ willCreate: z.number().int(), skipped: z.array(BatchSkipped) });
 export type BatchAnswer = z.infer<typeof BatchAnswer>;

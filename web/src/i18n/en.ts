@@ -874,6 +874,17 @@ export const en: Translation = {
     homeAreaHint: 'Where a new or imported unit goes when it names no county and its code names none',
     homeAreaNone: 'Not set',
   },
+  dubang: {
+    skippedTitle: 'Left out ({{count}})',
+    skippedHint: 'These units are left out by the rules; tick any you want urged all the same.',
+    skipReason: {
+      urged_today: 'urged today, not answered yet',
+      open_notice: 'a notice still waits for its answer (open or overdue)',
+      withdrawn_recently: 'a notice was withdrawn in the last 14 days',
+    },
+    urgeOne: 'Urge',
+    urgeUnit: 'Urge {{unit}}',
+  },
   conflict: {
     not_lagging: 'The unit is not lagging now: nothing to urge.',
     already_urged: 'The unit was urged today already and has not answered yet.',

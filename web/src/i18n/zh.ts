@@ -874,6 +874,17 @@ export const zh = {
     homeAreaHint: '新建或导入单位时既没有填写所属区县、也无法从乡镇代码推出时，归入这个地区',
     homeAreaNone: '未设置',
   },
+  dubang: {
+    skippedTitle: '不发出的单位（{{count}} 个）',
+    skippedHint: '以下单位按规则不再催办；确需催办的，勾选后一并发出。',
+    skipReason: {
+      urged_today: '今天已催办，尚未答复',
+      open_notice: '已有催办通知尚未答复（含逾期未答复）',
+      withdrawn_recently: '近 14 天内撤回过催办通知',
+    },
+    urgeOne: '催办',
+    urgeUnit: '催办 {{unit}}',
+  },
   conflict: {
     not_lagging: '该单位目前没有落后问题，无需催办。',
     already_urged: '该单位今天已经发过催办通知，尚未答复。',

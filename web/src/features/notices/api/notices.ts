@@ -55,7 +55,7 @@ export const useBatchPreview = (filters: BatchFilters, enabled: boolean) =>
 export function useIssueBatch() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: BatchFilters & { respondBy?: string; note?: string; expected: number }) =>
+    mutationFn: (body: BatchFilters & { respondBy?: string; note?: string; expected: number; include?: string[] }) =>
       call(noticesApi.batch, { body }),
     onSuccess: invalidate,
   });

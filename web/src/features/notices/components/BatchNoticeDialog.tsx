@@ -1,5 +1,6 @@
 // Office: urge every laggard the board's filters select. The dialog first asks the server how
-// many that is (a dry run) and sends that count along, so what is issued is what was confirmed.
+// many that is and which units it leaves out and why (a dry run); the office may tick skipped
+// units back in. The count and the ticked units are sent along, so what is issued is what was confirmed.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../shared/components/Dialog.js';
@@ -7,6 +8,7 @@ import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
 import { Link } from '@tanstack/react-router';
 import { useBatchPreview, useIssueBatch, type BatchAnswer, type BatchFilters } from '../api/notices.js';
 import { IssueFields, useDefaultIssue } from './IssueFields.js';
+import { SkippedUnits } from './SkippedUnits.js';
 
 export function BatchNoticeDialog({ filters, filterText, onClose }: { filters: BatchFilters; filterText: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -14,11 +16,13 @@ export function BatchNoticeDialog({ filters, filterText, onClose }: { filters: B
   const [done, setDone] = useState<BatchAnswer | null>(null);
   const preview = useBatchPreview(filters, !done);
   const issue = useIssueBatch();
-  const count = preview.data?.created ?? 0;
+  const [include, setInclude] = useState<string[]>([]);
+  // the dry run lists every skipped unit; those ticked are added to its count
+  const count = (preview.data?.willCreate ?? 0) + include.length;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     issue.mutate(
-      { ...filters, respondBy: value.respondBy || undefined, note: value.note.trim() || undefined, expected: count },
+      { ...filters, respondBy: value.respondBy || undefined, note: value.note.trim() || undefined, expected: count, include: include.length ? include : undefined },
       { onSuccess: setDone, onError: () => void preview.refetch() },
     );
   };
@@ -43,9 +47,9 @@ export function BatchNoticeDialog({ filters, filterText, onClose }: { filters: B
       ) : (
         <p role="status">
           <strong>{t('notices.batchCount', { count })}</strong>
-          {preview.data.skipped > 0 && <> {t('notices.batchSkipped', { count: preview.data.skipped })}</>}
         </p>
       )}
+      {preview.data && <SkippedUnits skipped={preview.data.skipped} include={include} onChange={setInclude} />}
       <form className="form" onSubmit={submit} noValidate>
         <IssueFields value={value} onChange={setValue} />
         <ErrorNotice error={issue.error} />
