@@ -132,3 +132,27 @@ export function batchSkipReason(notices: readonly NoticeFact[], today: string): 
   if (notices.some((n) => n.withdrawnOn && n.withdrawnOn >= since)) return 'withdrawn_recently';
   return null;
 }
+
+/**
+ * What a 督办 to an area records of it at the moment of issue (as a unit's notice records its
+ * flags): the area's roll-up figures and its worst units, ranked as the board ranks them.
+ */
+export interface AreaSnapshot {
+  row: {
+    totalUnits: number;
+    onboarded: number;
+    onboardedShare: number;
+    laggards: number;
+    byCategory: Partial<Record<LaggardCategory, number>>;
+  };
+  worst: { unit: { id: string; code: string; name: string }; flags: LaggardFlag[]; severity: number }[];
+}
+/** How many of the area's worst units a 督办 names. */
+export const SNAPSHOT_WORST = 5;
+
+/**
+ * Who may press an area (督办): an office whose scope strictly contains it — a city its counties,
+ * a province its cities and counties, the whole installation any area. Never its own area, nor
+ * one above or beside it.
+ */
+export const mayUrgeArea = (scope: string | null, area: string) => scope === null || (area.startsWith(scope) && area.length > scope.length);

@@ -6,51 +6,18 @@ import { appendAudit } from '../../../db/queries/audit.js';
 import * as repo from '../../../db/queries/notices.js';
 import { readSettings } from '../../../db/queries/settings.js';
 import { addDays, dayOf, startOfDay, today as todayIn } from '../../../shared/domain/dates.js';
-import { batchSkipReason, defaultRespondBy, MAX_BATCH, MAX_RESPOND_DAYS, noticeNumber, noticeStatus, WITHDRAWN_RECENT_DAYS } from '../../../shared/domain/notices.js';
+import { batchSkipReason, MAX_BATCH, mayUrgeArea, WITHDRAWN_RECENT_DAYS } from '../../../shared/domain/notices.js';
 import { narrowTo } from '../../../shared/domain/areas.js';
 import type { BatchSkipped, IssueBatch, IssueNotice, Notice, NoticeListQuery } from '../../../shared/schemas/notices.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail, isUuid } from '../../lib/errors.js';
 import { allLaggards, reportArea, reportContext, toLaggardItem, type ReportContext } from '../../lib/reports.js';
-import { iso } from '../../lib/time.js';
+import { issueAreaBatch } from './notices.areas.js';
+import { numberOf, respondByOf, toNotice } from './notices.shape.js';
 
 const notFound = () => fail.notFound('notice');
-
-/**
- * A notice's printed number. The one place that calls the numbering: when notices are numbered
- * per issuing area (issue 24 item 2), only this line changes.
- */
-const numberOf = (r: { year: number; seq: number }) => noticeNumber(r.year, r.seq);
-
-export const toNotice = (r: repo.NoticeRow, today: string): Notice => ({
-  id: r.id,
-  number: numberOf(r),
-  year: r.year,
-  seq: r.seq,
-  unitId: r.unitId,
-  unit: { code: r.unitCode, name: r.unitName },
-  flags: r.flags,
-  severity: r.severity,
-  issuedOn: r.issuedOn,
-  issuedAt: iso(r.issuedAt),
-  issuedBy: { id: r.issuedBy, displayName: r.issuedByName },
-  respondBy: r.respondBy,
-  note: r.note,
-  status: noticeStatus(r, today),
-  ...(r.answeredAt ? { answer: { text: r.answerText ?? '', at: iso(r.answeredAt), by: { id: r.answeredBy, displayName: r.answeredByName ?? '' } } } : {}),
-  ...(r.withdrawnAt ? { withdrawn: { reason: r.withdrawReason ?? '', at: iso(r.withdrawnAt), by: { id: r.withdrawnBy, displayName: r.withdrawnByName ?? '' } } } : {}),
-  batchId: r.batchId,
-});
-
-function respondByOf(body: { respondBy?: string }, ctx: ReportContext): string {
-  const day = body.respondBy ?? defaultRespondBy(ctx.asOf);
-  const field = 'body.respondBy';
-  if (day < ctx.asOf) throw fail.validation('respondBy is before today', [{ field, message: '答复期限不能早于今天' }]);
-  if (day > addDays(ctx.asOf, MAX_RESPOND_DAYS)) {
-    throw fail.validation(`respondBy is more than ${MAX_RESPOND_DAYS} days ahead`, [{ field, message: `答复期限最多为 ${MAX_RESPOND_DAYS} 天以后` }]);
-  }
-  return day;
-}
+/** What an audit row of a notice is about: the unit's id, or "area:<code>" for a 督办. */
+const targetOf = (r: repo.NoticeRow) => (r.targetArea ? `area:${r.targetArea}` : r.unitId);
 
 function draft(item: ReturnType<typeof toLaggardItem>, ctx: ReportContext, actor: Actor, respondBy: string, note: string | undefined, batchId: string | null, at: Date): repo.NewNotice {
   return {
@@ -108,7 +75,7 @@ async function skipsOf(tx: DbOrTx, rows: { id: string; code: string; name: strin
     if (!reason) continue;
     // the newest notice that gives the reason: the one the office would look at
     const cause = mine.find((n, i) => batchSkipReason([facts[i]], ctx.asOf) === reason) ?? null;
-    out.set(r.id, { unitId: r.id, unit: { code: r.code, name: r.name }, reason, notice: cause && { id: cause.id, number: numberOf(cause), issuedOn: cause.issuedOn } });
+    out.set(r.id, { unitId: r.id, areaCode: null, unit: { code: r.code, name: r.name }, reason, notice: cause && { id: cause.id, number: numberOf(cause), issuedOn: cause.issuedOn } });
   }
   return out;
 }
@@ -125,7 +92,8 @@ export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opt
     await repo.lockIssuing(tx);
     const ctx = await reportContext(tx, undefined, now);
     const respondBy = respondByOf(body, ctx);
-    const { respondBy: _r, note, expected, include, ...filter } = body;
+    if (body.target === 'areas') return issueAreaBatch(tx, actor, body, ctx, respondBy, opts.dryRun ?? false, now);
+    const { respondBy: _r, note, expected, include, target: _t, parent: _p, ...filter } = body;
     // the laggards inside the caller's scope only, narrowed to the board's area when it names one
     // (as the board itself narrows it); outside the scope the area names nothing: 404
     const area = await reportArea(tx, actor, filter.area);
@@ -133,7 +101,7 @@ export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opt
     const skips = await skipsOf(tx, rows, ctx);
     const chosen = new Set(include ?? []);
     const eligible = rows.filter((r) => !skips.has(r.id) || chosen.has(r.id));
-    const skipped = [...skips.values()].filter((s) => !chosen.has(s.unitId));
+    const skipped = [...skips.values()].filter((s) => !chosen.has(s.unitId ?? ''));
     if (eligible.length > MAX_BATCH) {
       throw fail.validation(`a batch takes at most ${MAX_BATCH} notices`, [{ field: 'body', message: `一次最多发出 ${MAX_BATCH} 份催办通知，请缩小筛选范围（本次 ${eligible.length} 个单位）` }]);
     }
@@ -180,13 +148,17 @@ export async function listNotices(db: DbOrTx, actor: Actor, q: NoticeListQuery) 
 export async function answer(db: DbOrTx, actor: Actor, id: string, text: string, now = new Date()): Promise<Notice> {
   return db.transaction(async (tx) => {
     actor = await actingNow(tx, actor);
-    // only the unit's own contact answers: for anyone else the notice does not exist
-    const row = actor.role === 'unit' ? await noticeFor(tx, actor, id) : undefined;
+    // a unit's notice is answered by the unit's own contact (for anyone else but an office it
+    // does not exist); a 督办 by the urged area's own office, not by those above it
+    const row = actor.role === 'unit' || actor.role === 'office' ? await noticeFor(tx, actor, id) : undefined;
     if (!row) throw notFound();
+    if (actor.role === 'office' && (!row.targetArea || row.targetArea !== actor.scope)) {
+      throw fail.forbidden(row.targetArea ? '督办通知由被督办地区的办公室答复' : '催办通知由单位联络员答复');
+    }
     if (row.withdrawnAt) throw fail.conflict('the notice was withdrawn', { reason: 'withdrawn' });
     const done = await repo.answerNotice(tx, row.id, actor, text, now);
     if (!done) throw fail.conflict('the notice was answered already', { reason: 'answered' });
-    await appendAudit(tx, actor, [{ action: 'notice.answer', target: done.unitId, details: { noticeId: done.id, number: numberOf(done) } }]);
+    await appendAudit(tx, actor, [{ action: 'notice.answer', target: targetOf(done), details: { noticeId: done.id, number: numberOf(done) } }]);
     return toNotice(done, await campaignToday(tx, now));
   });
 }
@@ -196,6 +168,8 @@ export async function withdraw(db: DbOrTx, actor: Actor, id: string, reason: str
     actor = await actingNow(tx, actor);
     const row = await noticeFor(tx, actor, id);
     if (!row) throw notFound();
+    // a 督办 is withdrawn by an office above the area, never by the area's own
+    if (row.targetArea && !mayUrgeArea(actor.scope, row.targetArea)) throw fail.forbidden('督办通知只能由发出督办的上级办公室撤回');
     // a notice holds the answer or the withdrawal, never both (the trigger refuses it too)
     const answered = () => fail.conflict('该催办已答复，不能撤回', { reason: 'answered_not_withdrawable' });
     if (row.answeredAt) throw answered();
@@ -205,7 +179,7 @@ export async function withdraw(db: DbOrTx, actor: Actor, id: string, reason: str
       if ((await noticeFor(tx, actor, id))?.answeredAt) throw answered();
       throw fail.conflict('the notice was withdrawn already', { reason: 'withdrawn' });
     }
-    await appendAudit(tx, actor, [{ action: 'notice.withdraw', target: done.unitId, details: { noticeId: done.id, number: numberOf(done), reason } }]);
+    await appendAudit(tx, actor, [{ action: 'notice.withdraw', target: targetOf(done), details: { noticeId: done.id, number: numberOf(done), reason } }]);
     return toNotice(done, await campaignToday(tx, now));
   });
 }

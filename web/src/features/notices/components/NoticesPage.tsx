@@ -75,7 +75,7 @@ export function NoticesPage() {
                 <tr key={n.id}>
                   <td className="nowrap" data-label={t('notices.number')}>{n.number}</td>
                   <td data-label={t('notices.unit')}>
-                    <Link to="/units/$id" params={{ id: n.unitId }}>{n.unit.name}</Link>
+                    {n.unitId ? <Link to="/units/$id" params={{ id: n.unitId }}>{n.unit.name}</Link> : <strong>{n.unit.name}</strong>}
                     <div className="muted nowrap">{n.unit.code}</div>
                   </td>
                   <td data-label={t('notices.problems')}>

@@ -17,10 +17,13 @@ export function SkippedUnits({ skipped, include, onChange }: { skipped: BatchSki
       <legend>{t('dubang.skippedTitle', { count: skipped.length })}</legend>
       <p className="muted">{t('dubang.skippedHint')}</p>
       <ul className="plain-list">
-        {skipped.map((s) => (
-          <li key={s.unitId}>
+        {skipped.map((s) => {
+          // a unit's id, or an area's code in a batch of 督办: what `include` names
+          const id = s.unitId ?? s.areaCode ?? '';
+          return (
+          <li key={id}>
             <label style={CHECK}>
-              <input type="checkbox" checked={include.includes(s.unitId)} onChange={(e) => toggle(s.unitId, e.target.checked)} />
+              <input type="checkbox" checked={include.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />
               <span>
                 <strong>{s.unit.name}</strong> <span className="muted">{s.unit.code}</span>
                 <br />
@@ -29,7 +32,8 @@ export function SkippedUnits({ skipped, include, onChange }: { skipped: BatchSki
               </span>
             </label>
           </li>
-        ))}
+          );
+        })}
       </ul>
     </fieldset>
   );
