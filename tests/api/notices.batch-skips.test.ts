@@ -47,7 +47,7 @@ describe('a batch lists the units it leaves out, with the reason', () => {
     const { notice } = (await office.post(`/api/units/${urged.id}/notices`, {})).json();
     const dry = await dryRun({ parentCode: parent });
     expect(dry.willCreate).toBe(1);
-    expect(dry.skipped).toEqual([{ unitId: urged.id, unit: { code: urged.code, name: urged.name }, reason: 'urged_today', notice: { id: notice.id, number: notice.number, issuedOn: day(0) } }]);
+    expect(dry.skipped).toEqual([{ unitId: urged.id, areaCode: null, unit: { code: urged.code, name: urged.name }, reason: 'urged_today', notice: { id: notice.id, number: notice.number, issuedOn: day(0) } }]);
     const res = await office.post('/api/notices/batch', { parentCode: parent, expected: 1 });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().items.map((n: { unitId: string }) => n.unitId)).toEqual([fresh.id]);
