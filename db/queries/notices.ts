@@ -1,7 +1,7 @@
 // Urging notices (催办): numbering, inserting a batch, reading through the caller's reach,
 // answering and withdrawing; and what the laggard board says of each unit's notices (how many
 // it got, when the last one went out, whether a step happened after it; withdrawn ones do not count).
-import { and, count, desc, eq, getTableColumns, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { rowsOf } from '../rows.js';
 import { noticeCounters, notices, units } from '../schema/index.js';
@@ -24,7 +24,7 @@ export const NO_NOTICES: NoticeFacts = { count: 0, lastAt: null, stepSinceLast: 
 /** The units' last notices, one row per urged unit: for a filter or a join. */
 export const lastNotices = (where: SQL = sql`true`) => sql`
   select n.unit_id, count(*)::int as n, max(n.issued_at) as last_at
-  from notices n where n.withdrawn_at is null and ${where} group by n.unit_id`;
+  from notices n where n.withdrawn_at is null and n.unit_id is not null and ${where} group by n.unit_id`;
 
 /** Units urged whose last notice has no live step after it: "urged, still no progress since". */
 export const urgedWithoutProgress = sql`(
@@ -75,9 +75,16 @@ export async function lockIssuing(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${724003})`);
 }
 
-/** The notices of the units inside the reach: a unit's contact, its own unit's; anyone else, its scope's (where the unit is now). */
+/**
+ * The notices inside the reach: a unit's contact, its own unit's; anyone else, those of the units
+ * in its scope (where the unit is now), and the 督办 to areas in its scope — an area's own offices
+ * and those above it, never a sibling's, never a unit's contact.
+ */
 const noticeInReach = (reach: Reach): SQL =>
-  reach.role === 'unit' ? unitInReach(reach, { id: sql`${notices.unitId}`, area: sql`null` }) : unitInReach(reach, { id: sql`${units.id}`, area: sql`${units.areaCode}` });
+  reach.role === 'unit'
+    ? unitInReach(reach, { id: sql`${notices.unitId}`, area: sql`null` })
+    : sql`(case when ${notices.targetArea} is null then ${unitInReach(reach, { id: sql`${units.id}`, area: sql`${units.areaCode}` })}
+        else ${inScopeSql(reach.scope, sql`${notices.targetArea}`)} end)`;
 
 /** A notice inside the reach (outside it: no row, as an id that names nothing). */
 export async function findNotice(db: DbOrTx, reach: Reach, id: string): Promise<NoticeRow | undefined> {
@@ -106,15 +113,6 @@ export async function openNoticeOn(db: DbOrTx, unitId: string, day: string): Pro
   return row;
 }
 
-/** Which of these units got a notice on `day` that still waits for an answer. */
-export async function unitsUrgedOn(db: DbOrTx, day: string): Promise<Set<string>> {
-  const rows = await db
-    .selectDistinct({ unitId: notices.unitId })
-    .from(notices)
-    .where(and(eq(notices.issuedOn, day), isNull(notices.answeredAt), isNull(notices.withdrawnAt)));
-  return new Set(rows.map((r) => r.unitId));
-}
-
 const STATUS_WHERE: Record<NoticeStatus, (today: string) => SQL> = {
   withdrawn: () => isNotNull(notices.withdrawnAt),
   answered: () => and(isNull(notices.withdrawnAt), isNotNull(notices.answeredAt))!,
@@ -130,7 +128,11 @@ export async function listNotices(db: DbOrTx, reach: Reach, q: NoticeListQuery, 
   const base: SQL[] = [];
   if (reach.role === 'unit') base.push(unitInReach(reach, { id: sql`${notices.unitId}`, area: sql`null` }));
   const within = reach.role === 'unit' ? null : (area ?? reach.scope);
-  if (within) base.push(sql`${notices.unitId} in (select u.id from units u where ${inScopeSql(within)})`);
+  if (within) {
+    base.push(sql`(case when ${notices.targetArea} is null then ${notices.unitId} in (select u.id from units u where ${inScopeSql(within)})
+      else ${inScopeSql(within, sql`${notices.targetArea}`)} end)`);
+  }
+  if (q.target) base.push(q.target === 'area' ? isNotNull(notices.targetArea) : isNull(notices.targetArea));
   if (q.unitId) base.push(eq(notices.unitId, q.unitId));
   if (q.batchId) base.push(eq(notices.batchId, q.batchId));
   const where = and(...base, ...(q.status ? [STATUS_WHERE[q.status](today)] : []));
@@ -170,5 +172,50 @@ export async function withdrawNotice(db: DbOrTx, id: string, by: { id: string; d
     .set({ withdrawReason: reason, withdrawnAt: at, withdrawnBy: by.id, withdrawnByName: by.displayName })
     .where(and(eq(notices.id, id), isNull(notices.withdrawnAt), isNull(notices.answeredAt)))
     .returning();
+  return row;
+}
+
+/**
+ * The notices that can keep a unit out of a batch: those still waiting for an answer, and those
+ * withdrawn since `withdrawnSince`. The rule that reads them is shared/domain/notices.ts batchSkipReason.
+ */
+export async function noticesHoldingBack(db: DbOrTx, withdrawnSince: Date) {
+  return db
+    .select({ id: notices.id, unitId: notices.unitId, targetArea: notices.targetArea, year: notices.year, seq: notices.seq, issuedOn: notices.issuedOn, answeredAt: notices.answeredAt, withdrawnAt: notices.withdrawnAt })
+    .from(notices)
+    .where(or(and(isNull(notices.answeredAt), isNull(notices.withdrawnAt)), gte(notices.withdrawnAt, withdrawnSince)))
+    .orderBy(desc(notices.issuedAt));
+}
+
+export interface AreaNoticeCounts {
+  /** 督办 issued to the area, not withdrawn */
+  count: number;
+  answered: number;
+  /** past respond-by, unanswered */
+  overdue: number;
+}
+
+/** The 督办 to each area under `parent` (null: every area), for the roll-up rows. */
+export async function areaNoticeCounts(db: DbOrTx, parent: string | null, today: string): Promise<Map<string, AreaNoticeCounts>> {
+  const rows = await db
+    .select({
+      area: notices.targetArea,
+      count: sql<number>`count(*)::int`,
+      answered: sql<number>`(count(*) filter (where ${notices.answeredAt} is not null))::int`,
+      overdue: sql<number>`(count(*) filter (where ${notices.answeredAt} is null and ${notices.respondBy} < ${today}::date))::int`,
+    })
+    .from(notices)
+    .where(and(isNotNull(notices.targetArea), isNull(notices.withdrawnAt), inScopeSql(parent, sql`${notices.targetArea}`)))
+    .groupBy(notices.targetArea);
+  return new Map(rows.map((r) => [r.area!, { count: Number(r.count), answered: Number(r.answered), overdue: Number(r.overdue) }]));
+}
+
+/** Whether the area got a 督办 on `day` that still waits for an answer. */
+export async function openAreaNoticeOn(db: DbOrTx, area: string, day: string): Promise<NoticeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(notices)
+    .where(and(eq(notices.targetArea, area), eq(notices.issuedOn, day), isNull(notices.answeredAt), isNull(notices.withdrawnAt)))
+    .limit(1);
   return row;
 }

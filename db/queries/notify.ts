@@ -232,7 +232,7 @@ export async function overdueNoticesToAlert(db: DbOrTx, today: string, days: num
     sql`select n.id, n.year, n.seq, n.unit_id, n.unit_code, n.unit_name, n.respond_by::text as respond_by, n.issued_by_name,
         (extract(epoch from n.issued_at) * 1000)::float8 as issued_ms
       from notices n
-      where n.answered_at is null and n.withdrawn_at is null
+      where n.answered_at is null and n.withdrawn_at is null and n.unit_id is not null -- a 督办 to an area is not alerted (yet)
         and n.respond_by < ${today}::date and n.respond_by >= ${today}::date - ${days}::int
         and exists (select 1 from notify_channels c where c.enabled and c.alerts @> '["notice_overdue"]'::jsonb
           and (c.scope is null or exists (select 1 from units u where u.id = n.unit_id and u.area_code like c.scope || '%'))

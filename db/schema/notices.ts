@@ -1,5 +1,7 @@
 import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LaggardFlag } from '../../shared/domain/laggards.js';
+import type { AreaSnapshot } from '../../shared/domain/notices.js';
+import { areas } from './areas.js';
 import { units } from './units.js';
 import { users } from './users.js';
 
@@ -16,8 +18,13 @@ export const notices = pgTable(
     /** 催办〔year〕第 seq 号: numbered per calendar year of the campaign's time zone */
     year: integer('year').notNull(),
     seq: integer('seq').notNull(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
-    // the unit as it was named when urged: the printed notice keeps saying what it said
+    /** the unit urged; null for a 督办 to an area (targetArea), migration 0020 */
+    unitId: uuid('unit_id').references(() => units.id),
+    /** the area urged by the office above it (督办); null for a notice to a unit */
+    targetArea: text('target_area').references(() => areas.code),
+    /** a 督办's figures at the moment of issue: the area's roll-up row and its worst units */
+    snapshot: jsonb('snapshot').$type<AreaSnapshot>(),
+    // the unit (or area) as it was named when urged: the printed notice keeps saying what it said
     unitCode: text('unit_code').notNull(),
     unitName: text('unit_name').notNull(),
     /** the unit's laggard flags at the moment of issue: later steps do not change them */
@@ -41,7 +48,7 @@ export const notices = pgTable(
     withdrawnBy: uuid('withdrawn_by').references(() => users.id),
     withdrawnByName: text('withdrawn_by_name'),
   },
-  (t) => [uniqueIndex('notices_number_key').on(t.year, t.seq), index('notices_unit_idx').on(t.unitId, t.issuedAt), index('notices_issued_idx').on(t.issuedAt)],
+  (t) => [uniqueIndex('notices_number_key').on(t.year, t.seq), index('notices_unit_idx').on(t.unitId, t.issuedAt), index('notices_issued_idx').on(t.issuedAt), index('notices_target_area_idx').on(t.targetArea, t.issuedAt)],
 );
 
 /** The last number given out in each year: one row lock serialises numbering. */

@@ -147,7 +147,7 @@ async function seedUnit(db: Db, unit: DemoUnit, plan: Plan, serial: number, ctx:
 async function seedNotices(db: Db, office: User, day0: string) {
   const tenDaysAgo = new Date(startOfDay(addDays(day0, -10), TZ).getTime() + 10 * 3_600_000);
   const first = await notices.issueBatch(db, as(office), { category: 'refused_wiring', note: `请于一周内答复，联系人：${office.displayName}` }, {}, tenDaysAgo);
-  const contacts = await db.select().from(users).where(inArray(users.unitId, first.items.map((n) => n.unitId)));
+  const contacts = await db.select().from(users).where(inArray(users.unitId, first.items.flatMap((n) => n.unitId ?? [])));
   let answered = 0;
   for (const contact of contacts.slice(0, 2)) {
     const notice = first.items.find((n) => n.unitId === contact.unitId)!;

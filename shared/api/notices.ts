@@ -2,7 +2,7 @@
 // the unit's own contact, withdrawn by the office. A unit's contact sees and answers its own
 // unit's notices only; anyone else those of the units inside its scope.
 import { IdParams } from '../schemas/common.js';
-import { AnswerNotice, BatchAnswer, BatchQuery, IssueBatch, IssueNotice, NoticeList, NoticeListQuery, NoticeResponse, WithdrawNotice } from '../schemas/notices.js';
+import { AnswerNotice, AreaCodeParams, BatchAnswer, BatchQuery, IssueBatch, IssueNotice, NoticeList, NoticeListQuery, NoticeResponse, WithdrawNotice } from '../schemas/notices.js';
 import { endpoint } from './endpoint.js';
 import { office } from './roles.js';
 
@@ -16,6 +16,16 @@ export const noticesApi = {
     tag,
     access: { roles: office, scope: 'unit' },
     params: IdParams,
+    body: IssueNotice,
+    response: { 201: NoticeResponse },
+  }),
+  /** 督办: an office urges an area strictly inside its scope (a city its counties) */
+  issueToArea: endpoint({
+    method: 'POST',
+    path: '/api/areas/:code/notices',
+    tag,
+    access: { roles: office, scope: 'filtered' },
+    params: AreaCodeParams,
     body: IssueNotice,
     response: { 201: NoticeResponse },
   }),
@@ -35,7 +45,8 @@ export const noticesApi = {
     method: 'POST',
     path: '/api/notices/:id/answer',
     tag,
-    access: { roles: ['unit'], scope: 'notice' },
+    // a unit's notice: its own contact; a 督办: the urged area's own office
+    access: { roles: ['unit', 'office'], scope: 'notice' },
     params: IdParams,
     body: AnswerNotice,
     response: { 200: NoticeResponse },

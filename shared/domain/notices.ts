@@ -2,7 +2,8 @@
 // share — how a notice is numbered, what state it is in on a given day, and how each laggard
 // flag reads to the unit that receives it.
 import { addDays } from './dates.js';
-import type { LaggardCategory, LaggardFlag } from './laggards.js';
+import { CATEGORY_LABELS, compareFlags, STAGE_LABELS, type LaggardCategory, type LaggardFlag } from './laggards.js';
+import { STAGES, type Stage } from './steps.js';
 
 export const NOTICE_STATUSES = ['open', 'answered', 'overdue', 'withdrawn'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
@@ -27,24 +28,131 @@ export function noticeStatus(n: { withdrawnAt: unknown; answeredAt: unknown; res
 export const noticeNumber = (year: number, seq: number) => `催办〔${year}〕第 ${seq} 号`;
 
 /**
- * Each flag as the unit reads it, with what it must do. `{days}` is the flag's daysLate, whose
- * meaning differs by flag: days since the refusal, since the first postponement, past the due
- * date, past the grace after connection, without a step.
+ * Each flag's problem as the unit reads it. `{days}` is the flag's daysLate, whose meaning
+ * differs by flag: days since the refusal, since the first postponement, past the due date,
+ * past the grace after connection, without a step.
  */
-const FLAG_WORDS: Record<LaggardCategory, { problem: string; today?: string; action: string }> = {
-  refused_wiring: { problem: '拒绝电信技术人员进入办公室布线，已 {days} 天', today: '今天拒绝电信技术人员进入办公室布线', action: '立即安排专人配合电信技术人员进场布线' },
-  repeated_postponement: { problem: '布线或接入多次推迟，自首次推迟起已 {days} 天', today: '布线或接入多次推迟', action: '确定并报告可以施工的具体日期，不再推迟' },
-  unregistered_after_connection: { problem: '已完成接入，超过申报期限 {days} 天仍未在应用平台申报', action: '立即登录政务专网应用平台完成申报' },
-  overdue_connection: { problem: '接入已超过截止日期 {days} 天', action: '配合电信技术人员尽快完成接入' },
-  overdue_wiring: { problem: '布线已超过截止日期 {days} 天', action: '配合电信技术人员尽快完成布线' },
-  stalled: { problem: '已 {days} 天没有任何进展', action: '与电信技术人员联系，恢复施工' },
+const PROBLEM_WORDS: Record<LaggardCategory, { problem: string; today?: string }> = {
+  refused_wiring: { problem: '拒绝电信技术人员进入办公室布线，已 {days} 天', today: '今天拒绝电信技术人员进入办公室布线' },
+  repeated_postponement: { problem: '布线或接入多次推迟，自首次推迟起已 {days} 天', today: '布线或接入多次推迟' },
+  unregistered_after_connection: { problem: '已完成接入，超过申报期限 {days} 天仍未在应用平台申报' },
+  overdue_connection: { problem: '接入已超过截止日期 {days} 天' },
+  overdue_wiring: { problem: '布线已超过截止日期 {days} 天' },
+  stalled: { problem: '已 {days} 天没有任何进展' },
 };
 
 /** A flag of 0 days (a refusal recorded today) reads as today's, not as "0 days". */
 export function flagProblem(flag: LaggardFlag): string {
-  const words = FLAG_WORDS[flag.category];
+  const words = PROBLEM_WORDS[flag.category];
   return flag.daysLate === 0 && words.today ? words.today : words.problem.replace('{days}', String(flag.daysLate));
 }
 
-/** The flags' actions, each once, in the flags' order. */
-export const flagActions = (flags: LaggardFlag[]) => [...new Set(flags.map((f) => FLAG_WORDS[f.category].action))];
+/**
+ * The flag as the board names it, then the problem in words: 拒绝布线：拒绝电信技术人员…
+ * A stall names its stage (a unit may stall in two stages at once).
+ */
+export function flagProblemLine(flag: LaggardFlag): string {
+  const label = CATEGORY_LABELS[flag.category].zh + (flag.category === 'stalled' && flag.stage ? `（${STAGE_LABELS[flag.stage].zh}）` : '');
+  return `${label}：${flagProblem(flag)}`;
+}
+
+/**
+ * What the unit must do about one open stage, from the flags it carries there, strongest first:
+ * a refusal outranks an overdue date, which outranks a stall. One sentence per stage, so a
+ * stage is never asked for twice.
+ */
+const STAGE_ACTIONS: Record<Stage, { when: LaggardCategory; action: string }[]> = {
+  wiring: [
+    { when: 'refused_wiring', action: '立即安排专人配合电信技术人员进场，尽快完成布线' },
+    { when: 'overdue_wiring', action: '配合电信技术人员尽快完成布线' },
+    { when: 'stalled', action: '与电信技术人员联系，恢复布线施工' },
+  ],
+  connection: [
+    { when: 'overdue_connection', action: '配合电信技术人员尽快完成接入' },
+    { when: 'stalled', action: '与电信技术人员联系，恢复接入施工' },
+  ],
+  registration: [
+    { when: 'unregistered_after_connection', action: '立即登录政务专网应用平台完成申报' },
+    { when: 'stalled', action: '尽快补齐材料，完成应用平台申报' },
+  ],
+};
+/** Postponements count across stages: their action is about dates, after the stages'. */
+const POSTPONEMENT_ACTION = '确定并书面报告可以施工的具体日期，不再推迟';
+
+export interface NoticeText {
+  /** one line per flag, stage order (postponement, which has none, first), in the board's words */
+  problems: string[];
+  /** one action per open stage in stage order (布线, 接入, 申报), then the postponement's */
+  actions: string[];
+}
+
+const stageRank = (s: Stage | null) => (s === null ? -1 : STAGES.indexOf(s));
+
+/** The body of a notice from its flags: what is wrong and what to do, each said once, in stage order. */
+export function noticeText(flags: readonly LaggardFlag[]): NoticeText {
+  const ordered = [...flags].sort((a, b) => stageRank(a.stage) - stageRank(b.stage) || compareFlags(a, b));
+  const seen = new Set<string>();
+  const problems = ordered.map(flagProblemLine).filter((line) => !seen.has(line) && seen.add(line));
+  const actions: string[] = [];
+  for (const stage of STAGES) {
+    const here = new Set(flags.filter((f) => f.stage === stage).map((f) => f.category));
+    const rule = STAGE_ACTIONS[stage].find((r) => here.has(r.when));
+    if (rule) actions.push(rule.action);
+  }
+  if (flags.some((f) => f.category === 'repeated_postponement')) actions.push(POSTPONEMENT_ACTION);
+  return { problems, actions };
+}
+
+/** The flags' actions, each once, in stage order (kept for callers that want only these). */
+export const flagActions = (flags: LaggardFlag[]) => noticeText(flags).actions;
+
+/**
+ * Why a batch leaves a unit out (docs/contract/api.md "Each level's voice"), strongest first:
+ * urged today already, a notice still waiting for its answer (open or overdue), or a notice the
+ * office withdrew within WITHDRAWN_RECENT_DAYS (withdrawn "经研究暂缓催办": urging again at once
+ * would undo that decision). The office may still include such a unit by name.
+ */
+export const BATCH_SKIP_REASONS = ['urged_today', 'open_notice', 'withdrawn_recently'] as const;
+export type BatchSkipReason = (typeof BATCH_SKIP_REASONS)[number];
+export const WITHDRAWN_RECENT_DAYS = 14;
+
+export interface NoticeFact {
+  issuedOn: string;
+  answered: boolean;
+  /** the day of the withdrawal in the campaign's time zone, when withdrawn */
+  withdrawnOn: string | null;
+}
+
+/** The reason a batch of `today` leaves the unit with these notices out, or null to urge it. */
+export function batchSkipReason(notices: readonly NoticeFact[], today: string): BatchSkipReason | null {
+  const waiting = notices.filter((n) => !n.answered && !n.withdrawnOn);
+  if (waiting.some((n) => n.issuedOn === today)) return 'urged_today';
+  if (waiting.length) return 'open_notice';
+  const since = addDays(today, -WITHDRAWN_RECENT_DAYS);
+  if (notices.some((n) => n.withdrawnOn && n.withdrawnOn >= since)) return 'withdrawn_recently';
+  return null;
+}
+
+/**
+ * What a 督办 to an area records of it at the moment of issue (as a unit's notice records its
+ * flags): the area's roll-up figures and its worst units, ranked as the board ranks them.
+ */
+export interface AreaSnapshot {
+  row: {
+    totalUnits: number;
+    onboarded: number;
+    onboardedShare: number;
+    laggards: number;
+    byCategory: Partial<Record<LaggardCategory, number>>;
+  };
+  worst: { unit: { id: string; code: string; name: string }; flags: LaggardFlag[]; severity: number }[];
+}
+/** How many of the area's worst units a 督办 names. */
+export const SNAPSHOT_WORST = 5;
+
+/**
+ * Who may press an area (督办): an office whose scope strictly contains it — a city its counties,
+ * a province its cities and counties, the whole installation any area. Never its own area, nor
+ * one above or beside it.
+ */
+export const mayUrgeArea = (scope: string | null, area: string) => scope === null || (area.startsWith(scope) && area.length > scope.length);

@@ -47,6 +47,8 @@ export const RollupRow = z.object({
   byCategory: z.record(LaggardCategoryName, z.number().int()),
   /** 1 = best, by ROLLUP_RANK (shared/domain/rollup.ts) */
   rank: z.number().int(),
+  /** 督办 from the offices above to this area (not withdrawn): how many, answered, past respond-by unanswered */
+  dubang: z.object({ count: z.number().int(), answered: z.number().int(), overdue: z.number().int() }).optional(),
 });
 export type RollupRow = z.infer<typeof RollupRow>;
 export const RollupResponse = z.object({ asOf: z.string(), parent: Area.nullable(), items: z.array(RollupRow) });

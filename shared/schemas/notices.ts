@@ -1,10 +1,21 @@
 import { z } from 'zod';
-import { NOTICE_STATUSES } from '../domain/notices.js';
+import { BATCH_SKIP_REASONS, MAX_BATCH, NOTICE_STATUSES } from '../domain/notices.js';
 import { BoolText, Id, IsoDate, IsoDateTime, PageQuery, Text, listOf } from './common.js';
-import { LaggardFilter, LaggardFlag } from './reports.js';
+import { LaggardCategoryName, LaggardFilter, LaggardFlag } from './reports.js';
 import { AreaFilter } from './units.js';
 
 export const NoticeStatusName = z.enum(NOTICE_STATUSES);
+
+export const AreaSnapshot = z.object({
+  row: z.object({
+    totalUnits: z.number().int(),
+    onboarded: z.number().int(),
+    onboardedShare: z.number(),
+    laggards: z.number().int(),
+    byCategory: z.partialRecord(LaggardCategoryName, z.number().int()),
+  }),
+  worst: z.array(z.object({ unit: z.object({ id: Id, code: z.string(), name: z.string() }), flags: z.array(LaggardFlag), severity: z.number() })),
+});
 
 const Actor = z.object({ id: Id.nullable(), displayName: z.string() });
 
@@ -14,9 +25,14 @@ export const Notice = z.object({
   number: z.string(),
   year: z.number().int(),
   seq: z.number().int(),
-  unitId: Id,
-  /** the unit as it was named when urged */
+  /** null for a 督办 to an area (`target.type` = area) */
+  unitId: Id.nullable(),
+  /** the unit (or the area, for a 督办) as it was named when urged */
   unit: z.object({ code: z.string(), name: z.string() }),
+  /** whom the notice urges: a unit, or an area's office (督办 from the office above) */
+  target: z.object({ type: z.enum(['unit', 'area']), code: z.string(), name: z.string() }),
+  /** a 督办's figures at the moment of issue: the area's roll-up row and its worst units */
+  snapshot: AreaSnapshot.optional(),
   /** the unit's flags at the moment of issue */
   flags: z.array(LaggardFlag),
   severity: z.number(),
@@ -32,6 +48,7 @@ export const Notice = z.object({
 });
 export type Notice = z.infer<typeof Notice>;
 export const NoticeResponse = z.object({ notice: Notice });
+export const AreaCodeParams = z.object({ code: z.string() });
 
 const respondFields = {
   respondBy: IsoDate.optional(),
@@ -48,6 +65,12 @@ export const IssueBatch = LaggardFilter.omit({ asOf: true })
     ...respondFields,
     /** the count the office saw in its confirmation: if the board has changed since, 409 */
     expected: z.number().int().min(0).optional(),
+    /** units (or, for `target: areas`, area codes) the dry run listed as skipped that the office chose to urge all the same */
+    include: z.array(Id).max(MAX_BATCH).optional(),
+    /** `areas`: one 督办 to each child area of `parent` with laggards, instead of a notice to each unit */
+    target: z.enum(['units', 'areas']).optional(),
+    /** with `target: areas`: whose children (default the caller's scope) */
+    parent: AreaFilter.optional(),
   })
   .strict();
 export type IssueBatch = z.infer<typeof IssueBatch>;
@@ -61,6 +84,8 @@ export const NoticeListQuery = PageQuery.extend({
   unitId: z.string().optional(),
   status: NoticeStatusName.optional(),
   batchId: z.string().optional(),
+  /** unit: notices to units; area: 督办 to areas */
+  target: z.enum(['unit', 'area']).optional(),
   /** an area of any level: the notices of its units (inside the caller's scope, else 404) */
   area: AreaFilter.optional(),
 });
@@ -72,6 +97,20 @@ export type NoticeList = z.infer<typeof NoticeList>;
 
 /** `?dryRun=true`: the count a batch would issue, nothing written */
 export const BatchQuery = z.object({ dryRun: BoolText.optional() });
-/** A batch's answer: the notices issued, and the units left out as urged today already. */
-export const BatchAnswer = BatchResult.extend({ skipped: z.number().int() });
+export const BatchSkipReasonName = z.enum(BATCH_SKIP_REASONS);
+/** A unit a batch leaves out, and why: the notice that holds it back. */
+export const BatchSkipped = z.object({
+  /** null for an area left out of a batch of 督办 (`areaCode` names it) */
+  unitId: Id.nullable(),
+  areaCode: z.string().nullable(),
+  unit: z.object({ code: z.string(), name: z.string() }),
+  reason: BatchSkipReasonName,
+  notice: z.object({ id: Id, number: z.string(), issuedOn: IsoDate }).nullable(),
+});
+export type BatchSkipped = z.infer<typeof BatchSkipped>;
+/**
+ * A batch's answer: the notices issued (none in a dry run), how many it issues (`willCreate`;
+ * `created` says the same in a dry run, as it always did), and the units it leaves out.
+ */
+export const BatchAnswer = BatchResult.extend({ willCreate: z.number().int(), skipped: z.array(BatchSkipped) });
 export type BatchAnswer = z.infer<typeof BatchAnswer>;

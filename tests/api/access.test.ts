@@ -78,8 +78,11 @@ const EXPECTED: Record<string, [Expected, Expected, Expected, Expected, Expected
   'GET /api/notices': [401, '2xx', 403, '2xx', '2xx'],
   // reached: the id names no notice (404); a technician never reads notices (403)
   'GET /api/notices/:id': [401, 404, 403, 404, 404],
-  // only the unit's own contact answers (the office's 403 is the rule's); reached: no such notice (404)
-  'POST /api/notices/:id/answer': [401, 403, 403, 404, 403],
+  // a unit's notice: its own contact; a 督办: the urged area's own office (both reach the
+  // service); reached: no such notice (404)
+  'POST /api/notices/:id/answer': [401, 404, 403, 404, 403],
+  // 督办: the whole installation's office presses 甘肃 (62), which has no laggard here (409)
+  'POST /api/areas/:code/notices': [401, 409, 403, 403, 403],
   // reached: no such notice (404)
   'POST /api/notices/:id/withdraw': [401, 404, 403, 403, 403],
   'GET /api/areas': [401, '2xx', '2xx', 403, '2xx'],
@@ -125,6 +128,8 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
       return { url, body: { reason: '发错了' } };
     case 'GET /api/areas/:code':
       return { url: '/api/areas/62' };
+    case 'POST /api/areas/:code/notices':
+      return { url: '/api/areas/62/notices', body: {} };
     case 'PUT /api/settings':
       return { url, body: { timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2 } };
     default:

@@ -186,7 +186,7 @@ describe('a batch from the board’s filters', () => {
     const before = (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(audit).where(eq(audit.action, 'notice.issue')))[0].n;
     const dry = await office.post('/api/notices/batch?dryRun=true', { parentCode: parent });
     expect(dry.statusCode, dry.body).toBe(200);
-    expect(dry.json()).toMatchObject({ created: 3, skipped: 0, items: [] });
+    expect(dry.json()).toMatchObject({ created: 3, willCreate: 3, skipped: [], items: [] });
     const res = await office.post('/api/notices/batch', { parentCode: parent, note: '集中催办', expected: 3 });
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
@@ -198,7 +198,9 @@ describe('a batch from the board’s filters', () => {
     const after = (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(audit).where(eq(audit.action, 'notice.issue')))[0].n;
     expect(after - before).toBe(3);
     // a second batch the same day leaves them out
-    expect((await office.post('/api/notices/batch?dryRun=true', { parentCode: parent })).json()).toMatchObject({ created: 0, skipped: 3 });
+    const again = (await office.post('/api/notices/batch?dryRun=true', { parentCode: parent })).json();
+    expect(again).toMatchObject({ created: 0, willCreate: 0 });
+    expect(again.skipped.map((s: { reason: string }) => s.reason)).toEqual(['urged_today', 'urged_today', 'urged_today']);
   });
 
   it('is all or nothing: a count that changed since the confirmation issues none', async () => {

@@ -189,5 +189,16 @@ export const CASES: Record<string, () => Promise<void>> = {
     const other = await noticeAt(A);
     expect((await contact.post(`/api/notices/${other.notice}/answer`, { text: '已安排' })).statusCode).toBe(404);
   },
+  // 督办: an office presses an area strictly inside its scope; a sibling county is no area to it
+  'POST /api/areas/:code/notices': async () => {
+    await refusedAt(A);
+    await refusedAt(B);
+    expect((await at.A.office.post(`/api/areas/${B}/notices`, {})).statusCode).toBe(404);
+    expect((await at.A.office.post(`/api/areas/${CITY}/notices`, {})).statusCode).toBe(404);
+    expect((await at.A.office.post(`/api/areas/${A}/notices`, {})).statusCode).toBe(403);
+    const res = await at.city.office.post(`/api/areas/${B}/notices`, {});
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().notice.target).toMatchObject({ type: 'area', code: B });
+  },
   'POST /api/notices/:id/withdraw': byId('POST /api/notices/:id/withdraw', async (p) => (await noticeAt(p)).notice, () => ({ reason: '发错了' })),
 };

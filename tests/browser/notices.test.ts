@@ -47,7 +47,7 @@ describe('urging notices', () => {
     await page.getByRole('heading', { name: /县市场监督管理局/, level: 1 }).waitFor();
     const card = page.locator('.notice-card').first();
     await card.getByText('今天拒绝电信技术人员进入办公室布线').waitFor();
-    await card.getByText('立即安排专人配合电信技术人员进场布线').waitFor();
+    await card.getByText('立即安排专人配合电信技术人员进场，尽快完成布线').waitFor();
     await card.getByLabel(/答复整改情况/).fill('已安排下周一布线');
     await card.getByRole('button', { name: '提交答复' }).click();
     await card.getByText('已答复').waitFor();

@@ -5,46 +5,19 @@ import type { DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import * as repo from '../../../db/queries/notices.js';
 import { readSettings } from '../../../db/queries/settings.js';
-import { addDays, today as todayIn } from '../../../shared/domain/dates.js';
-import { defaultRespondBy, MAX_BATCH, MAX_RESPOND_DAYS, noticeNumber, noticeStatus } from '../../../shared/domain/notices.js';
+import { addDays, dayOf, startOfDay, today as todayIn } from '../../../shared/domain/dates.js';
+import { batchSkipReason, MAX_BATCH, mayUrgeArea, WITHDRAWN_RECENT_DAYS } from '../../../shared/domain/notices.js';
 import { narrowTo } from '../../../shared/domain/areas.js';
-import type { IssueBatch, IssueNotice, Notice, NoticeListQuery } from '../../../shared/schemas/notices.js';
+import type { BatchSkipped, IssueBatch, IssueNotice, Notice, NoticeListQuery } from '../../../shared/schemas/notices.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail, isUuid } from '../../lib/errors.js';
 import { allLaggards, reportArea, reportContext, toLaggardItem, type ReportContext } from '../../lib/reports.js';
-import { iso } from '../../lib/time.js';
+import { issueAreaBatch } from './notices.areas.js';
+import { numberOf, respondByOf, toNotice } from './notices.shape.js';
 
 const notFound = () => fail.notFound('notice');
-
-export const toNotice = (r: repo.NoticeRow, today: string): Notice => ({
-  id: r.id,
-  number: noticeNumber(r.year, r.seq),
-  year: r.year,
-  seq: r.seq,
-  unitId: r.unitId,
-  unit: { code: r.unitCode, name: r.unitName },
-  flags: r.flags,
-  severity: r.severity,
-  issuedOn: r.issuedOn,
-  issuedAt: iso(r.issuedAt),
-  issuedBy: { id: r.issuedBy, displayName: r.issuedByName },
-  respondBy: r.respondBy,
-  note: r.note,
-  status: noticeStatus(r, today),
-  ...(r.answeredAt ? { answer: { text: r.answerText ?? '', at: iso(r.answeredAt), by: { id: r.answeredBy, displayName: r.answeredByName ?? '' } } } : {}),
-  ...(r.withdrawnAt ? { withdrawn: { reason: r.withdrawReason ?? '', at: iso(r.withdrawnAt), by: { id: r.withdrawnBy, displayName: r.withdrawnByName ?? '' } } } : {}),
-  batchId: r.batchId,
-});
-
-function respondByOf(body: { respondBy?: string }, ctx: ReportContext): string {
-  const day = body.respondBy ?? defaultRespondBy(ctx.asOf);
-  const field = 'body.respondBy';
-  if (day < ctx.asOf) throw fail.validation('respondBy is before today', [{ field, message: '答复期限不能早于今天' }]);
-  if (day > addDays(ctx.asOf, MAX_RESPOND_DAYS)) {
-    throw fail.validation(`respondBy is more than ${MAX_RESPOND_DAYS} days ahead`, [{ field, message: `答复期限最多为 ${MAX_RESPOND_DAYS} 天以后` }]);
-  }
-  return day;
-}
+/** What an audit row of a notice is about: the unit's id, or "area:<code>" for a 督办. */
+const targetOf = (r: repo.NoticeRow) => (r.targetArea ? `area:${r.targetArea}` : r.unitId);
 
 function draft(item: ReturnType<typeof toLaggardItem>, ctx: ReportContext, actor: Actor, respondBy: string, note: string | undefined, batchId: string | null, at: Date): repo.NewNotice {
   return {
@@ -64,7 +37,7 @@ function draft(item: ReturnType<typeof toLaggardItem>, ctx: ReportContext, actor
 }
 
 const issuedAudit = (rows: repo.NoticeRow[]) =>
-  rows.map((r) => ({ action: 'notice.issue', target: r.unitId, details: { noticeId: r.id, number: noticeNumber(r.year, r.seq), flags: r.flags.map((f) => f.category), respondBy: r.respondBy, batchId: r.batchId } }));
+  rows.map((r) => ({ action: 'notice.issue', target: r.unitId, details: { noticeId: r.id, number: numberOf(r), flags: r.flags.map((f) => f.category), respondBy: r.respondBy, batchId: r.batchId } }));
 
 export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body: IssueNotice, now = new Date()): Promise<Notice> {
   if (!isUuid(unitId)) throw fail.notFound('unit');
@@ -77,7 +50,7 @@ export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body
     const [row] = await allLaggards(tx, ctx, { unitId });
     if (!row) throw fail.conflict('the unit is not a laggard today: there is nothing to urge', { reason: 'not_lagging' });
     const earlier = await repo.openNoticeOn(tx, unitId, ctx.asOf);
-    if (earlier) throw fail.conflict(`the unit was urged today already (${noticeNumber(earlier.year, earlier.seq)})`, { reason: 'already_urged', noticeId: earlier.id });
+    if (earlier) throw fail.conflict(`the unit was urged today already (${numberOf(earlier)})`, { reason: 'already_urged', noticeId: earlier.id });
     const [created] = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), [draft(toLaggardItem(row), ctx, actor, respondBy, body.note, null, now)]);
     await appendAudit(tx, actor, issuedAudit([created]));
     return toNotice(created, ctx.asOf);
@@ -85,9 +58,33 @@ export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body
 }
 
 /**
- * Every laggard of the board's filters today, all or nothing. Units already urged today (and
- * not yet answering) are left out and counted. `expected` is the count the office confirmed:
- * when the board has changed since, nothing is issued (409) so that it can confirm again.
+ * Why each unit of `rows` would be left out of a batch today (shared/domain/notices.ts
+ * batchSkipReason), with the notice that holds it back; units not listed are urged.
+ */
+async function skipsOf(tx: DbOrTx, rows: { id: string; code: string; name: string }[], ctx: ReportContext): Promise<Map<string, BatchSkipped>> {
+  const tz = ctx.rules.timezone;
+  const held = await repo.noticesHoldingBack(tx, startOfDay(addDays(ctx.asOf, -WITHDRAWN_RECENT_DAYS), tz));
+  const byUnit = new Map<string, typeof held>();
+  for (const n of held) if (n.unitId) byUnit.set(n.unitId, [...(byUnit.get(n.unitId) ?? []), n]);
+  const out = new Map<string, BatchSkipped>();
+  for (const r of rows) {
+    const mine = byUnit.get(r.id);
+    if (!mine) continue;
+    const facts = mine.map((n) => ({ issuedOn: n.issuedOn, answered: n.answeredAt !== null, withdrawnOn: n.withdrawnAt ? dayOf(n.withdrawnAt, tz) : null }));
+    const reason = batchSkipReason(facts, ctx.asOf);
+    if (!reason) continue;
+    // the newest notice that gives the reason: the one the office would look at
+    const cause = mine.find((n, i) => batchSkipReason([facts[i]], ctx.asOf) === reason) ?? null;
+    out.set(r.id, { unitId: r.id, areaCode: null, unit: { code: r.code, name: r.name }, reason, notice: cause && { id: cause.id, number: numberOf(cause), issuedOn: cause.issuedOn } });
+  }
+  return out;
+}
+
+/**
+ * Every laggard of the board's filters today, all or nothing. Units already urged today, with a
+ * notice still waiting for its answer, or withdrawn recently are left out and listed with the
+ * reason, unless the office names them in `include`. `expected` is the count the office
+ * confirmed: when the board has changed since, nothing is issued (409) so that it can confirm again.
  */
 export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opts: { dryRun?: boolean } = {}, now = new Date()) {
   return db.transaction(async (tx) => {
@@ -95,25 +92,27 @@ export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opt
     await repo.lockIssuing(tx);
     const ctx = await reportContext(tx, undefined, now);
     const respondBy = respondByOf(body, ctx);
-    const { respondBy: _r, note, expected, ...filter } = body;
+    if (body.target === 'areas') return issueAreaBatch(tx, actor, body, ctx, respondBy, opts.dryRun ?? false, now);
+    const { respondBy: _r, note, expected, include, target: _t, parent: _p, ...filter } = body;
     // the laggards inside the caller's scope only, narrowed to the board's area when it names one
     // (as the board itself narrows it); outside the scope the area names nothing: 404
     const area = await reportArea(tx, actor, filter.area);
-    const urged = await repo.unitsUrgedOn(tx, ctx.asOf);
     const rows = await allLaggards(tx, ctx, { ...filter, area: area?.code ?? null });
-    const eligible = rows.filter((r) => !urged.has(r.id));
-    const skipped = rows.length - eligible.length;
+    const skips = await skipsOf(tx, rows, ctx);
+    const chosen = new Set(include ?? []);
+    const eligible = rows.filter((r) => !skips.has(r.id) || chosen.has(r.id));
+    const skipped = [...skips.values()].filter((s) => !chosen.has(s.unitId ?? ''));
     if (eligible.length > MAX_BATCH) {
       throw fail.validation(`a batch takes at most ${MAX_BATCH} notices`, [{ field: 'body', message: `一次最多发出 ${MAX_BATCH} 份催办通知，请缩小筛选范围（本次 ${eligible.length} 个单位）` }]);
     }
-    if (opts.dryRun) return { created: eligible.length, skipped, batchId: null, items: [] };
+    if (opts.dryRun) return { created: eligible.length, willCreate: eligible.length, skipped, batchId: null, items: [] };
     if (expected !== undefined && expected !== eligible.length) {
-      throw fail.conflict(`the board has changed: ${eligible.length} units now, ${expected} confirmed`, { reason: 'count_changed', count: eligible.length, skipped });
+      throw fail.conflict(`the board has changed: ${eligible.length} units now, ${expected} confirmed`, { reason: 'count_changed', count: eligible.length, skipped: skipped.length });
     }
     const batchId = eligible.length ? crypto.randomUUID() : null;
     const created = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), eligible.map((r) => draft(toLaggardItem(r), ctx, actor, respondBy, note, batchId, now)));
     await appendAudit(tx, actor, issuedAudit(created));
-    return { created: created.length, skipped, batchId, items: created.map((r) => toNotice(r, ctx.asOf)) };
+    return { created: created.length, willCreate: created.length, skipped, batchId, items: created.map((r) => toNotice(r, ctx.asOf)) };
   });
 }
 
@@ -149,13 +148,17 @@ export async function listNotices(db: DbOrTx, actor: Actor, q: NoticeListQuery) 
 export async function answer(db: DbOrTx, actor: Actor, id: string, text: string, now = new Date()): Promise<Notice> {
   return db.transaction(async (tx) => {
     actor = await actingNow(tx, actor);
-    // only the unit's own contact answers: for anyone else the notice does not exist
-    const row = actor.role === 'unit' ? await noticeFor(tx, actor, id) : undefined;
+    // a unit's notice is answered by the unit's own contact (for anyone else but an office it
+    // does not exist); a 督办 by the urged area's own office, not by those above it
+    const row = actor.role === 'unit' || actor.role === 'office' ? await noticeFor(tx, actor, id) : undefined;
     if (!row) throw notFound();
+    if (actor.role === 'office' && (!row.targetArea || row.targetArea !== actor.scope)) {
+      throw fail.forbidden(row.targetArea ? '督办通知由被督办地区的办公室答复' : '催办通知由单位联络员答复');
+    }
     if (row.withdrawnAt) throw fail.conflict('the notice was withdrawn', { reason: 'withdrawn' });
     const done = await repo.answerNotice(tx, row.id, actor, text, now);
     if (!done) throw fail.conflict('the notice was answered already', { reason: 'answered' });
-    await appendAudit(tx, actor, [{ action: 'notice.answer', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq) } }]);
+    await appendAudit(tx, actor, [{ action: 'notice.answer', target: targetOf(done), details: { noticeId: done.id, number: numberOf(done) } }]);
     return toNotice(done, await campaignToday(tx, now));
   });
 }
@@ -165,6 +168,8 @@ export async function withdraw(db: DbOrTx, actor: Actor, id: string, reason: str
     actor = await actingNow(tx, actor);
     const row = await noticeFor(tx, actor, id);
     if (!row) throw notFound();
+    // a 督办 is withdrawn by an office above the area, never by the area's own
+    if (row.targetArea && !mayUrgeArea(actor.scope, row.targetArea)) throw fail.forbidden('督办通知只能由发出督办的上级办公室撤回');
     // a notice holds the answer or the withdrawal, never both (the trigger refuses it too)
     const answered = () => fail.conflict('该催办已答复，不能撤回', { reason: 'answered_not_withdrawable' });
     if (row.answeredAt) throw answered();
@@ -174,7 +179,7 @@ export async function withdraw(db: DbOrTx, actor: Actor, id: string, reason: str
       if ((await noticeFor(tx, actor, id))?.answeredAt) throw answered();
       throw fail.conflict('the notice was withdrawn already', { reason: 'withdrawn' });
     }
-    await appendAudit(tx, actor, [{ action: 'notice.withdraw', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq), reason } }]);
+    await appendAudit(tx, actor, [{ action: 'notice.withdraw', target: targetOf(done), details: { noticeId: done.id, number: numberOf(done), reason } }]);
     return toNotice(done, await campaignToday(tx, now));
   });
 }

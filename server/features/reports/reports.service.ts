@@ -5,6 +5,7 @@ import { addDays, dayNumber, fromDayNumber, today } from '../../../shared/domain
 import { REASON_CODES, STAGES, type ReasonCode } from '../../../shared/domain/steps.js';
 import { TREND_MAX_DAYS, type ReasonsReport, type TrendQuery, type TrendReport } from '../../../shared/schemas/reports.js';
 import type { Area, RollupResponse } from '../../../shared/schemas/areas.js';
+import { areaNoticeCounts, type AreaNoticeCounts } from '../../../db/queries/notices.js';
 import { UNIT_KINDS } from '../../../shared/domain/catalogue.js';
 import { onboardedShare, rankRollup } from '../../../shared/domain/rollup.js';
 import { readSettings } from '../../../db/queries/settings.js';
@@ -62,7 +63,9 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
   // unplaced units are no area's: ranked after the areas
   const ranked = rankRollup(rows.filter((r) => r.area.level !== 'unplaced'));
   const unplaced = rows.filter((r) => r.area.level === 'unplaced').map((r) => ({ ...r, rank: ranked.length + 1 }));
-  const items = [...ranked, ...unplaced].map(({ code: _code, ...r }) => r);
+  // the 督办 each child area got from above (areas only: a county's kinds of unit get none)
+  const dubang = by === 'kind' ? new Map<string, AreaNoticeCounts>() : await areaNoticeCounts(db, parent?.code ?? null, today(ctx.rules.timezone, now));
+  const items = [...ranked, ...unplaced].map(({ code, ...r }) => (by === 'kind' || r.area.level === 'unplaced' ? r : { ...r, dubang: dubang.get(code) ?? { count: 0, answered: 0, overdue: 0 } }));
   return { asOf: ctx.asOf, parent, items };
 }
 

@@ -25,6 +25,8 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const ranked = [...rows].sort((a, b) => a.rank - b.rank);
+  // areas (not kinds of unit) carry the 督办 they got from the office above
+  const dubang = rows.some((r) => r.dubang);
   return (
     <div className="table-scroll">
       <table className="table rollup-table">
@@ -41,6 +43,7 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
             <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.registration') })}</th>
             <th scope="col" className="num">{t('reports.laggards')}</th>
             <th scope="col" className="rollup-table__categories">{t('areas.byCategory')}</th>
+            {dubang && <th scope="col">{t('dubang.rollupColumn')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -71,6 +74,12 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
                     ? '—'
                     : categories.map((c) => t('areas.categoryCount', { category: t(`flag.${c}`), count: row.byCategory[c] })).join(t('areas.listSeparator'))}
                 </td>
+                {dubang && (
+                  <td className="nowrap">
+                    {!row.dubang || row.dubang.count === 0 ? '—' : t('dubang.rollupCell', row.dubang)}
+                    {row.dubang && row.dubang.overdue > 0 && <div className="text-danger">{t('dubang.rollupOverdue', { count: row.dubang.overdue })}</div>}
+                  </td>
+                )}
               </tr>
             );
           })}

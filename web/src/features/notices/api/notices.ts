@@ -44,7 +44,7 @@ export function useIssueNotice(unitId: string) {
 }
 
 /** The count a batch would issue (a dry run), for the confirmation. */
-export const useBatchPreview = (filters: BatchFilters, enabled: boolean) =>
+export const useBatchPreview = (filters: BatchFilters & { target?: 'areas'; parent?: string }, enabled: boolean) =>
   useQuery({
     queryKey: ['notices', 'batch-preview', filters],
     queryFn: () => call(noticesApi.batch, { query: { dryRun: 'true' }, body: filters }),
@@ -55,7 +55,7 @@ export const useBatchPreview = (filters: BatchFilters, enabled: boolean) =>
 export function useIssueBatch() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: BatchFilters & { respondBy?: string; note?: string; expected: number }) =>
+    mutationFn: (body: BatchFilters & { target?: 'areas'; parent?: string; respondBy?: string; note?: string; expected: number; include?: string[] }) =>
       call(noticesApi.batch, { body }),
     onSuccess: invalidate,
   });

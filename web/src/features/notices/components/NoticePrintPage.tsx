@@ -6,6 +6,7 @@ import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { Link } from '@tanstack/react-router';
 import { useSearchParams } from '../../../shared/router/search.js';
 import { useNotices } from '../api/notices.js';
+import { DubangSheet } from './DubangSheet.js';
 import { NoticeSheet } from './NoticeSheet.js';
 
 export function NoticePrintPage() {
@@ -15,7 +16,8 @@ export function NoticePrintPage() {
   const batchId = params.get('batchId') ?? undefined;
   const status = (params.get('status') ?? undefined) as 'open' | 'overdue' | undefined;
   const unitId = params.get('unitId') ?? undefined;
-  const list = useNotices({ batchId, status, unitId, pageSize: 500 });
+  const target = (params.get('target') ?? undefined) as 'unit' | 'area' | undefined;
+  const list = useNotices({ batchId, status, unitId, target, pageSize: 500 });
   // the office that signs the bulletin signs the notices too (活动设置 → 落款单位)
   const issuer = useSettings().signingOffice ?? DEFAULT_SETTINGS.signingOffice!;
 
@@ -35,7 +37,7 @@ export function NoticePrintPage() {
           {t('notices.printCount', { count: sheets.length })}
         </button>
       </p>
-      {sheets.length === 0 ? <p className="empty">{t('notices.nothingToPrint')}</p> : sheets.map((n) => <NoticeSheet key={n.id} notice={n} issuer={issuer} />)}
+      {sheets.length === 0 ? <p className="empty">{t('notices.nothingToPrint')}</p> : sheets.map((n) => (n.snapshot ? <DubangSheet key={n.id} notice={n} issuer={issuer} /> : <NoticeSheet key={n.id} notice={n} issuer={issuer} />))}
     </>
   );
 }

@@ -14,6 +14,8 @@ import { useNotices } from '../api/notices.js';
 import { noticeProblems } from '../words.js';
 import { NoticeStatusBadge } from './NoticeStatusBadge.js';
 import { WithdrawDialog } from './WithdrawDialog.js';
+import { AnswerAreaDialog } from './AnswerAreaDialog.js';
+import { SnapshotSummary } from './SnapshotSummary.js';
 
 const PAGE_SIZE = 50;
 
@@ -26,8 +28,14 @@ export function NoticesPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   // from a board row: that unit's notices
   const unitId = params.get('unitId') ?? undefined;
-  const list = useNotices({ status, unitId, page, pageSize: PAGE_SIZE });
+  // 督办 to areas (from the offices above, or to the areas below) apart from notices to units
+  const target = params.get('target') === 'area' ? 'area' : params.get('target') === 'unit' ? 'unit' : undefined;
+  const list = useNotices({ status, unitId, target, page, pageSize: PAGE_SIZE });
   const [withdrawing, setWithdrawing] = useState<Notice | null>(null);
+  const [answering, setAnswering] = useState<Notice | null>(null);
+  const waiting = (n: Notice) => n.status === 'open' || n.status === 'overdue';
+  // a 督办 is answered by the urged area's own office and withdrawn by an office above it
+  const ownArea = (n: Notice) => n.target.type === 'area' && user.scope === n.target.code;
 
   if (list.isPending) return <Loading />;
   if (list.isError) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
@@ -43,13 +51,22 @@ export function NoticesPage() {
     <section>
       <h1>{t('notices.title')}</h1>
       <p className="page-intro">{t('notices.intro')}</p>
+      {user.role !== 'unit' && (
+        <div role="tablist" className="tabs" aria-label={t('dubang.byTarget')}>
+          {([undefined, 'unit', 'area'] as const).map((v) => (
+            <button key={v ?? 'all'} type="button" role="tab" aria-selected={target === v} className={target === v ? 'tab tab--active' : 'tab'} onClick={() => setParams({ target: v, page: undefined })}>
+              {t(`dubang.target.${v ?? 'all'}`)}
+            </button>
+          ))}
+        </div>
+      )}
       <div role="tablist" className="tabs" aria-label={t('notices.byStatus')}>
         {tab(undefined, t('app.all'), all)}
         {NOTICE_STATUSES.map((s) => tab(s, t(`notices.status.${s}`), counts[s]))}
       </div>
       {items.length > 0 && (
         <p className="button-row no-print">
-          <Link className="button button--secondary" to="/notices/print" search={{ status, ids: items.map((n) => n.id).join(',') }}>
+          <Link className="button button--secondary" to="/notices/print" search={{ status, target, ids: items.map((n) => n.id).join(',') }}>
             {t('notices.printShown', { count: items.length })}
           </Link>
         </p>
@@ -75,11 +92,12 @@ export function NoticesPage() {
                 <tr key={n.id}>
                   <td className="nowrap" data-label={t('notices.number')}>{n.number}</td>
                   <td data-label={t('notices.unit')}>
-                    <Link to="/units/$id" params={{ id: n.unitId }}>{n.unit.name}</Link>
+                    {n.unitId ? <Link to="/units/$id" params={{ id: n.unitId }}>{n.unit.name}</Link> : <strong>{n.unit.name}</strong>}
                     <div className="muted nowrap">{n.unit.code}</div>
                   </td>
                   <td data-label={t('notices.problems')}>
-                    <ul className="plain-list">{noticeProblems(n).map((p, i) => <li key={i}>{p}</li>)}</ul>
+                    {n.target.type === 'area' && <div className="badge">{t('dubang.badge')}</div>}
+                    {n.snapshot ? <SnapshotSummary snapshot={n.snapshot} /> : <ul className="plain-list">{noticeProblems(n).map((p, i) => <li key={i}>{p}</li>)}</ul>}
                     {n.note && <div className="muted">{t('notices.noteShort')}：{n.note}</div>}
                   </td>
                   <td className="nowrap" data-label={t('notices.issuedOn')}>{format.date(n.issuedOn)}</td>
@@ -91,7 +109,13 @@ export function NoticesPage() {
                   </td>
                   <td className="nowrap" data-label={t('app.actions')}>
                     <Link to="/notices/print" search={{ ids: n.id }}>{t('notices.print')}</Link>
-                    {user.role === 'office' && (n.status === 'open' || n.status === 'overdue') && (
+                    {user.role === 'office' && waiting(n) && ownArea(n) && (
+                      <>
+                        {' · '}
+                        <button type="button" className="link-button" onClick={() => setAnswering(n)}>{t('dubang.answer')}</button>
+                      </>
+                    )}
+                    {user.role === 'office' && waiting(n) && !ownArea(n) && (
                       <>
                         {' · '}
                         <button type="button" className="link-button" onClick={() => setWithdrawing(n)}>{t('notices.withdraw')}</button>
@@ -106,6 +130,7 @@ export function NoticesPage() {
       )}
       <Pager page={page} pageSize={PAGE_SIZE} total={total} onPage={(p) => setParams({ page: p })} />
       {withdrawing && <WithdrawDialog notice={withdrawing} onClose={() => setWithdrawing(null)} />}
+      {answering && <AnswerAreaDialog notice={answering} onClose={() => setAnswering(null)} />}
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { LaggardFilters } from './LaggardFilters.js';
 import { SeverityRule } from './SeverityRule.js';
 import { useState } from 'react';
 import { useSessionUser } from '../../../shared/session/session.js';
-import { type BatchFilters, BatchNoticeDialog } from '../../notices/index.js';
+import { type BatchFilters, BatchNoticeDialog, IssueNoticeDialog } from '../../notices/index.js';
 import { fullName, useArea } from '../../areas/index.js';
 
 export function LaggardsPage() {
@@ -30,6 +30,7 @@ export function LaggardsPage() {
   const filteredBy = [...(filters.area ? [t('areas.scopeArea', { area: area.data ? fullName(area.data) : filters.area })] : []), ...scopeParts(narrowing, t)];
   const user = useSessionUser();
   const [urging, setUrging] = useState(false);
+  const [urgingOne, setUrgingOne] = useState<{ id: string; name: string } | null>(null);
   // a notice records today's flags: a batch is offered on today's board only
   const today = !filters.asOf || filters.asOf >= format.today();
   const { page: _p, asOf: _a, ...batchFilters } = filters;
@@ -111,6 +112,13 @@ export function LaggardsPage() {
                         {!l.notices.stepSinceLast && <div className="text-danger">{t('notices.noStepSince')}</div>}
                       </>
                     )}
+                    {user.role === 'office' && today && (
+                      <div>
+                        <button type="button" className="button button--small button--secondary" onClick={() => setUrgingOne(l.unit)} aria-label={t('dubang.urgeUnit', { unit: l.unit.name })}>
+                          {t('dubang.urgeOne')}
+                        </button>
+                      </div>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -119,6 +127,7 @@ export function LaggardsPage() {
           <Pager page={page} pageSize={LAGGARDS_PAGE_SIZE} total={report.data.total} onPage={(p) => setParams({ page: p })} />
         </>
       )}
+      {urgingOne && <IssueNoticeDialog unit={urgingOne} onClose={() => setUrgingOne(null)} />}
       {urging && (
         <BatchNoticeDialog filters={batchFilters as BatchFilters} filterText={filteredBy.join(t('reports.scopeSeparator'))} onClose={() => setUrging(false)} />
       )}
