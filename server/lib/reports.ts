@@ -2,10 +2,10 @@
 // it covers for a caller, and the summary and laggard board (the reports feature answers them;
 // the notices and the notify digest read them). The SQL is db/queries/reports.
 import type { DbOrTx } from '../../db/client.js';
-import { endOfDay, today } from '../../shared/domain/dates.js';
+import { addDays, endOfDay, today } from '../../shared/domain/dates.js';
 import { compareFlags, LAGGARD_CATEGORIES, maxDaysLate, severityOf, type LaggardFlag } from '../../shared/domain/laggards.js';
 import { STAGES } from '../../shared/domain/steps.js';
-import type { LaggardItem, LaggardsReport, SummaryQuery, SummaryReport } from '../../shared/schemas/reports.js';
+import { COMPARE_DAYS_DEFAULT, type LaggardItem, type LaggardsReport, type SummaryFigures, type SummaryQuery, type SummaryReport } from '../../shared/schemas/reports.js';
 import type { Area } from '../../shared/schemas/areas.js';
 import { effectiveAreaRules } from '../../shared/domain/deadlines.js';
 import { noticeFacts, NO_NOTICES } from '../../db/queries/notices.js';
@@ -14,6 +14,7 @@ import { countyCodes } from '../../db/queries/areas.js';
 import {
   anyStepAfter,
   CATEGORY_BIT,
+  changeCounts,
   inReportTransaction,
   laggardPage,
   summaryGroups,
@@ -107,15 +108,29 @@ export async function laggardsReport(db: DbOrTx, q: ReportFilter & { page: numbe
   return { asOf: ctx.asOf, total, page: q.page, pageSize: q.pageSize, items };
 }
 
-export async function summaryReport(db: DbOrTx, q: Omit<SummaryQuery, 'area'> & { area?: string | null } = {}, now?: Date): Promise<SummaryReport> {
-  const { asOf, ...scope } = q;
+/**
+ * The summary; with `compareDays`, also the same figures as of that many days before asOf (a
+ * past day, computed as any past day is) and which units changed in between.
+ */
+export async function summaryReport(
+  db: DbOrTx,
+  q: Omit<SummaryQuery, 'area'> & { area?: string | null; compareDays?: number } = {},
+  now?: Date,
+): Promise<SummaryReport> {
+  const { asOf, compareDays, ...scope } = q;
   const ctx = await reportContext(db, asOf, now);
-  const groups = await inReportTransaction(db, (tx) => summaryGroups(tx, ctx, scope));
-  return { asOf: ctx.asOf, ...addUp(groups) };
+  const before = compareDays ? await reportContext(db, addDays(ctx.asOf, -compareDays), now) : null;
+  return inReportTransaction(db, async (tx) => {
+    const figures = addUp(await summaryGroups(tx, ctx, scope));
+    if (!before) return { asOf: ctx.asOf, ...figures };
+    const previous = { asOf: before.asOf, ...addUp(await summaryGroups(tx, before, scope)) };
+    const c = await changeCounts(tx, ctx, before, scope);
+    return { asOf: ctx.asOf, ...figures, previous, change: { newlyOnboarded: c.newly_onboarded, newLaggards: c.new_laggards, resolved: c.resolved } };
+  });
 }
 
 /** The summary's figures over some of the groups (all of a report, or one child's of a roll-up). */
-export function addUp(groups: readonly SummaryGroup[]): Omit<SummaryReport, 'asOf'> {
+export function addUp(groups: readonly SummaryGroup[]): SummaryFigures {
   const stages = Object.fromEntries(STAGES.map((s) => [s, { pending: 0, in_progress: 0, blocked: 0, done: 0 }])) as SummaryReport['stages'];
   const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as SummaryReport['byCategory'];
   const byKind: SummaryReport['byKind'] = { township: 0, department: 0, other: 0 };
@@ -141,7 +156,8 @@ export function addUp(groups: readonly SummaryGroup[]): Omit<SummaryReport, 'asO
  * (a channel's scope, a caller's narrowed area: reportArea); null: the whole installation.
  */
 export async function areaReports(db: DbOrTx, area: string | null, q: { asOf?: string; pageSize: number }, now?: Date) {
-  const summary = await summaryReport(db, { asOf: q.asOf, area }, now);
+  // with the week before: the digest says what changed
+  const summary = await summaryReport(db, { asOf: q.asOf, area, compareDays: COMPARE_DAYS_DEFAULT }, now);
   const laggards = await laggardsReport(db, { asOf: q.asOf, area, page: 1, pageSize: q.pageSize }, now);
   return { summary, laggards };
 }

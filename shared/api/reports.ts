@@ -8,7 +8,7 @@ import {
   LaggardsReport,
   ReasonsQuery,
   ReasonsReport,
-  SummaryQuery,
+  SummaryEndpointQuery,
   SummaryReport,
   TrendQuery,
   TrendReport,
@@ -20,7 +20,7 @@ const tag = 'reports';
 const access = { roles: overseers, scope: 'filtered' } as const;
 
 export const reportsApi = {
-  summary: endpoint({ method: 'GET', path: '/api/reports/summary', tag, access, query: SummaryQuery, response: { 200: SummaryReport } }),
+  summary: endpoint({ method: 'GET', path: '/api/reports/summary', tag, access, query: SummaryEndpointQuery, response: { 200: SummaryReport } }),
   laggards: endpoint({ method: 'GET', path: '/api/reports/laggards', tag, access, query: LaggardsQuery, response: { 200: LaggardsReport } }),
   /** every laggard under the filter, ranked, as the board shows them */
   laggardsCsv: endpoint({ method: 'GET', path: '/api/reports/laggards.csv', tag, access, query: LaggardFilter, answer: 'file' }),

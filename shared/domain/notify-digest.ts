@@ -50,6 +50,8 @@ export interface DigestInput {
   totals: DigestFacts;
   /** the previous digest's counts and date, if there was one */
   previous?: (DigestFacts & { date: string }) | null;
+  /** the change over the week before (the leaders' view): the counts then and the units that moved */
+  week?: { date: string; onboarded: number; laggards: number; newlyOnboarded: number; newLaggards: number; resolved: number } | null;
   byCategory: Record<LaggardCategory, number>;
   /** laggards ranked most serious first; may be fewer than totals.laggards */
   laggards: readonly { name: string; flags: readonly LaggardFlag[] }[];
@@ -71,6 +73,12 @@ export function buildDigest(d: DigestInput): Message {
   ];
   if (d.previous) {
     head.push(`较上次（${d.previous.date}）：完成 ${signed(t.onboarded - d.previous.onboarded)} 个，落后单位 ${signed(t.laggards - d.previous.laggards)} 个。`);
+  }
+  if (d.week) {
+    const w = d.week;
+    head.push(
+      `较上周（${w.date}）：完成 ${signed(t.onboarded - w.onboarded)} 个（新增完成 ${w.newlyOnboarded} 个），落后单位 ${signed(t.laggards - w.laggards)} 个（新增落后 ${w.newLaggards} 个，已解决 ${w.resolved} 个）。`,
+    );
   }
   if (t.laggards === 0) {
     head.push('目前没有进度落后的单位。');

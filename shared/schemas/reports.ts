@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LAGGARD_CATEGORIES } from '../domain/laggards.js';
 import { REASON_CODES, STAGE_STATUSES } from '../domain/steps.js';
-import { Id, IsoDate, IsoDateTime, PageQuery } from './common.js';
+import { Id, IsoDate, IsoDateTime, PageQuery, queryInt } from './common.js';
 import { StageName, UnitKind } from './units.js';
 import { AreaCode } from './area-code.js';
 
@@ -79,8 +79,16 @@ export type LaggardsReport = z.infer<typeof LaggardsReport>;
 
 const StageCounts = z.object(Object.fromEntries(STAGE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof STAGE_STATUSES)[number], z.ZodNumber>);
 
-export const SummaryReport = z.object({
-  asOf: IsoDate,
+/** The leaders' view (docs/contract/api.md "Leaders' view"): compare with the figures `compareDays` before asOf. */
+export const COMPARE_DAYS_DEFAULT = 7;
+export const COMPARE_DAYS_MAX = 366;
+export const CompareQuery = z.object({ compareDays: queryInt(1, COMPARE_DAYS_MAX).default(COMPARE_DAYS_DEFAULT) });
+
+/** GET /api/reports/summary's query: the units covered, the day, and the day compared with */
+export const SummaryEndpointQuery = SummaryQuery.extend(CompareQuery.shape);
+export type SummaryEndpointQuery = z.infer<typeof SummaryEndpointQuery>;
+
+export const SummaryFigures = z.object({
   totalUnits: z.number().int(),
   onboarded: z.number().int(),
   laggards: z.number().int(),
@@ -89,6 +97,25 @@ export const SummaryReport = z.object({
   byCategory: z.object(Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, z.number().int()])) as Record<(typeof LAGGARD_CATEGORIES)[number], z.ZodNumber>),
   /** laggard units by kind of unit */
   byKind: z.object({ township: z.number().int(), department: z.number().int(), other: z.number().int() }),
+});
+export type SummaryFigures = z.infer<typeof SummaryFigures>;
+
+/** Which units changed between the day compared with and asOf (each unit counted once per line). */
+export const SummaryChange = z.object({
+  /** onboarded by asOf, not yet by previous.asOf */
+  newlyOnboarded: z.number().int(),
+  /** laggards at asOf that were not at previous.asOf */
+  newLaggards: z.number().int(),
+  /** laggards at previous.asOf that no longer are */
+  resolved: z.number().int(),
+});
+export type SummaryChange = z.infer<typeof SummaryChange>;
+
+export const SummaryReport = SummaryFigures.extend({
+  asOf: IsoDate,
+  /** the same figures as of asOf − compareDays, computed as any past day's are */
+  previous: SummaryFigures.extend({ asOf: IsoDate }).optional(),
+  change: SummaryChange.optional(),
 });
 export type SummaryReport = z.infer<typeof SummaryReport>;
 

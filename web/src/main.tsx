@@ -5,6 +5,7 @@ import './app/styles.css';
 import './app/styles.pages.css';
 import './app/styles.field.css';
 import './app/styles.areas.css';
+import './app/styles.leaders.css';
 import { App } from './app/App.js';
 
 // The service worker keeps the app itself on the device, so it opens without a network.

@@ -48,7 +48,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   // the roll-up: the children of `parent` (default: the caller's scope) side by side, ranked
   const rollup = async (req: { query: RollupQuery } & Parameters<typeof actorOf>[0]) =>
-    rollupReport(db, await reportArea(db, actorOf(req), req.query.parent), req.query.asOf);
+    rollupReport(db, await reportArea(db, actorOf(req), req.query.parent), req.query.asOf, undefined, req.query.compareDays);
   route(app, reportsApi.areas, async (req) => rollup(req));
   for (const [format, e] of [['csv', reportsApi.areasCsv], ['xlsx', reportsApi.areasXlsx]] as const) {
     route(app, e, async (req, reply) => {

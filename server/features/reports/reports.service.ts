@@ -29,12 +29,15 @@ const UNPLACED = { code: 'unplaced', name: '未归属区县', level: 'unplaced' 
  * child, a child without units too), a county's kinds of unit; at the top (the whole
  * installation) the provinces that have units, and the units without a county as "unplaced".
  */
-export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: string, now?: Date): Promise<RollupResponse> {
+export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: string, now?: Date, compareDays?: number): Promise<RollupResponse> {
   const ctx = await reportContext(db, asOf, now);
+  const before = compareDays ? await reportContext(db, addDays(ctx.asOf, -compareDays), now) : null;
   const by = parent === null ? 'province' : parent.level === 'province' ? 'city' : parent.level === 'city' ? 'county' : 'kind';
-  const groups = await inReportTransaction(db, (tx) => rollupGroups(tx, ctx, parent?.code ?? null, by));
-  const byChild = new Map<string | null, SummaryGroup[]>();
-  for (const g of groups) byChild.set(g.child, [...(byChild.get(g.child) ?? []), g]);
+  const [groups, earlier] = await inReportTransaction(db, async (tx) => [
+    await rollupGroups(tx, ctx, parent?.code ?? null, by),
+    before ? await rollupGroups(tx, before, parent?.code ?? null, by) : [],
+  ] as const);
+  const byChild = groupByChild(groups);
 
   let children: RollupResponse['items'][number]['area'][];
   if (by === 'kind') {
@@ -46,6 +49,29 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
   } else {
     children = (await childAreas(db, parent.code)).map(({ code, name, level }) => ({ code, name, level }));
   }
+  const items = ranked(children, byChild);
+  if (!before) return { asOf: ctx.asOf, parent, items };
+  // the same children then: a child's rank among the same children as of that day
+  const then = new Map(ranked(children, groupByChild(earlier)).map(({ area, ...r }) => [`${area.level}:${area.code}`, r]));
+  return {
+    asOf: ctx.asOf,
+    parent,
+    previousAsOf: before.asOf,
+    items: items.map((r) => {
+      const p = then.get(`${r.area.level}:${r.area.code}`)!;
+      return { ...r, previous: { totalUnits: p.totalUnits, onboarded: p.onboarded, onboardedShare: p.onboardedShare, stages: p.stages, laggards: p.laggards, byCategory: p.byCategory, rank: p.rank } };
+    }),
+  };
+}
+
+function groupByChild(groups: readonly (SummaryGroup & { child: string | null })[]) {
+  const byChild = new Map<string | null, SummaryGroup[]>();
+  for (const g of groups) byChild.set(g.child, [...(byChild.get(g.child) ?? []), g]);
+  return byChild;
+}
+
+/** The children's rows from their groups, ranked; unplaced units are no area's: ranked after the areas. */
+function ranked(children: RollupResponse['items'][number]['area'][], byChild: Map<string | null, SummaryGroup[]>) {
   const rows = children.map((area) => {
     const f = addUp(byChild.get(area.level === 'unplaced' ? null : area.code) ?? []);
     return {
@@ -59,11 +85,9 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
       byCategory: f.byCategory,
     };
   });
-  // unplaced units are no area's: ranked after the areas
-  const ranked = rankRollup(rows.filter((r) => r.area.level !== 'unplaced'));
-  const unplaced = rows.filter((r) => r.area.level === 'unplaced').map((r) => ({ ...r, rank: ranked.length + 1 }));
-  const items = [...ranked, ...unplaced].map(({ code: _code, ...r }) => r);
-  return { asOf: ctx.asOf, parent, items };
+  const areas = rankRollup(rows.filter((r) => r.area.level !== 'unplaced'));
+  const unplaced = rows.filter((r) => r.area.level === 'unplaced').map((r) => ({ ...r, rank: areas.length + 1 }));
+  return [...areas, ...unplaced].map(({ code: _code, ...r }) => r);
 }
 
 /** The default trend: the 30 days up to today. */

@@ -874,6 +874,18 @@ export const en: Translation = {
     homeAreaHint: 'Where a new or imported unit goes when it names no county and its code names none',
     homeAreaNone: 'Not set',
   },
+  leaders: {
+    compared: 'vs last week',
+    comparedDays: 'vs {{days}} days ago',
+    delta: '{{label}} {{value}}',
+    rankUp: 'up {{n}} in rank',
+    rankDown: 'down {{n}} in rank',
+    rankSame: 'rank unchanged',
+    changeColumn: 'vs last week',
+    shareChange: 'share {{value}}',
+    bulletinChange:
+      'Since {{date}}: {{newlyOnboarded}} units newly onboarded, {{newLaggards}} new laggards, {{resolved}} laggards resolved; laggards {{laggardsDelta}}.',
+  },
   conflict: {
     not_lagging: 'The unit is not lagging now: nothing to urge.',
     already_urged: 'The unit was urged today already and has not answered yet.',

@@ -874,6 +874,19 @@ export const zh = {
     homeAreaHint: '新建或导入单位时既没有填写所属区县、也无法从乡镇代码推出时，归入这个地区',
     homeAreaNone: '未设置',
   },
+  leaders: {
+    /** "较上周" is the default comparison (compareDays 7); another span reads "较N天前" */
+    compared: '较上周',
+    comparedDays: '较{{days}}天前',
+    delta: '{{label}} {{value}}',
+    rankUp: '排名上升 {{n}} 位',
+    rankDown: '排名下降 {{n}} 位',
+    rankSame: '排名不变',
+    changeColumn: '较上周',
+    shareChange: '完成率 {{value}}',
+    bulletinChange:
+      '与{{date}}相比：新增完成接入 {{newlyOnboarded}} 个单位，新增落后单位 {{newLaggards}} 个，{{resolved}} 个单位已解决落后问题；落后单位 {{laggardsDelta}} 个。',
+  },
   conflict: {
     not_lagging: '该单位目前没有落后问题，无需催办。',
     already_urged: '该单位今天已经发过催办通知，尚未答复。',

@@ -13,6 +13,7 @@ import { useTrend } from '../api/get-trend.js';
 import { LAGGARD_CATEGORIES, type Summary } from '../api/types.js';
 import { BarList } from './BarList.js';
 import { AreaOverview, useAreaParam } from '../../areas/index.js';
+import { Delta } from '../../../shared/components/Change.js';
 
 const TrendChart = lazy(() => import('./TrendChart.js'));
 const TREND_DAYS = 30;
@@ -53,21 +54,26 @@ export function OverviewPage() {
 function Totals({ summary, area }: { summary: Summary; area: string | null }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // the same figures a week before (the server's default compareDays)
+  const prev = summary.previous;
   return (
     <ul className="stats">
       <li className="stat">
         <span className="stat__value">{format.number(summary.totalUnits)}</span>
         <span className="stat__label">{t('reports.totalUnits')}</span>
+        {prev && prev.totalUnits !== summary.totalUnits && <Delta value={summary.totalUnits - prev.totalUnits} better="up" />}
       </li>
       <li className="stat">
         <span className="stat__value">{format.number(summary.onboarded)}</span>
         <span className="stat__label">
           {t('reports.onboarded')} · {t('reports.onboardedShare', { share: format.percent(summary.onboarded, summary.totalUnits) })}
         </span>
+        {prev && <Delta value={summary.onboarded - prev.onboarded} better="up" />}
       </li>
       <li className="stat">
         <span className="stat__value">{format.number(summary.laggards)}</span>
         <span className="stat__label"><Link to="/laggards" search={{ area: area ?? undefined }}>{t('reports.laggards')}</Link></span>
+        {prev && <Delta value={summary.laggards - prev.laggards} better="down" />}
       </li>
       <OverdueNotices />
     </ul>
