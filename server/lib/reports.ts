@@ -2,10 +2,11 @@
 // it covers for a caller, and the summary and laggard board (the reports feature answers them;
 // the notices and the notify digest read them). The SQL is db/queries/reports.
 import type { DbOrTx } from '../../db/client.js';
-import { addDays, endOfDay, today } from '../../shared/domain/dates.js';
+import { addDays, endOfDay, fromDayNumber, today } from '../../shared/domain/dates.js';
+import { nextDue } from '../../shared/domain/urgency.js';
 import { compareFlags, LAGGARD_CATEGORIES, maxDaysLate, severityOf, type LaggardFlag } from '../../shared/domain/laggards.js';
 import { STAGES } from '../../shared/domain/steps.js';
-import { COMPARE_DAYS_DEFAULT, type LaggardItem, type LaggardsReport, type SummaryFigures, type SummaryQuery, type SummaryReport } from '../../shared/schemas/reports.js';
+import { COMPARE_DAYS_DEFAULT, type DueSoonQuery, type DueSoonReport, type LaggardItem, type LaggardsReport, type SummaryFigures, type SummaryQuery, type SummaryReport } from '../../shared/schemas/reports.js';
 import type { Area } from '../../shared/schemas/areas.js';
 import { effectiveAreaRules } from '../../shared/domain/deadlines.js';
 import { noticeFacts, NO_NOTICES } from '../../db/queries/notices.js';
@@ -15,6 +16,7 @@ import {
   anyStepAfter,
   CATEGORY_BIT,
   changeCounts,
+  dueSoonPage,
   inReportTransaction,
   laggardPage,
   summaryGroups,
@@ -149,6 +151,19 @@ export function addUp(groups: readonly SummaryGroup[]): SummaryFigures {
     for (const c of LAGGARD_CATEGORIES) if (g.mask & CATEGORY_BIT[c]) byCategory[c] += g.n;
   }
   return { totalUnits, onboarded, laggards, stages, byCategory, byKind };
+}
+
+/** GET /api/reports/due-soon: one page of the units not yet late that are due within `days`, soonest first. */
+export async function dueSoonReport(db: DbOrTx, q: Omit<DueSoonQuery, 'area'> & { area?: string | null }, now?: Date): Promise<DueSoonReport> {
+  const ctx = await reportContext(db, q.asOf, now);
+  const rows = await inReportTransaction(db, (tx) => dueSoonPage(tx, ctx, { area: q.area }, q.days, q));
+  const day = (n: number | null) => (n === null ? null : fromDayNumber(n));
+  const items = rows.map((r) => {
+    // the query chose the row by the same earliest due day; nextDue names its stage
+    const next = nextDue({ wiring: day(r.w_due), connection: day(r.c_due), registration: day(r.r_due) }, ctx.asOf, q.days)!;
+    return { unit: { id: r.id, code: r.code, name: r.name, kind: r.kind }, ...next };
+  });
+  return { asOf: ctx.asOf, days: q.days, total: rows[0]?.total ?? 0, items };
 }
 
 /**

@@ -3,6 +3,8 @@
 // its own scope: an `area` or `parent` outside it is a 404.
 import { RollupQuery, RollupResponse } from '../schemas/areas.js';
 import {
+  DueSoonQuery,
+  DueSoonReport,
   LaggardFilter,
   LaggardsQuery,
   LaggardsReport,
@@ -26,6 +28,8 @@ export const reportsApi = {
   laggardsCsv: endpoint({ method: 'GET', path: '/api/reports/laggards.csv', tag, access, query: LaggardFilter, answer: 'file' }),
   laggardsXlsx: endpoint({ method: 'GET', path: '/api/reports/laggards.xlsx', tag, access, query: LaggardFilter, answer: 'file' }),
   trend: endpoint({ method: 'GET', path: '/api/reports/trend', tag, access, query: TrendQuery, response: { 200: TrendReport } }),
+  /** the units not yet late whose next due date falls within `days` (the board's 临近到期 tab) */
+  dueSoon: endpoint({ method: 'GET', path: '/api/reports/due-soon', tag, access, query: DueSoonQuery, response: { 200: DueSoonReport } }),
   reasons: endpoint({ method: 'GET', path: '/api/reports/reasons', tag, access, query: ReasonsQuery, response: { 200: ReasonsReport } }),
   // the roll-up of a scope's children (docs/contract/areas.md "Roll-ups"); a parent outside the scope: 404
   areas: endpoint({ method: 'GET', path: '/api/reports/areas', tag, access, query: RollupQuery, response: { 200: RollupResponse } }),

@@ -4,6 +4,7 @@ import { REASON_CODES, STAGE_STATUSES } from '../domain/steps.js';
 import { Id, IsoDate, IsoDateTime, PageQuery, queryInt } from './common.js';
 import { StageName, UnitKind } from './units.js';
 import { AreaCode } from './area-code.js';
+import { DUE_SOON_DAYS, DUE_SOON_MAX_DAYS } from '../domain/urgency.js';
 
 export const LaggardCategoryName = z.enum(LAGGARD_CATEGORIES);
 
@@ -138,3 +139,23 @@ export const ReasonsReport = z.object({
   items: z.array(z.object({ reasonCode: z.enum(REASON_CODES).nullable(), count: z.number().int() })),
 });
 export type ReasonsReport = z.infer<typeof ReasonsReport>;
+
+/** GET /api/reports/due-soon?area=&days=&asOf= (docs/contract/api.md "Leaders' view"): units not yet late, due within `days` */
+export const DueSoonQuery = AsOfQuery.extend({
+  area: AreaCode.optional(),
+  days: queryInt(0, DUE_SOON_MAX_DAYS).default(DUE_SOON_DAYS),
+}).extend(PageQuery.shape);
+export type DueSoonQuery = z.infer<typeof DueSoonQuery>;
+
+export const DueSoonItem = z.object({
+  unit: z.object({ id: Id, code: z.string(), name: z.string(), kind: UnitKind }),
+  /** the stage whose due date comes next: registration's is the connection day plus the grace */
+  stage: StageName,
+  dueOn: IsoDate,
+  /** 0: due today (late from tomorrow) */
+  daysLeft: z.number().int(),
+});
+export type DueSoonItem = z.infer<typeof DueSoonItem>;
+
+export const DueSoonReport = z.object({ asOf: IsoDate, days: z.number().int(), total: z.number().int(), items: z.array(DueSoonItem) });
+export type DueSoonReport = z.infer<typeof DueSoonReport>;

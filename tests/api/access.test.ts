@@ -62,6 +62,7 @@ const EXPECTED: Record<string, [Expected, Expected, Expected, Expected, Expected
   'GET /api/reports/laggards.xlsx': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/trend': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/reasons': [401, '2xx', 403, 403, '2xx'],
+  'GET /api/reports/due-soon': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/areas': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/areas.csv': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/areas.xlsx': [401, '2xx', 403, 403, '2xx'],

@@ -118,6 +118,8 @@ export const CASES: Record<string, () => Promise<void>> = {
   'GET /api/reports/laggards.csv': both(listing('GET /api/reports/laggards.csv', (s) => s.unit.code), areaRefused('GET /api/reports/laggards.csv')),
   'GET /api/reports/laggards.xlsx': both(listing('GET /api/reports/laggards.xlsx', (s) => s.unit.code), areaRefused('GET /api/reports/laggards.xlsx')),
   'GET /api/reports/trend': both(sameAsAreaReport('GET /api/reports/trend'), areaRefused('GET /api/reports/trend')),
+  // the answer's units are checked in tests/api/leaders.due-soon.test.ts: the seeded units are due on no day
+  'GET /api/reports/due-soon': areaRefused('GET /api/reports/due-soon'),
   'GET /api/reports/reasons': both(sameAsAreaReport('GET /api/reports/reasons'), areaRefused('GET /api/reports/reasons')),
 
   'GET /api/reports/areas': both(rollupSeen('GET /api/reports/areas'), areaRefused('GET /api/reports/areas', 'parent')),

@@ -7,3 +7,4 @@ export { changeCounts, summaryGroups, type ChangeCounts, type SummaryGroup } fro
 export { rollupGroups } from './rollup.js';
 export { completionsByDay, countUnits } from './trend.js';
 export { reasonCounts } from './reasons.js';
+export { dueSoonPage, type DueSoonRow } from './due-soon.js';

@@ -5,7 +5,8 @@ import { buildDigest, MESSAGE_MAX_BYTES, type DigestFacts, type DigestInput as D
 import type { ChannelKind } from '../../../shared/schemas/notify.js';
 import type { LaggardItem, SummaryReport } from '../../../shared/schemas/reports.js';
 import type { Config } from '../../config.js';
-import { areaReports } from '../../lib/reports.js';
+import { areaReports, dueSoonReport } from '../../lib/reports.js';
+import { DUE_SOON_DAYS } from '../../../shared/domain/urgency.js';
 
 type DigestWeek = NonNullable<DigestText['week']>;
 
@@ -15,6 +16,7 @@ const DIGEST_LAGGARDS_READ = 400;
 interface DigestInput {
   totals: DigestFacts;
   week: DigestWeek | null;
+  dueSoon: NonNullable<DigestText['dueSoon']>;
   byCategory: SummaryReport['byCategory'];
   laggards: LaggardItem[];
 }
@@ -22,9 +24,11 @@ interface DigestInput {
 /** The reports as the board shows them, of the channel's scope (null: the whole installation). */
 async function digestInput(db: DbOrTx, scope: string | null, day: string, now: Date): Promise<DigestInput> {
   const { summary, laggards } = await areaReports(db, scope, { asOf: day, pageSize: DIGEST_LAGGARDS_READ }, now);
+  const soon = await dueSoonReport(db, { area: scope, asOf: day, days: DUE_SOON_DAYS, page: 1, pageSize: 5 }, now);
+  const dueSoon = { days: soon.days, total: soon.total, names: soon.items.map((i) => i.unit.name) };
   const { previous: p, change } = summary;
   const week = p && change ? { date: p.asOf, onboarded: p.onboarded, laggards: p.laggards, ...change } : null;
-  return { totals: { totalUnits: summary.totalUnits, onboarded: summary.onboarded, laggards: summary.laggards }, week, byCategory: summary.byCategory, laggards: laggards.items };
+  return { totals: { totalUnits: summary.totalUnits, onboarded: summary.onboarded, laggards: summary.laggards }, week, dueSoon, byCategory: summary.byCategory, laggards: laggards.items };
 }
 
 export async function buildDigestFor(
@@ -42,6 +46,7 @@ export async function buildDigestFor(
     totals: facts,
     previous: prev ? { date: d.previous!.key.replace(/^digest:/, ''), totalUnits: prev.totalUnits ?? 0, onboarded: prev.onboarded ?? 0, laggards: prev.laggards ?? 0 } : null,
     week: input.week,
+    dueSoon: input.dueSoon,
     byCategory: input.byCategory,
     laggards: input.laggards.map((l) => ({ name: l.unit.name, flags: l.flags })),
     link: board && scope !== null ? `${board}?area=${scope}` : board,

@@ -4,7 +4,7 @@ import { reportsApi } from '../../../shared/api/reports.js';
 import { laggardsAttachment, laggardsCsv, laggardsXlsx, XLSX_MIME } from './reports.files.js';
 import { actorOf } from '../../lib/actor.js';
 import { route } from '../../lib/route.js';
-import { laggardsReport, reportArea, summaryReport } from '../../lib/reports.js';
+import { dueSoonReport, laggardsReport, reportArea, summaryReport } from '../../lib/reports.js';
 import { laggardsForExport, reasonsReport, rollupReport, trendReport } from './reports.service.js';
 import type { RollupQuery } from '../../../shared/schemas/areas.js';
 import { rollupAttachment, rollupCsv, rollupXlsx } from './rollup.files.js';
@@ -38,6 +38,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       .header('content-disposition', laggardsAttachment(ctx.asOf, 'xlsx'))
       .send(laggardsXlsx(items, { ...req.query, asOf: ctx.asOf, areaName: area?.name }, ctx.rules.timezone));
   });
+
+  route(app, reportsApi.dueSoon, async (req) => dueSoonReport(db, (await narrowed(req)).query));
 
   route(app, reportsApi.trend, async (req) => trendReport(db, (await narrowed(req)).query));
 

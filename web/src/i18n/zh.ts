@@ -875,6 +875,17 @@ export const zh = {
     homeAreaNone: '未设置',
   },
   leaders: {
+    legend: '颜色说明',
+    boardTabs: '落后单位与临近到期',
+    tabLaggards: '落后单位',
+    tabDueSoon: '临近到期',
+    window: '提醒范围',
+    windowDays: '{{days}} 天内',
+    noneDueSoon: '{{days}} 天内没有临近到期的单位。',
+    dueSoonCount: '{{days}} 天内临近到期的单位共 {{count}} 个（尚未逾期），按到期日先后排列。',
+    dueOn: '{{date}} 到期',
+    dueToday: '今天到期',
+    daysLeft: '还剩 {{days}} 天',
     /** "较上周" is the default comparison (compareDays 7); another span reads "较N天前" */
     compared: '较上周',
     comparedDays: '较{{days}}天前',

@@ -14,6 +14,9 @@ import { useState } from 'react';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { type BatchFilters, BatchNoticeDialog } from '../../notices/index.js';
 import { fullName, useArea } from '../../areas/index.js';
+import { urgencyOf } from '../../../../../shared/domain/urgency.js';
+import { BoardTabs } from './BoardTabs.js';
+import { UrgencyLegend } from './UrgencyLegend.js';
 
 export function LaggardsPage() {
   const { t } = useTranslation();
@@ -47,6 +50,7 @@ export function LaggardsPage() {
           )}
         </p>
       </div>
+      <BoardTabs current="laggards" area={filters.area} />
       <LaggardFilters />
       <SeverityRule />
       {report.isPending ? (
@@ -88,7 +92,7 @@ export function LaggardsPage() {
             </thead>
             <tbody>
               {items.map((l, i) => (
-                <tr key={l.unit.id}>
+                <tr key={l.unit.id} className={`urgency-row urgency--${urgencyOf(l.flags)?.colour ?? 'yellow'}`}>
                   <td className="num" data-label={t('reports.rank')}>{(page - 1) * LAGGARDS_PAGE_SIZE + i + 1}</td>
                   <th scope="row" data-label={t('reports.unit')}>
                     <Link to="/units/$id" params={{ id: l.unit.id }}>{l.unit.name}</Link> <span className="muted">{l.unit.code}</span>
@@ -119,6 +123,7 @@ export function LaggardsPage() {
           <Pager page={page} pageSize={LAGGARDS_PAGE_SIZE} total={report.data.total} onPage={(p) => setParams({ page: p })} />
         </>
       )}
+      <UrgencyLegend />
       {urging && (
         <BatchNoticeDialog filters={batchFilters as BatchFilters} filterText={filteredBy.join(t('reports.scopeSeparator'))} onClose={() => setUrging(false)} />
       )}
