@@ -6,11 +6,12 @@ import { addDays, endOfDay, fromDayNumber, today } from '../../shared/domain/dat
 import { nextDue } from '../../shared/domain/urgency.js';
 import { compareFlags, LAGGARD_CATEGORIES, maxDaysLate, severityOf, type LaggardFlag } from '../../shared/domain/laggards.js';
 import { STAGES } from '../../shared/domain/steps.js';
-import { COMPARE_DAYS_DEFAULT, type DueSoonQuery, type DueSoonReport, type LaggardItem, type LaggardsReport, type SummaryFigures, type SummaryQuery, type SummaryReport } from '../../shared/schemas/reports.js';
+import { COMPARE_DAYS_DEFAULT, type DueSoonQuery, type DueSoonReport, type LaggardItem, type Scorecard, type LaggardsReport, type SummaryFigures, type SummaryQuery, type SummaryReport } from '../../shared/schemas/reports.js';
 import type { Area } from '../../shared/schemas/areas.js';
 import { effectiveAreaRules } from '../../shared/domain/deadlines.js';
 import { noticeFacts, NO_NOTICES } from '../../db/queries/notices.js';
-import { readAreaOverrides, readSettings } from '../../db/queries/settings.js';
+import { readAreaOverrides, readAreaScores, readSettings } from '../../db/queries/settings.js';
+import { DEFAULT_SCORE_THRESHOLDS, effectiveScore, scoreColour } from '../../shared/domain/scorecard.js';
 import { countyCodes } from '../../db/queries/areas.js';
 import {
   anyStepAfter,
@@ -111,6 +112,19 @@ export async function laggardsReport(db: DbOrTx, q: ReportFilter & { page: numbe
 }
 
 /**
+ * The scorecard of each area code (null: the whole installation) for its share onboarded: the
+ * thresholds in force there, read once for all the codes.
+ */
+export async function scorecards(db: DbOrTx) {
+  const [installation, own] = await Promise.all([readSettings(db), readAreaScores(db)]);
+  const base = { scoreGreen: installation.scoreGreen ?? DEFAULT_SCORE_THRESHOLDS.scoreGreen, scoreYellow: installation.scoreYellow ?? DEFAULT_SCORE_THRESHOLDS.scoreYellow };
+  return (code: string | null, share: number): Scorecard => {
+    const t = effectiveScore(base, own, code);
+    return { colour: scoreColour(share, t), ...t };
+  };
+}
+
+/**
  * The summary; with `compareDays`, also the same figures as of that many days before asOf (a
  * past day, computed as any past day is) and which units changed in between.
  */
@@ -122,8 +136,10 @@ export async function summaryReport(
   const { asOf, compareDays, ...scope } = q;
   const ctx = await reportContext(db, asOf, now);
   const before = compareDays ? await reportContext(db, addDays(ctx.asOf, -compareDays), now) : null;
+  const card = await scorecards(db);
   return inReportTransaction(db, async (tx) => {
-    const figures = addUp(await summaryGroups(tx, ctx, scope));
+    const sum = addUp(await summaryGroups(tx, ctx, scope));
+    const figures = { ...sum, scorecard: card(scope.area ?? null, sum.totalUnits === 0 ? 0 : sum.onboarded / sum.totalUnits) };
     if (!before) return { asOf: ctx.asOf, ...figures };
     const previous = { asOf: before.asOf, ...addUp(await summaryGroups(tx, before, scope)) };
     const c = await changeCounts(tx, ctx, before, scope);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AREA_LEVELS } from '../domain/areas.js';
 import { AreaCode } from './area-code.js';
-import { AsOfQuery, CompareQuery, LaggardCategoryName } from './reports.js';
+import { AsOfQuery, CompareQuery, LaggardCategoryName, Scorecard } from './reports.js';
 
 export { AreaCode };
 export const AreaLevel = z.enum(AREA_LEVELS);
@@ -47,6 +47,8 @@ export const RollupRow = z.object({
   byCategory: z.record(LaggardCategoryName, z.number().int()),
   /** 1 = best, by ROLLUP_RANK (shared/domain/rollup.ts) */
   rank: z.number().int(),
+  /** the share onboarded's colour by the child's own thresholds (a kind of unit: its county's) */
+  scorecard: Scorecard.optional(),
   /** the same figures and rank as of asOf − compareDays (docs/contract/api.md "Leaders' view") */
   previous: z
     .object({

@@ -112,8 +112,13 @@ export const SummaryChange = z.object({
 });
 export type SummaryChange = z.infer<typeof SummaryChange>;
 
+/** The share onboarded's colour by the area's scorecard thresholds (shared/domain/scorecard.ts) */
+export const Scorecard = z.object({ colour: z.enum(['green', 'yellow', 'red']), scoreGreen: z.number().int(), scoreYellow: z.number().int() });
+export type Scorecard = z.infer<typeof Scorecard>;
+
 export const SummaryReport = SummaryFigures.extend({
   asOf: IsoDate,
+  scorecard: Scorecard.optional(),
   /** the same figures as of asOf − compareDays, computed as any past day's are */
   previous: SummaryFigures.extend({ asOf: IsoDate }).optional(),
   change: SummaryChange.optional(),

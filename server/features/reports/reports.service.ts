@@ -11,7 +11,7 @@ import { readSettings } from '../../../db/queries/settings.js';
 import { childAreas, findAreas } from '../../../db/queries/areas.js';
 import { allLaggards, completionsByDay, countUnits, inReportTransaction, reasonCounts, rollupGroups, type ReportFilter, type SummaryGroup } from '../../../db/queries/reports/index.js';
 import { fail } from '../../lib/errors.js';
-import { addUp, reportContext, withNotices } from '../../lib/reports.js';
+import { addUp, reportContext, scorecards, withNotices } from '../../lib/reports.js';
 
 export async function laggardsForExport(db: DbOrTx, q: ReportFilter) {
   const ctx = await reportContext(db, q.asOf);
@@ -49,7 +49,12 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
   } else {
     children = (await childAreas(db, parent.code)).map(({ code, name, level }) => ({ code, name, level }));
   }
-  const items = ranked(children, byChild);
+  // each child's share coloured by its own thresholds; a kind of unit by its county's
+  const card = await scorecards(db);
+  const items = ranked(children, byChild).map((r) => ({
+    ...r,
+    scorecard: card(r.area.level === 'kind' ? (parent?.code ?? null) : r.area.level === 'unplaced' ? null : r.area.code, r.onboardedShare),
+  }));
   if (!before) return { asOf: ctx.asOf, parent, items };
   // the same children then: a child's rank among the same children as of that day
   const then = new Map(ranked(children, groupByChild(earlier)).map(({ area, ...r }) => [`${area.level}:${area.code}`, r]));

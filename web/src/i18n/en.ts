@@ -502,6 +502,8 @@ export const en: Translation = {
     stallDays: 'Stall after (days)',
     stallHint: 'A stage in progress with no step for this many days is stalled',
     postponementLimit: 'Postponement limit',
+    scoreGreen: 'Green from (% onboarded)',
+    scoreYellow: 'Yellow from (% onboarded)',
     postponementHint: 'This many postponements make a repeat delayer',
     signingOffice: 'Signing office',
     signingOfficeHint: 'The office printed at the end of the bulletin, e.g. 县人民政府办公室',
@@ -875,6 +877,13 @@ export const en: Translation = {
     homeAreaNone: 'Not set',
   },
   leaders: {
+    scoreGreenHint: 'An area at or above this share shows green (default 90)',
+    scoreYellowHint: 'At or above this, yellow; below it, red (default 60)',
+    score: {
+      green: 'Green: {{scoreGreen}}% onboarded or more',
+      yellow: 'Yellow: {{scoreYellow}}% or more, under {{scoreGreen}}%',
+      red: 'Red: under {{scoreYellow}}% onboarded',
+    },
     legend: 'Colour key',
     boardTabs: 'Laggards and due soon',
     tabLaggards: 'Laggards',

@@ -501,6 +501,8 @@ export const zh = {
     stallDays: '停滞天数',
     stallHint: '某环节进行中且连续多少天无进展即视为停滞',
     postponementLimit: '推迟次数上限',
+    scoreGreen: '完成率绿色线（%）',
+    scoreYellow: '完成率黄色线（%）',
     postponementHint: '累计推迟达到此次数即视为屡次推迟',
     signingOffice: '落款单位',
     signingOfficeHint: '印在通报末尾的发文单位，例如“县人民政府办公室”',
@@ -875,6 +877,13 @@ export const zh = {
     homeAreaNone: '未设置',
   },
   leaders: {
+    scoreGreenHint: '地区完成率达到此值显示绿色（默认 90）',
+    scoreYellowHint: '达到此值显示黄色，低于此值显示红色（默认 60）',
+    score: {
+      green: '绿色：完成率达到 {{scoreGreen}}%',
+      yellow: '黄色：完成率达到 {{scoreYellow}}%，未到 {{scoreGreen}}%',
+      red: '红色：完成率低于 {{scoreYellow}}%',
+    },
     legend: '颜色说明',
     boardTabs: '落后单位与临近到期',
     tabLaggards: '落后单位',

@@ -68,7 +68,9 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
                 </th>
                 <td className="num">{format.number(row.totalUnits)}</td>
                 <td className="num">{format.number(row.onboarded)}</td>
-                <td className="num nowrap">{empty ? '—' : `${sharePercent(row)}%`}</td>
+                <td className={`num nowrap${row.scorecard && !empty ? ` score score--${row.scorecard.colour}` : ''}`} title={row.scorecard && !empty ? t(`leaders.score.${row.scorecard.colour}`, row.scorecard) : undefined}>
+                  {empty ? '—' : `${sharePercent(row)}%`}
+                </td>
                 {compared && (
                   <td className="num">
                     {row.previous && !empty ? (

@@ -63,7 +63,7 @@ function Totals({ summary, area }: { summary: Summary; area: string | null }) {
         <span className="stat__label">{t('reports.totalUnits')}</span>
         {prev && prev.totalUnits !== summary.totalUnits && <Delta value={summary.totalUnits - prev.totalUnits} better="up" />}
       </li>
-      <li className="stat">
+      <li className={`stat${summary.scorecard ? ` score score--${summary.scorecard.colour}` : ''}`} title={summary.scorecard ? t(`leaders.score.${summary.scorecard.colour}`, summary.scorecard) : undefined}>
         <span className="stat__value">{format.number(summary.onboarded)}</span>
         <span className="stat__label">
           {t('reports.onboarded')} · {t('reports.onboardedShare', { share: format.percent(summary.onboarded, summary.totalUnits) })}
