@@ -877,6 +877,13 @@ export const en: Translation = {
     homeAreaNone: 'Not set',
   },
   leaders: {
+    briefTitle: 'At a glance',
+    rate: 'Onboarded',
+    onboardedOf: '{{onboarded}} of {{total}}',
+    newAndResolved: '{{newLaggards}} new · {{resolved}} resolved',
+    worst: 'Worst units',
+    allLaggards: 'all →',
+    ranking: 'Ranking',
     scoreGreenHint: 'An area at or above this share shows green (default 90)',
     scoreYellowHint: 'At or above this, yellow; below it, red (default 60)',
     score: {

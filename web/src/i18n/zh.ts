@@ -877,6 +877,13 @@ export const zh = {
     homeAreaNone: '未设置',
   },
   leaders: {
+    briefTitle: '要点',
+    rate: '完成率',
+    onboardedOf: '已完成 {{onboarded}} / {{total}}',
+    newAndResolved: '新增 {{newLaggards}} · 解决 {{resolved}}',
+    worst: '最落后的单位',
+    allLaggards: '全部 →',
+    ranking: '下级排名',
     scoreGreenHint: '地区完成率达到此值显示绿色（默认 90）',
     scoreYellowHint: '达到此值显示黄色，低于此值显示红色（默认 60）',
     score: {

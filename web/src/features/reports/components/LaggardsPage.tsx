@@ -75,7 +75,7 @@ export function LaggardsPage() {
             {t('reports.bulletinAsOf', { date: format.date(report.data.asOf) })} · {t('reports.shown', { shown: items.length, total: report.data.total })}
             {filteredBy.length > 0 && <> · {t('reports.filteredBy', { parts: filteredBy.join(t('reports.scopeSeparator')) })}</>}
           </p>
-          <table className="table table--cards">
+          <table className="table table--cards laggard-table">
             <thead>
               <tr>
                 <th scope="col" className="num">{t('reports.rank')}</th>
@@ -97,16 +97,16 @@ export function LaggardsPage() {
                   <th scope="row" data-label={t('reports.unit')}>
                     <Link to="/units/$id" params={{ id: l.unit.id }}>{l.unit.name}</Link> <span className="muted">{l.unit.code}</span>
                   </th>
-                  <td data-label={t('reports.kind')} className="nowrap">{t(`kind.${l.unit.kind}`)}</td>
-                  <td data-label={t('reports.flags')}>{l.flags.map((f) => <FlagBadge key={f.category} flag={f} />)}</td>
-                  <td className="num" data-label={t('reports.severity')}>{l.severity.toFixed(1)}</td>
+                  <td data-label={t('reports.kind')} className="nowrap laggard-table__minor">{t(`kind.${l.unit.kind}`)}</td>
+                  <td data-label={t('reports.flags')} className="laggard-table__flags">{l.flags.map((f) => <FlagBadge key={f.category} flag={f} />)}</td>
+                  <td className="num laggard-table__minor" data-label={t('reports.severity')}>{l.severity.toFixed(1)}</td>
                   <td data-label={t('reports.contactName')}>{l.unit.contactName ?? '—'}</td>
                   <td data-label={t('reports.contactPhone')}>
                     {l.unit.contactPhone ? <a className="nowrap" href={`tel:${l.unit.contactPhone.replace(/[^0-9+]/g, '')}`}>{l.unit.contactPhone}</a> : '—'}
                   </td>
-                  <td data-label={t('reports.assignee')}>{l.unit.assignee?.displayName ?? '—'}</td>
-                  <td className="nowrap" data-label={t('reports.lastEventAt')}>{format.dateTime(l.lastEventAt) || '—'}</td>
-                  <td data-label={t('notices.urged')}>
+                  <td data-label={t('reports.assignee')} className="laggard-table__minor">{l.unit.assignee?.displayName ?? '—'}</td>
+                  <td className="nowrap laggard-table__minor" data-label={t('reports.lastEventAt')}>{format.dateTime(l.lastEventAt) || '—'}</td>
+                  <td data-label={t('notices.urged')} className={l.notices.count === 0 ? 'laggard-table__minor' : undefined}>
                     {l.notices.count === 0 ? (
                       '—'
                     ) : (

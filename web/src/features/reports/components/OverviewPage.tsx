@@ -12,6 +12,7 @@ import { useSummary } from '../api/get-summary.js';
 import { useTrend } from '../api/get-trend.js';
 import { LAGGARD_CATEGORIES, type Summary } from '../api/types.js';
 import { BarList } from './BarList.js';
+import { LeaderBrief } from './LeaderBrief.js';
 import { AreaOverview, useAreaParam } from '../../areas/index.js';
 import { Delta } from '../../../shared/components/Change.js';
 
@@ -29,12 +30,16 @@ export function OverviewPage() {
   return (
     <section>
       <h1>{t('reports.overviewTitle')}</h1>
-      <AreaOverview />
+      {/* a leader's first screen: the rate, the laggards, the worst five and the ranking; the tables after */}
       {summary.isPending ? (
         <Loading />
       ) : summary.isError ? (
         <PageError error={summary.error} onRetry={() => void summary.refetch()} />
       ) : (
+        <LeaderBrief summary={summary.data} area={area} />
+      )}
+      <AreaOverview />
+      {summary.data && (
         <>
           <Totals summary={summary.data} area={area} />
           <Funnel summary={summary.data} />
