@@ -580,6 +580,8 @@ export const en: Translation = {
       notice_issue: 'Notice issued',
       notice_answer: 'Notice answered',
       notice_withdraw: 'Notice withdrawn',
+      display_link_create: 'Made a display link',
+      display_link_revoke: 'Revoked a display link',
     },
     says: {
       auth_login: 'Signed in',

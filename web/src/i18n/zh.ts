@@ -579,6 +579,8 @@ export const zh = {
       notice_issue: '发出催办',
       notice_answer: '答复催办',
       notice_withdraw: '撤回催办',
+      display_link_create: '新建大屏显示链接',
+      display_link_revoke: '撤销大屏显示链接',
     },
     says: {
       auth_login: '登录成功',
