@@ -879,6 +879,15 @@ export const en: Translation = {
     homeAreaNone: 'Not set',
   },
   leaders: {
+    screen: {
+      title: '{{area}}: private network onboarding',
+      everywhere: 'All areas',
+      loading: 'Loading…',
+      revoked: 'This display link is not valid, has expired or was revoked; ask the office for a new one.',
+      offline: 'Connection lost, reconnecting…',
+      recent: 'Latest: ',
+      page: { ranking: 'Ranking', trend: 'Units onboarded, last two weeks', worst: 'Worst units' },
+    },
     briefTitle: 'At a glance',
     rate: 'Onboarded',
     onboardedOf: '{{onboarded}} of {{total}}',

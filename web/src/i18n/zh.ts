@@ -879,6 +879,15 @@ export const zh = {
     homeAreaNone: '未设置',
   },
   leaders: {
+    screen: {
+      title: '{{area}}政务专网接入进度',
+      everywhere: '全部地区',
+      loading: '正在载入……',
+      revoked: '此显示链接无效、已过期或已被撤销，请联系政府办重新生成。',
+      offline: '网络中断，正在重新连接……',
+      recent: '最新进展：',
+      page: { ranking: '下级排名', trend: '近两周完成接入申报的单位数', worst: '最落后的单位' },
+    },
     briefTitle: '要点',
     rate: '完成率',
     onboardedOf: '已完成 {{onboarded}} / {{total}}',
