@@ -73,4 +73,15 @@ describe('a leader on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
     await page.screenshot({ path: join(SHOTS, 'leader-board-360x740.png') });
   });
+
+  it('on a desk at 1366 px, the brief sits above the full roll-up table with its 较上周 column', async () => {
+    const { page } = stage.browser;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${stage.server.url}/overview`);
+    await page.getByTestId('brief-ranking').waitFor();
+    await page.getByRole('columnheader', { name: '较上周' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await page.screenshot({ path: join(SHOTS, 'leader-overview-1366.png'), fullPage: true });
+    await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+  });
 });
