@@ -5,6 +5,7 @@ import { rowsOf } from '../rows.js';
 import { unitInReach, type Reach } from './reach.js';
 import { areaSettings, settings } from '../schema/index.js';
 import { effectiveAreaRules, type AreaOwnRules } from '../../shared/domain/deadlines.js';
+import type { OwnScoreThresholds } from '../../shared/domain/scorecard.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings.js';
 
 export async function readSettings(db: DbOrTx): Promise<Settings> {
@@ -26,11 +27,17 @@ export async function writeSettings(db: DbOrTx, value: Settings): Promise<Settin
 /** Every area's own deadlines (few rows: the areas that set any), by area code. */
 export async function readAreaOverrides(db: DbOrTx): Promise<Map<string, AreaOwnRules>> {
   const rows = await db.select().from(areaSettings);
-  return new Map(rows.map(({ areaCode, updatedAt: _at, ...own }) => [areaCode, own]));
+  return new Map(rows.map(({ areaCode, updatedAt: _at, scoreGreen: _g, scoreYellow: _y, ...own }) => [areaCode, own]));
+}
+
+/** Every area's own scorecard thresholds (null: inherits), by area code. */
+export async function readAreaScores(db: DbOrTx): Promise<Map<string, OwnScoreThresholds>> {
+  const rows = await db.select({ areaCode: areaSettings.areaCode, scoreGreen: areaSettings.scoreGreen, scoreYellow: areaSettings.scoreYellow }).from(areaSettings);
+  return new Map(rows.map(({ areaCode, ...own }) => [areaCode, own]));
 }
 
 /** Sets an area's own values; one that sets nothing loses its row (no row: inherits everything). */
-export async function writeAreaOverride(db: DbOrTx, areaCode: string, own: AreaOwnRules | null): Promise<void> {
+export async function writeAreaOverride(db: DbOrTx, areaCode: string, own: (AreaOwnRules & Partial<OwnScoreThresholds>) | null): Promise<void> {
   if (own === null) {
     await db.delete(areaSettings).where(eq(areaSettings.areaCode, areaCode));
     return;

@@ -23,5 +23,8 @@ export const areaSettings = pgTable('area_settings', {
   registrationGraceDays: integer('registration_grace_days'),
   stallDays: integer('stall_days'),
   postponementLimit: integer('postponement_limit'),
+  /** the scorecard's thresholds (percent onboarded); null inherits */
+  scoreGreen: integer('score_green'),
+  scoreYellow: integer('score_yellow'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

@@ -16,6 +16,9 @@ export const settings = pgTable(
     homeArea: text('home_area'),
     /** 落款单位: who signs the printed bulletin */
     signingOffice: text('signing_office').notNull().default('县人民政府办公室'),
+    /** the scorecard: share onboarded green from this percent, yellow from the next, else red */
+    scoreGreen: integer('score_green').notNull().default(90),
+    scoreYellow: integer('score_yellow').notNull().default(60),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],

@@ -2,18 +2,22 @@
 // it covers for a caller, and the summary and laggard board (the reports feature answers them;
 // the notices and the notify digest read them). The SQL is db/queries/reports.
 import type { DbOrTx } from '../../db/client.js';
-import { endOfDay, today } from '../../shared/domain/dates.js';
+import { addDays, endOfDay, fromDayNumber, today } from '../../shared/domain/dates.js';
+import { nextDue } from '../../shared/domain/urgency.js';
 import { compareFlags, LAGGARD_CATEGORIES, maxDaysLate, severityOf, type LaggardFlag } from '../../shared/domain/laggards.js';
 import { STAGES } from '../../shared/domain/steps.js';
-import type { LaggardItem, LaggardsReport, SummaryQuery, SummaryReport } from '../../shared/schemas/reports.js';
+import { COMPARE_DAYS_DEFAULT, type DueSoonQuery, type DueSoonReport, type LaggardItem, type Scorecard, type LaggardsReport, type SummaryFigures, type SummaryQuery, type SummaryReport } from '../../shared/schemas/reports.js';
 import type { Area } from '../../shared/schemas/areas.js';
 import { effectiveAreaRules } from '../../shared/domain/deadlines.js';
 import { noticeFacts, NO_NOTICES } from '../../db/queries/notices.js';
-import { readAreaOverrides, readSettings } from '../../db/queries/settings.js';
+import { readAreaOverrides, readAreaScores, readSettings } from '../../db/queries/settings.js';
+import { DEFAULT_SCORE_THRESHOLDS, effectiveScore, scoreColour } from '../../shared/domain/scorecard.js';
 import { countyCodes } from '../../db/queries/areas.js';
 import {
   anyStepAfter,
   CATEGORY_BIT,
+  changeCounts,
+  dueSoonPage,
   inReportTransaction,
   laggardPage,
   summaryGroups,
@@ -107,15 +111,44 @@ export async function laggardsReport(db: DbOrTx, q: ReportFilter & { page: numbe
   return { asOf: ctx.asOf, total, page: q.page, pageSize: q.pageSize, items };
 }
 
-export async function summaryReport(db: DbOrTx, q: Omit<SummaryQuery, 'area'> & { area?: string | null } = {}, now?: Date): Promise<SummaryReport> {
-  const { asOf, ...scope } = q;
+/**
+ * The scorecard of each area code (null: the whole installation) for its share onboarded: the
+ * thresholds in force there, read once for all the codes.
+ */
+export async function scorecards(db: DbOrTx) {
+  const [installation, own] = await Promise.all([readSettings(db), readAreaScores(db)]);
+  const base = { scoreGreen: installation.scoreGreen ?? DEFAULT_SCORE_THRESHOLDS.scoreGreen, scoreYellow: installation.scoreYellow ?? DEFAULT_SCORE_THRESHOLDS.scoreYellow };
+  return (code: string | null, share: number): Scorecard => {
+    const t = effectiveScore(base, own, code);
+    return { colour: scoreColour(share, t), ...t };
+  };
+}
+
+/**
+ * The summary; with `compareDays`, also the same figures as of that many days before asOf (a
+ * past day, computed as any past day is) and which units changed in between.
+ */
+export async function summaryReport(
+  db: DbOrTx,
+  q: Omit<SummaryQuery, 'area'> & { area?: string | null; compareDays?: number } = {},
+  now?: Date,
+): Promise<SummaryReport> {
+  const { asOf, compareDays, ...scope } = q;
   const ctx = await reportContext(db, asOf, now);
-  const groups = await inReportTransaction(db, (tx) => summaryGroups(tx, ctx, scope));
-  return { asOf: ctx.asOf, ...addUp(groups) };
+  const before = compareDays ? await reportContext(db, addDays(ctx.asOf, -compareDays), now) : null;
+  const card = await scorecards(db);
+  return inReportTransaction(db, async (tx) => {
+    const sum = addUp(await summaryGroups(tx, ctx, scope));
+    const figures = { ...sum, scorecard: card(scope.area ?? null, sum.totalUnits === 0 ? 0 : sum.onboarded / sum.totalUnits) };
+    if (!before) return { asOf: ctx.asOf, ...figures };
+    const previous = { asOf: before.asOf, ...addUp(await summaryGroups(tx, before, scope)) };
+    const c = await changeCounts(tx, ctx, before, scope);
+    return { asOf: ctx.asOf, ...figures, previous, change: { newlyOnboarded: c.newly_onboarded, newLaggards: c.new_laggards, resolved: c.resolved } };
+  });
 }
 
 /** The summary's figures over some of the groups (all of a report, or one child's of a roll-up). */
-export function addUp(groups: readonly SummaryGroup[]): Omit<SummaryReport, 'asOf'> {
+export function addUp(groups: readonly SummaryGroup[]): SummaryFigures {
   const stages = Object.fromEntries(STAGES.map((s) => [s, { pending: 0, in_progress: 0, blocked: 0, done: 0 }])) as SummaryReport['stages'];
   const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as SummaryReport['byCategory'];
   const byKind: SummaryReport['byKind'] = { township: 0, department: 0, other: 0 };
@@ -136,12 +169,26 @@ export function addUp(groups: readonly SummaryGroup[]): Omit<SummaryReport, 'asO
   return { totalUnits, onboarded, laggards, stages, byCategory, byKind };
 }
 
+/** GET /api/reports/due-soon: one page of the units not yet late that are due within `days`, soonest first. */
+export async function dueSoonReport(db: DbOrTx, q: Omit<DueSoonQuery, 'area'> & { area?: string | null }, now?: Date): Promise<DueSoonReport> {
+  const ctx = await reportContext(db, q.asOf, now);
+  const rows = await inReportTransaction(db, (tx) => dueSoonPage(tx, ctx, { area: q.area }, q.days, q));
+  const day = (n: number | null) => (n === null ? null : fromDayNumber(n));
+  const items = rows.map((r) => {
+    // the query chose the row by the same earliest due day; nextDue names its stage
+    const next = nextDue({ wiring: day(r.w_due), connection: day(r.c_due), registration: day(r.r_due) }, ctx.asOf, q.days)!;
+    return { unit: { id: r.id, code: r.code, name: r.name, kind: r.kind }, ...next };
+  });
+  return { asOf: ctx.asOf, days: q.days, total: rows[0]?.total ?? 0, items };
+}
+
 /**
  * The day's reports for one area, for the notify digest and the like: `area` is taken as given
  * (a channel's scope, a caller's narrowed area: reportArea); null: the whole installation.
  */
 export async function areaReports(db: DbOrTx, area: string | null, q: { asOf?: string; pageSize: number }, now?: Date) {
-  const summary = await summaryReport(db, { asOf: q.asOf, area }, now);
+  // with the week before: the digest says what changed
+  const summary = await summaryReport(db, { asOf: q.asOf, area, compareDays: COMPARE_DAYS_DEFAULT }, now);
   const laggards = await laggardsReport(db, { asOf: q.asOf, area, page: 1, pageSize: q.pageSize }, now);
   return { summary, laggards };
 }

@@ -5,6 +5,7 @@ import { areasApi } from './areas.js';
 import { auditApi } from './audit.js';
 import { authApi } from './auth.js';
 import { channelsApi } from './channels.js';
+import { displayApi } from './display.js';
 import { healthApi } from './health.js';
 import { liveApi } from './live.js';
 import { noticesApi } from './notices.js';
@@ -27,6 +28,7 @@ export const API = {
   channels: channelsApi,
   live: liveApi,
   audit: auditApi,
+  display: displayApi,
 } as const;
 
 export const ENDPOINTS: readonly Endpoint[] = Object.values(API).flatMap((feature) => Object.values(feature) as Endpoint[]);

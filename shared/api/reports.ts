@@ -3,12 +3,14 @@
 // its own scope: an `area` or `parent` outside it is a 404.
 import { RollupQuery, RollupResponse } from '../schemas/areas.js';
 import {
+  DueSoonQuery,
+  DueSoonReport,
   LaggardFilter,
   LaggardsQuery,
   LaggardsReport,
   ReasonsQuery,
   ReasonsReport,
-  SummaryQuery,
+  SummaryEndpointQuery,
   SummaryReport,
   TrendQuery,
   TrendReport,
@@ -20,12 +22,14 @@ const tag = 'reports';
 const access = { roles: overseers, scope: 'filtered' } as const;
 
 export const reportsApi = {
-  summary: endpoint({ method: 'GET', path: '/api/reports/summary', tag, access, query: SummaryQuery, response: { 200: SummaryReport } }),
+  summary: endpoint({ method: 'GET', path: '/api/reports/summary', tag, access, query: SummaryEndpointQuery, response: { 200: SummaryReport } }),
   laggards: endpoint({ method: 'GET', path: '/api/reports/laggards', tag, access, query: LaggardsQuery, response: { 200: LaggardsReport } }),
   /** every laggard under the filter, ranked, as the board shows them */
   laggardsCsv: endpoint({ method: 'GET', path: '/api/reports/laggards.csv', tag, access, query: LaggardFilter, answer: 'file' }),
   laggardsXlsx: endpoint({ method: 'GET', path: '/api/reports/laggards.xlsx', tag, access, query: LaggardFilter, answer: 'file' }),
   trend: endpoint({ method: 'GET', path: '/api/reports/trend', tag, access, query: TrendQuery, response: { 200: TrendReport } }),
+  /** the units not yet late whose next due date falls within `days` (the board's 临近到期 tab) */
+  dueSoon: endpoint({ method: 'GET', path: '/api/reports/due-soon', tag, access, query: DueSoonQuery, response: { 200: DueSoonReport } }),
   reasons: endpoint({ method: 'GET', path: '/api/reports/reasons', tag, access, query: ReasonsQuery, response: { 200: ReasonsReport } }),
   // the roll-up of a scope's children (docs/contract/areas.md "Roll-ups"); a parent outside the scope: 404
   areas: endpoint({ method: 'GET', path: '/api/reports/areas', tag, access, query: RollupQuery, response: { 200: RollupResponse } }),

@@ -8,6 +8,8 @@ export const MESSAGE_MAX_BYTES = { wecom: 4096, dingtalk: 4096 } as const;
 /** the worst laggards named with their problems; the rest by name, as many as fit */
 const DIGEST_WORST = 5;
 const NAME_MAX = 40;
+/** the units due soon named in the digest's head; the rest counted */
+const DUE_SOON_NAMED = 5;
 
 export interface Message {
   /** DingTalk shows it in the chat list; WeChat Work ignores it */
@@ -50,7 +52,11 @@ export interface DigestInput {
   totals: DigestFacts;
   /** the previous digest's counts and date, if there was one */
   previous?: (DigestFacts & { date: string }) | null;
+  /** the change over the week before (the leaders' view): the counts then and the units that moved */
+  week?: { date: string; onboarded: number; laggards: number; newlyOnboarded: number; newLaggards: number; resolved: number } | null;
   byCategory: Record<LaggardCategory, number>;
+  /** units not yet late, due within `days` (临近到期): how many, and the soonest by name */
+  dueSoon?: { days: number; total: number; names: readonly string[] } | null;
   /** laggards ranked most serious first; may be fewer than totals.laggards */
   laggards: readonly { name: string; flags: readonly LaggardFlag[] }[];
   /** the laggard board's address, when the public origin is known */
@@ -72,11 +78,22 @@ export function buildDigest(d: DigestInput): Message {
   if (d.previous) {
     head.push(`较上次（${d.previous.date}）：完成 ${signed(t.onboarded - d.previous.onboarded)} 个，落后单位 ${signed(t.laggards - d.previous.laggards)} 个。`);
   }
+  if (d.week) {
+    const w = d.week;
+    head.push(
+      `较上周（${w.date}）：完成 ${signed(t.onboarded - w.onboarded)} 个（新增完成 ${w.newlyOnboarded} 个），落后单位 ${signed(t.laggards - w.laggards)} 个（新增落后 ${w.newLaggards} 个，已解决 ${w.resolved} 个）。`,
+    );
+  }
   if (t.laggards === 0) {
     head.push('目前没有进度落后的单位。');
   } else {
     const parts = LAGGARD_CATEGORIES.filter((c) => d.byCategory[c] > 0).map((c) => `${CATEGORY_LABELS[c].zh} ${d.byCategory[c]}`);
     head.push(`落后单位 **${t.laggards}** 个：${parts.join('，')}。`);
+  }
+  if (d.dueSoon && d.dueSoon.total > 0) {
+    const shown = d.dueSoon.names.slice(0, DUE_SOON_NAMED).map((n) => plain(n));
+    const more = d.dueSoon.total > shown.length ? ` 等` : '';
+    head.push(`临近到期（${d.dueSoon.days} 天内）**${d.dueSoon.total}** 个：${shown.join('、')}${more}。`);
   }
 
   // one entry per unit, a section's heading going with its first unit

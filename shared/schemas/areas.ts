@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AREA_LEVELS } from '../domain/areas.js';
 import { AreaCode } from './area-code.js';
-import { AsOfQuery, LaggardCategoryName } from './reports.js';
+import { AsOfQuery, CompareQuery, LaggardCategoryName, Scorecard } from './reports.js';
 
 export { AreaCode };
 export const AreaLevel = z.enum(AREA_LEVELS);
@@ -23,7 +23,7 @@ export const AreaResponse = z.object({ area: Area, ancestors: z.array(Area) });
 export type AreaResponse = z.infer<typeof AreaResponse>;
 
 /** GET /api/reports/areas?parent=&asOf= */
-export const RollupQuery = AsOfQuery.extend({ parent: AreaCode.optional() });
+export const RollupQuery = AsOfQuery.extend({ parent: AreaCode.optional() }).extend(CompareQuery.shape);
 
 /**
  * One child of the roll-up: an area (a province's cities, a city's counties), or inside a
@@ -49,8 +49,22 @@ export const RollupRow = z.object({
   rank: z.number().int(),
   /** 督办 from the offices above to this area (not withdrawn): how many, answered, past respond-by unanswered */
   dubang: z.object({ count: z.number().int(), answered: z.number().int(), overdue: z.number().int() }).optional(),
+  /** the share onboarded's colour by the child's own thresholds (a kind of unit: its county's) */
+  scorecard: Scorecard.optional(),
+  /** the same figures and rank as of asOf − compareDays (docs/contract/api.md "Leaders' view") */
+  previous: z
+    .object({
+      totalUnits: z.number().int(),
+      onboarded: z.number().int(),
+      onboardedShare: z.number(),
+      stages: z.object({ wiring: z.object({ done: z.number().int() }), connection: z.object({ done: z.number().int() }), registration: z.object({ done: z.number().int() }) }),
+      laggards: z.number().int(),
+      byCategory: z.record(LaggardCategoryName, z.number().int()),
+      rank: z.number().int(),
+    })
+    .optional(),
 });
 export type RollupRow = z.infer<typeof RollupRow>;
-export const RollupResponse = z.object({ asOf: z.string(), parent: Area.nullable(), items: z.array(RollupRow) });
+export const RollupResponse = z.object({ asOf: z.string(), parent: Area.nullable(), items: z.array(RollupRow), previousAsOf: z.string().optional() });
 export type RollupResponse = z.infer<typeof RollupResponse>;
 export type RollupQuery = z.infer<typeof RollupQuery>;

@@ -47,7 +47,7 @@ export const MAX_PAGE = 4_000_000;
  * A whole number in a query string, as digits only: Number() would also read "1e3", "0x10",
  * " 1", "1.0" and "Infinity", and a page is none of those.
  */
-const queryInt = (min: number, max: number) =>
+export const queryInt = (min: number, max: number) =>
   z
     .string()
     .regex(/^[0-9]{1,10}$/, `must be a whole number from ${min} to ${max}, written in digits`)

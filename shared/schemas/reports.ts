@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { LAGGARD_CATEGORIES } from '../domain/laggards.js';
 import { REASON_CODES, STAGE_STATUSES } from '../domain/steps.js';
-import { Id, IsoDate, IsoDateTime, PageQuery } from './common.js';
+import { Id, IsoDate, IsoDateTime, PageQuery, queryInt } from './common.js';
 import { StageName, UnitKind } from './units.js';
 import { AreaCode } from './area-code.js';
+import { DUE_SOON_DAYS, DUE_SOON_MAX_DAYS } from '../domain/urgency.js';
 
 export const LaggardCategoryName = z.enum(LAGGARD_CATEGORIES);
 
@@ -79,8 +80,16 @@ export type LaggardsReport = z.infer<typeof LaggardsReport>;
 
 const StageCounts = z.object(Object.fromEntries(STAGE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof STAGE_STATUSES)[number], z.ZodNumber>);
 
-export const SummaryReport = z.object({
-  asOf: IsoDate,
+/** The leaders' view (docs/contract/api.md "Leaders' view"): compare with the figures `compareDays` before asOf. */
+export const COMPARE_DAYS_DEFAULT = 7;
+export const COMPARE_DAYS_MAX = 366;
+export const CompareQuery = z.object({ compareDays: queryInt(1, COMPARE_DAYS_MAX).default(COMPARE_DAYS_DEFAULT) });
+
+/** GET /api/reports/summary's query: the units covered, the day, and the day compared with */
+export const SummaryEndpointQuery = SummaryQuery.extend(CompareQuery.shape);
+export type SummaryEndpointQuery = z.infer<typeof SummaryEndpointQuery>;
+
+export const SummaryFigures = z.object({
   totalUnits: z.number().int(),
   onboarded: z.number().int(),
   laggards: z.number().int(),
@@ -89,6 +98,30 @@ export const SummaryReport = z.object({
   byCategory: z.object(Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, z.number().int()])) as Record<(typeof LAGGARD_CATEGORIES)[number], z.ZodNumber>),
   /** laggard units by kind of unit */
   byKind: z.object({ township: z.number().int(), department: z.number().int(), other: z.number().int() }),
+});
+export type SummaryFigures = z.infer<typeof SummaryFigures>;
+
+/** Which units changed between the day compared with and asOf (each unit counted once per line). */
+export const SummaryChange = z.object({
+  /** onboarded by asOf, not yet by previous.asOf */
+  newlyOnboarded: z.number().int(),
+  /** laggards at asOf that were not at previous.asOf */
+  newLaggards: z.number().int(),
+  /** laggards at previous.asOf that no longer are */
+  resolved: z.number().int(),
+});
+export type SummaryChange = z.infer<typeof SummaryChange>;
+
+/** The share onboarded's colour by the area's scorecard thresholds (shared/domain/scorecard.ts) */
+export const Scorecard = z.object({ colour: z.enum(['green', 'yellow', 'red']), scoreGreen: z.number().int(), scoreYellow: z.number().int() });
+export type Scorecard = z.infer<typeof Scorecard>;
+
+export const SummaryReport = SummaryFigures.extend({
+  asOf: IsoDate,
+  scorecard: Scorecard.optional(),
+  /** the same figures as of asOf − compareDays, computed as any past day's are */
+  previous: SummaryFigures.extend({ asOf: IsoDate }).optional(),
+  change: SummaryChange.optional(),
 });
 export type SummaryReport = z.infer<typeof SummaryReport>;
 
@@ -111,3 +144,23 @@ export const ReasonsReport = z.object({
   items: z.array(z.object({ reasonCode: z.enum(REASON_CODES).nullable(), count: z.number().int() })),
 });
 export type ReasonsReport = z.infer<typeof ReasonsReport>;
+
+/** GET /api/reports/due-soon?area=&days=&asOf= (docs/contract/api.md "Leaders' view"): units not yet late, due within `days` */
+export const DueSoonQuery = AsOfQuery.extend({
+  area: AreaCode.optional(),
+  days: queryInt(0, DUE_SOON_MAX_DAYS).default(DUE_SOON_DAYS),
+}).extend(PageQuery.shape);
+export type DueSoonQuery = z.infer<typeof DueSoonQuery>;
+
+export const DueSoonItem = z.object({
+  unit: z.object({ id: Id, code: z.string(), name: z.string(), kind: UnitKind }),
+  /** the stage whose due date comes next: registration's is the connection day plus the grace */
+  stage: StageName,
+  dueOn: IsoDate,
+  /** 0: due today (late from tomorrow) */
+  daysLeft: z.number().int(),
+});
+export type DueSoonItem = z.infer<typeof DueSoonItem>;
+
+export const DueSoonReport = z.object({ asOf: IsoDate, days: z.number().int(), total: z.number().int(), items: z.array(DueSoonItem) });
+export type DueSoonReport = z.infer<typeof DueSoonReport>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from './common.js';
 import { Area, AreaCode } from './areas.js';
+import { DEFAULT_SCORE_THRESHOLDS } from '../domain/scorecard.js';
 
 /**
  * An IANA name ("Asia/Shanghai", "Etc/GMT-8", "UTC") that JavaScript knows. Abbreviations are
@@ -17,6 +18,8 @@ export const isTimeZone = (tz: string) => {
   }
 };
 
+const SCORE = z.number().int().min(0).max(100);
+
 const RULES = {
   wiringDue: IsoDate.nullable(),
   connectionDue: IsoDate.nullable(),
@@ -32,6 +35,10 @@ export const Settings = z.object({
   homeArea: AreaCode.nullable().optional(),
   /** 落款单位: who signs the printed bulletin; absent from a PUT keeps the stored one */
   signingOffice: z.string().trim().min(1).max(60).optional(),
+  /** the scorecard (leaders' view): share onboarded green from this percent; absent from a PUT keeps the stored one */
+  scoreGreen: SCORE.optional(),
+  /** yellow from this percent (not above scoreGreen), else red; absent from a PUT keeps the stored one */
+  scoreYellow: SCORE.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -44,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   postponementLimit: 2,
   signingOffice: '县人民政府办公室',
   homeArea: null,
+  ...DEFAULT_SCORE_THRESHOLDS,
 };
 
 /** GET|PUT /api/settings?area=: an area's deadlines instead of the installation's. */
@@ -59,6 +67,8 @@ export const AreaOwnSettings = z.object({
   registrationGraceDays: RULES.registrationGraceDays.nullable().optional(),
   stallDays: RULES.stallDays.nullable().optional(),
   postponementLimit: RULES.postponementLimit.nullable().optional(),
+  scoreGreen: SCORE.nullable().optional(),
+  scoreYellow: SCORE.nullable().optional(),
 });
 export type AreaOwnSettings = z.infer<typeof AreaOwnSettings>;
 
@@ -74,7 +84,12 @@ export const AreaSettings = z.object({
     registrationGraceDays: z.number().int().nullable(),
     stallDays: z.number().int().nullable(),
     postponementLimit: z.number().int().nullable(),
+    scoreGreen: z.number().int().nullable().optional(),
+    scoreYellow: z.number().int().nullable().optional(),
   }),
+  /** the scorecard's thresholds in force for the area (its own, an ancestor's, or the installation's) */
+  scoreGreen: z.number().int().optional(),
+  scoreYellow: z.number().int().optional(),
   /** the area code each value comes from (the area itself or an ancestor); null: the installation's settings */
   sources: z.object({ wiringDue: Source, connectionDue: Source, registrationGraceDays: Source, stallDays: Source, postponementLimit: Source }),
 });

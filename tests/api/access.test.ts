@@ -62,6 +62,7 @@ const EXPECTED: Record<string, [Expected, Expected, Expected, Expected, Expected
   'GET /api/reports/laggards.xlsx': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/trend': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/reasons': [401, '2xx', 403, 403, '2xx'],
+  'GET /api/reports/due-soon': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/areas': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/areas.csv': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/areas.xlsx': [401, '2xx', 403, 403, '2xx'],
@@ -85,6 +86,12 @@ const EXPECTED: Record<string, [Expected, Expected, Expected, Expected, Expected
   'POST /api/areas/:code/notices': [401, 409, 403, 403, 403],
   // reached: no such notice (404)
   'POST /api/notices/:id/withdraw': [401, 404, 403, 403, 403],
+  'POST /api/display-links': [401, '2xx', 403, 403, 403],
+  'GET /api/display-links': [401, '2xx', 403, 403, 403],
+  // reached: the unit's id names no link (404)
+  'POST /api/display-links/:id/revoke': [401, 404, 403, 403, 403],
+  // public: no session is needed, and none opens it: only a display link's token (401 without)
+  'GET /api/screen': [401, 401, 401, 401, 401],
   'GET /api/areas': [401, '2xx', '2xx', 403, '2xx'],
   'GET /api/areas/:code': [401, '2xx', '2xx', 403, '2xx'],
 };
@@ -126,6 +133,8 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
       return { url, body: { text: '已安排布线' } };
     case 'POST /api/notices/:id/withdraw':
       return { url, body: { reason: '发错了' } };
+    case 'POST /api/display-links':
+      return { url, body: { label: '会议室大屏' } };
     case 'GET /api/areas/:code':
       return { url: '/api/areas/62' };
     case 'POST /api/areas/:code/notices':

@@ -248,7 +248,10 @@ describe('laggards: SQL against the pure rules', () => {
         for (const asOf of [undefined, pastDay]) {
           const res = await office.get(`/api/reports/summary${asOf ? `?asOf=${asOf}` : ''}`);
           expect(res.statusCode, res.body).toBe(200);
-          expect(res.json(), `summary as of ${asOf ?? day0} in ${s.timezone}`).toEqual(expectedSummary(everyUnit, settings, own, asOf ?? day0));
+          const { previous, change: _c, scorecard: _s, ...summary } = res.json();
+          expect(summary, `summary as of ${asOf ?? day0} in ${s.timezone}`).toEqual(expectedSummary(everyUnit, settings, own, asOf ?? day0));
+          // the week before (compareDays' default), by the same rules as of that day
+          expect(previous, `summary as of ${asOf ?? day0} − 7`).toEqual(expectedSummary(everyUnit, settings, own, addDays(asOf ?? day0, -7)));
         }
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },

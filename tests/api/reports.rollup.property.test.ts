@@ -159,9 +159,12 @@ describe('the roll-up equals the per-unit rules summed over each child', () => {
               const mine =
                 row.area.level === 'kind' ? under.filter((u) => u.kind === row.area.code) : row.area.level === 'unplaced' ? under.filter((u) => u.areaCode === null) : under.filter((u) => inScope(row.area.code, u.areaCode));
               // the 督办 counts are notices, not the units' figures: tests/api/notices.dubang.test.ts holds them
-              const { area: _a, rank: _r, onboardedShare, dubang: _d, ...figures } = row;
+              const { area: _a, rank: _r, onboardedShare, scorecard: _s, previous, dubang: _d, ...figures } = row;
               const want = expected(mine, settings, own, day);
               expect(figures, `${parent ?? 'top'} › ${row.area.code} as of ${day}`).toEqual(want);
+              // the week before (compareDays' default), by the same rules as of that day
+              const { rank: _pr, onboardedShare: _ps, ...then } = previous!;
+              expect(then, `${parent ?? 'top'} › ${row.area.code} as of ${day} − 7`).toEqual(expected(mine, settings, own, addDays(day, -7)));
               expect(onboardedShare).toBe(want.totalUnits ? want.onboarded / want.totalUnits : 0);
               sum += row.totalUnits;
               if (row.totalUnits > 0 && (row.area.level === 'province' || row.area.level === 'city')) queue.push(row.area.code);

@@ -118,6 +118,29 @@ export const CASES: Record<string, () => Promise<void>> = {
   'GET /api/reports/laggards.csv': both(listing('GET /api/reports/laggards.csv', (s) => s.unit.code), areaRefused('GET /api/reports/laggards.csv')),
   'GET /api/reports/laggards.xlsx': both(listing('GET /api/reports/laggards.xlsx', (s) => s.unit.code), areaRefused('GET /api/reports/laggards.xlsx')),
   'GET /api/reports/trend': both(sameAsAreaReport('GET /api/reports/trend'), areaRefused('GET /api/reports/trend')),
+  // the answer's units are checked in tests/api/leaders.due-soon.test.ts: the seeded units are due on no day
+  // display links: a county office makes them for its county only, and sees and revokes only those
+  'POST /api/display-links': async () => {
+    for (const area of [B, CITY]) expect((await at.A.office.post('/api/display-links', { label: 'x', area })).statusCode, area).toBe(404);
+    expect((await at.A.office.post('/api/display-links', { label: 'x', area: A })).statusCode).toBe(201);
+    expect((await at.city.office.post('/api/display-links', { label: 'x', area: B })).statusCode).toBe(201);
+  },
+  'GET /api/display-links': async () => {
+    const other = (await at.city.office.post('/api/display-links', { label: '武都', area: B })).json().link.id;
+    const ids = (await at.A.office.get('/api/display-links')).json().items.map((l: { id: string }) => l.id);
+    expect(ids).not.toContain(other);
+    expect((await at.city.office.get('/api/display-links')).json().items.map((l: { id: string }) => l.id)).toContain(other);
+  },
+  'POST /api/display-links/:id/revoke': async () => {
+    const other = (await at.city.office.post('/api/display-links', { label: '武都', area: B })).json().link.id;
+    expect((await at.A.office.post(`/api/display-links/${other}/revoke`)).statusCode).toBe(404);
+    expect((await at.city.office.post(`/api/display-links/${other}/revoke`)).statusCode).toBe(200);
+  },
+  // no session opens it, scoped or not: only a link's token, whose scope is the link's (leaders.display.test.ts)
+  'GET /api/screen': async () => {
+    for (const role of ['office', 'viewer', 'technician'] as const) expect((await at.A[role].get('/api/screen')).statusCode).toBe(401);
+  },
+  'GET /api/reports/due-soon': areaRefused('GET /api/reports/due-soon'),
   'GET /api/reports/reasons': both(sameAsAreaReport('GET /api/reports/reasons'), areaRefused('GET /api/reports/reasons')),
 
   'GET /api/reports/areas': both(rollupSeen('GET /api/reports/areas'), areaRefused('GET /api/reports/areas', 'parent')),

@@ -1,10 +1,11 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/index.js';
 import './app/styles.css';
 import './app/styles.pages.css';
 import './app/styles.field.css';
 import './app/styles.areas.css';
+import './app/styles.leaders.css';
 import { App } from './app/App.js';
 
 // The service worker keeps the app itself on the device, so it opens without a network.
@@ -20,8 +21,18 @@ if (import.meta.env.MODE === 'production' && 'serviceWorker' in navigator) {
   else window.addEventListener('load', () => void register(), { once: true });
 }
 
+// the meeting screen stands alone: a display link opens it without a login, outside the app
+const ScreenPage = lazy(() => import('./features/screen/index.js').then((m) => ({ default: m.ScreenPage })));
+const onScreen = window.location.pathname === '/screen';
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {onScreen ? (
+      <Suspense fallback={null}>
+        <ScreenPage />
+      </Suspense>
+    ) : (
+      <App />
+    )}
   </StrictMode>,
 );

@@ -3,7 +3,8 @@
 export { anyStepAfter, inReportTransaction, type ReportContext } from './context.js';
 export { CATEGORY_BIT, CATEGORY_COLUMN } from './flags.js';
 export { allLaggards, laggardPage, type LaggardRow, type ReportFilter } from './laggards.js';
-export { summaryGroups, type SummaryGroup } from './summary.js';
+export { changeCounts, summaryGroups, type ChangeCounts, type SummaryGroup } from './summary.js';
 export { rollupGroups } from './rollup.js';
 export { completionsByDay, countUnits } from './trend.js';
 export { reasonCounts } from './reasons.js';
+export { dueSoonPage, type DueSoonRow } from './due-soon.js';

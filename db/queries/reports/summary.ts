@@ -29,11 +29,42 @@ export async function summaryGroups(db: DbOrTx, ctx: ReportContext, scope: UnitF
 /** The summary's groups, per child of a roll-up besides (`child`: an expression over the facts, `f`). */
 export function groups(whole: ReportContext, scope: UnitFilter, child?: SQL): SQL {
   const ctx = forArea(whole, scope.area);
+  return sql`select w, c, r, kind, ${maskOf(ctx)} as mask${child ? sql`, ${child} as child` : sql``}, count(*)::int as n
+      from (${facts(ctx, scope)}) f
+      group by 1, 2, 3, 4, 5${child ? sql`, 6` : sql``}`;
+}
+
+/** Which flags apply to a row of the facts, one bit per category (0: not a laggard). */
+function maskOf(ctx: ReportContext): SQL {
   const rules = flagRules(ctx);
   const bits = Object.entries(CATEGORY_COLUMN).map(
     ([cat, column]) => sql`(case when ${rules[column].applies} then ${sql.raw(String(CATEGORY_BIT[cat as keyof typeof CATEGORY_BIT]))} else 0 end)`,
   );
-  return sql`select w, c, r, kind, ${sql.join(bits, sql` | `)} as mask${child ? sql`, ${child} as child` : sql``}, count(*)::int as n
-      from (${facts(ctx, scope)}) f
-      group by 1, 2, 3, 4, 5${child ? sql`, 6` : sql``}`;
+  return sql.join(bits, sql` | `);
+}
+
+export interface ChangeCounts {
+  newly_onboarded: number;
+  new_laggards: number;
+  resolved: number;
+}
+
+/**
+ * The units that changed between two days (the leaders' "what changed"): onboarded by `now` and
+ * not by `before`, laggards at `now` that were not at `before`, and the reverse. One row per
+ * unit on each side, joined by id: a count of differences, not a difference of counts.
+ */
+export async function changeCounts(db: DbOrTx, now: ReportContext, before: ReportContext, scope: UnitFilter = {}): Promise<ChangeCounts> {
+  const side = (whole: ReportContext) => {
+    const ctx = forArea(whole, scope.area);
+    return sql`select id, r, ${maskOf(ctx)} as mask from (${facts(ctx, scope)}) f`;
+  };
+  const [row] = await rowsOf<ChangeCounts>(
+    db,
+    sql`select (count(*) filter (where a.r = 'done' and b.r <> 'done'))::int as newly_onboarded,
+        (count(*) filter (where a.mask <> 0 and b.mask = 0))::int as new_laggards,
+        (count(*) filter (where a.mask = 0 and b.mask <> 0))::int as resolved
+      from (${side(now)}) a join (${side(before)}) b on b.id = a.id`,
+  );
+  return row ?? { newly_onboarded: 0, new_laggards: 0, resolved: 0 };
 }

@@ -4,7 +4,7 @@ import { reportsApi } from '../../../shared/api/reports.js';
 import { laggardsAttachment, laggardsCsv, laggardsXlsx, XLSX_MIME } from './reports.files.js';
 import { actorOf } from '../../lib/actor.js';
 import { route } from '../../lib/route.js';
-import { laggardsReport, reportArea, summaryReport } from '../../lib/reports.js';
+import { dueSoonReport, laggardsReport, reportArea, summaryReport } from '../../lib/reports.js';
 import { laggardsForExport, reasonsReport, rollupReport, trendReport } from './reports.service.js';
 import type { RollupQuery } from '../../../shared/schemas/areas.js';
 import { rollupAttachment, rollupCsv, rollupXlsx } from './rollup.files.js';
@@ -39,6 +39,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       .send(laggardsXlsx(items, { ...req.query, asOf: ctx.asOf, areaName: area?.name }, ctx.rules.timezone));
   });
 
+  route(app, reportsApi.dueSoon, async (req) => dueSoonReport(db, (await narrowed(req)).query));
+
   route(app, reportsApi.trend, async (req) => trendReport(db, (await narrowed(req)).query));
 
   route(app, reportsApi.reasons, async (req) => {
@@ -48,7 +50,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   // the roll-up: the children of `parent` (default: the caller's scope) side by side, ranked
   const rollup = async (req: { query: RollupQuery } & Parameters<typeof actorOf>[0]) =>
-    rollupReport(db, await reportArea(db, actorOf(req), req.query.parent), req.query.asOf);
+    rollupReport(db, await reportArea(db, actorOf(req), req.query.parent), req.query.asOf, undefined, req.query.compareDays);
   route(app, reportsApi.areas, async (req) => rollup(req));
   for (const [format, e] of [['csv', reportsApi.areasCsv], ['xlsx', reportsApi.areasXlsx]] as const) {
     route(app, e, async (req, reply) => {

@@ -1,72 +1,18 @@
-// The reports the reports feature alone answers: the laggard files, the roll-up, the trend and
+// The reports the reports feature alone answers: the laggard files, the trend and
 // the reasons (the summary and the board are server/lib/reports.ts's, which other features read).
 import type { DbOrTx } from '../../../db/client.js';
 import { addDays, dayNumber, fromDayNumber, today } from '../../../shared/domain/dates.js';
 import { REASON_CODES, STAGES, type ReasonCode } from '../../../shared/domain/steps.js';
 import { TREND_MAX_DAYS, type ReasonsReport, type TrendQuery, type TrendReport } from '../../../shared/schemas/reports.js';
-import type { Area, RollupResponse } from '../../../shared/schemas/areas.js';
-import { areaNoticeCounts, type AreaNoticeCounts } from '../../../db/queries/notices.js';
-import { UNIT_KINDS } from '../../../shared/domain/catalogue.js';
-import { onboardedShare, rankRollup } from '../../../shared/domain/rollup.js';
 import { readSettings } from '../../../db/queries/settings.js';
-import { childAreas, findAreas } from '../../../db/queries/areas.js';
-import { allLaggards, completionsByDay, countUnits, inReportTransaction, reasonCounts, rollupGroups, type ReportFilter, type SummaryGroup } from '../../../db/queries/reports/index.js';
+import { allLaggards, completionsByDay, countUnits, inReportTransaction, reasonCounts, type ReportFilter } from '../../../db/queries/reports/index.js';
 import { fail } from '../../lib/errors.js';
-import { addUp, reportContext, withNotices } from '../../lib/reports.js';
+import { reportContext, withNotices } from '../../lib/reports.js';
 
 export async function laggardsForExport(db: DbOrTx, q: ReportFilter) {
   const ctx = await reportContext(db, q.asOf);
   const items = await inReportTransaction(db, async (tx) => withNotices(tx, await allLaggards(tx, ctx, q), true));
   return { ctx, items };
-}
-
-/** How a roll-up names a county's children, its units' kinds. */
-export const KIND_NAMES: Record<(typeof UNIT_KINDS)[number], string> = { township: '乡镇', department: '部门', other: '其他' };
-const UNPLACED = { code: 'unplaced', name: '未归属区县', level: 'unplaced' } as const;
-
-/**
- * GET /api/reports/areas: the children of `parent` (already narrowed by reportArea) side by
- * side, from one grouped pass over its units: a province's cities, a city's counties (every
- * child, a child without units too), a county's kinds of unit; at the top (the whole
- * installation) the provinces that have units, and the units without a county as "unplaced".
- */
-export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: string, now?: Date): Promise<RollupResponse> {
-  const ctx = await reportContext(db, asOf, now);
-  const by = parent === null ? 'province' : parent.level === 'province' ? 'city' : parent.level === 'city' ? 'county' : 'kind';
-  const groups = await inReportTransaction(db, (tx) => rollupGroups(tx, ctx, parent?.code ?? null, by));
-  const byChild = new Map<string | null, SummaryGroup[]>();
-  for (const g of groups) byChild.set(g.child, [...(byChild.get(g.child) ?? []), g]);
-
-  let children: RollupResponse['items'][number]['area'][];
-  if (by === 'kind') {
-    children = UNIT_KINDS.filter((k) => byChild.has(k)).map((k) => ({ code: k, name: KIND_NAMES[k], level: 'kind' as const }));
-  } else if (parent === null) {
-    const present = [...byChild.keys()].filter((c): c is string => c !== null).sort();
-    children = (await findAreas(db, present)).map(({ code, name, level }) => ({ code, name, level }));
-    if (byChild.has(null)) children.push(UNPLACED);
-  } else {
-    children = (await childAreas(db, parent.code)).map(({ code, name, level }) => ({ code, name, level }));
-  }
-  const rows = children.map((area) => {
-    const f = addUp(byChild.get(area.level === 'unplaced' ? null : area.code) ?? []);
-    return {
-      area,
-      code: area.code,
-      totalUnits: f.totalUnits,
-      onboarded: f.onboarded,
-      onboardedShare: onboardedShare(f),
-      stages: { wiring: { done: f.stages.wiring.done }, connection: { done: f.stages.connection.done }, registration: { done: f.stages.registration.done } },
-      laggards: f.laggards,
-      byCategory: f.byCategory,
-    };
-  });
-  // unplaced units are no area's: ranked after the areas
-  const ranked = rankRollup(rows.filter((r) => r.area.level !== 'unplaced'));
-  const unplaced = rows.filter((r) => r.area.level === 'unplaced').map((r) => ({ ...r, rank: ranked.length + 1 }));
-  // the 督办 each child area got from above (areas only: a county's kinds of unit get none)
-  const dubang = by === 'kind' ? new Map<string, AreaNoticeCounts>() : await areaNoticeCounts(db, parent?.code ?? null, today(ctx.rules.timezone, now));
-  const items = [...ranked, ...unplaced].map(({ code, ...r }) => (by === 'kind' || r.area.level === 'unplaced' ? r : { ...r, dubang: dubang.get(code) ?? { count: 0, answered: 0, overdue: 0 } }));
-  return { asOf: ctx.asOf, parent, items };
 }
 
 /** The default trend: the 30 days up to today. */
@@ -111,3 +57,5 @@ export async function reasonsReport(db: DbOrTx, asOf?: string, area?: string | n
   const items = [...counts].map(([reasonCode, count]) => ({ reasonCode, count })).sort((a, b) => b.count - a.count);
   return { asOf: day, items };
 }
+
+export { KIND_NAMES, rollupReport } from '../../lib/rollup.js';

@@ -3,6 +3,7 @@
 import type { Readable } from 'node:stream';
 import { CATEGORY_LABELS, LAGGARD_CATEGORIES } from '../../../shared/domain/laggards.js';
 import { ROLLUP_RANK_TEXT } from '../../../shared/domain/rollup.js';
+import { SCORE_COLOUR_ZH } from '../../../shared/domain/scorecard.js';
 import type { RollupResponse, RollupRow } from '../../../shared/schemas/areas.js';
 import { attachment, tableCsv, tableXlsx, type SheetColumn } from '../../lib/sheet.js';
 
@@ -18,6 +19,10 @@ const columns: SheetColumn<RollupRow>[] = [
   { header: '单位数', kind: 'int', value: (r) => r.totalUnits },
   { header: '已完成接入申报', kind: 'int', value: (r) => r.onboarded },
   { header: '完成率（%）', kind: 'decimal1', value: (r) => Math.round(r.onboardedShare * 1000) / 10 },
+  // the scorecard's colour in words: a printed or grey copy keeps it
+  { header: '评级', value: (r) => (r.scorecard && r.totalUnits > 0 ? SCORE_COLOUR_ZH[r.scorecard.colour] : null) },
+  { header: '较上周完成', kind: 'int', value: (r) => (r.previous ? r.onboarded - r.previous.onboarded : null) },
+  { header: '上周排名', kind: 'int', value: (r) => r.previous?.rank ?? null },
   { header: '布线完成', kind: 'int', value: (r) => r.stages.wiring.done },
   { header: '接入完成', kind: 'int', value: (r) => r.stages.connection.done },
   { header: '申报完成', kind: 'int', value: (r) => r.stages.registration.done },

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import { findArea } from '../../../db/queries/areas.js';
-import { countyInReach, readAreaOverrides, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
+import { countyInReach, readAreaOverrides, readAreaScores, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
+import { DEFAULT_SCORE_THRESHOLDS, effectiveScore, type ScoreThresholds } from '../../../shared/domain/scorecard.js';
 import { inScope } from '../../../shared/domain/areas.js';
 import { effectiveAreaRules, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
 import type { Area } from '../../../shared/schemas/areas.js';
@@ -35,8 +36,10 @@ async function readableArea(db: DbOrTx, actor: Actor, code: string): Promise<Are
 }
 
 export async function areaSettings(db: DbOrTx, area: Area): Promise<AreaSettings> {
-  const [installation, overrides] = await Promise.all([readSettings(db), readAreaOverrides(db)]);
+  const [installation, overrides, scores] = await Promise.all([readSettings(db), readAreaOverrides(db), readAreaScores(db)]);
   const { rules, sources } = effectiveAreaRules(installation, overrides, area.code);
+  const score = effectiveScore(installationScore(installation), scores, area.code);
+  const ownScore = scores.get(area.code) ?? { scoreGreen: null, scoreYellow: null };
   return {
     area,
     timezone: installation.timezone,
@@ -45,10 +48,22 @@ export async function areaSettings(db: DbOrTx, area: Area): Promise<AreaSettings
     registrationGraceDays: rules.registrationGraceDays,
     stallDays: rules.stallDays,
     postponementLimit: rules.postponementLimit,
-    own: overrides.get(area.code) ?? { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null },
+    own: { ...(overrides.get(area.code) ?? { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null }), ...ownScore },
     sources,
+    ...score,
   };
 }
+
+/** The installation's scorecard thresholds (a row written before they existed: the defaults). */
+export const installationScore = (s: Settings): ScoreThresholds => ({
+  scoreGreen: s.scoreGreen ?? DEFAULT_SCORE_THRESHOLDS.scoreGreen,
+  scoreYellow: s.scoreYellow ?? DEFAULT_SCORE_THRESHOLDS.scoreYellow,
+});
+
+const YELLOW_ABOVE_GREEN = '黄色线不能高于绿色线';
+const checkScore = (t: ScoreThresholds) => {
+  if (t.scoreYellow > t.scoreGreen) throw fail.validation(`invalid body: scoreYellow above scoreGreen`, [{ field: 'scoreYellow', message: YELLOW_ABOVE_GREEN }]);
+};
 
 /** GET /api/settings?area= */
 export async function getSettings(db: DbOrTx, actor: Actor, area?: string): Promise<Settings | AreaSettings> {
@@ -80,10 +95,15 @@ async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: Are
     stallDays: body.stallDays ?? null,
     postponementLimit: body.postponementLimit ?? null,
   };
+  const ownScore = { scoreGreen: body.scoreGreen ?? null, scoreYellow: body.scoreYellow ?? null };
   return db.transaction(async (tx) => {
     if (!inScope((await actingNow(tx, actor)).scope, code)) throw notFound();
+    // the pair in force after the write must keep yellow at or below green
+    const scores = new Map(await readAreaScores(tx)).set(area.code, ownScore);
+    checkScore(effectiveScore(installationScore(await readSettings(tx)), scores, area.code));
     const before = (await readAreaOverrides(tx)).get(area.code) ?? null;
-    await writeAreaOverride(tx, area.code, setsNothing(own) ? null : own);
+    const nothing = setsNothing(own) && ownScore.scoreGreen === null && ownScore.scoreYellow === null;
+    await writeAreaOverride(tx, area.code, nothing ? null : { ...own, ...ownScore });
     const after = await areaSettings(tx, area);
     await appendAudit(tx, actor, { action: 'settings.area_update', target: area.code, details: { before, after: after.own } });
     return after;
@@ -107,6 +127,7 @@ async function putInstallationSettings(db: DbOrTx, actor: Actor, body: Settings)
   return db.transaction(async (tx) => {
     if (((await actingNow(tx, actor)).scope) !== null) throw fail.forbidden(INSTALLATION_ONLY);
     const before = await readSettings(tx);
+    checkScore(installationScore({ ...before, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) }));
     const after = await writeSettings(tx, body);
     await appendAudit(tx, actor, { action: 'settings.update', target: 'settings', details: { before, after } });
     return after;

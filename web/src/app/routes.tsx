@@ -4,7 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect, type RouterHistory } from '@tanstack/react-router';
 import { z } from 'zod';
 import type { Role } from '../../../shared/domain/catalogue.js';
-import { LaggardFilter, LaggardsQuery } from '../../../shared/schemas/reports.js';
+import { DueSoonQuery, LaggardFilter, LaggardsQuery } from '../../../shared/schemas/reports.js';
 import { AuditQuery } from '../../../shared/schemas/audit.js';
 import { NoticeListQuery } from '../../../shared/schemas/notices.js';
 import { UnitListQuery } from '../../../shared/schemas/units.js';
@@ -97,6 +97,12 @@ const laggards = createRoute({
   loader: ({ context, deps }) => context.forbidden || prefetch(context.queryClient.ensureQueryData(laggardsQueryOptions(deps))),
   component: lazyRouteComponent(() => import('../features/reports/components/LaggardsPage.js'), 'LaggardsPage'),
 });
+// the board's second tab: units not yet late, due soon (the leaders' view)
+const dueSoon = createRoute({
+  ...page('/laggards/due-soon', 'titles.laggards', readers),
+  validateSearch: searchOf(DueSoonQuery),
+  component: lazyRouteComponent(() => import('../features/reports/components/DueSoonPage.js'), 'DueSoonPage'),
+});
 const bulletin = createRoute({
   ...page('/laggards/bulletin', 'titles.bulletin', readers),
   validateSearch: searchOf(LaggardFilter),
@@ -183,6 +189,7 @@ export const routeTree = rootRoute.addChildren([
   home('/login'),
   overview,
   laggards,
+  dueSoon,
   bulletin,
   notices,
   noticePrint,

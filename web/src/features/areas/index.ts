@@ -9,3 +9,6 @@ export { ScopeDialog } from './components/ScopeDialog.js';
 export { ScopeName } from './components/ScopeName.js';
 export { fullName, useArea } from './api/areas.js';
 export { useAreaParam } from './use-area-param.js';
+export { useRollup, type RollupRow } from './api/rollup.js';
+export { childName, sharePercent } from './components/RollupTable.js';
+export { useCurrentArea } from './components/AreaOverview.js';

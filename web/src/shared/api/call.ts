@@ -16,7 +16,7 @@ export type CallInput<E extends Endpoint> = (E['params'] extends z.ZodType ? { p
     ? { file: Blob | ArrayBuffer | string; contentType: E['rawBody'][number] | string }
     : E['body'] extends z.ZodType
       ? { body: z.input<E['body']> }
-      : { body?: never }) & { signal?: AbortSignal };
+      : { body?: never }) & { signal?: AbortSignal; /** a display link's token (GET /api/screen): sent as a header, never in the address */ bearer?: string };
 
 type Args<E extends Endpoint> = object extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>];
 
@@ -28,8 +28,8 @@ export function urlOf<E extends Endpoint>(e: E, input: Pick<CallInput<E>, 'param
 }
 
 export async function call<E extends Endpoint>(e: E, ...[input]: Args<E>): Promise<ResponseOf<E>> {
-  const given = (input ?? {}) as { params?: unknown; query?: unknown; body?: unknown; file?: Blob | ArrayBuffer | string; contentType?: string; signal?: AbortSignal };
-  const options: RequestOptions = { method: e.method, signal: given.signal };
+  const given = (input ?? {}) as { params?: unknown; query?: unknown; body?: unknown; file?: Blob | ArrayBuffer | string; contentType?: string; signal?: AbortSignal; bearer?: string };
+  const options: RequestOptions = { method: e.method, signal: given.signal, bearer: given.bearer };
   if (given.file !== undefined) Object.assign(options, { body: given.file, contentType: given.contentType });
   else if (given.body !== undefined) options.json = given.body;
   else if (e.method !== 'GET' && e.body) options.json = {};

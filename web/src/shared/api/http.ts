@@ -32,10 +32,13 @@ export interface RequestOptions {
   body?: Blob | ArrayBuffer | string;
   contentType?: string;
   signal?: AbortSignal;
+  /** `Authorization: Bearer …` (a display link's token) */
+  bearer?: string;
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
   let body: BodyInit | undefined;
   if (options.json !== undefined) {
     headers['content-type'] = 'application/json';

@@ -6,6 +6,7 @@ import { useFormat } from '../../../shared/lib/use-format.js';
 import { LAGGARD_CATEGORIES } from '../../reports/index.js';
 import type { RollupRow } from '../api/rollup.js';
 import type { TFunction } from 'i18next';
+import { Delta, RankMove } from '../../../shared/components/Change.js';
 
 export const childName = (row: RollupRow, t: TFunction) =>
   row.area.level === 'unplaced' ? t('areas.unplaced') : row.area.level === 'kind' && (UNIT_KINDS as readonly string[]).includes(row.area.code) ? t(`kind.${row.area.code as UnitKind}`) : row.area.name;
@@ -27,6 +28,8 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
   const ranked = [...rows].sort((a, b) => a.rank - b.rank);
   // areas (not kinds of unit) carry the 督办 they got from the office above
   const dubang = rows.some((r) => r.dubang);
+  // the figures a week before, when the roll-up carries them: a 较上周 column
+  const compared = rows.some((r) => r.previous);
   return (
     <div className="table-scroll">
       <table className="table rollup-table">
@@ -38,6 +41,7 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
             <th scope="col" className="num">{t('areas.units')}</th>
             <th scope="col" className="num">{t('areas.onboarded')}</th>
             <th scope="col" className="num">{t('areas.share')}</th>
+            {compared && <th scope="col" className="num">{t('leaders.changeColumn')}</th>}
             <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.wiring') })}</th>
             <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.connection') })}</th>
             <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.registration') })}</th>
@@ -53,7 +57,10 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
             const categories = LAGGARD_CATEGORIES.filter((c) => (row.byCategory[c] ?? 0) > 0);
             return (
               <tr key={`${row.area.level}-${row.area.code}`} className={empty ? 'rollup-table__empty' : undefined}>
-                <td className="num">{empty ? '—' : row.rank}</td>
+                <td className="num nowrap">
+                  {empty ? '—' : row.rank}
+                  {!empty && <RankMove now={row.rank} before={row.previous?.rank} />}
+                </td>
                 <th scope="row">
                   {open && !empty && row.area.level !== 'unplaced' ? (
                     <button type="button" className="link-button" onClick={() => open(row)}>{name}</button>
@@ -64,7 +71,22 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
                 </th>
                 <td className="num">{format.number(row.totalUnits)}</td>
                 <td className="num">{format.number(row.onboarded)}</td>
-                <td className="num nowrap">{empty ? '—' : `${sharePercent(row)}%`}</td>
+                <td className={`num nowrap${row.scorecard && !empty ? ` score score--${row.scorecard.colour}` : ''}`} title={row.scorecard && !empty ? t(`leaders.score.${row.scorecard.colour}`, row.scorecard) : undefined}>
+                  {empty ? '—' : `${sharePercent(row)}%`}
+                </td>
+                {compared && (
+                  <td className="num">
+                    {row.previous && !empty ? (
+                      <>
+                        <Delta value={row.onboarded - row.previous.onboarded} better="up" label={false} />
+                        <br />
+                        <Delta value={(row.onboardedShare - row.previous.onboardedShare) * 100} digits={1} suffix="%" better="up" label={false} />
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                )}
                 <td className="num">{format.number(row.stages.wiring.done)}</td>
                 <td className="num">{format.number(row.stages.connection.done)}</td>
                 <td className="num">{format.number(row.stages.registration.done)}</td>

@@ -27,6 +27,8 @@ export const CHANGE_ACTIONS = [
   'notice.issue',
   'notice.answer',
   'notice.withdraw',
+  'display_link.create',
+  'display_link.revoke',
 ] as const;
 
 /** The i18n key naming an action ("记录步骤"), for the filter and for actions without a sentence. */

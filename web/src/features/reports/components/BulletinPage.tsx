@@ -13,6 +13,7 @@ import { LAGGARD_CATEGORIES } from '../api/types.js';
 import { bulletinSummary, scopeText } from '../bulletin.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { BulletinAreas, fullName, useArea } from '../../areas/index.js';
+import { signed } from '../../../shared/components/Change.js';
 
 export function BulletinPage() {
   const { t } = useTranslation();
@@ -51,6 +52,16 @@ export function BulletinPage() {
         </h1>
         <p className="bulletin__asof">{t('reports.bulletinAsOf', { date })}</p>
         <p className="bulletin__summary">{text}</p>
+        {/* what changed since a week before: the units that moved, not only the totals */}
+        {summary.data.previous && summary.data.change && (
+          <p className="bulletin__change">
+            {t('leaders.bulletinChange', {
+              date: format.date(summary.data.previous.asOf),
+              ...summary.data.change,
+              laggardsDelta: signed(summary.data.laggards - summary.data.previous.laggards),
+            })}
+          </p>
+        )}
         {/* a city or a province ranks its counties (cities) and names each one's worst units */}
         {areaCode && areaCode.length < 6 && <BulletinAreas area={areaCode} filters={filters} />}
         {LAGGARD_CATEGORIES.filter((c) => !filters.category || c === filters.category).map((category) => {

@@ -14,6 +14,9 @@ import { useState } from 'react';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { type BatchFilters, BatchNoticeDialog, IssueNoticeDialog } from '../../notices/index.js';
 import { fullName, useArea } from '../../areas/index.js';
+import { urgencyOf } from '../../../../../shared/domain/urgency.js';
+import { BoardTabs } from './BoardTabs.js';
+import { UrgencyLegend } from './UrgencyLegend.js';
 
 export function LaggardsPage() {
   const { t } = useTranslation();
@@ -48,6 +51,7 @@ export function LaggardsPage() {
           )}
         </p>
       </div>
+      <BoardTabs current="laggards" area={filters.area} />
       <LaggardFilters />
       <SeverityRule />
       {report.isPending ? (
@@ -72,7 +76,7 @@ export function LaggardsPage() {
             {t('reports.bulletinAsOf', { date: format.date(report.data.asOf) })} · {t('reports.shown', { shown: items.length, total: report.data.total })}
             {filteredBy.length > 0 && <> · {t('reports.filteredBy', { parts: filteredBy.join(t('reports.scopeSeparator')) })}</>}
           </p>
-          <table className="table table--cards">
+          <table className="table table--cards laggard-table">
             <thead>
               <tr>
                 <th scope="col" className="num">{t('reports.rank')}</th>
@@ -89,21 +93,21 @@ export function LaggardsPage() {
             </thead>
             <tbody>
               {items.map((l, i) => (
-                <tr key={l.unit.id}>
+                <tr key={l.unit.id} className={`urgency-row urgency--${urgencyOf(l.flags)?.colour ?? 'yellow'}`}>
                   <td className="num" data-label={t('reports.rank')}>{(page - 1) * LAGGARDS_PAGE_SIZE + i + 1}</td>
                   <th scope="row" data-label={t('reports.unit')}>
                     <Link to="/units/$id" params={{ id: l.unit.id }}>{l.unit.name}</Link> <span className="muted">{l.unit.code}</span>
                   </th>
-                  <td data-label={t('reports.kind')} className="nowrap">{t(`kind.${l.unit.kind}`)}</td>
-                  <td data-label={t('reports.flags')}>{l.flags.map((f) => <FlagBadge key={f.category} flag={f} />)}</td>
-                  <td className="num" data-label={t('reports.severity')}>{l.severity.toFixed(1)}</td>
+                  <td data-label={t('reports.kind')} className="nowrap laggard-table__minor">{t(`kind.${l.unit.kind}`)}</td>
+                  <td data-label={t('reports.flags')} className="laggard-table__flags">{l.flags.map((f) => <FlagBadge key={f.category} flag={f} />)}</td>
+                  <td className="num laggard-table__minor" data-label={t('reports.severity')}>{l.severity.toFixed(1)}</td>
                   <td data-label={t('reports.contactName')}>{l.unit.contactName ?? '—'}</td>
                   <td data-label={t('reports.contactPhone')}>
                     {l.unit.contactPhone ? <a className="nowrap" href={`tel:${l.unit.contactPhone.replace(/[^0-9+]/g, '')}`}>{l.unit.contactPhone}</a> : '—'}
                   </td>
-                  <td data-label={t('reports.assignee')}>{l.unit.assignee?.displayName ?? '—'}</td>
-                  <td className="nowrap" data-label={t('reports.lastEventAt')}>{format.dateTime(l.lastEventAt) || '—'}</td>
-                  <td data-label={t('notices.urged')}>
+                  <td data-label={t('reports.assignee')} className="laggard-table__minor">{l.unit.assignee?.displayName ?? '—'}</td>
+                  <td className="nowrap laggard-table__minor" data-label={t('reports.lastEventAt')}>{format.dateTime(l.lastEventAt) || '—'}</td>
+                  <td data-label={t('notices.urged')} className={l.notices.count === 0 ? 'laggard-table__minor' : undefined}>
                     {l.notices.count === 0 ? (
                       '—'
                     ) : (
@@ -128,6 +132,7 @@ export function LaggardsPage() {
         </>
       )}
       {urgingOne && <IssueNoticeDialog unit={urgingOne} onClose={() => setUrgingOne(null)} />}
+      <UrgencyLegend />
       {urging && (
         <BatchNoticeDialog filters={batchFilters as BatchFilters} filterText={filteredBy.join(t('reports.scopeSeparator'))} onClose={() => setUrging(false)} />
       )}

@@ -12,7 +12,9 @@ import { useSummary } from '../api/get-summary.js';
 import { useTrend } from '../api/get-trend.js';
 import { LAGGARD_CATEGORIES, type Summary } from '../api/types.js';
 import { BarList } from './BarList.js';
+import { LeaderBrief } from './LeaderBrief.js';
 import { AreaOverview, useAreaParam } from '../../areas/index.js';
+import { Delta } from '../../../shared/components/Change.js';
 
 const TrendChart = lazy(() => import('./TrendChart.js'));
 const TREND_DAYS = 30;
@@ -28,12 +30,16 @@ export function OverviewPage() {
   return (
     <section>
       <h1>{t('reports.overviewTitle')}</h1>
-      <AreaOverview />
+      {/* a leader's first screen: the rate, the laggards, the worst five and the ranking; the tables after */}
       {summary.isPending ? (
         <Loading />
       ) : summary.isError ? (
         <PageError error={summary.error} onRetry={() => void summary.refetch()} />
       ) : (
+        <LeaderBrief summary={summary.data} area={area} />
+      )}
+      <AreaOverview />
+      {summary.data && (
         <>
           <Totals summary={summary.data} area={area} />
           <Funnel summary={summary.data} />
@@ -53,21 +59,26 @@ export function OverviewPage() {
 function Totals({ summary, area }: { summary: Summary; area: string | null }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // the same figures a week before (the server's default compareDays)
+  const prev = summary.previous;
   return (
     <ul className="stats">
       <li className="stat">
         <span className="stat__value">{format.number(summary.totalUnits)}</span>
         <span className="stat__label">{t('reports.totalUnits')}</span>
+        {prev && prev.totalUnits !== summary.totalUnits && <Delta value={summary.totalUnits - prev.totalUnits} better="up" />}
       </li>
-      <li className="stat">
+      <li className={`stat${summary.scorecard ? ` score score--${summary.scorecard.colour}` : ''}`} title={summary.scorecard ? t(`leaders.score.${summary.scorecard.colour}`, summary.scorecard) : undefined}>
         <span className="stat__value">{format.number(summary.onboarded)}</span>
         <span className="stat__label">
           {t('reports.onboarded')} · {t('reports.onboardedShare', { share: format.percent(summary.onboarded, summary.totalUnits) })}
         </span>
+        {prev && <Delta value={summary.onboarded - prev.onboarded} better="up" />}
       </li>
       <li className="stat">
         <span className="stat__value">{format.number(summary.laggards)}</span>
         <span className="stat__label"><Link to="/laggards" search={{ area: area ?? undefined }}>{t('reports.laggards')}</Link></span>
+        {prev && <Delta value={summary.laggards - prev.laggards} better="down" />}
       </li>
       <OverdueNotices />
     </ul>

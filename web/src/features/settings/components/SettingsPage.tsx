@@ -15,7 +15,7 @@ import { AreaCascade, AreaSettingsForm, useAreaParam } from '../../areas/index.j
 // the home area has its own picker (an area, not a field of text)
 type Key = Exclude<keyof Settings, 'homeArea'>;
 type Values = Record<Key, string>;
-const NUMBERS: Key[] = ['registrationGraceDays', 'stallDays', 'postponementLimit'];
+const NUMBERS: Key[] = ['registrationGraceDays', 'stallDays', 'postponementLimit', 'scoreGreen', 'scoreYellow'];
 const TEXTS: Key[] = ['timezone', 'signingOffice'];
 
 export function SettingsPage() {
@@ -108,6 +108,11 @@ function SettingsForm({ initial }: { initial: Settings & { homeArea?: string | n
           {field('registrationGraceDays', 'number', t('settings.registrationGraceHint'))}
           {field('stallDays', 'number', t('settings.stallHint'))}
           {field('postponementLimit', 'number', t('settings.postponementHint'))}
+        </div>
+        {/* the scorecard's colours (leaders' view): share onboarded green from, yellow from, else red */}
+        <div className="form-grid">
+          {field('scoreGreen', 'number', t('leaders.scoreGreenHint'))}
+          {field('scoreYellow', 'number', t('leaders.scoreYellowHint'))}
         </div>
         {field('signingOffice', 'text', t('settings.signingOfficeHint'))}
         <AreaCascade label={t('areas.homeArea')} hint={t('areas.homeAreaHint')} root={null} value={homeArea} onChange={(code) => { setHomeArea(code); setHomeError(undefined); setSaved(false); }} emptyLabel={t('areas.homeAreaNone')} error={homeError} />
