@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AREA_CODE } from '../domain/areas.js';
 import type { Progress as ProgressFold } from '../domain/progress.js';
-import { normalizeCode } from '../domain/codes.js';
+import { codeProblem, normalizeCode } from '../domain/codes.js';
 import { STAGES, STAGE_STATUSES, REASON_CODES } from '../domain/steps.js';
 import { UNIT_KINDS } from '../domain/catalogue.js';
 import { BoolText, Id, IsoDate, IsoDateTime, PageQuery, RefId, Text, listOf } from './common.js';
@@ -19,7 +19,12 @@ export const UnitCode = z
       .string()
       .min(1)
       .max(40)
-      .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits and . _ - only'),
+      .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits and . _ - only')
+      // a 统一社会信用代码 names its county by characters 3–8: a mistyped one would name another
+      .superRefine((code, ctx) => {
+        const problem = codeProblem(code);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
   );
 
 const optionalText = (max: number) => Text(max).nullish().transform((v) => (v ? v : null));

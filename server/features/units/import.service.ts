@@ -16,8 +16,8 @@ import type { ImportField } from './import.columns.js';
 import type { ParsedFile } from './import.parse.js';
 import { usernameKey } from '../../../shared/domain/usernames.js';
 import { placeRows } from './import.areas.js';
-import { knownCodes, technicianIds, unitsByCode, unitsNamed, usernames, writeImported, type StoredUnit } from '../../../db/queries/import.js';
-import { progressColumns, type NewUnit } from '../../../db/queries/units.js';
+import { knownCodes, technicianIds, unitsByCode, unitsNamed, usernames, writeImported, type ImportedUnit, type StoredUnit } from '../../../db/queries/import.js';
+import { codeOutsideMessage, countiesOfCodes } from './unit-codes.js';
 import { inScope } from '../../../shared/domain/areas.js';
 
 const REQUIRED = ['code', 'name', 'kind'] as const;
@@ -40,6 +40,8 @@ export interface ValidRow {
   /** undefined: the file has no 负责技术员 cell for it (kept); null: cleared */
   assigneeId?: string | null;
   assignee?: string | null;
+  /** the stored unit the row updates (import.areas.ts); absent: a new unit */
+  unit?: StoredUnit;
 }
 
 export interface CheckedFile {
@@ -47,12 +49,10 @@ export interface CheckedFile {
   rows: ValidRow[];
   hasAssignee: boolean;
   ignored: string[];
-  /** the stored units of the file's codes, read (without locks) to place the rows */
-  stored: Map<string, StoredUnit>;
 }
 
 /** The rows whose cells are well formed, and the issues of the others (no row is placed yet). */
-async function checkCells(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<Omit<CheckedFile, 'stored'>> {
+async function checkCells(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<CheckedFile> {
   const issues: ImportIssue[] = [...file.issues];
   const rows: ValidRow[] = [];
   const hasAssignee = file.columns.includes('assignee');
@@ -96,14 +96,24 @@ async function checkCells(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<O
 /** Every bad row of the file, or its rows ready to compare and write: checked, then placed. */
 export async function checkFile(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<CheckedFile> {
   const checked = await checkCells(db, actor, file);
-  const stored = checked.rows.length ? await unitsByCode(db, checked.rows.map((r) => r.code)) : new Map<string, StoredUnit>();
-  const issues = [...checked.issues, ...(checked.rows.length ? await placeRows(db, actor, checked.rows, stored) : [])];
+  // a code naming a county outside the scope is refused before any unit is looked up: the same
+  // answer whether another county holds it or not (docs/contract/domain.md "The record")
+  const named = await countiesOfCodes(db, checked.rows.map((r) => r.code));
+  const outside: ImportIssue[] = [];
+  const rows = checked.rows.filter((r) => {
+    const county = named.get(r.code);
+    const inside = !county || inScope(actor.scope, county);
+    if (!inside) outside.push({ row: r.row, field: 'code', message: codeOutsideMessage(r.code) });
+    return inside;
+  });
+  const stored = rows.length ? await unitsByCode(db, rows.map((r) => r.code), actor.scope) : new Map<string, StoredUnit[]>();
+  const issues = [...checked.issues, ...outside, ...(rows.length ? await placeRows(db, actor, rows, stored) : [])];
   issues.sort((a, b) => a.row - b.row);
-  return { ...checked, issues, stored };
+  return { ...checked, issues, rows };
 }
 
 /** What the row's unit holds after the import: its stored fields with the row's cells over them. */
-function merged(row: ValidRow, stored: StoredUnit | undefined): Record<Field, string | null> {
+function merged(row: ValidRow, stored: StoredUnit | undefined = row.unit): Record<Field, string | null> {
   const out = {} as Record<Field, string | null>;
   for (const f of FIELDS) out[f] = f in row.fields ? row.fields[f]! : ((stored?.[f] as string | null | undefined) ?? null);
   return out;
@@ -120,8 +130,8 @@ function changesOf(row: ValidRow, stored: StoredUnit, names: Map<string, string>
 }
 
 /** The counts and the per-unit changes of `rows` against the stored units. */
-async function compare(db: DbOrTx, rows: ValidRow[], stored: Map<string, StoredUnit>) {
-  const names = await usernames(db, [...stored.values()].map((u) => u.assigneeId).filter((id): id is string => Boolean(id)));
+async function compare(db: DbOrTx, rows: ValidRow[]) {
+  const names = await usernames(db, rows.map((r) => r.unit?.assigneeId).filter((id): id is string => Boolean(id)));
   const changes: ImportUpdate[] = [];
   let updated = 0;
   let unchanged = 0;
@@ -129,7 +139,7 @@ async function compare(db: DbOrTx, rows: ValidRow[], stored: Map<string, StoredU
   const pace = pacer();
   for (const row of rows) {
     await pace();
-    const unit = stored.get(row.code);
+    const unit = row.unit;
     if (!unit) continue;
     updated++;
     const diff = changesOf(row, unit, names);
@@ -140,24 +150,25 @@ async function compare(db: DbOrTx, rows: ValidRow[], stored: Map<string, StoredU
 }
 
 /** Imported as written, but perhaps a mistake: said beside the check, never a refusal. */
-async function warningsOf(db: DbOrTx, scope: string | null, rows: ValidRow[], stored: Map<string, StoredUnit>): Promise<ImportIssue[]> {
+async function warningsOf(db: DbOrTx, scope: string | null, rows: ValidRow[]): Promise<ImportIssue[]> {
   const warnings: ImportIssue[] = [];
   const inFile = new Map(rows.map((r) => [r.code, r]));
+  const unitsInFile = new Set(rows.map((r) => r.unit?.id).filter(Boolean));
   // a name another code holds: in the database (unless the file renames that unit) or in the file
   const owners = new Map<string, Set<string>>();
   const own = (name: string, code: string) => (owners.get(name) ?? owners.set(name, new Set()).get(name)!).add(code);
   const pace = pacer();
   for (const r of rows) {
     await pace();
-    own(merged(r, stored.get(r.code)).name!, r.code);
+    own(merged(r).name!, r.code);
   }
   const fileNames = [...owners.keys()];
-  for (const u of await unitsNamed(db, fileNames, scope)) if (!inFile.has(u.code)) own(u.name, u.code);
+  for (const u of await unitsNamed(db, fileNames, scope)) if (!unitsInFile.has(u.id)) own(u.name, u.code);
   const parents = rows.map((r) => r.fields.parentCode).filter((p): p is string => Boolean(p) && !inFile.has(p!));
   const known = await knownCodes(db, parents, scope);
   for (const r of rows) {
     await pace();
-    const after = merged(r, stored.get(r.code));
+    const after = merged(r);
     const others = [...owners.get(after.name!)!].filter((c) => c !== r.code);
     if (others.length) warnings.push({ row: r.row, field: 'name', message: `name ${after.name} is also used by unit ${others.slice(0, 3).join(', ')}` });
     const parent = r.fields.parentCode;
@@ -173,8 +184,8 @@ const listed = (warnings: ImportIssue[]) => ({ warnings: warnings.slice(0, MAX_L
 
 /** The dry run's answer: what the import would do, read without locks, with the warnings. */
 async function previewImport(db: DbOrTx, actor: Actor, file: CheckedFile): Promise<ImportResult> {
-  const counts = await compare(db, file.rows, file.stored);
-  return { ...counts, dryRun: true, ...listed(await warningsOf(db, actor.scope, file.rows, file.stored)), ignoredColumns: file.ignored };
+  const counts = await compare(db, file.rows);
+  return { ...counts, dryRun: true, ...listed(await warningsOf(db, actor.scope, file.rows)), ignoredColumns: file.ignored };
 }
 
 /**
@@ -184,35 +195,35 @@ async function previewImport(db: DbOrTx, actor: Actor, file: CheckedFile): Promi
  * deadlock. Its answer has the changes, not the warnings: those were the check's.
  */
 async function writeImport(tx: DbOrTx, actor: Actor, file: CheckedFile): Promise<ImportResult> {
-  const stored = await unitsByCode(tx, file.rows.map((r) => r.code), { lock: true });
-  // The rows were placed (in a county, inside the importer's scope) against the units as the
-  // check read them, without locks. A unit made or moved outside the scope since then, by another
-  // county's office perhaps, must not be taken over: refuse rather than write over it.
-  const moved = file.rows.find((r) => stored.has(r.code) && !inScope(actor.scope, stored.get(r.code)!.areaCode));
-  if (moved) throw changedMeanwhile(moved.code);
+  const locked = await unitsByCode(tx, file.rows.map((r) => r.code), actor.scope, { lock: true });
+  const byId = new Map([...locked.values()].flat().map((u) => [u.id, u]));
+  // The rows were placed against the units as the check read them, without locks. A unit moved
+  // outside the scope since then (or gone) must not be written over: refuse rather than guess.
+  const rows: ValidRow[] = [];
+  for (const r of file.rows) {
+    if (r.unit && !byId.has(r.unit.id)) throw changedMeanwhile(r.code);
+    // compared under the lock: a blank cell keeps what is stored at this instant
+    rows.push(r.unit ? { ...r, unit: byId.get(r.unit.id) } : r);
+  }
   // the rows were placed under the scope the importer had then; an office narrowed since places
   // none outside its scope now
-  const outside = file.rows.find((r) => !inScope(actor.scope, merged(r, stored.get(r.code)).areaCode));
+  const outside = rows.find((r) => !inScope(actor.scope, merged(r).areaCode));
   if (outside) throw fail.forbidden(`第 ${outside.row} 行单位 ${outside.code} 的所属区县不在您的管辖范围内`);
-  const counts = await compare(tx, file.rows, stored);
+  const counts = await compare(tx, rows);
   const now = new Date();
-  const fresh = progressColumns(initialProgress(now.toISOString()));
-  const valuesOf = (r: ValidRow) => ({
-    ...fresh,
-    ...merged(r, stored.get(r.code)),
+  const written: ImportedUnit[] = rows.map((r) => ({
+    id: r.unit?.id ?? null,
     code: r.code,
-    ...(r.assigneeId !== undefined ? { assigneeId: r.assigneeId } : {}),
-    createdAt: now,
-    updatedAt: now,
-  }) as NewUnit;
+    ...merged(r),
+    // a blank 负责技术员 cell keeps the stored technician
+    assigneeId: r.assigneeId !== undefined ? r.assigneeId : (r.unit?.assigneeId ?? null),
+  }));
   const columns = [...FIELDS, ...(file.hasAssignee ? ['assigneeId' as const] : [])];
-  const existing = file.rows.filter((r) => stored.has(r.code)).map(valuesOf);
-  const fresher = file.rows.filter((r) => !stored.has(r.code)).map(valuesOf);
-  const written = await writeImported(tx, { existing, fresh: fresher }, { columns, required: REQUIRED, scope: actor.scope });
+  const result = await writeImported(tx, written, { columns, required: REQUIRED, scope: actor.scope, now, progress: initialProgress(now.toISOString()) });
   // a row the write left out met a unit outside the scope, made after the lock above
-  if (written.inserted + written.updated !== file.rows.length) throw changedMeanwhile(null);
+  if (result.inserted + result.updated !== rows.length) throw changedMeanwhile(null);
   // the warnings are the check's (the dry run's): not looked up again while the units are locked
-  return { ...counts, created: written.inserted, updated: written.updated, dryRun: false, ignoredColumns: file.ignored };
+  return { ...counts, created: result.inserted, updated: result.updated, dryRun: false, ignoredColumns: file.ignored };
 }
 
 const changedMeanwhile = (code: string | null) =>
