@@ -2,7 +2,7 @@
 // by its GB 32100 check character, else a code's first six digits; a county only if the tree says so.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codeProblem, countyCandidates, countyOfCode, isUscc, USCC_CHARS, usccCheckChar } from '../../shared/domain/codes.js';
+import { codeProblem, countyCandidates, countyOfCode, isUscc, normalizeCode, USCC_CHARS, usccCheckChar } from '../../shared/domain/codes.js';
 
 // real 统一社会信用代码, as published by the bodies that hold them
 const REAL = [
@@ -68,5 +68,20 @@ describe('countyOfCode', () => {
     expect(countyOfCode('91110108551385082A', isCounty)).toBeNull();
     // a city's region (福州市) is no county
     expect(countyOfCode('91350100M000100Y43', isCounty)).toBeNull();
+  });
+});
+
+const LOOK_ALIKE = ['0', '９', 'a', 'Ａ', 'ｚ', 'Z', '-', '－', '.', '_', ' ', '\u3000', 'ß', 'ı', 'İ', 'σ', 'ς', '镇', '①'];
+
+describe('normalizeCode', () => {
+  it('makes full-width digits, spaces and ASCII case one code', () => {
+    expect(normalizeCode(' ６２１２ａｂ ')).toBe('6212AB');
+    expect(normalizeCode('ab-1')).toBe(normalizeCode('ＡＢ－１'));
+  });
+  it('changes only ASCII letters’ case, as upper() under the C collation does', () => {
+    expect(normalizeCode('ßıσ')).toBe('ßıσ');
+  });
+  it('is idempotent', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...LOOK_ALIKE), { maxLength: 12 }).map((a) => a.join('')), (s) => normalizeCode(normalizeCode(s)) === normalizeCode(s)));
   });
 });
