@@ -39,7 +39,7 @@ describe('the 所属区县 column', () => {
     const [town, dept] = [township(WUDU), code()];
     expect((await send(whole, csv('编码,名称,类型', `${town},某镇,乡镇`))).statusCode).toBe(200);
     expect(await areaOf(town)).toMatchObject({ areaCode: WUDU });
-    expect((await send(county, csv('编码,名称,类型,所属区县', `${dept},某局,部门,`))).statusCode).toBe(200);
+    expect((await send(county, csv('编码,名称,类型,所属区县', `${dept},县档案馆,部门,`))).statusCode).toBe(200);
     expect(await areaOf(dept)).toMatchObject({ areaCode: TANCHANG });
     // a blank cell keeps the stored county of a unit that exists, even where the code says otherwise
     // (for an importer whose scope holds the county the code names: 宕昌县's office may not use a
@@ -52,9 +52,9 @@ describe('the 所属区县 column', () => {
 
   it('shows a change of county in the preview', async () => {
     const unitCode = code();
-    await send(city, csv('编码,名称,类型,所属区县', `${unitCode},某局,部门,${TANCHANG}`));
-    const res = await send(city, csv('编码,名称,类型,所属区县', `${unitCode},某局,部门,武都区`), '?dryRun=true');
-    expect(res.json().changes).toEqual([{ row: 2, code: unitCode, name: '某局', changes: [{ field: 'areaCode', from: TANCHANG, to: WUDU }] }]);
+    expect((await send(city, csv('编码,名称,类型,所属区县', `${unitCode},区水务局,部门,${TANCHANG}`))).statusCode).toBe(200);
+    const res = await send(city, csv('编码,名称,类型,所属区县', `${unitCode},区水务局,部门,武都区`), '?dryRun=true');
+    expect(res.json().changes).toEqual([{ row: 2, code: unitCode, name: '区水务局', changes: [{ field: 'areaCode', from: TANCHANG, to: WUDU }] }]);
   });
 
   it('reads 所属区县 from a GB18030 file', async () => {

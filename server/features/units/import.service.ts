@@ -7,7 +7,7 @@
 // its transaction. The SQL is in db/queries/import.ts.
 import type { DbOrTx } from '../../../db/client.js';
 import { initialProgress } from '../../../shared/domain/progress.js';
-import { UnitFields, type ImportIssue, type ImportResult, type ImportUpdate } from '../../../shared/schemas/units.js';
+import { UnitFields, type ImportIssue, type ImportResult, type ImportUpdate, type NameConfirmation } from '../../../shared/schemas/units.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import { fail } from '../../lib/errors.js';
@@ -16,39 +16,25 @@ import type { ImportField } from './import.columns.js';
 import type { ParsedFile } from './import.parse.js';
 import { usernameKey } from '../../../shared/domain/usernames.js';
 import { placeRows } from './import.areas.js';
-import { knownCodes, technicianIds, unitsByCode, unitsNamed, usernames, writeImported, type ImportedUnit, type StoredUnit } from '../../../db/queries/import.js';
+import { technicianIds, unitsByCode, usernames, writeImported, type ImportedUnit, type StoredUnit } from '../../../db/queries/import.js';
 import { codeOutsideMessage, countiesOfCodes } from './unit-codes.js';
 import { inScope } from '../../../shared/domain/areas.js';
+import { CELL_FIELDS, FIELDS, merged, REQUIRED, type ValidRow } from './import.rows.js';
+import { nameConflicts, nameTaken, warningsOf } from './import.names.js';
 
-const REQUIRED = ['code', 'name', 'kind'] as const;
-/** The unit fields a row's cells set beside its code, as UnitFields checks them. */
-const CELL_FIELDS = ['name', 'kind', 'parentCode', 'contactName', 'contactPhone', 'address', 'wiringDue', 'connectionDue'] as const;
-/** What a row may change: those, and the county import.areas.ts places it in. */
-const FIELDS = [...CELL_FIELDS, 'areaCode'] as const;
-type Field = (typeof FIELDS)[number];
+export type { ValidRow };
+
 const MAX_LISTED = 1000;
 
 const Given = UnitFields.partial();
-
-/** A row that passed: the fields its cells give (null: cleared), and its technician when the file names one. */
-export interface ValidRow {
-  row: number;
-  code: string;
-  /** the 所属区县 cell as written (undefined: blank, null: cleared), placed by import.areas.ts */
-  area?: string | null;
-  fields: Partial<Record<Field, string | null>>;
-  /** undefined: the file has no 负责技术员 cell for it (kept); null: cleared */
-  assigneeId?: string | null;
-  assignee?: string | null;
-  /** the stored unit the row updates (import.areas.ts); absent: a new unit */
-  unit?: StoredUnit;
-}
 
 export interface CheckedFile {
   issues: ImportIssue[];
   rows: ValidRow[];
   hasAssignee: boolean;
   ignored: string[];
+  /** the spreadsheet row of the header */
+  headerRow?: number;
 }
 
 /** The rows whose cells are well formed, and the issues of the others (no row is placed yet). */
@@ -57,7 +43,7 @@ async function checkCells(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<C
   const rows: ValidRow[] = [];
   const hasAssignee = file.columns.includes('assignee');
   // a file that could not be read cleanly (its header, a cell) is not looked up
-  if (issues.length > 0) return { issues, rows, hasAssignee, ignored: file.ignored };
+  if (issues.length > 0) return { issues, rows, hasAssignee, ignored: file.ignored, headerRow: file.headerRow };
   if (file.rows.length === 0) issues.push({ row: 2, field: 'file', message: 'the file has no rows under its header' });
   const named = file.rows.map((r) => r.values.assignee).filter((n): n is string => Boolean(n));
   const technicians = named.length ? await technicianIds(db, named, actor.scope) : new Map<string, string>();
@@ -90,7 +76,7 @@ async function checkCells(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<C
     for (const f of CELL_FIELDS) if (f in values) fields[f] = (parsed.data[f] as string | null | undefined) ?? null;
     rows.push({ row, code, ...(area !== undefined ? { area } : {}), fields, ...(hasAssignee && assigneeId !== undefined ? { assigneeId, assignee } : {}) });
   }
-  return { issues, rows, hasAssignee, ignored: file.ignored };
+  return { issues, rows, hasAssignee, ignored: file.ignored, headerRow: file.headerRow };
 }
 
 /** Every bad row of the file, or its rows ready to compare and write: checked, then placed. */
@@ -110,13 +96,6 @@ export async function checkFile(db: DbOrTx, actor: Actor, file: ParsedFile): Pro
   const issues = [...checked.issues, ...outside, ...(rows.length ? await placeRows(db, actor, rows, stored) : [])];
   issues.sort((a, b) => a.row - b.row);
   return { ...checked, issues, rows };
-}
-
-/** What the row's unit holds after the import: its stored fields with the row's cells over them. */
-function merged(row: ValidRow, stored: StoredUnit | undefined = row.unit): Record<Field, string | null> {
-  const out = {} as Record<Field, string | null>;
-  for (const f of FIELDS) out[f] = f in row.fields ? row.fields[f]! : ((stored?.[f] as string | null | undefined) ?? null);
-  return out;
 }
 
 function changesOf(row: ValidRow, stored: StoredUnit, names: Map<string, string>): ImportUpdate['changes'] {
@@ -149,43 +128,22 @@ async function compare(db: DbOrTx, rows: ValidRow[]) {
   return { created: rows.length - updated, updated, unchanged, changes, changesOmitted: Math.max(0, changed - MAX_LISTED) };
 }
 
-/** Imported as written, but perhaps a mistake: said beside the check, never a refusal. */
-async function warningsOf(db: DbOrTx, scope: string | null, rows: ValidRow[]): Promise<ImportIssue[]> {
-  const warnings: ImportIssue[] = [];
-  const inFile = new Map(rows.map((r) => [r.code, r]));
-  const unitsInFile = new Set(rows.map((r) => r.unit?.id).filter(Boolean));
-  // a name another code holds: in the database (unless the file renames that unit) or in the file
-  const owners = new Map<string, Set<string>>();
-  const own = (name: string, code: string) => (owners.get(name) ?? owners.set(name, new Set()).get(name)!).add(code);
-  const pace = pacer();
-  for (const r of rows) {
-    await pace();
-    own(merged(r).name!, r.code);
-  }
-  const fileNames = [...owners.keys()];
-  for (const u of await unitsNamed(db, fileNames, scope)) if (!unitsInFile.has(u.id)) own(u.name, u.code);
-  const parents = rows.map((r) => r.fields.parentCode).filter((p): p is string => Boolean(p) && !inFile.has(p!));
-  const known = await knownCodes(db, parents, scope);
-  for (const r of rows) {
-    await pace();
-    const after = merged(r);
-    const others = [...owners.get(after.name!)!].filter((c) => c !== r.code);
-    if (others.length) warnings.push({ row: r.row, field: 'name', message: `name ${after.name} is also used by unit ${others.slice(0, 3).join(', ')}` });
-    const parent = r.fields.parentCode;
-    if (parent && !inFile.has(parent) && !known.has(parent)) warnings.push({ row: r.row, field: 'parentCode', message: `parentCode ${parent} names no unit` });
-    if (after.wiringDue && after.connectionDue && after.wiringDue > after.connectionDue) {
-      warnings.push({ row: r.row, field: 'wiringDue', message: `wiring due ${after.wiringDue} is after the connection due ${after.connectionDue}` });
-    }
-  }
-  return warnings;
-}
-
 const listed = (warnings: ImportIssue[]) => ({ warnings: warnings.slice(0, MAX_LISTED), ...(warnings.length > MAX_LISTED ? { warningsOmitted: warnings.length - MAX_LISTED } : {}) });
 
-/** The dry run's answer: what the import would do, read without locks, with the warnings. */
-async function previewImport(db: DbOrTx, actor: Actor, file: CheckedFile): Promise<ImportResult> {
+/** The dry run's answer: what the import would do, read without locks, with the warnings and the names to confirm. */
+async function previewImport(db: DbOrTx, actor: Actor, file: CheckedFile, names: { confirmations: NameConfirmation[]; warnings: ImportIssue[] }): Promise<ImportResult> {
   const counts = await compare(db, file.rows);
-  return { ...counts, dryRun: true, ...listed(await warningsOf(db, actor.scope, file.rows)), ignoredColumns: file.ignored };
+  const warnings = [...names.warnings, ...(await warningsOf(db, actor.scope, file.rows))].sort((a, b) => a.row - b.row);
+  const c = names.confirmations;
+  return {
+    ...counts,
+    dryRun: true,
+    ...listed(warnings),
+    ignoredColumns: file.ignored,
+    headerRow: file.headerRow,
+    nameConfirmations: c.slice(0, MAX_LISTED),
+    ...(c.length > MAX_LISTED ? { nameConfirmationsOmitted: c.length - MAX_LISTED } : {}),
+  };
 }
 
 /**
@@ -223,7 +181,7 @@ async function writeImport(tx: DbOrTx, actor: Actor, file: CheckedFile): Promise
   // a row the write left out met a unit outside the scope, made after the lock above
   if (result.inserted + result.updated !== rows.length) throw changedMeanwhile(null);
   // the warnings are the check's (the dry run's): not looked up again while the units are locked
-  return { ...counts, created: result.inserted, updated: result.updated, dryRun: false, ignoredColumns: file.ignored };
+  return { ...counts, created: result.inserted, updated: result.updated, dryRun: false, ignoredColumns: file.ignored, headerRow: file.headerRow };
 }
 
 const changedMeanwhile = (code: string | null) =>
@@ -238,13 +196,22 @@ function isConcurrencyFailure(err: unknown): boolean {
   return e?.code === '40P01' || e?.code === '40001';
 }
 
-/** POST /api/units/import: the parsed file checked, placed, then previewed or written with its audit row. */
-export async function importUnits(db: DbOrTx, actor: Actor, parsed: ParsedFile, opts: { dryRun?: boolean } = {}): Promise<ImportResult> {
+/**
+ * POST /api/units/import: the parsed file checked, placed, then previewed or written with its audit
+ * row. `confirmNames`: the rows whose unit may take a name other units have.
+ */
+export async function importUnits(db: DbOrTx, actor: Actor, parsed: ParsedFile, opts: { dryRun?: boolean; confirmNames?: ReadonlySet<number> } = {}): Promise<ImportResult> {
   const file = await checkFile(db, actor, parsed);
   if (file.issues.length) {
     throw fail.validation(`${new Set(file.issues.map((i) => i.row)).size} row(s) have errors; nothing was imported`, file.issues);
   }
-  if (opts.dryRun) return previewImport(db, actor, file);
+  const { conflicts, warnings } = await nameConflicts(db, actor.scope, file.rows);
+  const confirmations = conflicts.map((c) => ({ ...c, confirmed: opts.confirmNames?.has(c.row) ?? false }));
+  if (opts.dryRun) return previewImport(db, actor, file, { confirmations, warnings });
+  const unconfirmed = confirmations.filter((c) => !c.confirmed);
+  if (unconfirmed.length) {
+    throw fail.validation(`${unconfirmed.length} row(s) take a name another unit has and were not confirmed; nothing was imported`, unconfirmed.map(nameTaken));
+  }
   return writeChecked(db, actor, file);
 }
 
