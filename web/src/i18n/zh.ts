@@ -874,6 +874,16 @@ export const zh = {
     homeAreaHint: '新建或导入单位时既没有填写所属区县、也无法从乡镇代码推出时，归入这个地区',
     homeAreaNone: '未设置',
   },
+  codes: {
+    headerRow: '表头：第 {{row}} 行。',
+    headerRowBelow: '表头：第 {{row}} 行（其上的标题等各行未读取）。',
+    namesTitle: '同名单位：请逐条确认',
+    namesIntro: '以下各行将新建（或改名为）已有单位使用的名称。同名往往是编码填错：请逐条核对，确为另一单位的再勾选确认；全部确认后才能导入。',
+    usedBy: '已使用此名称的单位',
+    confirm: '确认新建同名单位',
+    confirmRow: '确认第 {{row}} 行“{{name}}”是另一单位',
+    pending: '还有 {{count}} 行同名未确认',
+  },
   conflict: {
     not_lagging: '该单位目前没有落后问题，无需催办。',
     already_urged: '该单位今天已经发过催办通知，尚未答复。',
