@@ -84,9 +84,9 @@ export async function unitsByCode(db: DbOrTx, codes: string[], scope: string | n
 }
 
 /** Units (code, name) inside `scope` whose name is one of `names`: a warning names no unit the importer cannot see. */
-export async function unitsNamed(db: DbOrTx, names: string[], scope: string | null): Promise<{ id: string; code: string; name: string }[]> {
+export async function unitsNamed(db: DbOrTx, names: string[], scope: string | null): Promise<{ id: string; code: string; name: string; areaCode: string | null }[]> {
   return inChunks([...new Set(names)], (chunk) =>
-    db.select({ id: units.id, code: units.code, name: units.name }).from(units).where(and(inArray(units.name, chunk), inScopeSql(scope, unitArea))),
+    db.select({ id: units.id, code: units.code, name: units.name, areaCode: units.areaCode }).from(units).where(and(inArray(units.name, chunk), inScopeSql(scope, unitArea))),
   );
 }
 

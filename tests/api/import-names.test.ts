@@ -101,6 +101,14 @@ describe('a name another unit has', () => {
     expect(res.json().nameConfirmations).toEqual([]);
   });
 
+  test('one name in two counties (城关镇) asks nothing: names are compared within a county', async ({ office }) => {
+    const name = `城关镇${uniq()}`;
+    const town = (county: string) => `${county}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    const res = await sendCsv(office, `编码,名称,类型\r\n${town('621223')},${name},乡镇\r\n${town(WUDU)},${name},乡镇\r\n`, '?dryRun=true');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 2, nameConfirmations: [] });
+  });
+
   test('confirmNames takes row numbers only', async ({ office }) => {
     const res = await sendCsv(office, `编码,名称,类型\r\n${code()},某局,部门\r\n`, '?confirmNames=abc');
     expect(res.statusCode).toBe(400);

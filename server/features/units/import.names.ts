@@ -10,27 +10,33 @@ import { merged, type ValidRow } from './import.rows.js';
 export type Conflict = Omit<NameConfirmation, 'confirmed'>;
 
 /**
- * Names other units have (inside the importer's scope, or on another row of the file). A row that
+ * Names other units of the same county have (inside the importer's scope, or on another row of
+ * the file): 城关镇 is the name of a hundred townships, one per county, and a national list must
+ * not ask about each. A row that
  * makes a unit, or renames one, to such a name is a conflict the clerk must confirm (a second
  * 宕昌县融媒体中心 is more often a typo'd code than a new body); a unit keeping the name it had is
  * only warned of.
  */
 export async function nameConflicts(db: DbOrTx, scope: string | null, rows: ValidRow[]): Promise<{ conflicts: Conflict[]; warnings: ImportIssue[] }> {
   const owners = new Map<string, Set<string>>();
-  const own = (name: string, code: string) => (owners.get(name) ?? owners.set(name, new Set()).get(name)!).add(code);
+  const key = (area: string | null, name: string) => `${area ?? ''}\u0000${name}`;
+  const own = (k: string, code: string) => (owners.get(k) ?? owners.set(k, new Set()).get(k)!).add(code);
   const unitsInFile = new Set(rows.map((r) => r.unit?.id).filter(Boolean));
   const pace = pacer();
   for (const r of rows) {
     await pace();
-    own(merged(r).name!, r.code);
+    const after = merged(r);
+    own(key(after.areaCode, after.name!), r.code);
   }
-  for (const u of await unitsNamed(db, [...owners.keys()], scope)) if (!unitsInFile.has(u.id)) own(u.name, u.code);
+  const names = [...new Set(rows.map((r) => merged(r).name!))];
+  for (const u of await unitsNamed(db, names, scope)) if (!unitsInFile.has(u.id)) own(key(u.areaCode, u.name), u.code);
   const conflicts: Conflict[] = [];
   const warnings: ImportIssue[] = [];
   for (const r of rows) {
     await pace();
-    const name = merged(r).name!;
-    const others = [...owners.get(name)!].filter((c) => c !== r.code);
+    const after = merged(r);
+    const name = after.name!;
+    const others = [...owners.get(key(after.areaCode, name))!].filter((c) => c !== r.code);
     if (!others.length) continue;
     if (r.unit && r.unit.name === name) warnings.push({ row: r.row, field: 'name', message: `name ${name} is also used by unit ${others.slice(0, 3).join(', ')}` });
     else conflicts.push({ row: r.row, code: r.code, name, usedBy: others.slice(0, 3) });
