@@ -115,8 +115,17 @@ export async function findUnit(db: DbOrTx, id: string, opts: { lock?: boolean } 
   return row;
 }
 
-export async function findUnitByCode(db: DbOrTx, code: string): Promise<UnitRow | undefined> {
-  const [row] = await db.select().from(units).where(eq(units.code, code)).limit(1);
+/**
+ * The unit that holds `code` where it is unique (migration 0018): `county` is the county the code
+ * names, else the county of the unit it would be (null: none). Asked only after the code's own
+ * county was found inside the caller's scope, so it answers nothing about another county's codes.
+ */
+export async function findUnitByCodeIn(db: DbOrTx, code: string, county: string | null): Promise<UnitRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(units)
+    .where(and(eq(units.code, code), sql`coalesce(${units.codeCounty}, ${units.areaCode}, '') = ${county ?? ''}`))
+    .limit(1);
   return row;
 }
 

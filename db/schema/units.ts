@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { areas } from './areas.js';
 import { users } from './users.js';
 import type { Progress } from '../../shared/domain/progress.js';
@@ -9,7 +10,10 @@ export const units = pgTable(
   'units',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    code: text('code').notNull().unique(),
+    /** unique with its county: units_code_key below (migration 0018) */
+    code: text('code').notNull(),
+    /** the county the code names (shared/domain/codes.ts countyOfCode), null for none: set by a trigger (0018) */
+    codeCounty: text('code_county'),
     name: text('name').notNull(),
     kind: text('kind', { enum: ['township', 'department', 'other'] }).notNull(),
     parentCode: text('parent_code'),
@@ -47,6 +51,9 @@ export const units = pgTable(
     connectionAt: time('connection_at'),
   },
   (t) => [
+    // a code that names a county is unique everywhere; one that names none, within its unit's county
+    uniqueIndex('units_code_key').on(sql`coalesce(${t.codeCounty}, ${t.areaCode}, '')`, t.code),
+    index('units_code_idx').on(t.code),
     index('units_kind_idx').on(t.kind),
     index('units_parent_idx').on(t.parentCode),
     // a city's or province's subtree is a prefix: LIKE '6212%' needs the pattern operator class

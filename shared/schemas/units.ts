@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AREA_CODE } from '../domain/areas.js';
 import type { Progress as ProgressFold } from '../domain/progress.js';
-import { normalizeCode } from '../domain/codes.js';
+import { codeProblem, normalizeCode } from '../domain/codes.js';
 import { STAGES, STAGE_STATUSES, REASON_CODES } from '../domain/steps.js';
 import { UNIT_KINDS } from '../domain/catalogue.js';
 import { BoolText, Id, IsoDate, IsoDateTime, PageQuery, RefId, Text, listOf } from './common.js';
@@ -19,7 +19,12 @@ export const UnitCode = z
       .string()
       .min(1)
       .max(40)
-      .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits and . _ - only'),
+      .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits and . _ - only')
+      // a 统一社会信用代码 names its county by characters 3–8: a mistyped one would name another
+      .superRefine((code, ctx) => {
+        const problem = codeProblem(code);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
   );
 
 const optionalText = (max: number) => Text(max).nullish().transform((v) => (v ? v : null));
@@ -131,13 +136,28 @@ export const AssignUnits = z
 export type AssignUnits = z.infer<typeof AssignUnits>;
 export const AssignResult = z.object({ updated: z.number().int() });
 
-export const ImportQuery = z.object({ dryRun: BoolText.optional() });
+export const ImportQuery = z.object({
+  dryRun: BoolText.optional(),
+  /**
+   * The rows (spreadsheet numbers, comma-separated: `3,7`) whose unit may take a name another unit
+   * already has: the dry run lists them in `nameConfirmations`, and the import refuses any not
+   * confirmed here (docs/import.md).
+   */
+  confirmNames: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,6}(,\d{1,6})*)?$/, '须为逗号分隔的行号')
+    .optional(),
+});
 export const ImportIssue = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
 export type ImportIssue = z.infer<typeof ImportIssue>;
 /** One field of an existing unit that the import changes, as text (dates YYYY-MM-DD, the technician by username). */
 export const ImportChange = z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() });
 export const ImportUpdate = z.object({ row: z.number().int(), code: z.string(), name: z.string(), changes: z.array(ImportChange) });
 export type ImportUpdate = z.infer<typeof ImportUpdate>;
+/** A row whose unit would take a name other units have (in the importer's scope, or on another row): confirmed, or not yet. */
+export const NameConfirmation = z.object({ row: z.number().int(), code: z.string(), name: z.string(), usedBy: z.array(z.string()), confirmed: z.boolean() });
+export type NameConfirmation = z.infer<typeof NameConfirmation>;
 /** The contract's `{created, updated}`, and what a clerk checks before confirming (all optional). */
 export const ImportResult = z.object({
   created: z.number().int(),
@@ -155,5 +175,11 @@ export const ImportResult = z.object({
   warningsOmitted: z.number().int().optional(),
   /** column headings of the file that name no unit field: their cells are not imported */
   ignoredColumns: z.array(z.string()).optional(),
+  /** the spreadsheet row the header was found on (1 unless a title stands above it) */
+  headerRow: z.number().int().optional(),
+  /** rows whose unit would take a name other units have: the import refuses those not confirmed (`confirmNames`) */
+  nameConfirmations: z.array(NameConfirmation).optional(),
+  /** name confirmations beyond the 1,000 listed */
+  nameConfirmationsOmitted: z.number().int().optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;

@@ -39,20 +39,22 @@ describe('the 所属区县 column', () => {
     const [town, dept] = [township(WUDU), code()];
     expect((await send(whole, csv('编码,名称,类型', `${town},某镇,乡镇`))).statusCode).toBe(200);
     expect(await areaOf(town)).toMatchObject({ areaCode: WUDU });
-    expect((await send(county, csv('编码,名称,类型,所属区县', `${dept},某局,部门,`))).statusCode).toBe(200);
+    expect((await send(county, csv('编码,名称,类型,所属区县', `${dept},县档案馆,部门,`))).statusCode).toBe(200);
     expect(await areaOf(dept)).toMatchObject({ areaCode: TANCHANG });
     // a blank cell keeps the stored county of a unit that exists, even where the code says otherwise
+    // (for an importer whose scope holds the county the code names: 宕昌县's office may not use a
+    // code of 武都区's, tests/api/unit-codes.county.test.ts)
     await whole.patch(`/api/units/${(await whole.get(`/api/units?q=${town}`)).json().items[0].id}`, { areaCode: TANCHANG });
-    const again = await send(county, csv('编码,名称,类型', `${town},某镇改名,乡镇`), '?dryRun=true');
+    const again = await send(city, csv('编码,名称,类型', `${town},某镇改名,乡镇`), '?dryRun=true');
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json()).toMatchObject({ created: 0, updated: 1, changes: [{ code: town, changes: [{ field: 'name', from: '某镇', to: '某镇改名' }] }] });
   });
 
   it('shows a change of county in the preview', async () => {
     const unitCode = code();
-    await send(city, csv('编码,名称,类型,所属区县', `${unitCode},某局,部门,${TANCHANG}`));
-    const res = await send(city, csv('编码,名称,类型,所属区县', `${unitCode},某局,部门,武都区`), '?dryRun=true');
-    expect(res.json().changes).toEqual([{ row: 2, code: unitCode, name: '某局', changes: [{ field: 'areaCode', from: TANCHANG, to: WUDU }] }]);
+    expect((await send(city, csv('编码,名称,类型,所属区县', `${unitCode},区水务局,部门,${TANCHANG}`))).statusCode).toBe(200);
+    const res = await send(city, csv('编码,名称,类型,所属区县', `${unitCode},区水务局,部门,武都区`), '?dryRun=true');
+    expect(res.json().changes).toEqual([{ row: 2, code: unitCode, name: '区水务局', changes: [{ field: 'areaCode', from: TANCHANG, to: WUDU }] }]);
   });
 
   it('reads 所属区县 from a GB18030 file', async () => {
@@ -89,14 +91,14 @@ describe('bad rows', () => {
         [4, 'areaCode'],
         [5, 'areaCode'],
         [6, 'areaCode'],
-        [7, 'areaCode'],
-        [8, 'code'],
+        [7, 'code'],
+        // row 8 (a code that names no county, held in 武都区): 宕昌县 may have its own (migration 0018)
         [9, 'areaCode'],
       ]);
       expect(details[0].message).toContain('不在您的管辖范围内');
       expect(details[1].message).toBe('您的管辖范围内没有名为“武都区”的区县');
       expect(details[2].message).toBe('所属区县代码 999999 不是一个区县');
-      expect(details[4].message).toContain('武都区');
+      expect(details[4].message).toBe(`编码 ${codes[5]} 属于您管辖范围以外的区县，不能使用`);
     }
     expect(await areaOf(codes[0])).toBeUndefined();
     expect((await whole.get(`/api/units/${existing.id}`)).json().unit.name).toBe(existing.name);
@@ -126,23 +128,37 @@ describe('bad rows', () => {
 
 describe('a file checked, then overtaken before it is written', () => {
   // the window the adversarial review found: a 3,000-row file is checked for a moment before it
-  // is written, and another county's office made a unit of one of its codes meanwhile
-  it('takes over nothing: a unit made meanwhile in another county stays as it was, and nothing is imported', async () => {
+  // is written, and the unit one of its rows updates was moved out of the importer's county meanwhile
+  it('takes over nothing: a unit moved meanwhile to another county stays as it was, and nothing is imported', async () => {
     const { checkFile, writeChecked } = await import('../../server/features/units/import.service.js');
     const { parseCsv } = await import('../../server/features/units/import.parse.js');
     const { actorFor } = await import('../../server/lib/actor.js');
     const actor = actorFor({ ...county.user, scope: TANCHANG }, '127.0.0.1');
     const [taken, other] = [code(), code()];
+    const made = await whole.post('/api/units', { code: taken, name: '宕昌原有单位', kind: 'department', areaCode: TANCHANG, contactPhone: '13900000000' });
+    expect(made.statusCode, made.body).toBe(201);
     const file = await checkFile(t.database.db, actor, await parseCsv(csv('code,name,kind', `${taken},宕昌覆盖,department`, `${other},宕昌新单位,department`)));
     expect(file.issues).toEqual([]);
-    const made = await whole.post('/api/units', { code: taken, name: '武都原有单位', kind: 'department', areaCode: WUDU, contactPhone: '13900000000' });
-    expect(made.statusCode, made.body).toBe(201);
+    expect((await whole.patch(`/api/units/${made.json().unit.id}`, { areaCode: WUDU })).statusCode).toBe(200);
 
     const err = await writeChecked(t.database.db, actor, file).then(() => null, (e: unknown) => e as { status?: number; statusCode?: number; details?: { reason?: string } });
     expect(err?.details?.reason).toBe('changed_meanwhile');
     expect(await areaOf(taken)).toMatchObject({ areaCode: WUDU });
     const { items } = (await whole.get(`/api/units?q=${taken}`)).json();
-    expect(items[0]).toMatchObject({ name: '武都原有单位', contactPhone: '13900000000' });
+    expect(items[0]).toMatchObject({ name: '宕昌原有单位', contactPhone: '13900000000' });
     expect(await areaOf(other)).toBeUndefined();
+  });
+
+  it('a code naming no county that another county takes meanwhile is no conflict: each county has its own', async () => {
+    const { checkFile, writeChecked } = await import('../../server/features/units/import.service.js');
+    const { parseCsv } = await import('../../server/features/units/import.parse.js');
+    const { actorFor } = await import('../../server/lib/actor.js');
+    const actor = actorFor({ ...county.user, scope: TANCHANG }, '127.0.0.1');
+    const shared = code();
+    const file = await checkFile(t.database.db, actor, await parseCsv(csv('code,name,kind', `${shared},宕昌新单位,department`)));
+    expect((await whole.post('/api/units', { code: shared, name: '武都原有单位', kind: 'department', areaCode: WUDU })).statusCode).toBe(201);
+    expect(await writeChecked(t.database.db, actor, file)).toMatchObject({ created: 1, updated: 0 });
+    const { items } = (await whole.get(`/api/units?q=${shared}`)).json();
+    expect(items.map((u: { name: string; areaCode: string }) => [u.areaCode, u.name]).sort()).toEqual([[WUDU, '武都原有单位'], [TANCHANG, '宕昌新单位']].sort());
   });
 });

@@ -1,8 +1,11 @@
 // The county of each import row's unit (docs/contract/areas.md): the 所属区县 cell names it by its 6-digit code
 // or by a county's name unique inside the importer's scope; a blank cell keeps an existing unit's
 // county and gives a new one the county its township code names, then as POST /api/units does
-// (shared/domain/unit-area.ts). A row whose unit, or county, lies outside the importer's scope is
-// a bad row, as is a county that does not exist.
+// (shared/domain/unit-area.ts). A row whose county lies outside the importer's scope is a bad row,
+// as is a county that does not exist. Which stored unit a row updates is decided here too: the
+// importer's units with the row's code (none outside its scope are read); a code that names no
+// county may be held in several of its counties (migration 0018), and then the row's county says
+// which, or the row asks for one.
 import type { DbOrTx } from '../../../db/client.js';
 import { inScope } from '../../../shared/domain/areas.js';
 import { defaultCounty, defaultCountyCandidates } from '../../../shared/domain/unit-area.js';
@@ -17,14 +20,26 @@ const COUNTY_CODE = /^\d{6}$/;
 export interface PlacedRow {
   row: number;
   code: string;
+  /** set here: the stored unit the row updates (absent: a new unit) */
+  unit?: StoredUnit;
   /** the 所属区县 cell: undefined blank, null the clear marker */
   area?: string | null;
   /** set here: the county's code (null: none); left absent: the stored county is kept */
   fields: { areaCode?: string | null };
 }
 
-/** Fills each row's `fields.areaCode` and answers the rows that cannot be placed. */
-export async function placeRows(db: DbOrTx, actor: Actor, rows: PlacedRow[], stored: Map<string, StoredUnit>): Promise<ImportIssue[]> {
+/** The stored unit a row names: in the row's county, else the only one in the scope; several: none can be told apart. */
+function unitOf(candidates: StoredUnit[], county: string | null | undefined): StoredUnit | 'ambiguous' | undefined {
+  if (county !== undefined) {
+    const there = candidates.find((u) => u.areaCode === county);
+    if (there) return there;
+  }
+  if (candidates.length <= 1) return candidates[0];
+  return county === undefined ? 'ambiguous' : undefined;
+}
+
+/** Fills each row's `unit` and `fields.areaCode` and answers the rows that cannot be placed. */
+export async function placeRows(db: DbOrTx, actor: Actor, rows: PlacedRow[], stored: Map<string, StoredUnit[]>): Promise<ImportIssue[]> {
   const scope = actor.scope;
   const defaults = { creatorScope: scope, homeArea: await homeArea(db) };
   const cells = rows.map((r) => r.area).filter((a): a is string => typeof a === 'string');
@@ -39,12 +54,6 @@ export async function placeRows(db: DbOrTx, actor: Actor, rows: PlacedRow[], sto
   for (const r of rows) {
     await pace();
     const bad = (message: string, field = 'areaCode') => void issues.push({ row: r.row, field, message });
-    const unit = stored.get(r.code);
-    // a unit outside the scope does not exist for the importer: its code cannot be used
-    if (unit && !inScope(scope, unit.areaCode)) {
-      bad(`编码 ${r.code} 已被您管辖范围以外的单位使用`, 'code');
-      continue;
-    }
     let county: string | null;
     let how = '';
     if (r.area === null) {
@@ -70,8 +79,15 @@ export async function placeRows(db: DbOrTx, actor: Actor, rows: PlacedRow[], sto
         continue;
       }
       county = codes[0];
-    } else if (unit) {
-      continue; // a blank cell keeps the stored county
+    } else if (stored.has(r.code)) {
+      // a blank cell keeps the stored county
+      const unit = unitOf(stored.get(r.code)!, undefined);
+      if (unit === 'ambiguous') {
+        bad(`编码 ${r.code} 在您管辖范围内的多个区县都有单位，请填写所属区县`);
+        continue;
+      }
+      r.unit = unit;
+      continue;
     } else {
       county = defaultCounty(r.code, defaults, isCounty);
       how = '（由单位编码或默认区县推定）';
@@ -84,6 +100,8 @@ export async function placeRows(db: DbOrTx, actor: Actor, rows: PlacedRow[], sto
       bad(`所属区县 ${areas.get(county)?.name ?? county}（${county}）${how}不在您的管辖范围内`);
       continue;
     }
+    const unit = unitOf(stored.get(r.code) ?? [], county);
+    if (unit !== 'ambiguous') r.unit = unit;
     r.fields.areaCode = county;
   }
   return issues;

@@ -26,6 +26,8 @@ export interface RawRow {
 }
 
 export interface ParsedFile {
+  /** the spreadsheet row the header was found on (a title row may stand above it) */
+  headerRow?: number;
   columns: ImportField[];
   /** headings that name no field, as written */
   ignored: string[];
@@ -45,9 +47,18 @@ class LimitReached extends Error {}
 
 const isBlank = (c: Cell | undefined) => c === undefined || (typeof c === 'string' && !c.trim());
 
+/** How far down the header is looked for: a clerk's sheet has a title (宕昌县政务专网接入单位名单) and perhaps a date above it. */
+export const HEADER_SEARCH_ROWS = 10;
+const REQUIRED_COLUMNS = ['code', 'name', 'kind'] as const;
+/** The unit fields a row's cells name, as headings. */
+const fieldsNamed = (cells: Cell[]) => new Set(cells.map((c) => (typeof c === 'string' && c.trim() ? fieldOfHeading(c.trim()) : null)).filter(Boolean));
+
 /** Builds the rows from the header and the body, one row at a time, counting against the limits. */
 class Table {
   private header: (ImportField | null)[] | null = null;
+  private headerRow = 0;
+  /** the non-blank rows of the first HEADER_SEARCH_ROWS while no header has been found among them */
+  private above: { number: number; cells: Cell[] }[] = [];
   private headings: string[] = [];
   private cells = 0;
   readonly rows: RawRow[] = [];
@@ -59,10 +70,36 @@ class Table {
     if (cells.every(isBlank)) return; // blank lines are not rows, and the header is the first that is not
     this.cells += cells.reduce((n, c) => n + (isBlank(c) ? 0 : 1), 0);
     if (this.cells > IMPORT_LIMITS.cells) throw new LimitReached(limitMessage.cells);
-    if (!this.header) return this.setHeader(number, cells);
+    if (!this.header) {
+      // the header is the first row of the first ten that names the required columns
+      if (REQUIRED_COLUMNS.every((f) => fieldsNamed(cells).has(f))) return this.setHeader(number, cells);
+      this.above.push({ number, cells });
+      if (number >= HEADER_SEARCH_ROWS) this.settleHeader();
+      return;
+    }
+    this.addData(number, cells);
+  }
+
+  /**
+   * No row of the first ten names every required column: the one naming the most is taken as the
+   * header (its missing columns are then named), the first if none names any; rows below it are data.
+   */
+  private settleHeader() {
+    const rows = this.above;
+    this.above = [];
+    if (rows.length === 0) return;
+    let best = 0;
+    rows.forEach((r, i) => {
+      if (fieldsNamed(r.cells).size > fieldsNamed(rows[best].cells).size) best = i;
+    });
+    this.setHeader(rows[best].number, rows[best].cells);
+    for (const r of rows.slice(best + 1)) this.addData(r.number, r.cells);
+  }
+
+  private addData(number: number, cells: Cell[]) {
     if (this.rows.length >= IMPORT_LIMITS.rows) throw new LimitReached(limitMessage.rows);
     const values: RawRow['values'] = {};
-    this.header.forEach((field, j) => {
+    this.header!.forEach((field, j) => {
       if (!field) return;
       const cell = cells[j] ?? '';
       if (typeof cell !== 'string') return void this.issues.push({ row: number, field, message: cell.problem });
@@ -77,6 +114,7 @@ class Table {
   }
 
   private setHeader(number: number, cells: Cell[]) {
+    this.headerRow = number;
     this.headings = cells.map((c) => (typeof c === 'string' ? c.trim() : ''));
     this.header = this.headings.map((h) => (h ? fieldOfHeading(h) : null));
     cells.forEach((c, i) => {
@@ -95,8 +133,10 @@ class Table {
   }
 
   result(): ParsedFile {
+    if (!this.header) this.settleHeader();
     if (!this.header) return fileProblem('the file has no header row');
     return {
+      headerRow: this.headerRow,
       columns: this.header.filter((c): c is ImportField => c !== null),
       ignored: this.headings.filter((h, i) => h && !this.header![i]),
       rows: this.rows,

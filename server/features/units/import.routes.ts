@@ -26,7 +26,8 @@ export default async function importRoutes(app: FastifyInstance) {
       if (!Buffer.isBuffer(body)) throw fail.validation('send the file as text/csv or as an .xlsx workbook', [{ field: 'content-type', message: 'text/csv or xlsx' }]);
       const isXlsx = (req.headers['content-type'] ?? '').startsWith(XLSX_TYPE);
       const parsed = isXlsx ? await parseXlsx(body) : await parseCsv(body);
-      return importUnits(db, actorOf(req), parsed, { dryRun: req.query?.dryRun === true });
+      const confirmNames = new Set((req.query?.confirmNames ?? '').split(',').filter(Boolean).map(Number));
+      return importUnits(db, actorOf(req), parsed, { dryRun: req.query?.dryRun === true, confirmNames });
     },
     { bodyLimit: IMPORT_BODY_LIMIT },
   );

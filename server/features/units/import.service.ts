@@ -7,7 +7,7 @@
 // its transaction. The SQL is in db/queries/import.ts.
 import type { DbOrTx } from '../../../db/client.js';
 import { initialProgress } from '../../../shared/domain/progress.js';
-import { UnitFields, type ImportIssue, type ImportResult, type ImportUpdate } from '../../../shared/schemas/units.js';
+import { UnitFields, type ImportIssue, type ImportResult, type ImportUpdate, type NameConfirmation } from '../../../shared/schemas/units.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import { fail } from '../../lib/errors.js';
@@ -16,48 +16,34 @@ import type { ImportField } from './import.columns.js';
 import type { ParsedFile } from './import.parse.js';
 import { usernameKey } from '../../../shared/domain/usernames.js';
 import { placeRows } from './import.areas.js';
-import { knownCodes, technicianIds, unitsByCode, unitsNamed, usernames, writeImported, type StoredUnit } from '../../../db/queries/import.js';
-import { progressColumns, type NewUnit } from '../../../db/queries/units.js';
+import { technicianIds, unitsByCode, usernames, writeImported, type ImportedUnit, type StoredUnit } from '../../../db/queries/import.js';
+import { codeOutsideMessage, countiesOfCodes } from './unit-codes.js';
 import { inScope } from '../../../shared/domain/areas.js';
+import { CELL_FIELDS, FIELDS, merged, REQUIRED, type ValidRow } from './import.rows.js';
+import { nameConflicts, nameTaken, warningsOf } from './import.names.js';
 
-const REQUIRED = ['code', 'name', 'kind'] as const;
-/** The unit fields a row's cells set beside its code, as UnitFields checks them. */
-const CELL_FIELDS = ['name', 'kind', 'parentCode', 'contactName', 'contactPhone', 'address', 'wiringDue', 'connectionDue'] as const;
-/** What a row may change: those, and the county import.areas.ts places it in. */
-const FIELDS = [...CELL_FIELDS, 'areaCode'] as const;
-type Field = (typeof FIELDS)[number];
+export type { ValidRow };
+
 const MAX_LISTED = 1000;
 
 const Given = UnitFields.partial();
-
-/** A row that passed: the fields its cells give (null: cleared), and its technician when the file names one. */
-export interface ValidRow {
-  row: number;
-  code: string;
-  /** the 所属区县 cell as written (undefined: blank, null: cleared), placed by import.areas.ts */
-  area?: string | null;
-  fields: Partial<Record<Field, string | null>>;
-  /** undefined: the file has no 负责技术员 cell for it (kept); null: cleared */
-  assigneeId?: string | null;
-  assignee?: string | null;
-}
 
 export interface CheckedFile {
   issues: ImportIssue[];
   rows: ValidRow[];
   hasAssignee: boolean;
   ignored: string[];
-  /** the stored units of the file's codes, read (without locks) to place the rows */
-  stored: Map<string, StoredUnit>;
+  /** the spreadsheet row of the header */
+  headerRow?: number;
 }
 
 /** The rows whose cells are well formed, and the issues of the others (no row is placed yet). */
-async function checkCells(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<Omit<CheckedFile, 'stored'>> {
+async function checkCells(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<CheckedFile> {
   const issues: ImportIssue[] = [...file.issues];
   const rows: ValidRow[] = [];
   const hasAssignee = file.columns.includes('assignee');
   // a file that could not be read cleanly (its header, a cell) is not looked up
-  if (issues.length > 0) return { issues, rows, hasAssignee, ignored: file.ignored };
+  if (issues.length > 0) return { issues, rows, hasAssignee, ignored: file.ignored, headerRow: file.headerRow };
   if (file.rows.length === 0) issues.push({ row: 2, field: 'file', message: 'the file has no rows under its header' });
   const named = file.rows.map((r) => r.values.assignee).filter((n): n is string => Boolean(n));
   const technicians = named.length ? await technicianIds(db, named, actor.scope) : new Map<string, string>();
@@ -90,23 +76,26 @@ async function checkCells(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<O
     for (const f of CELL_FIELDS) if (f in values) fields[f] = (parsed.data[f] as string | null | undefined) ?? null;
     rows.push({ row, code, ...(area !== undefined ? { area } : {}), fields, ...(hasAssignee && assigneeId !== undefined ? { assigneeId, assignee } : {}) });
   }
-  return { issues, rows, hasAssignee, ignored: file.ignored };
+  return { issues, rows, hasAssignee, ignored: file.ignored, headerRow: file.headerRow };
 }
 
 /** Every bad row of the file, or its rows ready to compare and write: checked, then placed. */
 export async function checkFile(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<CheckedFile> {
   const checked = await checkCells(db, actor, file);
-  const stored = checked.rows.length ? await unitsByCode(db, checked.rows.map((r) => r.code)) : new Map<string, StoredUnit>();
-  const issues = [...checked.issues, ...(checked.rows.length ? await placeRows(db, actor, checked.rows, stored) : [])];
+  // a code naming a county outside the scope is refused before any unit is looked up: the same
+  // answer whether another county holds it or not (docs/contract/domain.md "The record")
+  const named = await countiesOfCodes(db, checked.rows.map((r) => r.code));
+  const outside: ImportIssue[] = [];
+  const rows = checked.rows.filter((r) => {
+    const county = named.get(r.code);
+    const inside = !county || inScope(actor.scope, county);
+    if (!inside) outside.push({ row: r.row, field: 'code', message: codeOutsideMessage(r.code) });
+    return inside;
+  });
+  const stored = rows.length ? await unitsByCode(db, rows.map((r) => r.code), actor.scope) : new Map<string, StoredUnit[]>();
+  const issues = [...checked.issues, ...outside, ...(rows.length ? await placeRows(db, actor, rows, stored) : [])];
   issues.sort((a, b) => a.row - b.row);
-  return { ...checked, issues, stored };
-}
-
-/** What the row's unit holds after the import: its stored fields with the row's cells over them. */
-function merged(row: ValidRow, stored: StoredUnit | undefined): Record<Field, string | null> {
-  const out = {} as Record<Field, string | null>;
-  for (const f of FIELDS) out[f] = f in row.fields ? row.fields[f]! : ((stored?.[f] as string | null | undefined) ?? null);
-  return out;
+  return { ...checked, issues, rows };
 }
 
 function changesOf(row: ValidRow, stored: StoredUnit, names: Map<string, string>): ImportUpdate['changes'] {
@@ -120,8 +109,8 @@ function changesOf(row: ValidRow, stored: StoredUnit, names: Map<string, string>
 }
 
 /** The counts and the per-unit changes of `rows` against the stored units. */
-async function compare(db: DbOrTx, rows: ValidRow[], stored: Map<string, StoredUnit>) {
-  const names = await usernames(db, [...stored.values()].map((u) => u.assigneeId).filter((id): id is string => Boolean(id)));
+async function compare(db: DbOrTx, rows: ValidRow[]) {
+  const names = await usernames(db, rows.map((r) => r.unit?.assigneeId).filter((id): id is string => Boolean(id)));
   const changes: ImportUpdate[] = [];
   let updated = 0;
   let unchanged = 0;
@@ -129,7 +118,7 @@ async function compare(db: DbOrTx, rows: ValidRow[], stored: Map<string, StoredU
   const pace = pacer();
   for (const row of rows) {
     await pace();
-    const unit = stored.get(row.code);
+    const unit = row.unit;
     if (!unit) continue;
     updated++;
     const diff = changesOf(row, unit, names);
@@ -139,42 +128,22 @@ async function compare(db: DbOrTx, rows: ValidRow[], stored: Map<string, StoredU
   return { created: rows.length - updated, updated, unchanged, changes, changesOmitted: Math.max(0, changed - MAX_LISTED) };
 }
 
-/** Imported as written, but perhaps a mistake: said beside the check, never a refusal. */
-async function warningsOf(db: DbOrTx, scope: string | null, rows: ValidRow[], stored: Map<string, StoredUnit>): Promise<ImportIssue[]> {
-  const warnings: ImportIssue[] = [];
-  const inFile = new Map(rows.map((r) => [r.code, r]));
-  // a name another code holds: in the database (unless the file renames that unit) or in the file
-  const owners = new Map<string, Set<string>>();
-  const own = (name: string, code: string) => (owners.get(name) ?? owners.set(name, new Set()).get(name)!).add(code);
-  const pace = pacer();
-  for (const r of rows) {
-    await pace();
-    own(merged(r, stored.get(r.code)).name!, r.code);
-  }
-  const fileNames = [...owners.keys()];
-  for (const u of await unitsNamed(db, fileNames, scope)) if (!inFile.has(u.code)) own(u.name, u.code);
-  const parents = rows.map((r) => r.fields.parentCode).filter((p): p is string => Boolean(p) && !inFile.has(p!));
-  const known = await knownCodes(db, parents, scope);
-  for (const r of rows) {
-    await pace();
-    const after = merged(r, stored.get(r.code));
-    const others = [...owners.get(after.name!)!].filter((c) => c !== r.code);
-    if (others.length) warnings.push({ row: r.row, field: 'name', message: `name ${after.name} is also used by unit ${others.slice(0, 3).join(', ')}` });
-    const parent = r.fields.parentCode;
-    if (parent && !inFile.has(parent) && !known.has(parent)) warnings.push({ row: r.row, field: 'parentCode', message: `parentCode ${parent} names no unit` });
-    if (after.wiringDue && after.connectionDue && after.wiringDue > after.connectionDue) {
-      warnings.push({ row: r.row, field: 'wiringDue', message: `wiring due ${after.wiringDue} is after the connection due ${after.connectionDue}` });
-    }
-  }
-  return warnings;
-}
-
 const listed = (warnings: ImportIssue[]) => ({ warnings: warnings.slice(0, MAX_LISTED), ...(warnings.length > MAX_LISTED ? { warningsOmitted: warnings.length - MAX_LISTED } : {}) });
 
-/** The dry run's answer: what the import would do, read without locks, with the warnings. */
-async function previewImport(db: DbOrTx, actor: Actor, file: CheckedFile): Promise<ImportResult> {
-  const counts = await compare(db, file.rows, file.stored);
-  return { ...counts, dryRun: true, ...listed(await warningsOf(db, actor.scope, file.rows, file.stored)), ignoredColumns: file.ignored };
+/** The dry run's answer: what the import would do, read without locks, with the warnings and the names to confirm. */
+async function previewImport(db: DbOrTx, actor: Actor, file: CheckedFile, names: { confirmations: NameConfirmation[]; warnings: ImportIssue[] }): Promise<ImportResult> {
+  const counts = await compare(db, file.rows);
+  const warnings = [...names.warnings, ...(await warningsOf(db, actor.scope, file.rows))].sort((a, b) => a.row - b.row);
+  const c = names.confirmations;
+  return {
+    ...counts,
+    dryRun: true,
+    ...listed(warnings),
+    ignoredColumns: file.ignored,
+    headerRow: file.headerRow,
+    nameConfirmations: c.slice(0, MAX_LISTED),
+    ...(c.length > MAX_LISTED ? { nameConfirmationsOmitted: c.length - MAX_LISTED } : {}),
+  };
 }
 
 /**
@@ -184,35 +153,35 @@ async function previewImport(db: DbOrTx, actor: Actor, file: CheckedFile): Promi
  * deadlock. Its answer has the changes, not the warnings: those were the check's.
  */
 async function writeImport(tx: DbOrTx, actor: Actor, file: CheckedFile): Promise<ImportResult> {
-  const stored = await unitsByCode(tx, file.rows.map((r) => r.code), { lock: true });
-  // The rows were placed (in a county, inside the importer's scope) against the units as the
-  // check read them, without locks. A unit made or moved outside the scope since then, by another
-  // county's office perhaps, must not be taken over: refuse rather than write over it.
-  const moved = file.rows.find((r) => stored.has(r.code) && !inScope(actor.scope, stored.get(r.code)!.areaCode));
-  if (moved) throw changedMeanwhile(moved.code);
+  const locked = await unitsByCode(tx, file.rows.map((r) => r.code), actor.scope, { lock: true });
+  const byId = new Map([...locked.values()].flat().map((u) => [u.id, u]));
+  // The rows were placed against the units as the check read them, without locks. A unit moved
+  // outside the scope since then (or gone) must not be written over: refuse rather than guess.
+  const rows: ValidRow[] = [];
+  for (const r of file.rows) {
+    if (r.unit && !byId.has(r.unit.id)) throw changedMeanwhile(r.code);
+    // compared under the lock: a blank cell keeps what is stored at this instant
+    rows.push(r.unit ? { ...r, unit: byId.get(r.unit.id) } : r);
+  }
   // the rows were placed under the scope the importer had then; an office narrowed since places
   // none outside its scope now
-  const outside = file.rows.find((r) => !inScope(actor.scope, merged(r, stored.get(r.code)).areaCode));
+  const outside = rows.find((r) => !inScope(actor.scope, merged(r).areaCode));
   if (outside) throw fail.forbidden(`第 ${outside.row} 行单位 ${outside.code} 的所属区县不在您的管辖范围内`);
-  const counts = await compare(tx, file.rows, stored);
+  const counts = await compare(tx, rows);
   const now = new Date();
-  const fresh = progressColumns(initialProgress(now.toISOString()));
-  const valuesOf = (r: ValidRow) => ({
-    ...fresh,
-    ...merged(r, stored.get(r.code)),
+  const written: ImportedUnit[] = rows.map((r) => ({
+    id: r.unit?.id ?? null,
     code: r.code,
-    ...(r.assigneeId !== undefined ? { assigneeId: r.assigneeId } : {}),
-    createdAt: now,
-    updatedAt: now,
-  }) as NewUnit;
+    ...merged(r),
+    // a blank 负责技术员 cell keeps the stored technician
+    assigneeId: r.assigneeId !== undefined ? r.assigneeId : (r.unit?.assigneeId ?? null),
+  }));
   const columns = [...FIELDS, ...(file.hasAssignee ? ['assigneeId' as const] : [])];
-  const existing = file.rows.filter((r) => stored.has(r.code)).map(valuesOf);
-  const fresher = file.rows.filter((r) => !stored.has(r.code)).map(valuesOf);
-  const written = await writeImported(tx, { existing, fresh: fresher }, { columns, required: REQUIRED, scope: actor.scope });
+  const result = await writeImported(tx, written, { columns, required: REQUIRED, scope: actor.scope, now, progress: initialProgress(now.toISOString()) });
   // a row the write left out met a unit outside the scope, made after the lock above
-  if (written.inserted + written.updated !== file.rows.length) throw changedMeanwhile(null);
+  if (result.inserted + result.updated !== rows.length) throw changedMeanwhile(null);
   // the warnings are the check's (the dry run's): not looked up again while the units are locked
-  return { ...counts, created: written.inserted, updated: written.updated, dryRun: false, ignoredColumns: file.ignored };
+  return { ...counts, created: result.inserted, updated: result.updated, dryRun: false, ignoredColumns: file.ignored, headerRow: file.headerRow };
 }
 
 const changedMeanwhile = (code: string | null) =>
@@ -227,13 +196,22 @@ function isConcurrencyFailure(err: unknown): boolean {
   return e?.code === '40P01' || e?.code === '40001';
 }
 
-/** POST /api/units/import: the parsed file checked, placed, then previewed or written with its audit row. */
-export async function importUnits(db: DbOrTx, actor: Actor, parsed: ParsedFile, opts: { dryRun?: boolean } = {}): Promise<ImportResult> {
+/**
+ * POST /api/units/import: the parsed file checked, placed, then previewed or written with its audit
+ * row. `confirmNames`: the rows whose unit may take a name other units have.
+ */
+export async function importUnits(db: DbOrTx, actor: Actor, parsed: ParsedFile, opts: { dryRun?: boolean; confirmNames?: ReadonlySet<number> } = {}): Promise<ImportResult> {
   const file = await checkFile(db, actor, parsed);
   if (file.issues.length) {
     throw fail.validation(`${new Set(file.issues.map((i) => i.row)).size} row(s) have errors; nothing was imported`, file.issues);
   }
-  if (opts.dryRun) return previewImport(db, actor, file);
+  const { conflicts, warnings } = await nameConflicts(db, actor.scope, file.rows);
+  const confirmations = conflicts.map((c) => ({ ...c, confirmed: opts.confirmNames?.has(c.row) ?? false }));
+  if (opts.dryRun) return previewImport(db, actor, file, { confirmations, warnings });
+  const unconfirmed = confirmations.filter((c) => !c.confirmed);
+  if (unconfirmed.length) {
+    throw fail.validation(`${unconfirmed.length} row(s) take a name another unit has and were not confirmed; nothing was imported`, unconfirmed.map(nameTaken));
+  }
   return writeChecked(db, actor, file);
 }
 

@@ -14,12 +14,13 @@ import { appendAudit } from '../../../db/queries/audit.js';
 import { fail, isUniqueViolation } from '../../lib/errors.js';
 import { unitOutOfReach } from '../../lib/unit-reach.js';
 import { toUnitDetail } from './unit-detail.js';
+import { codeCountyInScope } from './unit-codes.js';
 import {
   areaName,
   areasByCode,
   assignUnits,
   findTechnician,
-  findUnitByCode,
+  findUnitByCodeIn,
   findUnitInReach,
   homeArea,
   insertUnit,
@@ -81,10 +82,11 @@ export async function createUnit(db: DbOrTx, actor: Actor, body: CreateUnit): Pr
   try {
     const row = await db.transaction(async (tx) => {
       const me = await actingNow(tx, actor);
-      // the county first: a code outside the scope is refused as such, whether or not it is taken
+      // the code's county first: a code outside the scope is refused as such, whether or not it is taken
+      const named = await codeCountyInScope(tx, me.scope, body.code);
       const areaCode = await countyForNew(tx, me, body.code, body.areaCode);
       if (body.assigneeId) requireSeenBy(await requireTechnician(tx, me, body.assigneeId), areaCode);
-      if (await findUnitByCode(tx, body.code)) throw taken(body.code);
+      if (await findUnitByCodeIn(tx, body.code, named ?? areaCode)) throw taken(body.code);
       const now = new Date();
       const created = await insertUnit(tx, { ...body, areaCode, createdAt: now, updatedAt: now, ...progressColumns(initialProgress(now.toISOString())) });
       await appendAudit(tx, me, [{ action: 'unit.create', target: created.id, details: { code: created.code, name: created.name, areaCode } }]);
@@ -105,10 +107,17 @@ export async function patchUnit(db: DbOrTx, actor: Actor, id: string, patch: Pat
       const current = await findUnitInReach(tx, me.reach, id, { lock: true });
       if (!current) throw notFound();
       code ??= current.code;
+      // a new code's county first, as on create: outside the scope it is refused, taken or free
+      const named = patch.code !== undefined && patch.code !== current.code ? await codeCountyInScope(tx, me.scope, patch.code) : undefined;
       if (patch.areaCode) await checkCounty(tx, me, patch.areaCode);
       else if (patch.areaCode === null && me.scope !== null) throw fail.forbidden('不能将单位移出所有区县：它将不在您的管辖范围内');
-      if (patch.assigneeId) requireSeenBy(await requireTechnician(tx, me, patch.assigneeId), patch.areaCode !== undefined ? patch.areaCode : current.areaCode);
-      if (patch.code && patch.code !== current.code && (await findUnitByCode(tx, patch.code))) throw taken(patch.code);
+      const area = patch.areaCode !== undefined ? patch.areaCode : current.areaCode;
+      if (patch.assigneeId) requireSeenBy(await requireTechnician(tx, me, patch.assigneeId), area);
+      // where the code is unique: its county, else the unit's county (which the PATCH may change)
+      if (named !== undefined || area !== current.areaCode) {
+        const holder = await findUnitByCodeIn(tx, code, named !== undefined ? (named ?? area) : (current.codeCounty ?? area));
+        if (holder && holder.id !== current.id) throw taken(code);
+      }
       const updated = await updateUnit(tx, current.id, { ...patch, updatedAt: new Date() });
       await appendAudit(tx, me, [{ action: 'unit.update', target: updated.id, details: { changed: patch } }]);
       return updated;

@@ -952,6 +952,16 @@ export const en: Translation = {
     bulletinChange:
       'Since {{date}}: {{newlyOnboarded}} units newly onboarded, {{newLaggards}} new laggards, {{resolved}} laggards resolved; laggards {{laggardsDelta}}.',
   },
+  codes: {
+    headerRow: 'Header: row {{row}}.',
+    headerRowBelow: 'Header: row {{row}} (the title rows above it were not read).',
+    namesTitle: 'Names other units have: confirm each',
+    namesIntro: 'These rows create (or rename to) a name another unit already has. A shared name is often a mistyped code: check each, and tick it only if it really is another unit; the import waits until every one is ticked.',
+    usedBy: 'Units with this name',
+    confirm: 'Confirm a second unit of this name',
+    confirmRow: 'Confirm that row {{row}} “{{name}}” is another unit',
+    pending: '{{count}} row(s) with a shared name not yet confirmed',
+  },
   conflict: {
     not_lagging: 'The unit is not lagging now: nothing to urge.',
     already_urged: 'The unit was urged today already and has not answered yet.',

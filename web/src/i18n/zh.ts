@@ -953,6 +953,16 @@ export const zh = {
     bulletinChange:
       '与{{date}}相比：新增完成接入 {{newlyOnboarded}} 个单位，新增落后单位 {{newLaggards}} 个，{{resolved}} 个单位已解决落后问题；落后单位 {{laggardsDelta}} 个。',
   },
+  codes: {
+    headerRow: '表头：第 {{row}} 行。',
+    headerRowBelow: '表头：第 {{row}} 行（其上的标题等各行未读取）。',
+    namesTitle: '同名单位：请逐条确认',
+    namesIntro: '以下各行将新建（或改名为）已有单位使用的名称。同名往往是编码填错：请逐条核对，确为另一单位的再勾选确认；全部确认后才能导入。',
+    usedBy: '已使用此名称的单位',
+    confirm: '确认新建同名单位',
+    confirmRow: '确认第 {{row}} 行“{{name}}”是另一单位',
+    pending: '还有 {{count}} 行同名未确认',
+  },
   conflict: {
     not_lagging: '该单位目前没有落后问题，无需催办。',
     already_urged: '该单位今天已经发过催办通知，尚未答复。',

@@ -20,8 +20,13 @@ export const TEMPLATE_URLS = { csv: urlOf(unitsApi.importTemplateCsv), xlsx: url
 export function useImportUnits() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, contentType, dryRun }: { file: Blob; contentType: string; dryRun: boolean }) =>
-      call(unitsApi.import, { query: dryRun ? { dryRun: 'true' } : {}, file, contentType }),
+    // confirmNames: the rows whose second unit of a name the clerk confirmed (docs/import.md)
+    mutationFn: ({ file, contentType, dryRun, confirmNames = [] }: { file: Blob; contentType: string; dryRun: boolean; confirmNames?: number[] }) =>
+      call(unitsApi.import, {
+        query: { ...(dryRun ? { dryRun: 'true' as const } : {}), ...(confirmNames.length ? { confirmNames: confirmNames.join(',') } : {}) },
+        file,
+        contentType,
+      }),
     onSuccess: (_answer, { dryRun }) => {
       if (dryRun) return;
       void queryClient.invalidateQueries({ queryKey: unitKeys.all });

@@ -9,6 +9,7 @@ import { Field } from '../../../../shared/components/Field.js';
 import { Link } from '@tanstack/react-router';
 import type { ImportResult } from '../../../../../../shared/schemas/index.js';
 import { importContentType, TEMPLATE_URLS, useImportUnits } from '../../api/import-units.js';
+import { ImportNames } from './ImportNames.js';
 
 /** The bad rows of a 400, or null when the error is of another kind. */
 export function importIssues(error: unknown): ImportIssue[] | null {
@@ -22,6 +23,15 @@ export function ImportPage() {
   const [badType, setBadType] = useState(false);
   const [checked, setChecked] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
+  // the rows whose second unit of a name the clerk confirmed, one by one
+  const [confirmed, setConfirmed] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (row: number, on: boolean) =>
+    setConfirmed((before) => {
+      const next = new Set(before);
+      if (on) next.add(row);
+      else next.delete(row);
+      return next;
+    });
   const run = useImportUnits();
   const contentType = file ? importContentType(file) : null;
 
@@ -30,6 +40,7 @@ export function ImportPage() {
     setBadType(Boolean(chosen && !importContentType(chosen)));
     setChecked(null);
     setDone(null);
+    setConfirmed(new Set());
     run.reset();
   };
 
@@ -37,15 +48,17 @@ export function ImportPage() {
     event.preventDefault();
     if (!file || !contentType) return;
     setDone(null);
+    setConfirmed(new Set());
     run.mutate({ file, contentType, dryRun: true }, { onSuccess: setChecked });
   };
 
   const commit = () => {
     if (!file || !contentType) return;
-    run.mutate({ file, contentType, dryRun: false }, { onSuccess: (answer) => { setDone(answer); setChecked(null); } });
+    run.mutate({ file, contentType, dryRun: false, confirmNames: [...confirmed] }, { onSuccess: (answer) => { setDone(answer); setChecked(null); } });
   };
 
   const issues = importIssues(run.error);
+  const unconfirmed = (checked?.nameConfirmations ?? []).filter((c) => !confirmed.has(c.row)).length;
 
   return (
     <section>
@@ -74,7 +87,8 @@ export function ImportPage() {
         <div className="panel">
           <SuccessNotice>{t('import.checkOk', { created: checked.created, updated: checked.updated })}</SuccessNotice>
           <CheckDetails answer={checked} />
-          <button type="button" className="button" onClick={commit} disabled={run.isPending}>
+          <ImportNames items={checked.nameConfirmations ?? []} confirmed={confirmed} onToggle={toggle} />
+          <button type="button" className="button" onClick={commit} disabled={run.isPending || unconfirmed > 0}>
             {run.isPending ? t('import.importing') : t('import.confirm')}
           </button>
         </div>
@@ -101,6 +115,7 @@ function CheckDetails({ answer }: { answer: ImportResult }) {
   const changes = answer.changes ?? [];
   return (
     <>
+      {answer.headerRow ? <p>{t(answer.headerRow > 1 ? 'codes.headerRowBelow' : 'codes.headerRow', { row: answer.headerRow })}</p> : null}
       {answer.unchanged ? <p>{t('import.unchanged', { count: answer.unchanged })}</p> : null}
       {ignored.length > 0 && <p className="notice notice--warn">{t('import.ignored', { columns: ignored.join(t('problem.separator')) })}</p>}
       {warnings.length > 0 && (
