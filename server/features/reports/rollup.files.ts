@@ -3,6 +3,7 @@
 import type { Readable } from 'node:stream';
 import { CATEGORY_LABELS, LAGGARD_CATEGORIES } from '../../../shared/domain/laggards.js';
 import { ROLLUP_RANK_TEXT } from '../../../shared/domain/rollup.js';
+import { percentValue } from '../../../shared/domain/vocabulary.js';
 import type { RollupResponse, RollupRow } from '../../../shared/schemas/areas.js';
 import { attachment, tableCsv, tableXlsx, type SheetColumn } from '../../lib/sheet.js';
 
@@ -17,10 +18,9 @@ const columns: SheetColumn<RollupRow>[] = [
   { header: '层级', value: (r) => LEVEL_WORDS[r.area.level] },
   { header: '单位数', kind: 'int', value: (r) => r.totalUnits },
   { header: '已完成接入申报', kind: 'int', value: (r) => r.onboarded },
-  { header: '完成率（%）', kind: 'decimal1', value: (r) => Math.round(r.onboardedShare * 1000) / 10 },
+  { header: '完成率（%）', kind: 'decimal1', value: (r) => percentValue(r.onboardedShare) },
   { header: '布线完成', kind: 'int', value: (r) => r.stages.wiring.done },
   { header: '接入完成', kind: 'int', value: (r) => r.stages.connection.done },
-  { header: '申报完成', kind: 'int', value: (r) => r.stages.registration.done },
   { header: '落后单位', kind: 'int', value: (r) => r.laggards },
   ...LAGGARD_CATEGORIES.map((c): SheetColumn<RollupRow> => ({ header: CATEGORY_LABELS[c].zh, kind: 'int', value: (r) => r.byCategory[c] ?? 0 })),
 ];

@@ -1,5 +1,5 @@
 // English. Same keys as zh.ts (the type makes sure).
-import { categoryLabels, kindLabels } from './labels.js';
+import { categoryLabels, kindLabels, stageWords, statusWords } from './labels.js';
 import type { Translation } from './zh.js';
 
 export const en: Translation = {
@@ -70,12 +70,13 @@ export const en: Translation = {
   },
   role: { office: 'Government office', technician: 'Telecom technician', unit: 'Unit contact', viewer: 'Leadership' },
   stage: { wiring: 'Wiring', connection: 'Connection', registration: 'Registration' },
-  status: { pending: 'Not started', in_progress: 'In progress', blocked: 'Blocked', done: 'Done' },
+  status: statusWords('en'),
+  stageWord: stageWords('en'),
   stageNote: {
-    awaitingReview: 'Awaiting review',
-    refused: 'Wiring refused',
-    postponed: 'Postponed',
-    rejected: 'Registration rejected',
+    awaitingReview: stageWords('en').awaiting_review,
+    refused: stageWords('en').refused,
+    postponed: stageWords('en').postponed,
+    rejected: stageWords('en').rejected,
     since: 'since {{date}}',
     until: 'postponed until {{date}}',
     planned: 'planned for {{date}}',
@@ -689,6 +690,9 @@ export const en: Translation = {
       stalled: 'Days without a step',
     },
     reasonNone: 'No kind given',
+  },
+  vocabulary: {
+    onboardedMeans: 'Onboarded: wiring and connection done and the registration verified (the same count as registrations done).',
   },
   notifyPreview: {
     show: 'Preview the daily digest',

@@ -1,5 +1,5 @@
 // 简体中文（默认）。键的结构与 en.ts 一一对应，由类型检查保证。
-import { categoryLabels, kindLabels } from './labels.js';
+import { categoryLabels, kindLabels, stageWords, statusWords } from './labels.js';
 
 export const zh = {
   app: {
@@ -69,12 +69,13 @@ export const zh = {
   },
   role: { office: '政府办', technician: '电信技术员', unit: '单位联络员', viewer: '领导' },
   stage: { wiring: '布线', connection: '接入', registration: '申报' },
-  status: { pending: '未开始', in_progress: '进行中', blocked: '受阻', done: '已完成' },
+  status: statusWords('zh'),
+  stageWord: stageWords('zh'),
   stageNote: {
-    awaitingReview: '待审核',
-    refused: '拒绝布线',
-    postponed: '已推迟',
-    rejected: '申报被退回',
+    awaitingReview: stageWords('zh').awaiting_review,
+    refused: stageWords('zh').refused,
+    postponed: stageWords('zh').postponed,
+    rejected: stageWords('zh').rejected,
     since: '自 {{date}}',
     until: '推迟至 {{date}}',
     planned: '计划于 {{date}}',
@@ -689,6 +690,9 @@ export const zh = {
       stalled: '无进展天数',
     },
     reasonNone: '未注明类别',
+  },
+  vocabulary: {
+    onboardedMeans: '已接入申报：布线、接入都已完成，且申报已审核通过的单位（也就是申报完成的单位，两者是同一个数）。',
   },
   notifyPreview: {
     show: '预览每日简报',
