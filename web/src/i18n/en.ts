@@ -691,6 +691,11 @@ export const en: Translation = {
     },
     reasonNone: 'No kind given',
   },
+  board: {
+    noUnits: 'This area has no units yet, so no laggards either.',
+    noUnitsHint: 'Once the office imports or adds units, the ones falling behind are listed here.',
+    answered: 'Answered on {{date}}',
+  },
   unitWords: {
     stop: '. ',
     rejectedBecause: 'The office returned the registration, because: {{reason}}',

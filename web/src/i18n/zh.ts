@@ -691,6 +691,11 @@ export const zh = {
     },
     reasonNone: '未注明类别',
   },
+  board: {
+    noUnits: '本地区还没有单位，所以也没有落后单位。',
+    noUnitsHint: '政府办导入或新建单位后，这里会列出进度落后的单位。',
+    answered: '已于 {{date}} 答复',
+  },
   unitWords: {
     stop: '。',
     rejectedBecause: '政府办退回了申报，原因：{{reason}}',

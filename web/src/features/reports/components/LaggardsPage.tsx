@@ -10,6 +10,8 @@ import { LAGGARDS_PAGE_SIZE, laggardFiltersFrom, laggardsFileUrl, useLaggards } 
 import { FlagBadge } from './FlagBadge.js';
 import { LaggardFilters } from './LaggardFilters.js';
 import { SeverityRule } from './SeverityRule.js';
+import { EmptyBoard } from './EmptyBoard.js';
+import { UrgedCell } from './UrgedCell.js';
 import { useState } from 'react';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { type BatchFilters, BatchNoticeDialog } from '../../notices/index.js';
@@ -63,7 +65,7 @@ export function LaggardsPage() {
             </p>
           </div>
         ) : (
-          <p className="empty">{t('reports.noLaggards')}</p>
+          <EmptyBoard area={filters.area} asOf={filters.asOf} />
         )
       ) : (
         <>
@@ -102,16 +104,7 @@ export function LaggardsPage() {
                   </td>
                   <td data-label={t('reports.assignee')}>{l.unit.assignee?.displayName ?? '—'}</td>
                   <td className="nowrap" data-label={t('reports.lastEventAt')}>{format.dateTime(l.lastEventAt) || '—'}</td>
-                  <td data-label={t('notices.urged')}>
-                    {l.notices.count === 0 ? (
-                      '—'
-                    ) : (
-                      <>
-                        <Link to="/notices" search={{ unitId: l.unit.id }}>{t('notices.urgedTimes', { count: l.notices.count, date: format.date(l.notices.lastAt) })}</Link>
-                        {!l.notices.stepSinceLast && <div className="text-danger">{t('notices.noStepSince')}</div>}
-                      </>
-                    )}
-                  </td>
+                  <td data-label={t('notices.urged')}><UrgedCell unitId={l.unit.id} notices={l.notices} /></td>
                 </tr>
               ))}
             </tbody>
