@@ -16,6 +16,9 @@ export const settings = pgTable(
     homeArea: text('home_area'),
     /** 落款单位: who signs the printed bulletin */
     signingOffice: text('signing_office').notNull().default('县人民政府办公室'),
+    /** the application platform's address and helpdesk phone: every area's default (area_help) */
+    platformUrl: text('platform_url'),
+    helpdeskPhone: text('helpdesk_phone'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],

@@ -1,7 +1,7 @@
 // Fills an empty database with the demo of scripts/demo/counties.ts: units placed in their
 // counties, accounts scoped to the city, each county and the whole installation, one county's
 // own deadline, two months of steps ending today, and the urging notices of 宕昌县.
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { areaSettings, audit, steps, units, users } from '../../db/schema/index.js';
 import * as notices from '../../server/features/notices/notices.service.js';
@@ -14,7 +14,8 @@ import { usernameKey } from '../../shared/domain/usernames.js';
 import { STEP_RULES, type StepType } from '../../shared/domain/steps.js';
 import { type Role } from '../../shared/domain/catalogue.js';
 import { CITY, CITY_OFFICE, COUNTIES, COUNTY_VIEWER, DEFAULTS, REASONS, TZ, WHOLE_OFFICE, unitsOf, type DemoUnit, type Plan } from './counties.js';
-import { contactOf } from './contacts.js';
+import { contactOf, technicianPhone } from './contacts.js';
+import { writeOwnHelp } from '../../db/queries/unit-help.js';
 
 type User = typeof users.$inferSelect;
 
@@ -55,7 +56,12 @@ export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): 
   for (const county of COUNTIES) {
     offices.set(county.code, await staff(county.office, 'office', county.code));
     const crew: User[] = [];
-    for (const t of county.technicians) crew.push(await staff(t, 'technician', county.code));
+    for (const t of county.technicians) {
+      const row = await staff(t, 'technician', county.code);
+      // a phone the units can call (the demo's made-up range)
+      const [withPhone] = await db.update(users).set({ phone: technicianPhone(crew.length + technicians.size * 10) }).where(eq(users.id, row.id)).returning();
+      crew.push(withPhone);
+    }
     technicians.set(county.code, crew);
   }
   await staff(COUNTY_VIEWER, 'viewer', COUNTY_VIEWER.scope);
@@ -79,6 +85,8 @@ export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): 
     // holds its own units whether or not the notices service filters by scope yet
     if (county.code === '621223') summary.notices = await seedNotices(db, offices.get(county.code)!, day0);
   }
+  // where 陇南's units register and whom they call (the city's, inherited by its counties)
+  await writeOwnHelp(db, CITY.code, { platformUrl: 'https://zwzw.longnan.example.gov.cn/shenbao', helpdeskPhone: '0939-8211000' });
   await db.insert(audit).values({ action: 'demo.load', target: null, details: { units: serial, notices: summary.notices } });
 
   return summary;

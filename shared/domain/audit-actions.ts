@@ -19,6 +19,7 @@ export const CHANGE_ACTIONS = [
   'settings.update',
   'settings.area_update',
   'settings.timezone_replaced',
+  'settings.help_update',
   'notice.issue',
   'notice.answer',
   'notice.withdraw',

@@ -153,6 +153,7 @@ describe('npm run demo', () => {
       for (const tech of c.technicians) {
         const row = staff.find((s) => s.username === tech.username)!;
         expect(assigned.get(row.id) ?? 0, tech.username).toBeGreaterThan(0);
+        expect(row.phone, tech.username).toMatch(/^1\d{10}$/);
         expect(all.filter((u) => u.assigneeId === row.id).every((u) => u.areaCode === c.code)).toBe(true);
       }
     }

@@ -583,6 +583,7 @@ export const en: Translation = {
       user_username_collision: 'Account with a colliding username disabled by the system',
       settings_area_update: 'Area settings changed',
       settings_timezone_replaced: 'Time zone setting corrected by the system',
+      settings_help_update: 'Platform address and helpdesk phone changed',
       channel_create: 'Notification channel created',
       channel_update: 'Notification channel changed',
       channel_disable: 'Notification channel disabled',
@@ -695,6 +696,12 @@ export const en: Translation = {
     noUnits: 'This area has no units yet, so no laggards either.',
     noUnitsHint: 'Once the office imports or adds units, the ones falling behind are listed here.',
     answered: 'Answered on {{date}}',
+  },
+  unitHelp: {
+    title: 'Who to contact',
+    platform: 'Application platform',
+    helpdesk: 'Helpdesk phone',
+    askOffice: 'Not set yet; ask the office',
   },
   unitWords: {
     stop: '. ',

@@ -582,6 +582,7 @@ export const zh = {
       user_username_collision: '系统停用了与他人重名的账号',
       settings_area_update: '修改地区的活动设置',
       settings_timezone_replaced: '系统更正了时区设置',
+      settings_help_update: '修改申请平台地址和服务台电话',
       channel_create: '新建通知渠道',
       channel_update: '修改通知渠道',
       channel_disable: '停用通知渠道',
@@ -695,6 +696,12 @@ export const zh = {
     noUnits: '本地区还没有单位，所以也没有落后单位。',
     noUnitsHint: '政府办导入或新建单位后，这里会列出进度落后的单位。',
     answered: '已于 {{date}} 答复',
+  },
+  unitHelp: {
+    title: '找谁办',
+    platform: '申请平台',
+    helpdesk: '服务台电话',
+    askOffice: '尚未设置，请向政府办询问',
   },
   unitWords: {
     stop: '。',

@@ -22,6 +22,7 @@ import { UnitDetails } from './UnitDetails.js';
 import { UnitNotices } from '../../notices/index.js';
 import { registrationSentence } from '../lib/unit-sentences.js';
 import { helpOf } from '../lib/unit-help.js';
+import { HelpPanel } from './HelpPanel.js';
 
 export function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ export function UnitPage({ id }: { id: string }) {
       <UnitNotices unit={u} />
       <StageCards progress={progress} unsentStages={new Set(queued.map((e) => e.step.type.split('.')[0]))} />
       {user.role === 'office' && awaiting && <ReviewPanel unit={u} steps={steps} />}
+      <HelpPanel unit={u} />
       {user.role !== 'viewer' && <StepForm key={u.id} unit={u} progress={progress} previousRef={submittedRef(steps)} />}
       <AssignPanel unit={u} />
       <UnitDetails unit={u} />

@@ -2,4 +2,8 @@
 import type { UnitDetail } from '../../../../../shared/schemas/index.js';
 import type { UnitHelp } from './unit-sentences.js';
 
-export const helpOf = (u: UnitDetail): UnitHelp => ({ technician: u.assignee ?? null });
+export const helpOf = (u: UnitDetail): UnitHelp => ({
+  technician: u.assignee ?? null,
+  platformUrl: u.registrationHelp?.platformUrl ?? null,
+  helpdeskPhone: u.registrationHelp?.helpdeskPhone ?? null,
+});
