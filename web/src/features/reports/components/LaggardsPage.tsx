@@ -81,11 +81,11 @@ export function LaggardsPage() {
                 <th scope="col">{t('reports.kind')}</th>
                 <th scope="col">{t('reports.flags')}</th>
                 <th scope="col" className="num">{t('reports.severity')}</th>
-                <th scope="col">{t('reports.contactName')}</th>
-                <th scope="col">{t('reports.contactPhone')}</th>
-                <th scope="col">{t('reports.assignee')}</th>
+                <th scope="col" className="nowrap">{t('reports.contactName')}</th>
+                <th scope="col" className="nowrap">{t('reports.contactPhone')}</th>
+                <th scope="col" className="nowrap">{t('reports.assignee')}</th>
                 <th scope="col">{t('reports.lastEventAt')}</th>
-                <th scope="col">{t('notices.urged')}</th>
+                <th scope="col" className="nowrap">{t('notices.urged')}</th>
               </tr>
             </thead>
             <tbody>
@@ -98,7 +98,7 @@ export function LaggardsPage() {
                   <td data-label={t('reports.kind')} className="nowrap">{t(`kind.${l.unit.kind}`)}</td>
                   <td data-label={t('reports.flags')}>{l.flags.map((f) => <FlagBadge key={f.category} flag={f} />)}</td>
                   <td className="num" data-label={t('reports.severity')}>{l.severity.toFixed(1)}</td>
-                  <td data-label={t('reports.contactName')}>{l.unit.contactName ?? '—'}</td>
+                  <td className="nowrap" data-label={t('reports.contactName')}>{l.unit.contactName ?? '—'}</td>
                   <td data-label={t('reports.contactPhone')}>
                     {l.unit.contactPhone ? <a className="nowrap" href={`tel:${l.unit.contactPhone.replace(/[^0-9+]/g, '')}`}>{l.unit.contactPhone}</a> : '—'}
                   </td>
