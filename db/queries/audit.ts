@@ -9,6 +9,7 @@ import { audit, units, users } from '../schema/index.js';
 import { normalizeCode } from '../../shared/domain/codes.js';
 import { endOfDay, startOfDay } from '../../shared/domain/dates.js';
 import type { AuditEntry as AuditLine, AuditQuery } from '../../shared/schemas/audit.js';
+import type { AuditAction } from '../../shared/domain/audit-actions.js';
 import { inScopeSql, type Reach } from './reach.js';
 import { usersInScopeSql } from './users.js';
 
@@ -21,7 +22,8 @@ export interface AuditActor {
 }
 
 export interface AuditEntry {
-  action: string;
+  /** one of AUDIT_ACTIONS: the log's reader has words for each */
+  action: AuditAction;
   target: string | null;
   details?: unknown;
 }

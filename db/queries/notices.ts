@@ -17,13 +17,15 @@ export interface NoticeFacts {
   lastAt: string | null;
   /** a live step happened after the last notice went out (its occurredAt, later the same day counts) */
   stepSinceLast: boolean;
+  /** when the unit last answered one of its notices: the board shows it has answered */
+  answeredAt?: string | null;
 }
 
-export const NO_NOTICES: NoticeFacts = { count: 0, lastAt: null, stepSinceLast: false };
+export const NO_NOTICES: NoticeFacts = { count: 0, lastAt: null, stepSinceLast: false, answeredAt: null };
 
 /** The units' last notices, one row per urged unit: for a filter or a join. */
 export const lastNotices = (where: SQL = sql`true`) => sql`
-  select n.unit_id, count(*)::int as n, max(n.issued_at) as last_at
+  select n.unit_id, count(*)::int as n, max(n.issued_at) as last_at, max(n.answered_at) as answered_at
   from notices n where n.withdrawn_at is null and n.unit_id is not null and ${where} group by n.unit_id`;
 
 /** Units urged whose last notice has no live step after it: "urged, still no progress since". */
@@ -35,13 +37,19 @@ export const urgedWithoutProgress = sql`(
 export async function noticeFacts(db: DbOrTx, unitIds?: string[]): Promise<Map<string, NoticeFacts>> {
   if (unitIds && unitIds.length === 0) return new Map();
   const where = unitIds ? sql`n.unit_id in (${sql.join(unitIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`true`;
-  const rows = await rowsOf<{ unit_id: string; n: number; last_ms: number; since: boolean }>(
+  const rows = await rowsOf<{ unit_id: string; n: number; last_ms: number; since: boolean; answered_ms: number | null }>(
     db,
     sql`select l.unit_id, l.n, round(extract(epoch from l.last_at) * 1000)::float8 as last_ms,
+        round(extract(epoch from l.answered_at) * 1000)::float8 as answered_ms,
         exists (select 1 from steps s where s.unit_id = l.unit_id and not s.voided and s.occurred_at > l.last_at) as since
       from (${lastNotices(where)}) l`,
   );
-  return new Map(rows.map((r) => [r.unit_id, { count: r.n, lastAt: new Date(Number(r.last_ms)).toISOString(), stepSinceLast: r.since }]));
+  return new Map(
+    rows.map((r) => [
+      r.unit_id,
+      { count: r.n, lastAt: new Date(Number(r.last_ms)).toISOString(), stepSinceLast: r.since, answeredAt: r.answered_ms === null ? null : new Date(Number(r.answered_ms)).toISOString() },
+    ]),
+  );
 }
 
 /**

@@ -187,6 +187,14 @@ export async function settle(
     .where(and(eq(notifyDeliveries.id, id), eq(notifyDeliveries.status, 'pending')));
 }
 
+/** A test message its robot's minute left unsent: failed at once, unless a sender has just claimed it. */
+export async function failUnsentTest(db: DbOrTx, id: string, answer: string): Promise<void> {
+  await db
+    .update(notifyDeliveries)
+    .set({ status: 'failed', lastAnswer: answer })
+    .where(and(eq(notifyDeliveries.id, id), eq(notifyDeliveries.status, 'pending'), eq(notifyDeliveries.attempts, 0)));
+}
+
 /** Claimed rows given back untried (their robot said "too fast" to the one before): not a try. */
 export async function release(db: DbOrTx, ids: string[], nextAt: Date): Promise<void> {
   if (ids.length === 0) return;

@@ -28,3 +28,13 @@ export const areaSettings = pgTable('area_settings', {
   scoreYellow: integer('score_yellow'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/** Where an area's units register: the platform's address and helpdesk phone; a null inherits the ancestor's, then the settings row's. */
+export const areaHelp = pgTable('area_help', {
+  areaCode: text('area_code')
+    .primaryKey()
+    .references(() => areas.code),
+  platformUrl: text('platform_url'),
+  helpdeskPhone: text('helpdesk_phone'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

@@ -19,6 +19,9 @@ export const settings = pgTable(
     /** the scorecard: share onboarded green from this percent, yellow from the next, else red */
     scoreGreen: integer('score_green').notNull().default(90),
     scoreYellow: integer('score_yellow').notNull().default(60),
+    /** the application platform's address and helpdesk phone: every area's default (area_help) */
+    platformUrl: text('platform_url'),
+    helpdeskPhone: text('helpdesk_phone'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],

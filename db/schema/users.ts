@@ -11,6 +11,8 @@ export const users = pgTable(
     /** what logins and uniqueness compare, by equality: usernameKey() of shared/domain/usernames.ts */
     usernameKey: text('username_key').notNull(),
     displayName: text('display_name').notNull(),
+    /** a technician's phone, shown to the units it looks after */
+    phone: text('phone'),
     role: text('role', { enum: ['office', 'technician', 'unit', 'viewer'] }).notNull(),
     unitId: uuid('unit_id').references(() => units.id),
     /** what an office, viewer or technician sees: an area of any level, or null for the whole installation */

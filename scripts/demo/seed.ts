@@ -1,7 +1,7 @@
 // Fills an empty database with the demo of scripts/demo/counties.ts: units placed in their
 // counties, accounts scoped to the city, each county and the whole installation, one county's
 // own deadline, two months of steps ending today, and the urging notices of 宕昌县.
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { areaSettings, audit, steps, units, users } from '../../db/schema/index.js';
 import * as notices from '../../server/features/notices/notices.service.js';
@@ -11,9 +11,11 @@ import { actorFor, type Actor } from '../../server/lib/actor.js';
 import { addDays, startOfDay, today } from '../../shared/domain/dates.js';
 import { deriveProgress, initialProgress } from '../../shared/domain/progress.js';
 import { usernameKey } from '../../shared/domain/usernames.js';
-import { STEP_RULES } from '../../shared/domain/steps.js';
+import { STEP_RULES, type StepType } from '../../shared/domain/steps.js';
 import { type Role } from '../../shared/domain/catalogue.js';
 import { CITY, CITY_OFFICE, COUNTIES, COUNTY_VIEWER, DEFAULTS, REASONS, TZ, WHOLE_OFFICE, unitsOf, type DemoUnit, type Plan } from './counties.js';
+import { contactOf, technicianPhone } from './contacts.js';
+import { writeOwnHelp } from '../../db/queries/unit-help.js';
 
 type User = typeof users.$inferSelect;
 
@@ -50,13 +52,17 @@ export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): 
   await staff(WHOLE_OFFICE, 'office', null);
   await staff(CITY_OFFICE, 'office', CITY.code);
   const offices = new Map<string, User>();
-  const technicians = new Map<string, User>();
+  const technicians = new Map<string, User[]>();
   for (const county of COUNTIES) {
     offices.set(county.code, await staff(county.office, 'office', county.code));
-    for (const [k, t] of county.technicians.entries()) {
+    const crew: User[] = [];
+    for (const t of county.technicians) {
       const row = await staff(t, 'technician', county.code);
-      if (k === 0) technicians.set(county.code, row);
+      // a phone the units can call (the demo's made-up range)
+      const [withPhone] = await db.update(users).set({ phone: technicianPhone(crew.length + technicians.size * 10) }).where(eq(users.id, row.id)).returning();
+      crew.push(withPhone);
     }
+    technicians.set(county.code, crew);
   }
   await staff(COUNTY_VIEWER, 'viewer', COUNTY_VIEWER.scope);
 
@@ -65,7 +71,9 @@ export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): 
   for (const county of COUNTIES) {
     const list = unitsOf(county);
     for (const [i, unit] of list.entries()) {
-      await seedUnit(db, unit, county.stories[i % county.stories.length], serial++, { day0, now, passwordHash, office: offices.get(county.code)!, technician: technicians.get(county.code)! }, (username) => summary.unitContacts.push(username), i);
+      // the county's technicians share its units in turn: each has a day's list of its own
+      const crew = technicians.get(county.code)!;
+      await seedUnit(db, unit, county.stories[i % county.stories.length], serial++, { day0, now, passwordHash, office: offices.get(county.code)!, technician: crew[i % crew.length] }, (username) => summary.unitContacts.push(username), i);
     }
     let ownConnectionDue: string | null = null;
     if (county.own) {
@@ -77,6 +85,8 @@ export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): 
     // holds its own units whether or not the notices service filters by scope yet
     if (county.code === '621223') summary.notices = await seedNotices(db, offices.get(county.code)!, day0);
   }
+  // where 陇南's units register and whom they call (the city's, inherited by its counties)
+  await writeOwnHelp(db, CITY.code, { platformUrl: 'https://zwzw.longnan.example.gov.cn/shenbao', helpdeskPhone: '0939-8211000' });
   await db.insert(audit).values({ action: 'demo.load', target: null, details: { units: serial, notices: summary.notices } });
 
   return summary;
@@ -87,6 +97,7 @@ interface Ctx {
   now: number;
   passwordHash: string;
   office: User;
+  /** the technician assigned to the unit: records its wiring and connection steps */
   technician: User;
 }
 
@@ -107,14 +118,22 @@ async function seedUnit(db: Db, unit: DemoUnit, plan: Plan, serial: number, ctx:
       return { type, occurredAt: new Date(at).toISOString(), data, note: type === 'connection.test_failed' ? '光衰过大，链路测试未通过' : null };
     });
     const progress = facts.length ? deriveProgress(facts, createdAt.toISOString()) : initialProgress(createdAt.toISOString());
+    const person = contactOf(unit, serial);
     const [row] = await tx
       .insert(units)
-      .values({ ...unit, contactName: null, createdAt, updatedAt: createdAt, stepCount: facts.length, ...progressColumns(progress) })
+      .values({ ...unit, contactName: person.name, contactPhone: person.phone, assigneeId: ctx.technician.id, createdAt, updatedAt: createdAt, stepCount: facts.length, ...progressColumns(progress) })
       .returning();
+    // the unit's own contact (townships and every fourth department) submits its registration itself
+    let own: User | null = null;
+    if (unit.kind === 'township' || i % 4 === 0) {
+      const username = `u${unit.code}`;
+      [own] = await tx.insert(users).values({ username, usernameKey: usernameKey(username), displayName: `${unit.name}联络员 ${person.name}`, role: 'unit', unitId: row.id, passwordHash: ctx.passwordHash }).returning();
+      contact(username);
+    }
     if (facts.length) {
       await tx.insert(steps).values(
         facts.map((f, k) => {
-          const actor = f.type.startsWith('registration.') && f.type !== 'registration.submitted' ? ctx.office : ctx.technician;
+          const actor = recorderOf(f.type, { office: ctx.office, technician: ctx.technician, own });
           return {
             unitId: row.id,
             seq: k + 1,
@@ -131,12 +150,19 @@ async function seedUnit(db: Db, unit: DemoUnit, plan: Plan, serial: number, ctx:
         }),
       );
     }
-    if (unit.kind === 'township' || i % 4 === 0) {
-      const username = `u${unit.code}`;
-      await tx.insert(users).values({ username, usernameKey: usernameKey(username), displayName: `${unit.name}联络员`, role: 'unit', unitId: row.id, passwordHash: ctx.passwordHash });
-      contact(username);
-    }
   });
+}
+
+/**
+ * Who records a step, as the product's rules allow it (STEP_RULES[type].roles): the unit's
+ * technician its wiring and connection, the unit's own contact its registration (the office
+ * where the unit has no account), the office the review.
+ */
+export function recorderOf(type: StepType, who: { office: User; technician: User; own: User | null }): User {
+  const roles = STEP_RULES[type].roles as readonly Role[];
+  if (roles.includes('technician')) return who.technician;
+  if (roles.includes('unit') && who.own) return who.own;
+  return who.office;
 }
 
 /**

@@ -2,6 +2,7 @@
 // area's own deadlines and where each value in force comes from.
 import { z } from 'zod';
 import { AreaOwnSettings, AreaSettings, Settings, SettingsQuery } from '../schemas/settings.js';
+import { RegistrationHelp, RegistrationHelpBody, RegistrationHelpQuery } from '../schemas/unit-help.js';
 import { endpoint } from './endpoint.js';
 import { office } from './roles.js';
 
@@ -19,6 +20,10 @@ export const SettingsAnswer = z.union([AreaSettings, Settings]);
 export const SettingsBody = z.union([Settings.loose(), AreaOwnSettings.loose()]).catch((ctx) => ctx.input as never);
 
 export const settingsApi = {
+  /** where units register and whom they call: the area's own values and those in force (office) */
+  getHelp: endpoint({ method: 'GET', path: '/api/settings/help', tag, access: { roles: office, scope: 'filtered' }, query: RegistrationHelpQuery, response: { 200: RegistrationHelp } }),
+  /** the area's own values (without area: the installation's, by a whole-installation office) */
+  putHelp: endpoint({ method: 'PUT', path: '/api/settings/help', tag, access: { roles: office, scope: 'filtered' }, query: RegistrationHelpQuery, body: RegistrationHelpBody, response: { 200: RegistrationHelp } }),
   /** anyone logged in reads the installation's; an area's only inside the caller's reach */
   get: endpoint({ method: 'GET', path: '/api/settings', tag, access: { roles: 'any', scope: 'filtered' }, query: SettingsQuery, response: { 200: SettingsAnswer } }),
   /** the installation's: a whole-installation office only; an area's: an office whose scope holds it */

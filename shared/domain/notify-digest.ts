@@ -1,6 +1,7 @@
 // The daily digest and the instant alerts as the office's group reads them on a phone: plain
 // Chinese markdown that both robots render, cut to the robot's size limit.
 import { CATEGORY_LABELS, LAGGARD_CATEGORIES, STAGE_LABELS, type LaggardCategory, type LaggardFlag } from './laggards.js';
+import { percentText } from './vocabulary.js';
 import type { Stage } from './steps.js';
 
 /** A robot's limit on one markdown message, in UTF-8 bytes (WeChat Work: 4,096; DingTalk takes more, held to the same). */
@@ -29,7 +30,7 @@ function plain(s: string, max = NAME_MAX): string {
   return [...one].length > max ? `${[...one].slice(0, max - 1).join('')}…` : one;
 }
 
-const share = (part: number, total: number) => (total === 0 ? '0%' : `${Math.round((part / total) * 1000) / 10}%`);
+const share = (part: number, total: number) => percentText(part, total);
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `${n}` : '±0');
 
 function flagInWords(f: LaggardFlag): string {

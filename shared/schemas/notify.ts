@@ -84,3 +84,9 @@ export type Delivery = z.infer<typeof Delivery>;
 export const DeliveryResponse = z.object({ delivery: Delivery });
 export const DeliveryList = z.object({ items: z.array(Delivery), total: z.number().int() });
 export const DeliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+
+/** GET /api/channels/preview: the digest a channel of this kind and scope would get now, before it is saved. */
+export const DigestPreviewQuery = z.object({ kind: z.enum(CHANNEL_KINDS), scope: AreaCode.optional() });
+export const DigestPreview = z.object({ title: z.string(), text: z.string() });
+export type DigestPreviewQuery = z.infer<typeof DigestPreviewQuery>;
+export type DigestPreview = z.infer<typeof DigestPreview>;

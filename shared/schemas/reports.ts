@@ -65,7 +65,7 @@ export const LaggardItem = z.object({
   maxDaysLate: z.number().int(),
   lastEventAt: IsoDateTime.nullable(),
   /** its urging notices (催办), withdrawn ones left out */
-  notices: z.object({ count: z.number().int(), lastAt: IsoDateTime.nullable(), stepSinceLast: z.boolean() }),
+  notices: z.object({ count: z.number().int(), lastAt: IsoDateTime.nullable(), stepSinceLast: z.boolean(), answeredAt: IsoDateTime.nullable().optional() }),
 });
 export type LaggardItem = z.infer<typeof LaggardItem>;
 

@@ -16,7 +16,9 @@ export type UnitLaggard = z.infer<typeof UnitLaggard>;
 export const UnitDetail = Unit.extend({
   laggard: UnitLaggard,
   /** the technician assigned to the unit, by name: leaders and contacts cannot list users */
-  assignee: z.object({ id: Id, displayName: z.string() }).nullable(),
+  assignee: z.object({ id: Id, displayName: z.string(), phone: z.string().nullable().optional() }).nullable(),
+  /** where the unit registers: the platform's address and helpdesk phone its area sets (else an ancestor's, else the installation's) */
+  registrationHelp: z.object({ platformUrl: z.string().nullable(), helpdeskPhone: z.string().nullable() }).optional(),
 });
 export type UnitDetail = z.infer<typeof UnitDetail>;
 export const UnitDetailResponse = z.object({ unit: UnitDetail });

@@ -55,6 +55,8 @@ const EXPECTED: Record<string, [Expected, Expected, Expected, Expected, Expected
   'GET /api/live': [401, '2xx', '2xx', '2xx', '2xx'],
   'GET /api/settings': [401, '2xx', '2xx', '2xx', '2xx'],
   'PUT /api/settings': [401, '2xx', 403, 403, 403],
+  'GET /api/settings/help': [401, '2xx', 403, 403, 403],
+  'PUT /api/settings/help': [401, '2xx', 403, 403, 403],
   'GET /api/audit': [401, '2xx', 403, 403, 403],
   'GET /api/reports/summary': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/laggards': [401, '2xx', 403, 403, '2xx'],
@@ -68,6 +70,7 @@ const EXPECTED: Record<string, [Expected, Expected, Expected, Expected, Expected
   'GET /api/reports/areas.xlsx': [401, '2xx', 403, 403, '2xx'],
   'POST /api/channels': [401, '2xx', 403, 403, 403],
   'GET /api/channels': [401, '2xx', 403, 403, 403],
+  'GET /api/channels/preview': [401, '2xx', 403, 403, 403],
   // the channel routes are given the unit's id, a channel that does not exist: reached, and 404
   'PATCH /api/channels/:id': [401, 404, 403, 403, 403],
   'DELETE /api/channels/:id': [401, 404, 403, 403, 403],
@@ -139,6 +142,10 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
       return { url: '/api/areas/62' };
     case 'POST /api/areas/:code/notices':
       return { url: '/api/areas/62/notices', body: {} };
+    case 'GET /api/channels/preview':
+      return { url: `${url}?kind=wecom` };
+    case 'PUT /api/settings/help':
+      return { url, body: { platformUrl: null, helpdeskPhone: null } };
     case 'PUT /api/settings':
       return { url, body: { timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2 } };
     default:

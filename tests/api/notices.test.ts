@@ -233,9 +233,13 @@ describe('on the laggard board', () => {
     const parent = uniq('P');
     const unit = await refusedUnit({ parentCode: parent });
     const row = async () => (await office.get(`/api/reports/laggards?parentCode=${parent}`)).json().items.find((i: { unit: { id: string } }) => i.unit.id === unit.id);
-    expect((await row()).notices).toEqual({ count: 0, lastAt: null, stepSinceLast: false });
+    expect((await row()).notices).toEqual({ count: 0, lastAt: null, stepSinceLast: false, answeredAt: null });
     const { notice } = (await issue(unit.id)).json();
-    expect((await row()).notices).toEqual({ count: 1, lastAt: notice.issuedAt, stepSinceLast: false });
+    expect((await row()).notices).toEqual({ count: 1, lastAt: notice.issuedAt, stepSinceLast: false, answeredAt: null });
+    // the board shows that the unit has answered (issue 27)
+    const own = await t.as('unit', { unitId: unit.id });
+    expect((await own.post(`/api/notices/${notice.id}/answer`, { text: '已安排下周布线' })).statusCode).toBe(200);
+    expect((await row()).notices.answeredAt).toMatch(/^\d{4}-/);
     // a withdrawn notice does not count
     const second = await t.database.db
       .insert(notices)

@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dingtalkSign } from '../../shared/domain/dingtalk-sign.js';
+import { robotCause } from '../../shared/domain/robot-answer.js';
 import { loggerOptions } from '../../server/logger.js';
 import { rowsOf } from '../../db/rows.js';
 import { errorOf, type Agent, type TestApp } from '../helpers/app.js';
@@ -152,20 +153,25 @@ describe('test messages', () => {
     }
   });
 
-  it('say what went wrong when the robot hangs, redirects or answers an error', async () => {
+  // a test message is answered at once and never retried: a clerk is waiting for it (issue 27)
+  it('say what went wrong when the robot hangs, redirects or answers an error, and are not retried', async () => {
     const cases = [
-      ['hang', /no answer within 1500 ms/, 'pending'],
-      ['redirect', /HTTP 302 \(redirect not followed\)/, 'failed'],
-      ['bad', /93000/, 'failed'],
-      ['500', /HTTP 500/, 'pending'],
+      ['hang', /no answer within 1500 ms/, 'timeout'],
+      ['redirect', /HTTP 302 \(redirect not followed\)/, 'redirect'],
+      ['bad', /93000/, 'robot_key'],
+      ['500', /HTTP 500/, 'server_error'],
+      ['ratelimit', /45009/, 'rate_limited'],
     ] as const;
-    for (const [behaviour, answer, status] of cases) {
+    for (const [behaviour, answer, cause] of cases) {
       const key = `wk-${behaviour}`;
       robot.script(key, [behaviour]);
       const { channel } = (await office.post('/api/channels', wecom(key))).json();
       const { delivery } = (await office.post(`/api/channels/${channel.id}/test`)).json();
       expect(delivery.lastAnswer, behaviour).toMatch(answer);
-      expect(delivery.status, behaviour).toBe(status);
+      expect(delivery.status, behaviour).toBe('failed');
+      expect(robotCause(delivery.lastAnswer), behaviour).toBe(cause);
+      const log = (await office.get(`/api/channels/${channel.id}/deliveries`)).json().items;
+      expect(log.filter((d: { status: string }) => d.status === 'pending'), behaviour).toEqual([]);
     }
     expect(robot.elsewhereHits()).toBe(0);
   });

@@ -166,7 +166,7 @@ describe('the full units list', () => {
     const rows: Record<string, string>[] = parse(res.rawPayload, { bom: true, columns: true });
     expect(rows.map((r) => [r['编码'], r['名称'], r['类型'], r['联系人'], r['联系电话'], r['布线截止'], r['负责技术员'], r['布线']])).toEqual([
       [`${area}-A`, '哈达铺镇人民政府', '乡镇', '王镇长', '0939-5500001', '2026-12-15', technician.user.displayName, '未开始'],
-      [`${area}-B`, "'=县教育局", '部门', '', '', '', '', '受阻'],
+      [`${area}-B`, "'=县教育局", '部门', '', '', '', '', '拒绝布线'],
     ]);
     expect(rows[1]['最近进展']).toBe(`${addDays(today(TZ), -3)} 10:00`);
     const townships: Record<string, string>[] = parse((await office.get(`/api/units.csv?parentCode=${area}&kind=township`)).rawPayload, { bom: true, columns: true });

@@ -188,6 +188,18 @@ export const CASES: Record<string, () => Promise<void>> = {
     expect(own.json().channel.scope).toBe(A);
   },
   'GET /api/channels': listing('GET /api/channels', (s) => s.channel.name),
+  'GET /api/settings/help': areaRefused('GET /api/settings/help'),
+  'PUT /api/settings/help': async () => {
+    for (const area of [B, CITY]) expect((await at.A.office.put(`/api/settings/help?area=${area}`, { platformUrl: null, helpdeskPhone: '0939-1' + '234567' })).statusCode, area).toBe(404);
+    expect((await at.A.office.put(`/api/settings/help?area=${A}`, { platformUrl: null, helpdeskPhone: null })).statusCode).toBe(200);
+  },
+  'GET /api/channels/preview': async () => {
+    // the digest of another county (or the city above) is a 404, as an unknown area
+    for (const area of [B, CITY]) expect((await at.A.office.get(`/api/channels/preview?kind=wecom&scope=${area}`)).statusCode, area).toBe(404);
+    const own = await at.A.office.get(`/api/channels/preview?kind=wecom&scope=${A}`);
+    expect(own.statusCode, own.body).toBe(200);
+    expect((await at.city.office.get(`/api/channels/preview?kind=dingtalk&scope=${B}`)).statusCode).toBe(200);
+  },
   'PATCH /api/channels/:id': byId('PATCH /api/channels/:id', (p) => thing(p).channel.id, () => ({ name: '改名群' })),
   'DELETE /api/channels/:id': byId('DELETE /api/channels/:id', async (p) => (await channelAt(p)).id),
   'POST /api/channels/:id/test': byId('POST /api/channels/:id/test', (p) => thing(p).channel.id),

@@ -2,7 +2,8 @@
 // or more counties under 陇南市 that stand differently, every unit in its county, and the scoped
 // logins, each able to log in and carrying its scope.
 import { describe, expect, it } from 'vitest';
-import { areas, areaSettings, settings, units, users } from '../../db/schema/index.js';
+import { areas, areaSettings, settings, steps, units, users } from '../../db/schema/index.js';
+import { STEP_RULES } from '../../shared/domain/steps.js';
 import { hashPassword } from '../../server/lib/password.js';
 import { LAGGARD_CATEGORIES, laggardFlags, type LaggardCategory } from '../../shared/domain/laggards.js';
 import { today } from '../../shared/domain/dates.js';
@@ -135,5 +136,56 @@ describe('npm run demo', () => {
     const text = describeDemo(summary, true);
     for (const l of summary.logins) expect(text).toMatch(new RegExp(`${l.username}\\s+sees ${l.scope ? `${l.scopeName} \\(${l.scope}\\)` : 'the whole installation'}`));
     for (const c of summary.counties) expect(text).toContain(`${c.name} ${c.code}`);
+  });
+
+  it('is a county at work: every unit has a contact with a phone and a technician who looks after it', async () => {
+    const all = await t.database.db.select().from(units);
+    for (const u of all) {
+      expect(u.contactName, u.code).toMatch(/\S/);
+      expect(u.contactPhone, u.code).toMatch(/^1\d{10}$/);
+    }
+    const staff = await t.database.db.select().from(users);
+    const assigned = new Map<string, number>();
+    for (const u of all) assigned.set(u.assigneeId ?? 'none', (assigned.get(u.assigneeId ?? 'none') ?? 0) + 1);
+    expect(assigned.get('none')).toBeUndefined();
+    // every technician has units of its own county, tech01 among them
+    for (const c of COUNTIES) {
+      for (const tech of c.technicians) {
+        const row = staff.find((s) => s.username === tech.username)!;
+        expect(assigned.get(row.id) ?? 0, tech.username).toBeGreaterThan(0);
+        expect(row.phone, tech.username).toMatch(/^1\d{10}$/);
+        expect(all.filter((u) => u.assigneeId === row.id).every((u) => u.areaCode === c.code)).toBe(true);
+      }
+    }
+  });
+
+  it('records every step by a role STEP_RULES allows: the unit\'s own contact for its own unit', async () => {
+    const staff = new Map((await t.database.db.select().from(users)).map((u) => [u.id, u]));
+    const unitOf = new Map((await t.database.db.select().from(units)).map((u) => [u.id, u]));
+    const all = await t.database.db.select().from(steps);
+    expect(all.length).toBeGreaterThan(100);
+    const seen = new Set<string>();
+    for (const s of all) {
+      const rule = STEP_RULES[s.type as keyof typeof STEP_RULES];
+      const who = staff.get(s.actorId!)!;
+      expect(who.role, `${s.type} by ${who.username}`).toBe(s.actorRole);
+      expect(rule.roles, `${s.type} by ${who.username}`).toContain(who.role);
+      if (who.role === 'unit') expect(who.unitId).toBe(s.unitId);
+      // a technician records for the units it is assigned, so its list is its day's work
+      if (who.role === 'technician') expect(unitOf.get(s.unitId)!.assigneeId).toBe(who.id);
+      seen.add(`${s.type}:${who.role}`);
+    }
+    // the unit's contacts do register: the review is the office's
+    expect(seen).toContain('registration.submitted:unit');
+    expect(seen).not.toContain('registration.submitted:technician');
+  });
+
+  it('lands tech01 on its own units', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tech01', password: PASSWORD } });
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json().user;
+    const mine = await t.app.inject({ method: 'GET', url: `/api/units?assignee=${me.id}&pageSize=200`, headers: { cookie } });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().total).toBeGreaterThan(10);
   });
 });

@@ -10,7 +10,7 @@ const leaves = (tree: Tree, path: string[] = []): [string, string][] =>
   Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[[...path, k].join('.'), v] as [string, string]] : leaves(v, [...path, k])));
 
 /** Latin words a Chinese screen writes as they are. */
-const LATIN_WORDS = new Set(['CSV', 'XLSX', 'xlsx', 'csv', 'Excel', 'WPS', 'UTF', 'IANA', 'IP', 'Asia', 'Shanghai', 'UTC', 'PDF', 'Webhook', 'SEC', 'GB', 'GBK', 'BOM']);
+const LATIN_WORDS = new Set(['CSV', 'XLSX', 'xlsx', 'csv', 'Excel', 'WPS', 'UTF', 'IANA', 'IP', 'Asia', 'Shanghai', 'UTC', 'PDF', 'Webhook', 'SEC', 'GB', 'GBK', 'BOM', 'DNS', 'HTTPS']);
 /** Values that are not Chinese text at all: the language switch names the other language in it. */
 const NOT_TEXT = new Set(['app.otherLanguage', 'app.otherLanguageCode']);
 

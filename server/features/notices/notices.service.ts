@@ -37,7 +37,7 @@ function draft(item: ReturnType<typeof toLaggardItem>, ctx: ReportContext, actor
 }
 
 const issuedAudit = (rows: repo.NoticeRow[]) =>
-  rows.map((r) => ({ action: 'notice.issue', target: r.unitId, details: { noticeId: r.id, number: numberOf(r), flags: r.flags.map((f) => f.category), respondBy: r.respondBy, batchId: r.batchId } }));
+  rows.map((r) => ({ action: 'notice.issue' as const, target: r.unitId, details: { noticeId: r.id, number: numberOf(r), flags: r.flags.map((f) => f.category), respondBy: r.respondBy, batchId: r.batchId } }));
 
 export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body: IssueNotice, now = new Date()): Promise<Notice> {
   if (!isUuid(unitId)) throw fail.notFound('unit');

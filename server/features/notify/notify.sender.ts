@@ -81,9 +81,14 @@ export function createSender({ db, config, log, clock = () => new Date(), transp
     }
     const now = clock();
     const answer = text.slice(0, STORED_ANSWER_CHARS);
+    // a test message answers the clerk who sent it, now: it is never tried again behind their back
+    const once = delivery.kind === 'test';
     if (outcome === 'sent') await settle(db, delivery.id, { status: 'sent', answer, sentAt: now });
     else if (outcome === 'failed') await settle(db, delivery.id, { status: 'failed', answer });
-    else {
+    else if (once) {
+      if (outcome === 'rate_limited') await holdChannel(db, channel.id, new Date(now.getTime() + DELIVERY_RULE.holdAfterRateLimitMs));
+      await settle(db, delivery.id, { status: 'failed', answer });
+    } else {
       if (outcome === 'rate_limited') await holdChannel(db, channel.id, new Date(now.getTime() + DELIVERY_RULE.holdAfterRateLimitMs));
       const next = nextTry(delivery.createdAt.getTime(), delivery.attempts, now.getTime());
       await settle(db, delivery.id, next === null ? { status: 'failed', answer: `gave up: not sent within 24 hours; last answer: ${answer}` } : { status: 'pending', answer, nextAt: new Date(next) });

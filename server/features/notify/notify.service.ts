@@ -4,9 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
-import { enqueue, enqueueAlert, findChannel, findDelivery, insertChannel, listChannels, listDeliveries, updateChannel, type ChannelRow, type DeliveryRow } from '../../../db/queries/notify.js';
+import { enqueue, enqueueAlert, failUnsentTest, findChannel, findDelivery, insertChannel, listChannels, listDeliveries, updateChannel, type ChannelRow, type DeliveryRow } from '../../../db/queries/notify.js';
 import { readSettings } from '../../../db/queries/settings.js';
 import { localDateTime } from '../../../shared/domain/dates.js';
+import { BUSY_ANSWER } from '../../../shared/domain/robot-answer.js';
 import { noticeOverdueAlert, testMessage } from '../../../shared/domain/notify-digest.js';
 import type { Channel, ChannelKind, CreateChannel, Delivery, UpdateChannel } from '../../../shared/schemas/notify.js';
 import type { Config } from '../../config.js';
@@ -170,6 +171,8 @@ export async function sendTest({ db, config }: ChannelsDeps, actor: Actor, sende
     return created!;
   });
   await sender.sendNow(id, row.id);
+  // the robot's minute was used up: the test says so now rather than waiting in the outbox
+  await failUnsentTest(db, row.id, BUSY_ANSWER);
   return toDelivery((await findDelivery(db, row.id))!);
 }
 

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { CATEGORY_LABELS, LAGGARD_CATEGORIES } from '../../../shared/domain/laggards.js';
 import { ROLLUP_RANK_TEXT } from '../../../shared/domain/rollup.js';
 import { SCORE_COLOUR_ZH } from '../../../shared/domain/scorecard.js';
+import { percentValue } from '../../../shared/domain/vocabulary.js';
 import type { RollupResponse, RollupRow } from '../../../shared/schemas/areas.js';
 import { attachment, tableCsv, tableXlsx, type SheetColumn } from '../../lib/sheet.js';
 
@@ -18,14 +19,13 @@ const columns: SheetColumn<RollupRow>[] = [
   { header: '层级', value: (r) => LEVEL_WORDS[r.area.level] },
   { header: '单位数', kind: 'int', value: (r) => r.totalUnits },
   { header: '已完成接入申报', kind: 'int', value: (r) => r.onboarded },
-  { header: '完成率（%）', kind: 'decimal1', value: (r) => Math.round(r.onboardedShare * 1000) / 10 },
+  { header: '完成率（%）', kind: 'decimal1', value: (r) => percentValue(r.onboardedShare) },
   // the scorecard's colour in words: a printed or grey copy keeps it
   { header: '评级', value: (r) => (r.scorecard && r.totalUnits > 0 ? SCORE_COLOUR_ZH[r.scorecard.colour] : null) },
   { header: '较上周完成', kind: 'int', value: (r) => (r.previous ? r.onboarded - r.previous.onboarded : null) },
   { header: '上周排名', kind: 'int', value: (r) => r.previous?.rank ?? null },
   { header: '布线完成', kind: 'int', value: (r) => r.stages.wiring.done },
   { header: '接入完成', kind: 'int', value: (r) => r.stages.connection.done },
-  { header: '申报完成', kind: 'int', value: (r) => r.stages.registration.done },
   { header: '落后单位', kind: 'int', value: (r) => r.laggards },
   ...LAGGARD_CATEGORIES.map((c): SheetColumn<RollupRow> => ({ header: CATEGORY_LABELS[c].zh, kind: 'int', value: (r) => r.byCategory[c] ?? 0 })),
 ];

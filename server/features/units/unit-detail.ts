@@ -8,7 +8,8 @@ import type { UnitDetail, UnitLaggard } from '../../../shared/schemas/unit-detai
 import { iso } from '../../lib/time.js';
 import { rulesForArea } from '../../../db/queries/settings.js';
 import { liveSteps, toFact } from '../../../db/queries/steps.js';
-import { areaName, displayNames, toUnit, type UnitRow } from '../../../db/queries/units.js';
+import { areaName, toUnit, type UnitRow } from '../../../db/queries/units.js';
+import { helpForArea, technicianContact } from '../../../db/queries/unit-help.js';
 
 export async function unitLaggard(db: DbOrTx, row: UnitRow, now = new Date()): Promise<UnitLaggard> {
   // the unit's county's deadlines, inherited over its city and province, as the board uses them
@@ -25,17 +26,12 @@ export async function unitLaggard(db: DbOrTx, row: UnitRow, now = new Date()): P
   return { asOf, flags, severity };
 }
 
-async function assigneeOf(db: DbOrTx, id: string | null): Promise<UnitDetail['assignee']> {
-  if (!id) return null;
-  const name = (await displayNames(db, [id])).get(id);
-  return name === undefined ? null : { id, displayName: name };
-}
-
 export async function toUnitDetail(db: DbOrTx, row: UnitRow): Promise<UnitDetail> {
-  const [laggard, assignee, county] = await Promise.all([
+  const [laggard, assignee, county, registrationHelp] = await Promise.all([
     unitLaggard(db, row),
-    assigneeOf(db, row.assigneeId),
+    technicianContact(db, row.assigneeId),
     areaName(db, row.areaCode),
+    helpForArea(db, row.areaCode),
   ]);
-  return { ...toUnit(row, county), laggard, assignee };
+  return { ...toUnit(row, county), laggard, assignee, registrationHelp };
 }

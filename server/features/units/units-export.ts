@@ -6,13 +6,13 @@ import type { DbOrTx } from '../../../db/client.js';
 import { displayNames, listUnits } from '../../../db/queries/units.js';
 import { localDateTime } from '../../../shared/domain/dates.js';
 import { KIND_LABELS_ZH } from '../../../shared/domain/labels.js';
-import { STAGES, type StageStatus } from '../../../shared/domain/steps.js';
+import { STAGES } from '../../../shared/domain/steps.js';
+import { STAGE_WORDS, stageWord, type StageWord } from '../../../shared/domain/vocabulary.js';
 import type { Unit } from '../../../shared/schemas/units.js';
 import type { Actor } from '../../lib/actor.js';
 import { unitFilterFor, type UnitQuery } from './units.service.js';
 import { attachment, tableCsv, tableXlsx, type SheetColumn } from '../../lib/sheet.js';
 
-const STATUS_LABELS: Record<StageStatus, string> = { pending: '未开始', in_progress: '进行中', blocked: '受阻', done: '已完成' };
 const STAGE_HEADERS = { wiring: '布线', connection: '接入', registration: '申报' } as const;
 
 /** What a file needs of a unit: no progress object (100,000 of them would not fit twice). */
@@ -30,7 +30,8 @@ export interface UnitExportRow {
   assignee: string | null;
   /** the county's name (所属区县), as the import reads it back */
   areaName: string | null;
-  status: Record<(typeof STAGES)[number], StageStatus>;
+  /** each stage's state in the one vocabulary the screens use (拒绝布线, 待审核 …) */
+  status: Record<(typeof STAGES)[number], StageWord>;
   lastEventAt: string | null;
 }
 
@@ -56,7 +57,7 @@ export async function unitsForExport(db: DbOrTx, actor: Actor, query: UnitQuery)
         assigneeId: u.assigneeId,
         assignee: null,
         areaName: u.areaName,
-        status: { wiring: u.progress.wiring.status, connection: u.progress.connection.status, registration: u.progress.registration.status },
+        status: { wiring: stageWord(u.progress.wiring), connection: stageWord(u.progress.connection), registration: stageWord(u.progress.registration) },
         lastEventAt: u.progress.lastEventAt,
       });
     }
@@ -83,7 +84,7 @@ function columns(timezone: string): SheetColumn<UnitExportRow>[] {
     { header: '接入截止', kind: 'date', value: (u) => u.connectionDue },
     { header: '负责技术员', value: (u) => u.assignee, maxWidth: 14 },
     { header: '所属区县', value: (u) => u.areaName, maxWidth: 14 },
-    ...STAGES.map((s): SheetColumn<UnitExportRow> => ({ header: STAGE_HEADERS[s], value: (u) => STATUS_LABELS[u.status[s]] })),
+    ...STAGES.map((s): SheetColumn<UnitExportRow> => ({ header: STAGE_HEADERS[s], value: (u) => STAGE_WORDS[u.status[s]].zh })),
     { header: '最近进展', kind: 'dateTime', value: (u) => (u.lastEventAt ? localDateTime(u.lastEventAt, timezone) : null) },
   ];
 }

@@ -2,6 +2,7 @@
 import { LAGGARD_CATEGORIES, type LaggardCategory } from '../../../shared/domain/laggards.js';
 import { CATEGORY_LABELS, KIND_LABELS, labelsIn } from '../../../shared/domain/labels.js';
 import type { UnitKind } from '../../../shared/domain/catalogue.js';
+import { STAGE_WORDS, type StageWord } from '../../../shared/domain/vocabulary.js';
 
 const capital = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
 
@@ -18,3 +19,12 @@ export function categoryLabels(language: 'zh' | 'en'): Record<LaggardCategory, s
   }
   return out;
 }
+
+/** A stage's state in words: the one table the exports, bulletin and digest use too. */
+export const stageWords = (language: 'zh' | 'en'): Record<StageWord, string> => labelsIn(STAGE_WORDS, language);
+
+/** The bare statuses' words, from the same table. */
+export const statusWords = (language: 'zh' | 'en') => {
+  const w = stageWords(language);
+  return { pending: w.pending, in_progress: w.in_progress, blocked: w.blocked, done: w.done };
+};

@@ -1,5 +1,6 @@
 // Date formatting bound to the campaign's zone and the chosen language.
 import { useMemo } from 'react';
+import { percentText } from '../../../../shared/domain/vocabulary.js';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../api/settings.js';
 import { today } from '../../../../shared/domain/dates.js';
@@ -28,8 +29,8 @@ export function useFormat() {
       longDate: (value: string) => formatDate(value, timezone),
       today: () => today(timezone),
       number: (n: number) => n.toLocaleString(locale),
-      percent: (part: number, whole: number) =>
-        whole > 0 ? (part / whole).toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 }) : '—',
+      /** "33.3%": the one way a share is written (shared/domain/vocabulary.ts), on screens, files and the digest */
+      percent: (part: number, whole: number) => percentText(part, whole),
     }),
     [timezone, locale, i18n.language],
   );

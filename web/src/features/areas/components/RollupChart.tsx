@@ -1,6 +1,7 @@
 // The share onboarded of each child as horizontal bars (ECharts, loaded only with this chunk):
 // horizontal so that the names stay readable on a 360 px phone, however many counties.
 import { BarChart } from 'echarts/charts';
+import { percentText } from '../../../../../shared/domain/vocabulary.js';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -28,7 +29,7 @@ export default function RollupChart({ bars, title }: { bars: ShareBar[]; title: 
     const chart = echarts.init(box.current, undefined, { renderer: 'canvas' });
     chart.setOption({
       animation: false,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v}%` },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => percentText(v, 100) },
       grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: ordered.map((b) => b.name), axisLabel: { width: 96, overflow: 'truncate' } },
@@ -37,7 +38,7 @@ export default function RollupChart({ bars, title }: { bars: ShareBar[]; title: 
           name: t('areas.share'),
           type: 'bar',
           color: '#146c2e',
-          label: { show: true, position: 'right', formatter: '{c}%' },
+          label: { show: true, position: 'right', formatter: (p: { value: number }) => percentText(p.value, 100) },
           data: ordered.map((b) => b.share),
         },
       ],
@@ -56,7 +57,7 @@ export default function RollupChart({ bars, title }: { bars: ShareBar[]; title: 
       className="chart"
       style={{ height: `${Math.max(10, bars.length * 2 + 3)}rem` }}
       role="img"
-      aria-label={`${title}：${bars.map((b) => `${b.name} ${b.share}%`).join('，')}`}
+      aria-label={`${title}：${bars.map((b) => `${b.name} ${percentText(b.share, 100)}`).join('，')}`}
     />
   );
 }

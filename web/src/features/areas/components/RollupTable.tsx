@@ -1,6 +1,7 @@
 // An area's children side by side: units, onboarded and the share, each stage's done count,
 // laggards by category, the rank. A click on a child with units drills down.
 import { useTranslation } from 'react-i18next';
+import { percentText, percentValue } from '../../../../../shared/domain/vocabulary.js';
 import { UNIT_KINDS, type UnitKind } from '../../../../../shared/domain/catalogue.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { LAGGARD_CATEGORIES } from '../../reports/index.js';
@@ -11,7 +12,7 @@ import { Delta, RankMove } from '../../../shared/components/Change.js';
 export const childName = (row: RollupRow, t: TFunction) =>
   row.area.level === 'unplaced' ? t('areas.unplaced') : row.area.level === 'kind' && (UNIT_KINDS as readonly string[]).includes(row.area.code) ? t(`kind.${row.area.code as UnitKind}`) : row.area.name;
 
-export const sharePercent = (row: RollupRow) => Math.round(row.onboardedShare * 1000) / 10;
+export const sharePercent = (row: RollupRow) => percentValue(row.onboardedShare);
 
 interface Props {
   rows: RollupRow[];
@@ -39,12 +40,11 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
             <th scope="col" className="num">{t('reports.rank')}</th>
             <th scope="col">{childLabel}</th>
             <th scope="col" className="num">{t('areas.units')}</th>
-            <th scope="col" className="num">{t('areas.onboarded')}</th>
+            <th scope="col" className="num" title={t('vocabulary.onboardedMeans')}>{t('areas.onboarded')}</th>
             <th scope="col" className="num">{t('areas.share')}</th>
             {compared && <th scope="col" className="num">{t('leaders.changeColumn')}</th>}
             <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.wiring') })}</th>
             <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.connection') })}</th>
-            <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.registration') })}</th>
             <th scope="col" className="num">{t('reports.laggards')}</th>
             <th scope="col" className="rollup-table__categories">{t('areas.byCategory')}</th>
             {dubang && <th scope="col">{t('dubang.rollupColumn')}</th>}
@@ -72,7 +72,7 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
                 <td className="num">{format.number(row.totalUnits)}</td>
                 <td className="num">{format.number(row.onboarded)}</td>
                 <td className={`num nowrap${row.scorecard && !empty ? ` score score--${row.scorecard.colour}` : ''}`} title={row.scorecard && !empty ? t(`leaders.score.${row.scorecard.colour}`, row.scorecard) : undefined}>
-                  {empty ? '—' : `${sharePercent(row)}%`}
+                  {empty ? '—' : percentText(row.onboardedShare, 1)}
                 </td>
                 {compared && (
                   <td className="num">
@@ -89,7 +89,6 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
                 )}
                 <td className="num">{format.number(row.stages.wiring.done)}</td>
                 <td className="num">{format.number(row.stages.connection.done)}</td>
-                <td className="num">{format.number(row.stages.registration.done)}</td>
                 <td className="num">{format.number(row.laggards)}</td>
                 <td className="rollup-table__categories">
                   {categories.length === 0
@@ -107,6 +106,8 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
           })}
         </tbody>
       </table>
+      {/* 申报完成 is the same count as 已接入申报 (a registration passes only after the connection): one column, said once */}
+      <p className="muted small">{t('vocabulary.onboardedMeans')}</p>
     </div>
   );
 }

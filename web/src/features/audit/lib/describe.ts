@@ -11,28 +11,12 @@ export interface EntryWords {
   values: Record<string, string | number>;
 }
 
-/** The actions the log knows how to say, in the order the "what" filter lists them. */
-export const SESSION_ACTIONS = ['auth.login', 'auth.login_failed', 'auth.login_throttled', 'auth.logout'] as const;
-export const CHANGE_ACTIONS = [
-  'step.record',
-  'step.void',
-  'unit.create',
-  'unit.update',
-  'unit.import',
-  'unit.assign',
-  'user.create',
-  'user.update',
-  'user.bootstrap',
-  'settings.update',
-  'notice.issue',
-  'notice.answer',
-  'notice.withdraw',
-  'display_link.create',
-  'display_link.revoke',
-] as const;
+/** The actions the log knows how to say, in the order the "what" filter lists them: the server's own list. */
+export { CHANGE_ACTIONS, SESSION_ACTIONS } from '../../../../../shared/domain/audit-actions.js';
+import { auditActionKey } from '../../../../../shared/domain/audit-actions.js';
 
 /** The i18n key naming an action ("记录步骤"), for the filter and for actions without a sentence. */
-export const actionKey = (action: string) => dataKey(`audit.actions.${action.replace('.', '_')}`);
+export const actionKey = (action: string) => dataKey(`audit.actions.${auditActionKey(action)}`);
 
 const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
@@ -85,20 +69,29 @@ export function describeEntry(entry: AuditEntry, t: TFunction): EntryWords {
     }
     case 'user.bootstrap':
       return { key, values: { username: String(d.username ?? entry.user?.username ?? '') } };
-    case 'settings.update': {
+    case 'settings.update':
+    case 'settings.area_update': {
       const before = record(d.before);
       const after = record(d.after);
       const changed = Object.keys(after)
         .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
         .map((k) => t('audit.changeFrom', { field: t(`settings.${k}`, { defaultValue: k }), from: valueText(k, before[k], t), to: valueText(k, after[k], t) }));
-      return changed.length ? { key, values: { changes: list(changed, t) } } : { key: 'settings_update_nothing', values: {} };
+      const values = { changes: list(changed, t), area: entry.target ?? '' };
+      return changed.length ? { key, values } : { key: `${key}_nothing`, values };
     }
+    case 'channel.create':
+    case 'channel.update':
+    case 'channel.disable':
+      return { key: 'named_channel', values: { action: t(actionKey(entry.action)), name: String(d.name ?? record(d.after).name ?? '') } };
     case 'notice.issue':
     case 'notice.answer':
     case 'notice.withdraw':
       return { key, values: { unit, number: String(d.number ?? ''), reason: typeof d.reason === 'string' ? d.reason : '' } };
-    default:
-      // an action added after this page was written: its name when known, else its code
-      return { key: 'other', values: { action: t(actionKey(entry.action), { defaultValue: entry.action }) } };
+    default: {
+      // an action with no sentence of its own says its name; one added after this page was
+      // written (not in AUDIT_ACTIONS yet) shows its code, marked as other
+      const named = t(actionKey(entry.action), { defaultValue: '' });
+      return named ? { key: 'named', values: { action: named } } : { key: 'other', values: { action: entry.action } };
+    }
   }
 }

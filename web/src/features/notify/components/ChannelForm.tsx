@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { DigestPreview } from './DigestPreview.js';
 import { ALERT_KINDS, CHANNEL_KINDS, type AlertKind, type Channel, type ChannelKind } from '../../../../../shared/schemas/index.js';
 import { describeProblem } from '../../../shared/api/describe-error.js';
 import { isApiError } from '../../../shared/api/http.js';
@@ -109,6 +110,7 @@ export function ChannelForm({ channel, onDone }: { channel?: Channel; onDone: ()
             {(p) => <input {...p} name="digestAt" type="time" value={digestAt} onChange={(e) => setDigestAt(e.target.value)} />}
           </Field>
         )}
+        {digest && <DigestPreview kind={kind} />}
         {OFFERED.map((a) => (
           <label key={a} style={CHECK}>
             <input

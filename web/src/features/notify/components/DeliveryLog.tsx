@@ -5,6 +5,7 @@ import { Loading } from '../../../shared/components/StatusPage.js';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { useDeliveries } from '../api/channels.js';
+import { RobotAnswer } from './RobotAnswer.js';
 
 const STATUS_BADGE = { pending: 'in_progress', sent: 'done', failed: 'blocked' } as const;
 
@@ -37,7 +38,7 @@ export function DeliveryLog({ channelId }: { channelId: string }) {
               {d.status === 'pending' && d.nextAt && <span className="muted"> {t('notify.nextAt', { at: format.dateTime(d.nextAt) })}</span>}
             </td>
             <td data-label={t('notify.attempts')} className="num">{d.attempts}</td>
-            <td data-label={t('notify.answer')}><code className="audit__details">{d.lastAnswer ?? '—'}</code></td>
+            <td data-label={t('notify.answer')}><RobotAnswer answer={d.lastAnswer} /></td>
           </tr>
         ))}
       </tbody>

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { useChannels, useSaveChannel, useSendTest } from '../api/channels.js';
 import { ChannelForm } from './ChannelForm.js';
+import { RobotAnswer } from './RobotAnswer.js';
 import { DeliveryLog } from './DeliveryLog.js';
 
 export function NotifyPage() {
@@ -93,7 +94,7 @@ function ChannelCard({ channel: c, onEdit }: { channel: Channel; onEdit: () => v
       <ErrorNotice error={test.error ?? toggle.error} />
       {answer && (
         <p className={`notice ${answer.status === 'sent' ? 'notice--ok' : answer.status === 'failed' ? 'notice--error' : 'notice--info'}`} role="status">
-          {t(`notify.testResult.${answer.status}`)} {t('notify.robotSaid')}<code>{answer.lastAnswer ?? '—'}</code>
+          {t(`notify.testResult.${answer.status}`)} <RobotAnswer answer={answer.lastAnswer} />
         </p>
       )}
       <h3>{t('notify.log')}</h3>

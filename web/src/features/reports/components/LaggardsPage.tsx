@@ -10,6 +10,8 @@ import { LAGGARDS_PAGE_SIZE, laggardFiltersFrom, laggardsFileUrl, useLaggards } 
 import { FlagBadge } from './FlagBadge.js';
 import { LaggardFilters } from './LaggardFilters.js';
 import { SeverityRule } from './SeverityRule.js';
+import { EmptyBoard } from './EmptyBoard.js';
+import { UrgedCell } from './UrgedCell.js';
 import { useState } from 'react';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { type BatchFilters, BatchNoticeDialog, IssueNoticeDialog } from '../../notices/index.js';
@@ -68,7 +70,7 @@ export function LaggardsPage() {
             </p>
           </div>
         ) : (
-          <p className="empty">{t('reports.noLaggards')}</p>
+          <EmptyBoard area={filters.area} asOf={filters.asOf} />
         )
       ) : (
         <>
@@ -84,11 +86,11 @@ export function LaggardsPage() {
                 <th scope="col">{t('reports.kind')}</th>
                 <th scope="col">{t('reports.flags')}</th>
                 <th scope="col" className="num">{t('reports.severity')}</th>
-                <th scope="col">{t('reports.contactName')}</th>
-                <th scope="col">{t('reports.contactPhone')}</th>
-                <th scope="col">{t('reports.assignee')}</th>
+                <th scope="col" className="nowrap">{t('reports.contactName')}</th>
+                <th scope="col" className="nowrap">{t('reports.contactPhone')}</th>
+                <th scope="col" className="nowrap">{t('reports.assignee')}</th>
                 <th scope="col">{t('reports.lastEventAt')}</th>
-                <th scope="col">{t('notices.urged')}</th>
+                <th scope="col" className="nowrap">{t('notices.urged')}</th>
               </tr>
             </thead>
             <tbody>
@@ -101,21 +103,14 @@ export function LaggardsPage() {
                   <td data-label={t('reports.kind')} className="nowrap laggard-table__minor">{t(`kind.${l.unit.kind}`)}</td>
                   <td data-label={t('reports.flags')} className="laggard-table__flags">{l.flags.map((f) => <FlagBadge key={f.category} flag={f} />)}</td>
                   <td className="num laggard-table__minor" data-label={t('reports.severity')}>{l.severity.toFixed(1)}</td>
-                  <td data-label={t('reports.contactName')}>{l.unit.contactName ?? '—'}</td>
+                  <td className="nowrap" data-label={t('reports.contactName')}>{l.unit.contactName ?? '—'}</td>
                   <td data-label={t('reports.contactPhone')}>
                     {l.unit.contactPhone ? <a className="nowrap" href={`tel:${l.unit.contactPhone.replace(/[^0-9+]/g, '')}`}>{l.unit.contactPhone}</a> : '—'}
                   </td>
                   <td data-label={t('reports.assignee')} className="laggard-table__minor">{l.unit.assignee?.displayName ?? '—'}</td>
                   <td className="nowrap laggard-table__minor" data-label={t('reports.lastEventAt')}>{format.dateTime(l.lastEventAt) || '—'}</td>
                   <td data-label={t('notices.urged')} className={l.notices.count === 0 ? 'laggard-table__minor' : undefined}>
-                    {l.notices.count === 0 ? (
-                      '—'
-                    ) : (
-                      <>
-                        <Link to="/notices" search={{ unitId: l.unit.id }}>{t('notices.urgedTimes', { count: l.notices.count, date: format.date(l.notices.lastAt) })}</Link>
-                        {!l.notices.stepSinceLast && <div className="text-danger">{t('notices.noStepSince')}</div>}
-                      </>
-                    )}
+                    <UrgedCell unitId={l.unit.id} notices={l.notices} />
                     {user.role === 'office' && today && (
                       <div>
                         <button type="button" className="button button--small button--secondary" onClick={() => setUrgingOne(l.unit)} aria-label={t('dubang.urgeUnit', { unit: l.unit.name })}>

@@ -1,13 +1,15 @@
 // What the laggard report says of this unit today, in words its contact reads: each problem with
-// how long it has lasted, and what the unit should do about it. Nothing when the unit is on track.
+// how long it has lasted, what the unit should do about it, and whom to call. The words come from
+// lib/unit-sentences.ts. Nothing when the unit is on track.
 import { useTranslation } from 'react-i18next';
 import type { UnitDetail } from '../../../../../shared/schemas/index.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { useSessionUser } from '../../../shared/session/session.js';
+import { flagSentence, type UnitHelp } from '../lib/unit-sentences.js';
 
 type Laggard = UnitDetail['laggard'];
 
-export function LaggardNotice({ laggard, postponements }: { laggard: Laggard | undefined; postponements: number }) {
+export function LaggardNotice({ laggard, progress, help }: { laggard: Laggard | undefined; progress: UnitDetail['progress']; help: UnitHelp }) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const format = useFormat();
@@ -20,16 +22,7 @@ export function LaggardNotice({ laggard, postponements }: { laggard: Laggard | u
       <ul>
         {laggard.flags.map((flag) => (
           <li key={`${flag.category}-${flag.stage ?? ''}`} data-category={flag.category}>
-            <strong>
-              {t(`unitLaggard.what.${flag.category}`, {
-                days: flag.daysLate,
-                count: postponements,
-                stage: flag.stage ? t(`stage.${flag.stage}`) : '',
-              })}
-            </strong>
-            {t('unitLaggard.separator')}
-            {t(own ? 'unitLaggard.askOwn' : 'unitLaggard.ask')}
-            {t(`unitLaggard.todo.${flag.category}`)}
+            {flagSentence(flag, progress, user.role, help, t)}
           </li>
         ))}
       </ul>

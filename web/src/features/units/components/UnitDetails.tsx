@@ -38,7 +38,7 @@ export function UnitDetails({ unit }: { unit: UnitDetail }) {
           </div>
           <div><dt>{t('unit.address')}</dt><dd>{unit.address || '—'}</dd></div>
           {unit.assignee !== undefined && (
-            <div><dt>{t('unit.assignee')}</dt><dd>{unit.assignee?.displayName ?? t('unit.noAssignee')}</dd></div>
+            <div><dt>{t('unit.assignee')}</dt><dd>{unit.assignee?.displayName ?? t('unit.noAssignee')}{unit.assignee?.phone && <> · <a className="nowrap" href={`tel:${unit.assignee.phone.replace(/[^0-9+]/g, '')}`}>{unit.assignee.phone}</a></>}</dd></div>
           )}
           {unit.parentCode && <div><dt>{t('unit.parentCode')}</dt><dd>{unit.parentCode}</dd></div>}
         </dl>

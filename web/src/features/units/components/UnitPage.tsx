@@ -20,6 +20,9 @@ import { StepForm } from './step-form/StepForm.js';
 import { Timeline } from './Timeline.js';
 import { UnitDetails } from './UnitDetails.js';
 import { UnitNotices } from '../../notices/index.js';
+import { registrationSentence } from '../lib/unit-sentences.js';
+import { helpOf } from '../lib/unit-help.js';
+import { HelpPanel } from './HelpPanel.js';
 
 export function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -52,11 +55,12 @@ export function UnitPage({ id }: { id: string }) {
         )}
       </div>
       <RegistrationNotice unit={u} steps={steps} />
-      <LaggardNotice laggard={u.laggard} postponements={u.progress.postponements} />
+      <LaggardNotice laggard={u.laggard} progress={u.progress} help={helpOf(u)} />
       <UnsentNotice entries={queued} refused={refused} />
       <UnitNotices unit={u} />
       <StageCards progress={progress} unsentStages={new Set(queued.map((e) => e.step.type.split('.')[0]))} />
       {user.role === 'office' && awaiting && <ReviewPanel unit={u} steps={steps} />}
+      <HelpPanel unit={u} />
       {user.role !== 'viewer' && <StepForm key={u.id} unit={u} progress={progress} previousRef={submittedRef(steps)} />}
       <AssignPanel unit={u} />
       <UnitDetails unit={u} />
@@ -91,25 +95,15 @@ function BackLink() {
   return <p className="breadcrumb no-print"><Link to="." href={back.to}>← {t(back.label)}</Link></p>;
 }
 
-/** What the unit's own contact most needs to know about its registration. */
+/** What the unit's own contact most needs to know about its registration (lib/unit-sentences.ts words it). */
 function RegistrationNotice({ unit, steps }: { unit: Unit; steps: Step[] }) {
   const { t } = useTranslation();
-  const reg = unit.progress.registration;
-  if (reg.status === 'blocked' && reg.blockedBy === 'rejected') {
-    return (
-      <div className="notice notice--error" role="status">
-        <p className="notice__title">{t('unit.rejectedTitle')}</p>
-        <p>{t('unit.rejectedBody', { reason: reg.reason ?? '—' })}</p>
-      </div>
-    );
-  }
-  if (reg.awaitingReview && reg.status === 'in_progress') {
-    return (
-      <div className="notice notice--info" role="status">
-        <p className="notice__title">{t('unit.awaitingTitle')}</p>
-        <p>{t('unit.awaitingBody', { ref: submittedRef(steps) || '—' })}</p>
-      </div>
-    );
-  }
-  return null;
+  const said = registrationSentence(unit.progress, submittedRef(steps), t);
+  if (!said) return null;
+  return (
+    <div className={`notice notice--${said.tone}`} role="status">
+      <p className="notice__title">{said.title}</p>
+      <p>{said.text}</p>
+    </div>
+  );
 }

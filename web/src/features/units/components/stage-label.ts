@@ -2,13 +2,13 @@
 import type { TFunction } from 'i18next';
 import { REASON_LABELS, type ReasonCode } from '../../../../../shared/domain/steps.js';
 import type { Unit } from '../../../../../shared/schemas/index.js';
+import { stageWord } from '../../../../../shared/domain/vocabulary.js';
 
 type StageState = Unit['progress']['wiring'];
 
+/** The state's one word (shared/domain/vocabulary.ts), as the exports and the bulletin say it too. */
 export function stageLabel(state: StageState, t: TFunction): string {
-  if (state.awaitingReview && state.status === 'in_progress') return t('stageNote.awaitingReview');
-  if (state.status === 'blocked' && state.blockedBy) return t(`stageNote.${state.blockedBy}`);
-  return t(`status.${state.status}`);
+  return t(`stageWord.${stageWord(state)}`);
 }
 
 /** The reason text as someone wrote it, or null when it is only the category's own words (stored for the contract). */
