@@ -27,6 +27,7 @@ import reportsRoutes from './features/reports/reports.routes.js';
 import areasRoutes from './features/areas/areas.routes.js';
 import notify, { type NotifyOptions } from './features/notify/notify.plugin.js';
 import noticesRoutes from './features/notices/notices.routes.js';
+import trainingRoutes from './features/training/training.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -102,6 +103,7 @@ export async function buildApp({
   await app.register(areasRoutes);
   await app.register(notify, notifyOptions);
   await app.register(noticesRoutes);
+  await app.register(trainingRoutes);
   await app.register(dashboard);
   return app;
 }

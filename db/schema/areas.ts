@@ -23,5 +23,8 @@ export const areaSettings = pgTable('area_settings', {
   registrationGraceDays: integer('registration_grace_days'),
   stallDays: integer('stall_days'),
   postponementLimit: integer('postponement_limit'),
+  // training (docs/contract/training.md)
+  backboneDue: date('backbone_due', { mode: 'string' }),
+  reportBackDays: integer('report_back_days'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

@@ -11,6 +11,7 @@ import { noticesApi } from './notices.js';
 import { reportsApi } from './reports.js';
 import { settingsApi } from './settings.js';
 import { stepsApi } from './steps.js';
+import { trainingApi } from './training.js';
 import { unitsApi } from './units.js';
 import { usersApi } from './users.js';
 
@@ -27,6 +28,7 @@ export const API = {
   channels: channelsApi,
   live: liveApi,
   audit: auditApi,
+  training: trainingApi,
 } as const;
 
 export const ENDPOINTS: readonly Endpoint[] = Object.values(API).flatMap((feature) => Object.values(feature) as Endpoint[]);

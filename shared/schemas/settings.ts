@@ -23,6 +23,9 @@ const RULES = {
   registrationGraceDays: z.number().int().min(0).max(365),
   stallDays: z.number().int().min(1).max(365),
   postponementLimit: z.number().int().min(1).max(100),
+  // training (docs/contract/training.md); absent from a PUT keeps the stored one
+  backboneDue: IsoDate.nullable().optional(),
+  reportBackDays: z.number().int().min(1).max(365).optional(),
 };
 
 export const Settings = z.object({
@@ -35,6 +38,9 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/** docs/contract/training.md: a report-back is due 10 days after the training unless set otherwise */
+export const DEFAULT_REPORT_BACK_DAYS = 10;
+
 export const DEFAULT_SETTINGS: Settings = {
   timezone: 'Asia/Shanghai',
   wiringDue: null,
@@ -42,6 +48,8 @@ export const DEFAULT_SETTINGS: Settings = {
   registrationGraceDays: 7,
   stallDays: 14,
   postponementLimit: 2,
+  backboneDue: null,
+  reportBackDays: 10,
   signingOffice: '县人民政府办公室',
   homeArea: null,
 };
@@ -59,6 +67,8 @@ export const AreaOwnSettings = z.object({
   registrationGraceDays: RULES.registrationGraceDays.nullable().optional(),
   stallDays: RULES.stallDays.nullable().optional(),
   postponementLimit: RULES.postponementLimit.nullable().optional(),
+  backboneDue: IsoDate.nullable().optional(),
+  reportBackDays: z.number().int().min(1).max(365).nullable().optional(),
 });
 export type AreaOwnSettings = z.infer<typeof AreaOwnSettings>;
 
@@ -74,8 +84,10 @@ export const AreaSettings = z.object({
     registrationGraceDays: z.number().int().nullable(),
     stallDays: z.number().int().nullable(),
     postponementLimit: z.number().int().nullable(),
+    backboneDue: IsoDate.nullable(),
+    reportBackDays: z.number().int().nullable(),
   }),
   /** the area code each value comes from (the area itself or an ancestor); null: the installation's settings */
-  sources: z.object({ wiringDue: Source, connectionDue: Source, registrationGraceDays: Source, stallDays: Source, postponementLimit: Source }),
+  sources: z.object({ wiringDue: Source, connectionDue: Source, registrationGraceDays: Source, stallDays: Source, postponementLimit: Source, backboneDue: Source, reportBackDays: Source }),
 });
 export type AreaSettings = z.infer<typeof AreaSettings>;

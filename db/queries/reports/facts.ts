@@ -116,6 +116,9 @@ export const RULE_COLUMN: Record<AreaRuleField, { name: string; literal: (v: nev
   registrationGraceDays: { name: 'grace_days', literal: intLiteral },
   stallDays: { name: 'stall_days', literal: intLiteral },
   postponementLimit: { name: 'postponement_limit', literal: intLiteral },
+  // the training's (db/queries/reports/training-flags.ts reads them itself)
+  backboneDue: { name: 'backbone_due', literal: dateLiteral },
+  reportBackDays: { name: 'report_back_days', literal: intLiteral },
 };
 
 /**

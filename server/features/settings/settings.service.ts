@@ -8,9 +8,9 @@ import { appendAudit } from '../../../db/queries/audit.js';
 import { findArea } from '../../../db/queries/areas.js';
 import { countyInReach, readAreaOverrides, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
 import { inScope } from '../../../shared/domain/areas.js';
-import { effectiveAreaRules, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
+import { effectiveAreaRules, NO_OWN_RULES, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
 import type { Area } from '../../../shared/schemas/areas.js';
-import { AreaOwnSettings, Settings, type AreaSettings } from '../../../shared/schemas/settings.js';
+import { AreaOwnSettings, DEFAULT_REPORT_BACK_DAYS, Settings, type AreaSettings } from '../../../shared/schemas/settings.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/errors.js';
 import { areaFor } from '../../lib/scope.js';
@@ -45,7 +45,9 @@ export async function areaSettings(db: DbOrTx, area: Area): Promise<AreaSettings
     registrationGraceDays: rules.registrationGraceDays,
     stallDays: rules.stallDays,
     postponementLimit: rules.postponementLimit,
-    own: overrides.get(area.code) ?? { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null },
+    backboneDue: rules.backboneDue ?? null,
+    reportBackDays: rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS,
+    own: { ...NO_OWN_RULES, ...overrides.get(area.code) } as AreaSettings['own'],
     sources,
   };
 }
@@ -79,6 +81,8 @@ async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: Are
     registrationGraceDays: body.registrationGraceDays ?? null,
     stallDays: body.stallDays ?? null,
     postponementLimit: body.postponementLimit ?? null,
+    backboneDue: body.backboneDue ?? null,
+    reportBackDays: body.reportBackDays ?? null,
   };
   return db.transaction(async (tx) => {
     if (!inScope((await actingNow(tx, actor)).scope, code)) throw notFound();

@@ -502,6 +502,8 @@ export const en: Translation = {
     stallDays: 'Stall after (days)',
     stallHint: 'A stage in progress with no step for this many days is stalled',
     postponementLimit: 'Postponement limit',
+    backboneDue: 'IT backbone named by',
+    reportBackDays: 'Report-back within (days)',
     postponementHint: 'This many postponements make a repeat delayer',
     signingOffice: 'Signing office',
     signingOfficeHint: 'The office printed at the end of the bulletin, e.g. 县人民政府办公室',

@@ -501,6 +501,8 @@ export const zh = {
     stallDays: '停滞天数',
     stallHint: '某环节进行中且连续多少天无进展即视为停滞',
     postponementLimit: '推迟次数上限',
+    backboneDue: '信息化骨干填报截止日期',
+    reportBackDays: '参训后汇报期限（天）',
     postponementHint: '累计推迟达到此次数即视为屡次推迟',
     signingOffice: '落款单位',
     signingOfficeHint: '印在通报末尾的发文单位，例如“县人民政府办公室”',
