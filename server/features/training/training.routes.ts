@@ -4,7 +4,9 @@ import { trainingApi as api } from '../../../shared/api/training.js';
 import { actorOf } from '../../lib/actor.js';
 import { clientIp } from '../../lib/ip.js';
 import { route } from '../../lib/route.js';
+import { trainingReport } from './training.report.js';
 import * as training from './training.service.js';
+import * as reportBacks from './training.report-backs.js';
 
 /** The address the phones open: the configured public origin, else the one the office's browser used. */
 function originOf(app: FastifyInstance, req: FastifyRequest): string {
@@ -32,6 +34,7 @@ export default async function trainingRoutes(app: FastifyInstance) {
   route(app, api.signInPage, async (req) => training.signInPage(db, req.params.id));
   route(app, api.signIn, async (req) => training.signIn(db, { ip: clientIp(req), actor: req.user ? actorOf(req) : null }, req.params.id, req.body));
 
-  route(app, api.submitReportBack, async (req, reply) => reply.code(201).send(await training.submitReportBack(db, actorOf(req), req.params.id, req.body)));
-  route(app, api.review, async (req) => training.reviewReportBack(db, actorOf(req), req.params.id, req.body));
+  route(app, api.submitReportBack, async (req, reply) => reply.code(201).send(await reportBacks.submitReportBack(db, actorOf(req), req.params.id, req.body)));
+  route(app, api.report, async (req) => trainingReport(app.database.reports, actorOf(req), req.query));
+  route(app, api.review, async (req) => reportBacks.reviewReportBack(db, actorOf(req), req.params.id, req.body));
 }

@@ -7,14 +7,13 @@ import { readSettings, rulesForArea } from '../../../db/queries/settings.js';
 import * as q from '../../../db/queries/training.js';
 import { today as todayIn } from '../../../shared/domain/dates.js';
 import { acceptsSignIn, reportBackDue, trainingStatus } from '../../../shared/domain/training.js';
-import type { Attendance, Backbones, CreateTraining, MarkAttendance, NameBackbone, PatchTraining, ReportBack, RosterItem, SignIn, SubmitReportBack, Training } from '../../../shared/schemas/training.js';
+import type { Attendance, Backbones, CreateTraining, MarkAttendance, NameBackbone, PatchTraining, RosterItem, SignIn, Training } from '../../../shared/schemas/training.js';
 import { DEFAULT_REPORT_BACK_DAYS } from '../../../shared/schemas/settings.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail, isUuid } from '../../lib/errors.js';
 import { unitOutOfReach } from '../../lib/unit-reach.js';
 import { checkNotLimited, codeIsValid, currentCode, newSecret, noteFailure } from './training.codes.js';
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const notFound = () => fail.notFound('training');
 
 // ——— backbone people ———
@@ -72,7 +71,7 @@ async function withCounts(db: DbOrTx, rows: q.TrainingRow[]): Promise<Training[]
 }
 
 /** The training through the caller's reach (none: 404), locked inside a write. */
-async function reachable(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<q.TrainingRow> {
+export async function reachable(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<q.TrainingRow> {
   if (!isUuid(id)) throw notFound();
   const [found] = await q.trainingIdsInReach(db, actor.reach, { id, lock });
   const row = found ? await q.trainingById(db, found) : undefined;
@@ -248,64 +247,5 @@ export async function signIn(db: DbOrTx, who: { ip: string; actor: Actor | null 
       details: { trainingId: id, title: t.title, attendee, method: row.method },
     });
     return { attendance: attendanceOut(row) };
-  });
-}
-
-// ——— report-backs ———
-
-function reportBackOut(r: q.ReportBackRow, dueOn: string): ReportBack {
-  return {
-    id: r.id,
-    trainingId: r.trainingId,
-    unitId: r.unitId,
-    reportedOn: r.reportedOn,
-    leader: r.leader,
-    form: r.form,
-    colleaguesReached: r.colleaguesReached,
-    summary: r.summary,
-    status: r.status,
-    returnReason: r.returnReason,
-    dueOn,
-    submittedAt: iso(r.submittedAt)!,
-  };
-}
-
-async function dueOnOf(db: DbOrTx, t: q.TrainingRow, unitArea: string | null) {
-  const [settings, rules] = await Promise.all([readSettings(db), rulesForArea(db, unitArea)]);
-  return reportBackDue(t.endsAt, settings.timezone, rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS);
-}
-
-export async function submitReportBack(db: DbOrTx, actor: Actor, id: string, body: SubmitReportBack): Promise<{ reportBack: ReportBack }> {
-  return db.transaction(async (tx) => {
-    const me = await actingNow(tx, actor);
-    const t = await reachable(tx, me, id, true);
-    const unit = isUuid(body.unitId) ? await q.unitInReachById(tx, me.reach, body.unitId) : undefined;
-    if (!unit) throw unitOutOfReach(me, body.unitId);
-    const attendance = await q.attendanceFor(tx, id, body.unitId);
-    if (!attendance) throw fail.notFound('enrolled unit');
-    if (attendance.status !== 'attended') throw fail.conflict('only a unit that attended reports back');
-    const before = await q.reportBackFor(tx, id, body.unitId);
-    if (before && before.status !== 'returned') throw fail.conflict(before.status === 'accepted' ? 'the report-back is accepted already' : 'a report-back is awaiting review');
-    const row = await q.upsertReportBack(tx, { trainingId: id, unitId: body.unitId, reportedOn: body.reportedOn, leader: body.leader, form: body.form, colleaguesReached: body.colleaguesReached, summary: body.summary, submittedBy: me.id });
-    await appendAudit(tx, me, { action: 'report_back.submit', target: `unit:${body.unitId}`, details: { trainingId: id, title: t.title, reportedOn: body.reportedOn, leader: body.leader, again: Boolean(before) } });
-    return { reportBack: reportBackOut(row, await dueOnOf(tx, t, unit.area_code)) };
-  });
-}
-
-export async function reviewReportBack(db: DbOrTx, actor: Actor, reportBackId: string, body: { decision: 'accepted' | 'returned'; reason?: string }): Promise<{ reportBack: ReportBack }> {
-  if (!isUuid(reportBackId)) throw fail.notFound('report-back');
-  return db.transaction(async (tx) => {
-    const me = await actingNow(tx, actor);
-    const rb = await q.reportBackById(tx, reportBackId);
-    if (!rb) throw fail.notFound('report-back');
-    const t = await reachable(tx, me, rb.trainingId).catch(() => {
-      throw fail.notFound('report-back');
-    });
-    const unit = await q.unitInReachById(tx, me.reach, rb.unitId);
-    if (!unit) throw fail.notFound('report-back');
-    if (rb.status !== 'submitted') throw fail.conflict(`the report-back is ${rb.status} already`);
-    const row = await q.reviewReportBack(tx, rb.id, { status: body.decision, reason: body.decision === 'returned' ? body.reason! : null, by: me.id });
-    await appendAudit(tx, me, { action: 'report_back.review', target: `unit:${rb.unitId}`, details: { trainingId: t.id, title: t.title, decision: body.decision, reason: body.reason ?? null } });
-    return { reportBack: reportBackOut(row, await dueOnOf(tx, t, unit.area_code)) };
   });
 }

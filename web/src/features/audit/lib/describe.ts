@@ -27,6 +27,14 @@ export const CHANGE_ACTIONS = [
   'notice.issue',
   'notice.answer',
   'notice.withdraw',
+  'backbone.name',
+  'training.create',
+  'training.update',
+  'training.close',
+  'training.attendance',
+  'training.sign_in',
+  'report_back.submit',
+  'report_back.review',
 ] as const;
 
 /** The i18n key naming an action ("记录步骤"), for the filter and for actions without a sentence. */

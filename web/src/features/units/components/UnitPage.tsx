@@ -20,6 +20,7 @@ import { StepForm } from './step-form/StepForm.js';
 import { Timeline } from './Timeline.js';
 import { UnitDetails } from './UnitDetails.js';
 import { UnitNotices } from '../../notices/index.js';
+import { BackbonePanel } from '../../training/index.js';
 
 export function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ export function UnitPage({ id }: { id: string }) {
       <LaggardNotice laggard={u.laggard} postponements={u.progress.postponements} />
       <UnsentNotice entries={queued} refused={refused} />
       <UnitNotices unit={u} />
+      <BackbonePanel unitId={u.id} />
       <StageCards progress={progress} unsentStages={new Set(queued.map((e) => e.step.type.split('.')[0]))} />
       {user.role === 'office' && awaiting && <ReviewPanel unit={u} steps={steps} />}
       {user.role !== 'viewer' && <StepForm key={u.id} unit={u} progress={progress} previousRef={submittedRef(steps)} />}
