@@ -38,6 +38,10 @@ const FLAG_WORDS: Record<LaggardCategory, { problem: string; today?: string; act
   overdue_connection: { problem: '接入已超过截止日期 {days} 天', action: '配合电信技术人员尽快完成接入' },
   overdue_wiring: { problem: '布线已超过截止日期 {days} 天', action: '配合电信技术人员尽快完成布线' },
   stalled: { problem: '已 {days} 天没有任何进展', action: '与电信技术人员联系，恢复施工' },
+  // training (docs/contract/training.md)
+  report_back_overdue: { problem: '信息化骨干参训后超过汇报期限 {days} 天仍未向单位领导汇报', action: '参训人员立即向单位领导汇报培训内容，并由联络员登记汇报情况' },
+  training_absent: { problem: '未派员参加骨干培训，已 {days} 天', action: '派信息化骨干参加下一期同主题培训' },
+  no_backbone: { problem: '超过填报期限 {days} 天仍未明确信息化业务骨干', action: '明确一名信息化业务骨干，并在系统中填报姓名、职务和电话' },
 };
 
 /** A flag of 0 days (a refusal recorded today) reads as today's, not as "0 days". */

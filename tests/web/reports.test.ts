@@ -19,7 +19,7 @@ const items = [
   laggard('a', '财政局', [{ category: 'refused_wiring', stage: 'wiring', daysLate: 14 }, { category: 'overdue_wiring', stage: 'wiring', daysLate: 3 }], 'XZ'),
   laggard('b', '教育局', [{ category: 'overdue_wiring', stage: 'wiring', daysLate: 10 }], 'BM'),
 ];
-const byCategory = { refused_wiring: 1, repeated_postponement: 0, unregistered_after_connection: 0, overdue_connection: 0, overdue_wiring: 2, stalled: 0 };
+const byCategory = { refused_wiring: 1, repeated_postponement: 0, unregistered_after_connection: 0, overdue_connection: 0, overdue_wiring: 2, stalled: 0, report_back_overdue: 0, training_absent: 0, no_backbone: 0 };
 
 describe('laggard board', () => {
   it('states the severity rule from its constant', () => {

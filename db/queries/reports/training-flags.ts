@@ -81,3 +81,9 @@ export async function trainingFlagRows(db: DbOrTx, ctx: ReportContext, filter: {
     sql`select * from (${trainingFlagsSql(ctx, filter)}) x where d_no_backbone is not null or d_training_absent is not null or d_report_back_overdue is not null`,
   );
 }
+
+/** Whether any training exists: without one (and without a backboneDue) no training flag can apply. */
+export async function anyTraining(db: DbOrTx): Promise<boolean> {
+  const rows = await rowsOf<{ ok: boolean }>(db, sql`select exists (select 1 from trainings) as ok`);
+  return rows[0]?.ok === true;
+}
