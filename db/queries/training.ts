@@ -203,3 +203,20 @@ export async function trainingById(db: DbOrTx, id: string): Promise<TrainingRow 
   const [row] = await db.select().from(trainings).where(eq(trainings.id, id));
   return row;
 }
+
+/** What the pure training rules read of one unit (shared/domain/training-flags.ts), its days in `tz`. */
+export async function unitTrainingFacts(db: DbOrTx, unitId: string, tz: string) {
+  const [primary] = await rowsOf<{ ok: boolean }>(db, sql`select exists (select 1 from backbones where unit_id = ${unitId}::uuid and kind = 'primary' and ended_at is null) as ok`);
+  const enrolments = await rowsOf<{ training_id: string; topics: string[]; last_day: string; closed_on: string | null; status: AttendanceRow['status']; report: ReportBackRow['status'] | null }>(
+    db,
+    sql`select t.id as training_id, t.topics, ((t.ends_at at time zone ${tz}::text)::date)::text as last_day,
+        ((t.closed_at at time zone ${tz}::text)::date)::text as closed_on, a.status, r.status as report
+      from training_attendance a join trainings t on t.id = a.training_id
+      left join report_backs r on r.training_id = a.training_id and r.unit_id = a.unit_id
+      where a.unit_id = ${unitId}::uuid`,
+  );
+  return {
+    hasPrimary: primary?.ok === true,
+    enrolments: enrolments.map((e) => ({ trainingId: e.training_id, topics: e.topics, lastDay: e.last_day, closedOn: e.closed_on, status: e.status, reportBack: e.report })),
+  };
+}

@@ -13,6 +13,7 @@ import { deriveProgress, initialProgress } from '../../shared/domain/progress.js
 import { usernameKey } from '../../shared/domain/usernames.js';
 import { STEP_RULES } from '../../shared/domain/steps.js';
 import { type Role } from '../../shared/domain/catalogue.js';
+import { seedTraining, type TrainingSummary } from './training.js';
 import { CITY, CITY_OFFICE, COUNTIES, COUNTY_VIEWER, DEFAULTS, REASONS, TZ, WHOLE_OFFICE, unitsOf, type DemoUnit, type Plan } from './counties.js';
 
 type User = typeof users.$inferSelect;
@@ -23,6 +24,8 @@ export interface DemoSummary {
   logins: { username: string; role: Role; scope: string | null; scopeName: string }[];
   unitContacts: string[];
   notices: { issued: number; answered: number; withdrawn: number };
+  /** the training demo (scripts/demo/training.ts) */
+  training?: TrainingSummary;
 }
 
 const as = (u: User): Actor => actorFor(u, '127.0.0.1');
@@ -77,6 +80,7 @@ export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): 
     // holds its own units whether or not the notices service filters by scope yet
     if (county.code === '621223') summary.notices = await seedNotices(db, offices.get(county.code)!, day0);
   }
+  summary.training = await seedTraining(db, day0, offices);
   await db.insert(audit).values({ action: 'demo.load', target: null, details: { units: serial, notices: summary.notices } });
 
   return summary;

@@ -36,6 +36,8 @@ describe('training flags on the board', () => {
     expect((await office.put(`/api/settings?area=${TANCHANG}`, { backboneDue: addDays(today(TZ), -1) })).statusCode).toBe(200);
     expect(await flagsOf(tanchang.office, unit.id)).toEqual([{ category: 'no_backbone', stage: 'training', daysLate: 1 }]);
     expect(await flagsOf(tanchang.office, unit.id, '&category=no_backbone')).toHaveLength(1);
+    // the unit's page says the same (the pure rules), onboarded as it is
+    expect((await tanchang.office.get(`/api/units/${unit.id}`)).json().unit.laggard.flags).toEqual([{ category: 'no_backbone', stage: 'training', daysLate: 1 }]);
     expect(await flagsOf(tanchang.office, unit.id, '&category=training_absent')).toEqual([]);
     expect((await office.put(`/api/settings?area=${TANCHANG}`, { backboneDue: today(TZ) })).statusCode).toBe(200);
     expect(await flagsOf(tanchang.office, unit.id)).toEqual([]);

@@ -24,7 +24,7 @@ const byCategory = { refused_wiring: 1, repeated_postponement: 0, unregistered_a
 describe('laggard board', () => {
   it('states the severity rule from its constant', () => {
     expect(SEVERITY_RULE).toBe(
-      "severity = sum over the unit's flags of weight × (1 + daysLate/7); weights: refused_wiring 5, repeated_postponement 4, unregistered_after_connection 3, overdue_connection 3, overdue_wiring 2, stalled 1",
+      "severity = sum over the unit's flags of weight × (1 + daysLate/7); weights: refused_wiring 5, repeated_postponement 4, unregistered_after_connection 3, overdue_connection 3, overdue_wiring 2, stalled 1, report_back_overdue 2, training_absent 2, no_backbone 1",
     );
   });
 
