@@ -28,6 +28,7 @@ import areasRoutes from './features/areas/areas.routes.js';
 import notify, { type NotifyOptions } from './features/notify/notify.plugin.js';
 import noticesRoutes from './features/notices/notices.routes.js';
 import displayRoutes from './features/display/display.routes.js';
+import trainingRoutes from './features/training/training.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -104,6 +105,7 @@ export async function buildApp({
   await app.register(notify, notifyOptions);
   await app.register(noticesRoutes);
   await app.register(displayRoutes);
+  await app.register(trainingRoutes);
   await app.register(dashboard);
   return app;
 }

@@ -26,6 +26,9 @@ export const areaSettings = pgTable('area_settings', {
   /** the scorecard's thresholds (percent onboarded); null inherits */
   scoreGreen: integer('score_green'),
   scoreYellow: integer('score_yellow'),
+  // training (docs/contract/training.md)
+  backboneDue: date('backbone_due', { mode: 'string' }),
+  reportBackDays: integer('report_back_days'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 

@@ -7,3 +7,4 @@ export * from './audit.js';
 export * from './notify.js';
 export * from './notices.js';
 export * from './display-links.js';
+export * from './training.js';

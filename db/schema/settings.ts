@@ -12,6 +12,9 @@ export const settings = pgTable(
     registrationGraceDays: integer('registration_grace_days').notNull().default(7),
     stallDays: integer('stall_days').notNull().default(14),
     postponementLimit: integer('postponement_limit').notNull().default(2),
+    // training (docs/contract/training.md): no_backbone after backboneDue; report-back due reportBackDays after a training
+    backboneDue: date('backbone_due', { mode: 'string' }),
+    reportBackDays: integer('report_back_days').notNull().default(10),
     /** the county a new unit gets when nothing else names one; null: none */
     homeArea: text('home_area'),
     /** 落款单位: who signs the printed bulletin */

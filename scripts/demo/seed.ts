@@ -13,6 +13,7 @@ import { deriveProgress, initialProgress } from '../../shared/domain/progress.js
 import { usernameKey } from '../../shared/domain/usernames.js';
 import { STEP_RULES, type StepType } from '../../shared/domain/steps.js';
 import { type Role } from '../../shared/domain/catalogue.js';
+import { seedTraining, type TrainingSummary } from './training.js';
 import { CITY, CITY_OFFICE, COUNTIES, COUNTY_VIEWER, DEFAULTS, REASONS, TZ, WHOLE_OFFICE, unitsOf, type DemoUnit, type Plan } from './counties.js';
 import { contactOf, technicianPhone } from './contacts.js';
 import { writeOwnHelp } from '../../db/queries/unit-help.js';
@@ -25,6 +26,8 @@ export interface DemoSummary {
   logins: { username: string; role: Role; scope: string | null; scopeName: string }[];
   unitContacts: string[];
   notices: { issued: number; answered: number; withdrawn: number };
+  /** the training demo (scripts/demo/training.ts) */
+  training?: TrainingSummary;
 }
 
 const as = (u: User): Actor => actorFor(u, '127.0.0.1');
@@ -87,6 +90,7 @@ export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): 
   }
   // where 陇南's units register and whom they call (the city's, inherited by its counties)
   await writeOwnHelp(db, CITY.code, { platformUrl: 'https://zwzw.longnan.example.gov.cn/shenbao', helpdeskPhone: '0939-8211000' });
+  summary.training = await seedTraining(db, day0, offices);
   await db.insert(audit).values({ action: 'demo.load', target: null, details: { units: serial, notices: summary.notices } });
 
   return summary;

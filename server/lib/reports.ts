@@ -1,6 +1,7 @@
 // The day's reports that more than one feature needs: the context a report answers for, the area
 // it covers for a caller, and the summary and laggard board (the reports feature answers them;
 // the notices and the notify digest read them). The SQL is db/queries/reports.
+import { anyTraining } from '../../db/queries/reports/training-flags.js';
 import type { DbOrTx } from '../../db/client.js';
 import { addDays, endOfDay, fromDayNumber, today } from '../../shared/domain/dates.js';
 import { nextDue } from '../../shared/domain/urgency.js';
@@ -54,7 +55,9 @@ export async function reportContext(db: DbOrTx, asOf?: string, now = new Date())
   // The stored progress holds every step, also one dated a few minutes ahead of the clock; just
   // before midnight such a step belongs to the next day, and the steps are replayed instead.
   const stored = day >= current && !(await anyStepAfter(db, endOfDay(day, rules.timezone)));
-  return { rules, areaRules, asOf: day, current: stored };
+  // the training flags are read only where they can apply (docs/contract/training.md)
+  const training = Boolean(rules.backboneDue) || areaRules.some((a) => a.rules.backboneDue) || (await anyTraining(db));
+  return { rules, areaRules, asOf: day, current: stored, training };
 }
 
 export function toLaggardItem(row: LaggardRow): LaggardItem {
@@ -68,6 +71,10 @@ export function toLaggardItem(row: LaggardRow): LaggardItem {
     const status = { wiring: row.w, connection: row.c, registration: row.r };
     for (const stage of STAGES) if (status[stage] === 'in_progress') flags.push({ category: 'stalled', stage, daysLate: row.d_stalled });
   }
+  // training (docs/contract/training.md)
+  if (row.d_report_back_overdue !== null) flags.push({ category: 'report_back_overdue', stage: 'training', daysLate: row.d_report_back_overdue });
+  if (row.d_training_absent !== null) flags.push({ category: 'training_absent', stage: 'training', daysLate: row.d_training_absent });
+  if (row.d_no_backbone !== null) flags.push({ category: 'no_backbone', stage: 'training', daysLate: row.d_no_backbone });
   flags.sort(compareFlags);
   return {
     unit: {

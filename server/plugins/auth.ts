@@ -71,7 +71,9 @@ export default fp(
       if (rule === 'none') throw fail.forbidden();
       const access = rule?.roles;
       // by the route, not the raw URL: /api/%61uth/logout is logout too
-      if (access === undefined || access === 'public' && !req.routeOptions.url?.startsWith('/api/auth/')) return;
+      // public routes read no session, except login/logout and a training's sign-in (a unit's contact signs in with one tap)
+      const readsSession = req.routeOptions.url?.startsWith('/api/auth/') || req.routeOptions.url === '/api/trainings/:id/sign-in';
+      if (access === undefined || (access === 'public' && !readsSession)) return;
       const token = req.cookies[SESSION_COOKIE];
       if (token) {
         req.sessionToken = token;

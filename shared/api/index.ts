@@ -12,6 +12,7 @@ import { noticesApi } from './notices.js';
 import { reportsApi } from './reports.js';
 import { settingsApi } from './settings.js';
 import { stepsApi } from './steps.js';
+import { trainingApi } from './training.js';
 import { unitsApi } from './units.js';
 import { usersApi } from './users.js';
 
@@ -29,6 +30,7 @@ export const API = {
   live: liveApi,
   audit: auditApi,
   display: displayApi,
+  training: trainingApi,
 } as const;
 
 export const ENDPOINTS: readonly Endpoint[] = Object.values(API).flatMap((feature) => Object.values(feature) as Endpoint[]);

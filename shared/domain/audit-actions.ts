@@ -30,6 +30,14 @@ export const CHANGE_ACTIONS = [
   'demo.load',
   'display_link.create',
   'display_link.revoke',
+  'backbone.name',
+  'training.create',
+  'training.update',
+  'training.close',
+  'training.attendance',
+  'training.sign_in',
+  'report_back.submit',
+  'report_back.review',
 ] as const;
 
 export const AUDIT_ACTIONS = [...SESSION_ACTIONS, ...CHANGE_ACTIONS] as const;

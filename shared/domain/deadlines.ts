@@ -6,7 +6,8 @@
 import { addDays, dayOf, daysBetween } from './dates.js';
 
 /** The values an area may set for itself; the time zone stays one per installation. */
-export const AREA_RULE_FIELDS = ['wiringDue', 'connectionDue', 'registrationGraceDays', 'stallDays', 'postponementLimit'] as const;
+// backboneDue and reportBackDays: the training's deadlines (docs/contract/training.md)
+export const AREA_RULE_FIELDS = ['wiringDue', 'connectionDue', 'registrationGraceDays', 'stallDays', 'postponementLimit', 'backboneDue', 'reportBackDays'] as const;
 export type AreaRuleField = (typeof AREA_RULE_FIELDS)[number];
 
 export interface AreaRules {
@@ -15,15 +16,19 @@ export interface AreaRules {
   registrationGraceDays: number;
   stallDays: number;
   postponementLimit: number;
+  // the training's (docs/contract/training.md), optional so that callers that predate them need not name them
+  backboneDue?: string | null;
+  reportBackDays?: number;
 }
 
 /** An area's own values: null inherits (from its nearest ancestor that has one, else the installation). */
-export type AreaOwnRules = { [K in AreaRuleField]: AreaRules[K] | null };
+export type AreaOwnRules = { [K in Exclude<AreaRuleField, TrainingRuleField>]: AreaRules[K] | null } & { [K in TrainingRuleField]?: AreaRules[K] | null };
+type TrainingRuleField = 'backboneDue' | 'reportBackDays';
 
 /** Which area each effective value comes from; null: the installation's settings. */
 export type RuleSources = Record<AreaRuleField, string | null>;
 
-export const NO_OWN_RULES: AreaOwnRules = { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null };
+export const NO_OWN_RULES: AreaOwnRules = { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null, backboneDue: null, reportBackDays: null };
 
 /**
  * The effective values for the area `code`: its own, else its nearest ancestor's, else the
@@ -36,7 +41,7 @@ export function effectiveAreaRules<T extends AreaRules>(
   code: string | null,
 ): { rules: T; sources: RuleSources } {
   const rules = { ...installation };
-  const sources: RuleSources = { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null };
+  const sources = { ...NO_OWN_RULES } as RuleSources;
   if (code !== null) {
     // top first, so that a nearer area overwrites a farther one
     for (const n of [2, 4, 6]) {

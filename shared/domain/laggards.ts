@@ -5,6 +5,7 @@ import { dayNumber, dayOf } from './dates.js';
 import { effectiveDeadlines, type AreaRules, type UnitDueDates } from './deadlines.js';
 import { deriveProgress, type Progress, type StepFact } from './progress.js';
 import { STAGES, type Stage } from './steps.js';
+import { TRAINING_CATEGORIES, TRAINING_CATEGORY_LABELS, TRAINING_WEIGHTS } from './training-flags.js';
 
 export const LAGGARD_CATEGORIES = [
   'refused_wiring',
@@ -13,6 +14,8 @@ export const LAGGARD_CATEGORIES = [
   'overdue_connection',
   'overdue_wiring',
   'stalled',
+  // training (shared/domain/training-flags.ts, docs/contract/training.md): stage `training`
+  ...TRAINING_CATEGORIES,
 ] as const;
 export type LaggardCategory = (typeof LAGGARD_CATEGORIES)[number];
 
@@ -23,12 +26,14 @@ export const CATEGORY_LABELS: Record<LaggardCategory, { zh: string; en: string }
   overdue_connection: { zh: '接入逾期', en: 'connection overdue' },
   overdue_wiring: { zh: '布线逾期', en: 'wiring overdue' },
   stalled: { zh: '进展停滞', en: 'stalled' },
+  ...TRAINING_CATEGORY_LABELS,
 };
 
-export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
+export const STAGE_LABELS: Record<Stage | 'training', { zh: string; en: string }> = {
   wiring: { zh: '布线', en: 'wiring' },
   connection: { zh: '接入', en: 'connection' },
   registration: { zh: '申报', en: 'registration' },
+  training: { zh: '培训', en: 'training' },
 };
 
 /**
@@ -44,6 +49,7 @@ export const SEVERITY_RULE = {
     overdue_connection: 3,
     overdue_wiring: 2,
     stalled: 1,
+    ...TRAINING_WEIGHTS,
   } satisfies Record<LaggardCategory, number>,
   /** daysLate is counted in weeks: a flag's weight grows by itself every 7 days late */
   daysPerWeight: 7,
@@ -53,8 +59,8 @@ export const SEVERITY_RULE = {
 
 export interface LaggardFlag {
   category: LaggardCategory;
-  /** null for repeated_postponement, which counts postponements of any stage */
-  stage: Stage | null;
+  /** null for repeated_postponement, which counts postponements of any stage; `training` for the training flags */
+  stage: Stage | 'training' | null;
   daysLate: number;
 }
 
@@ -87,7 +93,7 @@ const scoreToSeverity = (score: number) => Math.round((score / SEVERITY_RULE.day
 export const severityOf = (flags: readonly LaggardFlag[]) => scoreToSeverity(severityScore(flags));
 
 const order = new Map(LAGGARD_CATEGORIES.map((c, i) => [c, i]));
-const stageOrder = (s: Stage | null) => (s === null ? -1 : STAGES.indexOf(s));
+const stageOrder = (s: Stage | 'training' | null) => (s === null || s === 'training' ? -1 : STAGES.indexOf(s));
 /** Flags in one fixed order: most weighty category first, then by stage. */
 export const compareFlags = (a: LaggardFlag, b: LaggardFlag) =>
   order.get(a.category)! - order.get(b.category)! || stageOrder(a.stage) - stageOrder(b.stage);

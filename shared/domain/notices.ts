@@ -39,6 +39,10 @@ const PROBLEM_WORDS: Record<LaggardCategory, { problem: string; today?: string }
   overdue_connection: { problem: '接入已超过截止日期 {days} 天' },
   overdue_wiring: { problem: '布线已超过截止日期 {days} 天' },
   stalled: { problem: '已 {days} 天没有任何进展' },
+  // training (docs/contract/training.md)
+  report_back_overdue: { problem: '信息化骨干参训后超过汇报期限 {days} 天仍未向单位领导汇报' },
+  training_absent: { problem: '未派员参加骨干培训，已 {days} 天' },
+  no_backbone: { problem: '超过填报期限 {days} 天仍未明确信息化业务骨干' },
 };
 
 /** A flag of 0 days (a refusal recorded today) reads as today's, not as "0 days". */
@@ -76,6 +80,12 @@ const STAGE_ACTIONS: Record<Stage, { when: LaggardCategory; action: string }[]> 
     { when: 'stalled', action: '尽快补齐材料，完成应用平台申报' },
   ],
 };
+/** The training flags' actions (docs/contract/training.md), after the network stages', in the order a unit meets them. */
+const TRAINING_ACTIONS: { when: LaggardCategory; action: string }[] = [
+  { when: 'no_backbone', action: '明确一名信息化业务骨干，并在系统中填报姓名、职务和电话' },
+  { when: 'training_absent', action: '派信息化骨干参加下一期同主题培训' },
+  { when: 'report_back_overdue', action: '参训人员立即向单位领导汇报培训内容，并由联络员登记汇报情况' },
+];
 /** Postponements count across stages: their action is about dates, after the stages'. */
 const POSTPONEMENT_ACTION = '确定并书面报告可以施工的具体日期，不再推迟';
 
@@ -86,7 +96,8 @@ export interface NoticeText {
   actions: string[];
 }
 
-const stageRank = (s: Stage | null) => (s === null ? -1 : STAGES.indexOf(s));
+// postponement (no stage) first, then the network's stages, training last
+const stageRank = (s: Stage | 'training' | null) => (s === null ? -1 : s === 'training' ? STAGES.length : STAGES.indexOf(s));
 
 /** The body of a notice from its flags: what is wrong and what to do, each said once, in stage order. */
 export function noticeText(flags: readonly LaggardFlag[]): NoticeText {
@@ -100,6 +111,7 @@ export function noticeText(flags: readonly LaggardFlag[]): NoticeText {
     if (rule) actions.push(rule.action);
   }
   if (flags.some((f) => f.category === 'repeated_postponement')) actions.push(POSTPONEMENT_ACTION);
+  for (const rule of TRAINING_ACTIONS) if (flags.some((f) => f.category === rule.when)) actions.push(rule.action);
   return { problems, actions };
 }
 

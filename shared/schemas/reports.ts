@@ -44,7 +44,7 @@ export type LaggardsQuery = z.infer<typeof LaggardsQuery>;
 export const LaggardFlag = z.object({
   category: LaggardCategoryName,
   /** null for repeated_postponement (postponements of any stage) */
-  stage: StageName.nullable(),
+  stage: z.union([StageName, z.literal('training')]).nullable(),
   daysLate: z.number().int(),
 });
 

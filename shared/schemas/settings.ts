@@ -26,6 +26,9 @@ const RULES = {
   registrationGraceDays: z.number().int().min(0).max(365),
   stallDays: z.number().int().min(1).max(365),
   postponementLimit: z.number().int().min(1).max(100),
+  // training (docs/contract/training.md); absent from a PUT keeps the stored one
+  backboneDue: IsoDate.nullable().optional(),
+  reportBackDays: z.number().int().min(1).max(365).optional(),
 };
 
 export const Settings = z.object({
@@ -42,6 +45,9 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/** docs/contract/training.md: a report-back is due 10 days after the training unless set otherwise */
+export const DEFAULT_REPORT_BACK_DAYS = 10;
+
 export const DEFAULT_SETTINGS: Settings = {
   timezone: 'Asia/Shanghai',
   wiringDue: null,
@@ -49,6 +55,8 @@ export const DEFAULT_SETTINGS: Settings = {
   registrationGraceDays: 7,
   stallDays: 14,
   postponementLimit: 2,
+  backboneDue: null,
+  reportBackDays: 10,
   signingOffice: '县人民政府办公室',
   homeArea: null,
   ...DEFAULT_SCORE_THRESHOLDS,
@@ -69,6 +77,8 @@ export const AreaOwnSettings = z.object({
   postponementLimit: RULES.postponementLimit.nullable().optional(),
   scoreGreen: SCORE.nullable().optional(),
   scoreYellow: SCORE.nullable().optional(),
+  backboneDue: IsoDate.nullable().optional(),
+  reportBackDays: z.number().int().min(1).max(365).nullable().optional(),
 });
 export type AreaOwnSettings = z.infer<typeof AreaOwnSettings>;
 
@@ -86,11 +96,13 @@ export const AreaSettings = z.object({
     postponementLimit: z.number().int().nullable(),
     scoreGreen: z.number().int().nullable().optional(),
     scoreYellow: z.number().int().nullable().optional(),
+    backboneDue: IsoDate.nullable(),
+    reportBackDays: z.number().int().nullable(),
   }),
   /** the scorecard's thresholds in force for the area (its own, an ancestor's, or the installation's) */
   scoreGreen: z.number().int().optional(),
   scoreYellow: z.number().int().optional(),
   /** the area code each value comes from (the area itself or an ancestor); null: the installation's settings */
-  sources: z.object({ wiringDue: Source, connectionDue: Source, registrationGraceDays: Source, stallDays: Source, postponementLimit: Source }),
+  sources: z.object({ wiringDue: Source, connectionDue: Source, registrationGraceDays: Source, stallDays: Source, postponementLimit: Source, backboneDue: Source, reportBackDays: Source }),
 });
 export type AreaSettings = z.infer<typeof AreaSettings>;

@@ -97,6 +97,22 @@ const EXPECTED: Record<string, [Expected, Expected, Expected, Expected, Expected
   'GET /api/screen': [401, 401, 401, 401, 401],
   'GET /api/areas': [401, '2xx', '2xx', 403, '2xx'],
   'GET /api/areas/:code': [401, '2xx', '2xx', 403, '2xx'],
+  // training: a training's :id here is the sample unit's id, which names no training (404 once reached)
+  'GET /api/units/:id/backbones': [401, '2xx', '2xx', '2xx', '2xx'],
+  'POST /api/units/:id/backbones': [401, '2xx', 403, '2xx', 403],
+  'POST /api/trainings': [401, '2xx', 403, 403, 403],
+  'GET /api/trainings': [401, '2xx', '2xx', '2xx', '2xx'],
+  'GET /api/trainings/:id': [401, 404, 404, 404, 404],
+  'PATCH /api/trainings/:id': [401, 404, 403, 403, 403],
+  'GET /api/trainings/:id/roster': [401, 404, 404, 404, 404],
+  'GET /api/trainings/:id/sign-in-code': [401, 404, 403, 403, 403],
+  'GET /api/trainings/:id/sign-in': [404, 404, 404, 404, 404],
+  'POST /api/trainings/:id/sign-in': [404, 404, 404, 404, 404],
+  'POST /api/trainings/:id/attendance': [401, 404, 403, 403, 403],
+  'POST /api/trainings/:id/close': [401, 404, 403, 403, 403],
+  'POST /api/trainings/:id/report-backs': [401, 404, 403, 404, 403],
+  'POST /api/report-backs/:id/review': [401, 404, 403, 403, 403],
+  'GET /api/reports/training': [401, '2xx', 403, 403, '2xx'],
 };
 const matches = (status: number, expected: Expected) => (expected === '2xx' ? status >= 200 && status < 300 : status === expected);
 
@@ -146,6 +162,20 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
       return { url: `${url}?kind=wecom` };
     case 'PUT /api/settings/help':
       return { url, body: { platformUrl: null, helpdeskPhone: null } };
+    case 'POST /api/units/:id/backbones':
+      return { url, body: { kind: 'deputy', name: '骨干' } };
+    case 'POST /api/trainings':
+      return { url, body: { title: 't', topics: ['network'], organiser: 'o', venue: 'v', startsAt: '2026-12-01T01:00:00Z', endsAt: '2026-12-01T03:00:00Z', required: { unitIds: [ids.unit] } } };
+    case 'PATCH /api/trainings/:id':
+      return { url, body: { venue: 'v' } };
+    case 'POST /api/trainings/:id/sign-in':
+      return { url, body: { code: '123456', unitId: ids.unit, attendee: '甲' } };
+    case 'POST /api/trainings/:id/attendance':
+      return { url, body: { unitId: ids.unit, status: 'attended' } };
+    case 'POST /api/trainings/:id/report-backs':
+      return { url, body: { unitId: ids.unit, reportedOn: '2026-12-01', leader: '局长', form: 'meeting', colleaguesReached: 1, summary: 's' } };
+    case 'POST /api/report-backs/:id/review':
+      return { url, body: { decision: 'accepted' } };
     case 'PUT /api/settings':
       return { url, body: { timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2 } };
     default:

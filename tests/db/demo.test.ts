@@ -4,6 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { areas, areaSettings, settings, steps, units, users } from '../../db/schema/index.js';
 import { STEP_RULES } from '../../shared/domain/steps.js';
+import { areas, areaSettings, settings, trainings, units, users } from '../../db/schema/index.js';
+import { trainingFlagRows } from '../../db/queries/reports/training-flags.js';
+import { reportContext } from '../../server/lib/reports.js';
+import { TRAINING_CATEGORIES } from '../../shared/domain/training-flags.js';
 import { hashPassword } from '../../server/lib/password.js';
 import { LAGGARD_CATEGORIES, laggardFlags, type LaggardCategory } from '../../shared/domain/laggards.js';
 import { today } from '../../shared/domain/dates.js';
@@ -65,12 +69,23 @@ describe('npm run demo', () => {
     expect(ahead.share).toBeGreaterThanOrEqual(0.6);
     for (const other of standing.filter((c) => c !== ahead)) expect(ahead.share).toBeGreaterThan(other.share + 0.3);
     expect(behind.share).toBeLessThan(0.2);
-    expect([...behind.categories].sort()).toEqual([...LAGGARD_CATEGORIES].sort());
-    expect([...standing.find((c) => c.code === '621223')!.categories].sort()).toEqual([...LAGGARD_CATEGORIES].sort());
+    // the network's categories here (the pure network rules); the training's are checked below
+    const network = LAGGARD_CATEGORIES.filter((c) => !(TRAINING_CATEGORIES as readonly string[]).includes(c));
+    expect([...behind.categories].sort()).toEqual([...network].sort());
+    expect([...standing.find((c) => c.code === '621223')!.categories].sort()).toEqual([...network].sort());
+  });
+
+  it('gives 宕昌县 last month\'s training with every training flag, and 武都区 one next week', async () => {
+    const ctx = await reportContext(t.database.db);
+    const rows = await trainingFlagRows(t.database.db, ctx, { area: '621223' });
+    for (const column of ['d_no_backbone', 'd_training_absent', 'd_report_back_overdue'] as const) expect(rows.some((r) => r[column] !== null), column).toBe(true);
+    const list = await t.database.db.select().from(trainings);
+    expect(list.map((x) => [x.areaCode, x.closedAt !== null, x.startsAt.getTime() > Date.now()]).sort()).toEqual([['621202', false, true], ['621223', true, false]]);
   });
 
   it('gives one county its own connection deadline, which alone keeps its units on time', async () => {
-    const own = await t.database.db.select().from(areaSettings);
+    // 宕昌县's row sets only the training's backboneDue
+    const own = (await t.database.db.select().from(areaSettings)).filter((a) => a.connectionDue || a.wiringDue);
     expect(own).toHaveLength(1);
     expect(own[0]).toMatchObject({ areaCode: '621221', wiringDue: null });
     const [s] = await t.database.db.select().from(settings);

@@ -15,14 +15,14 @@ describe('effective deadlines per area', () => {
   it('takes each value from the nearest area that sets it, else the installation', () => {
     expect(effectiveAreaRules(installation, own, '621223')).toEqual({
       rules: { ...installation, connectionDue: '2027-01-31', registrationGraceDays: 3, stallDays: 7 },
-      sources: { wiringDue: null, connectionDue: '62', registrationGraceDays: '621223', stallDays: '6212', postponementLimit: null },
+      sources: { wiringDue: null, connectionDue: '62', registrationGraceDays: '621223', stallDays: '6212', postponementLimit: null, backboneDue: null, reportBackDays: null },
     });
     expect(effectiveAreaRules(installation, own, '620102').rules.stallDays).toBe(10);
     expect(effectiveAreaRules(installation, own, '6212').sources.registrationGraceDays).toBeNull();
   });
 
   it('gives a unit without a county, or an area under no override, the installation’s', () => {
-    expect(effectiveAreaRules(installation, own, null)).toEqual({ rules: installation, sources: { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null } });
+    expect(effectiveAreaRules(installation, own, null)).toEqual({ rules: installation, sources: { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null, backboneDue: null, reportBackDays: null } });
     expect(effectiveAreaRules(installation, own, '110101').rules).toEqual(installation);
   });
 

@@ -231,7 +231,8 @@ describe('severity and ranking', () => {
 
   it('at the same lateness, ranks a refusal first, then repeated postponements, a missing registration or a late connection alike, a late wiring, a stall last', () => {
     const ranked = LAGGARD_CATEGORIES.map((category) => ({ code: category, flags: [flag(category, 3)] })).sort(compareLaggards);
-    expect(ranked.map((u) => u.code)).toEqual(['refused_wiring', 'repeated_postponement', 'overdue_connection', 'unregistered_after_connection', 'overdue_wiring', 'stalled']);
+    // the training flags (weights 2, 2, 1) rank among them; equal weights fall to the code
+    expect(ranked.map((u) => u.code)).toEqual(['refused_wiring', 'repeated_postponement', 'overdue_connection', 'unregistered_after_connection', 'overdue_wiring', 'report_back_overdue', 'training_absent', 'no_backbone', 'stalled']);
     expect(severityOf([flag('overdue_connection', 3)])).toBe(severityOf([flag('unregistered_after_connection', 3)]));
   });
 

@@ -16,7 +16,7 @@ export const AREAS: Area[] = [
 const byCode = new Map(AREAS.map((a) => [a.code, a]));
 export const inside = (scope: string | null, code: string) => scope === null || code.startsWith(scope);
 
-const zero = { refused_wiring: 0, repeated_postponement: 0, overdue_wiring: 0, overdue_connection: 0, unregistered_after_connection: 0, stalled: 0 };
+const zero = { refused_wiring: 0, repeated_postponement: 0, overdue_wiring: 0, overdue_connection: 0, unregistered_after_connection: 0, stalled: 0, report_back_overdue: 0, training_absent: 0, no_backbone: 0 };
 export const row = (code: string, name: string, level: RollupRow['area']['level'], total: number, onboarded: number, laggards: number, rank: number, byCategory: Partial<typeof zero> = {}): RollupRow => ({
   area: { code, name, level },
   totalUnits: total,
@@ -33,7 +33,7 @@ export const ROLLUPS: Record<string, RollupRow[]> = {
   '62': [row('6212', '陇南市', 'city', 90, 30, 20, 1), row('6201', '兰州市', 'city', 0, 0, 0, 2)],
   '6212': [
     row('621223', '宕昌县', 'county', 67, 14, 41, 2, { refused_wiring: 3, overdue_wiring: 30 }),
-    row('621202', '武都区', 'county', 23, 16, 2, 1, { stalled: 2 }),
+    row('621202', '武都区', 'county', 23, 16, 2, 1, { stalled: 2, report_back_overdue: 0, training_absent: 0, no_backbone: 0 }),
     row('621226', '礼县', 'county', 0, 0, 0, 3),
   ],
   '621223': [row('township', '乡镇', 'kind', 25, 6, 12, 2), row('department', '部门', 'kind', 42, 8, 29, 1)],

@@ -28,9 +28,9 @@ const LAGGARDS = [
   laggard('621202100', '安化镇人民政府', '621202', [{ category: 'stalled', stage: 'connection', daysLate: 16 }]),
 ].sort((a, b) => b.severity - a.severity);
 
-const zero = { refused_wiring: 0, repeated_postponement: 0, overdue_wiring: 0, overdue_connection: 0, unregistered_after_connection: 0, stalled: 0 };
+const zero = { refused_wiring: 0, repeated_postponement: 0, overdue_wiring: 0, overdue_connection: 0, unregistered_after_connection: 0, stalled: 0, report_back_overdue: 0, training_absent: 0, no_backbone: 0 };
 const stages = { pending: 0, in_progress: 0, blocked: 0, done: 0 };
-const summary: SummaryReport = { asOf: '2026-12-01', totalUnits: 90, onboarded: 30, laggards: 5, stages: { wiring: stages, connection: stages, registration: stages }, byCategory: { ...zero, refused_wiring: 1, overdue_wiring: 1, stalled: 3 }, byKind: { township: 5, department: 0, other: 0 } };
+const summary: SummaryReport = { asOf: '2026-12-01', totalUnits: 90, onboarded: 30, laggards: 5, stages: { wiring: stages, connection: stages, registration: stages }, byCategory: { ...zero, refused_wiring: 1, overdue_wiring: 1, stalled: 3, report_back_overdue: 0, training_absent: 0, no_backbone: 0 }, byKind: { township: 5, department: 0, other: 0 } };
 
 function serve(scope: string | null) {
   const areas = areaRoutes(scope);

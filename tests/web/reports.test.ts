@@ -19,12 +19,12 @@ const items = [
   laggard('a', '财政局', [{ category: 'refused_wiring', stage: 'wiring', daysLate: 14 }, { category: 'overdue_wiring', stage: 'wiring', daysLate: 3 }], 'XZ'),
   laggard('b', '教育局', [{ category: 'overdue_wiring', stage: 'wiring', daysLate: 10 }], 'BM'),
 ];
-const byCategory = { refused_wiring: 1, repeated_postponement: 0, unregistered_after_connection: 0, overdue_connection: 0, overdue_wiring: 2, stalled: 0 };
+const byCategory = { refused_wiring: 1, repeated_postponement: 0, unregistered_after_connection: 0, overdue_connection: 0, overdue_wiring: 2, stalled: 0, report_back_overdue: 0, training_absent: 0, no_backbone: 0 };
 
 describe('laggard board', () => {
   it('states the severity rule from its constant', () => {
     expect(SEVERITY_RULE).toBe(
-      "severity = sum over the unit's flags of weight × (1 + daysLate/7); weights: refused_wiring 5, repeated_postponement 4, unregistered_after_connection 3, overdue_connection 3, overdue_wiring 2, stalled 1",
+      "severity = sum over the unit's flags of weight × (1 + daysLate/7); weights: refused_wiring 5, repeated_postponement 4, unregistered_after_connection 3, overdue_connection 3, overdue_wiring 2, stalled 1, report_back_overdue 2, training_absent 2, no_backbone 1",
     );
   });
 

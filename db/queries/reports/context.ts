@@ -19,6 +19,11 @@ export interface ReportContext {
   asOf: string;
   /** true: the stored progress answers (as of today or later); false: replay the steps */
   current: boolean;
+  /**
+   * whether the training flags can apply at all (a training exists, or some area sets backboneDue):
+   * when not, the facts carry nulls for them and read no training table (docs/contract/training.md)
+   */
+  training?: boolean;
 }
 
 /**

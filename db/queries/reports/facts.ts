@@ -17,6 +17,7 @@ import { inScopeSql } from '../reach.js';
 import { AREA_CODE } from '../../../shared/domain/areas.js';
 import { AREA_RULE_FIELDS, type AreaRuleField } from '../../../shared/domain/deadlines.js';
 import { at, quote, type ReportContext } from './context.js';
+import { trainingFlagsSql } from './training-flags.js';
 
 /** the catalogue as SQL: step type → small integer, and back to the status it leaves */
 const typeCode = sql.raw(`case type ${STEP_TYPES.map((t, i) => `when ${quote(t)} then ${i}`).join(' ')} end`);
@@ -30,11 +31,12 @@ const timeOfPacked = (packed: string) => sql.raw(`to_timestamp((${packed} >> 4) 
 /** `area`: a code already narrowed to the caller's scope (the service's job); absent: every unit. */
 export type UnitFilter = Omit<UnitScope, 'area'> & { area?: string | null } & Pick<LaggardFilter, 'urged'> & { laggardsOnly?: boolean; unitId?: string };
 
-function unitFilter(f: UnitFilter, current: boolean): SQL {
+function unitFilter(f: UnitFilter, current: boolean, training = false): SQL {
   const parts: SQL[] = [sql`true`];
   if (f.area) parts.push(inScopeSql(f.area));
-  // an onboarded unit is never a laggard; the stored status says which are, as of today
-  if (f.laggardsOnly && current) parts.push(sql`u.registration_status <> 'done'`);
+  // an onboarded unit is never a laggard on the network; the stored status says which are, as of
+  // today (an onboarded unit can still lag on training: then this shortcut is not taken)
+  if (f.laggardsOnly && current && !training) parts.push(sql`u.registration_status <> 'done'`);
   if (f.kind) parts.push(sql`u.kind = ${f.kind}`);
   if (f.parentCode) parts.push(sql`u.parent_code = ${f.parentCode}`);
   // as GET /api/units reads its q: name or code contains, % and _ taken literally
@@ -54,7 +56,9 @@ export function facts(ctx: ReportContext, filter: UnitFilter): SQL {
   const rules = ruleColumns(ctx);
   const dues = sql`
     (coalesce(u.wiring_due, ${rules.wiringDue}) - date '1970-01-01') as wiring_due_day,
-    (coalesce(u.connection_due, ${rules.connectionDue}) - date '1970-01-01') as connection_due_day${rules.perRow}`;
+    (coalesce(u.connection_due, ${rules.connectionDue}) - date '1970-01-01') as connection_due_day${rules.perRow},
+    ${trainingColumns(ctx)}`;
+  const tf = trainingJoin(ctx, filter);
   if (ctx.current) {
     return sql`
       select u.id, u.code, u.name, u.kind, u.parent_code, u.area_code, u.contact_name, u.contact_phone, u.assignee_id,
@@ -62,8 +66,8 @@ export function facts(ctx: ReportContext, filter: UnitFilter): SQL {
         u.refused_at, u.postponements, u.first_postponed_at, u.connection_at,
         u.last_event_at,
         ${dues}
-      from units u${rules.joins}
-      where ${unitFilter(filter, true)}`;
+      from units u${rules.joins}${tf}
+      where ${unitFilter(filter, true, ctx.training)}`;
   }
   const postponed = sql.raw(`type in (${STEP_TYPES.filter((t) => t.endsWith('.postponed')).map(quote).join(', ')})`);
   // an area's board replays its own units' steps only (by steps_unit_seq_key), not the whole history
@@ -93,9 +97,17 @@ export function facts(ctx: ReportContext, filter: UnitFilter): SQL {
         where not voided and occurred_at < ${at(endOfDay(ctx.asOf, ctx.rules.timezone))}${ofArea}
       ) s
       group by unit_id
-    ) a on a.unit_id = u.id${rules.joins}
-    where ${unitFilter(filter, false)}`;
+    ) a on a.unit_id = u.id${rules.joins}${tf}
+    where ${unitFilter(filter, false, ctx.training)}`;
 }
+
+/** The training flags' daysLate (training-flags.ts) as t_* columns; nulls when none can apply. */
+const trainingColumns = (ctx: ReportContext) =>
+  ctx.training
+    ? sql`tf.d_report_back_overdue as t_report_back_overdue, tf.d_training_absent as t_training_absent, tf.d_no_backbone as t_no_backbone`
+    : sql`null::int as t_report_back_overdue, null::int as t_training_absent, null::int as t_no_backbone`;
+const trainingJoin = (ctx: ReportContext, f: UnitFilter) =>
+  ctx.training ? sql` left join (${trainingFlagsSql(ctx, { area: f.area ?? null, ...(f.unitId ? { unitId: f.unitId } : {}) })}) tf on tf.id = u.id` : sql``;
 
 /** a checked value as SQL text: dates are YYYY-MM-DD, numbers integers, codes digits (a literal lets the planner see it) */
 const dateLiteral = (d: string | null) => (d === null ? 'null::date' : /^\d{4}-\d{2}-\d{2}$/.test(d) ? `date '${d}'` : fail(d));
@@ -116,6 +128,9 @@ export const RULE_COLUMN: Record<AreaRuleField, { name: string; literal: (v: nev
   registrationGraceDays: { name: 'grace_days', literal: intLiteral },
   stallDays: { name: 'stall_days', literal: intLiteral },
   postponementLimit: { name: 'postponement_limit', literal: intLiteral },
+  // the training's (db/queries/reports/training-flags.ts reads them itself)
+  backboneDue: { name: 'backbone_due', literal: dateLiteral },
+  reportBackDays: { name: 'report_back_days', literal: intLiteral },
 };
 
 /**

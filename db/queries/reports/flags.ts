@@ -14,6 +14,10 @@ export const CATEGORY_COLUMN = {
   overdue_connection: 'd_overdue_connection',
   overdue_wiring: 'd_overdue_wiring',
   stalled: 'd_stalled',
+  // training (training-flags.ts): computed per unit there, joined into the facts as t_* columns
+  report_back_overdue: 'd_report_back_overdue',
+  training_absent: 'd_training_absent',
+  no_backbone: 'd_no_backbone',
 } as const;
 
 /**
@@ -54,6 +58,10 @@ export function flagRules(ctx: ReportContext) {
       applies: sql`r <> 'done' and 'in_progress' in (w, c, r) and last_event_at < ${boundOf('stallDays', (n) => -n + 1)}`,
       days: sql`${asOf} - ${dayIn('last_event_at', tz)}`,
     },
+    // training: an onboarded unit lags too (no r <> 'done')
+    d_report_back_overdue: { applies: sql`t_report_back_overdue is not null`, days: sql`t_report_back_overdue` },
+    d_training_absent: { applies: sql`t_training_absent is not null`, days: sql`t_training_absent` },
+    d_no_backbone: { applies: sql`t_no_backbone is not null`, days: sql`t_no_backbone` },
   } satisfies Record<(typeof CATEGORY_COLUMN)[keyof typeof CATEGORY_COLUMN], { applies: SQL; days: SQL }>;
 }
 
@@ -73,8 +81,9 @@ export function flagged(whole: ReportContext, filter: UnitFilter): SQL {
     select d.*,
       ${term(w.refused_wiring, 'd_refused')} + ${term(w.repeated_postponement, 'd_postponed')}
         + ${term(w.unregistered_after_connection, 'd_unregistered')} + ${term(w.overdue_connection, 'd_overdue_connection')}
-        + ${term(w.overdue_wiring, 'd_overdue_wiring')} + ${term(w.stalled, 'd_stalled', 'n_stalled')} as score,
-      coalesce(greatest(d_refused, d_postponed, d_unregistered, d_overdue_connection, d_overdue_wiring, d_stalled), 0) as max_days
+        + ${term(w.overdue_wiring, 'd_overdue_wiring')} + ${term(w.stalled, 'd_stalled', 'n_stalled')}
+        + ${term(w.report_back_overdue, 'd_report_back_overdue')} + ${term(w.training_absent, 'd_training_absent')} + ${term(w.no_backbone, 'd_no_backbone')} as score,
+      coalesce(greatest(d_refused, d_postponed, d_unregistered, d_overdue_connection, d_overdue_wiring, d_stalled, d_report_back_overdue, d_training_absent, d_no_backbone), 0) as max_days
     from (
       select f.id, f.code, f.name, f.kind, f.parent_code, f.area_code, f.contact_name, f.contact_phone, f.assignee_id, f.w, f.c, f.r, f.last_event_at,
         ${sql.join(flags, sql`, `)},

@@ -27,12 +27,15 @@ export interface LaggardRow {
   d_overdue_connection: number | null;
   d_overdue_wiring: number | null;
   d_stalled: number | null;
+  d_report_back_overdue: number | null;
+  d_training_absent: number | null;
+  d_no_backbone: number | null;
   last_event_ms: number | null;
   score: number;
 }
 
 const laggardColumns = sql.raw(
-  'id, code, name, kind, parent_code, contact_name, contact_phone, assignee_id, w, c, r, d_refused, d_postponed, d_unregistered, d_overdue_connection, d_overdue_wiring, d_stalled, score::int as score',
+  'id, code, name, kind, parent_code, contact_name, contact_phone, assignee_id, w, c, r, d_refused, d_postponed, d_unregistered, d_overdue_connection, d_overdue_wiring, d_stalled, d_report_back_overdue, d_training_absent, d_no_backbone, score::int as score',
 );
 /** the assignee's name, looked up for the rows shown only (not for every unit the flags read) */
 const assigneeName = (alias: string) => sql.raw(`(select display_name from users where users.id = ${alias}.assignee_id) as assignee_name`);

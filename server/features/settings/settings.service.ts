@@ -9,9 +9,9 @@ import { findArea } from '../../../db/queries/areas.js';
 import { countyInReach, readAreaOverrides, readAreaScores, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
 import { DEFAULT_SCORE_THRESHOLDS, effectiveScore, type ScoreThresholds } from '../../../shared/domain/scorecard.js';
 import { inScope } from '../../../shared/domain/areas.js';
-import { effectiveAreaRules, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
+import { effectiveAreaRules, NO_OWN_RULES, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
 import type { Area } from '../../../shared/schemas/areas.js';
-import { AreaOwnSettings, Settings, type AreaSettings } from '../../../shared/schemas/settings.js';
+import { AreaOwnSettings, DEFAULT_REPORT_BACK_DAYS, Settings, type AreaSettings } from '../../../shared/schemas/settings.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/errors.js';
 import { areaFor } from '../../lib/scope.js';
@@ -48,7 +48,9 @@ export async function areaSettings(db: DbOrTx, area: Area): Promise<AreaSettings
     registrationGraceDays: rules.registrationGraceDays,
     stallDays: rules.stallDays,
     postponementLimit: rules.postponementLimit,
-    own: { ...(overrides.get(area.code) ?? { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null }), ...ownScore },
+    backboneDue: rules.backboneDue ?? null,
+    reportBackDays: rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS,
+    own: { ...NO_OWN_RULES, ...overrides.get(area.code), ...ownScore } as AreaSettings['own'],
     sources,
     ...score,
   };
@@ -94,6 +96,8 @@ async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: Are
     registrationGraceDays: body.registrationGraceDays ?? null,
     stallDays: body.stallDays ?? null,
     postponementLimit: body.postponementLimit ?? null,
+    backboneDue: body.backboneDue ?? null,
+    reportBackDays: body.reportBackDays ?? null,
   };
   const ownScore = { scoreGreen: body.scoreGreen ?? null, scoreYellow: body.scoreYellow ?? null };
   return db.transaction(async (tx) => {

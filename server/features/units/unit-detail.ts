@@ -3,7 +3,10 @@
 // for today), and its technician's name.
 import type { DbOrTx } from '../../../db/client.js';
 import { endOfDay, today } from '../../../shared/domain/dates.js';
-import { effectiveDeadlines, laggardFlags, progressAsOf } from '../../../shared/domain/laggards.js';
+import { compareFlags, effectiveDeadlines, laggardFlags, progressAsOf, severityOf } from '../../../shared/domain/laggards.js';
+import { trainingFlags } from '../../../shared/domain/training-flags.js';
+import { DEFAULT_REPORT_BACK_DAYS } from '../../../shared/schemas/settings.js';
+import { unitTrainingFacts } from '../../../db/queries/training.js';
 import type { UnitDetail, UnitLaggard } from '../../../shared/schemas/unit-detail.js';
 import { iso } from '../../lib/time.js';
 import { rulesForArea } from '../../../db/queries/settings.js';
@@ -22,8 +25,12 @@ export async function unitLaggard(db: DbOrTx, row: UnitRow, now = new Date()): P
     const steps = (await liveSteps(db, row.id)).map((s) => ({ ...toFact(s), seq: s.seq }));
     progress = progressAsOf(steps, asOf, rules.timezone, iso(row.createdAt));
   }
-  const { flags, severity } = laggardFlags(progress, effectiveDeadlines(row, rules), rules, asOf);
-  return { asOf, flags, severity };
+  const network = laggardFlags(progress, effectiveDeadlines(row, rules), rules, asOf).flags;
+  // the training flags (shared/domain/training-flags.ts): an onboarded unit can still lag on them
+  const facts = await unitTrainingFacts(db, row.id, rules.timezone);
+  const training = trainingFlags({ ...facts, backboneDue: rules.backboneDue ?? null, reportBackDays: rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS }, asOf);
+  const flags = [...network, ...training].sort(compareFlags);
+  return { asOf, flags, severity: severityOf(flags) };
 }
 
 export async function toUnitDetail(db: DbOrTx, row: UnitRow): Promise<UnitDetail> {

@@ -26,9 +26,11 @@ export function Shell() {
   useEffect(() => void router.invalidate(), [router, userId]);
   // the page's role guard said no (routes.tsx)
   const forbidden = useRouterState({ select: (s) => Boolean((s.matches.at(-1)?.context as { forbidden?: boolean } | undefined)?.forbidden) });
+  const publicPage = window.location.pathname.startsWith('/sign-in/');
   if (me.isPending) return <Frame><Loading /></Frame>;
   if (me.isError) return <Frame><PageError error={me.error} onRetry={() => void me.refetch()} /></Frame>;
-  if (!me.data) return <Frame><LoginPage /></Frame>;
+  // the phone's training sign-in page (/sign-in/…) needs no account
+  if (!me.data) return <Frame>{publicPage ? <Outlet /> : <LoginPage />}</Frame>;
   return (
     <SessionContext.Provider value={me.data}>
       <Frame user={me.data}>

@@ -15,6 +15,7 @@ export function navItems(user: SessionUser): NavItem[] {
         { to: '/laggards', label: 'nav.laggards' },
         { to: '/notices', label: 'nav.notices' },
         { to: '/units', label: 'nav.units' },
+        { to: '/trainings', label: 'training.nav' },
         { to: '/assignments', label: 'nav.assignments' },
         { to: '/users', label: 'nav.users' },
         { to: '/settings', label: 'nav.settings' },
@@ -27,6 +28,7 @@ export function navItems(user: SessionUser): NavItem[] {
         { to: '/laggards', label: 'nav.laggards' },
         { to: '/notices', label: 'nav.notices' },
         { to: '/units', label: 'nav.units' },
+        { to: '/trainings', label: 'training.nav' },
       ];
     case 'technician':
       return [
@@ -35,7 +37,7 @@ export function navItems(user: SessionUser): NavItem[] {
         { to: '/outbox', label: 'nav.outbox' },
       ];
     case 'unit':
-      return user.unitId ? [{ to: `/units/${encodeURIComponent(user.unitId)}`, label: 'nav.myUnit' }] : [];
+      return user.unitId ? [{ to: `/units/${encodeURIComponent(user.unitId)}`, label: 'nav.myUnit' }, { to: '/trainings', label: 'training.nav' }] : [];
   }
 }
 

@@ -19,6 +19,10 @@ import { OutboxPanel } from '../features/field/index.js';
 import { parseSearch, searchOf, stringifySearch } from '../shared/router/search.js';
 import { homePath } from './nav.js';
 import { Shell } from './Shell.js';
+import { useMe } from '../features/auth/index.js';
+
+/** the signed-in user, if any (the public sign-in page reads it for the contact's one tap) */
+const useSignedInUser = () => useMe().data ?? null;
 
 declare module '@tanstack/react-router' {
   interface StaticDataRouteOption {
@@ -178,6 +182,44 @@ const audit = createRoute({
   validateSearch: searchOf(AuditQuery),
   component: lazyRouteComponent(() => import('../features/audit/components/AuditPage.js'), 'AuditPage'),
 });
+// training (web/src/features/training): the list, one training, the projector's screen, the sheet, the phone's sign-in
+const TrainingPage = lazyRouteComponent(() => import('../features/training/components/TrainingPage.js'), 'TrainingPage');
+const SignInScreen = lazyRouteComponent(() => import('../features/training/components/SignInScreenPage.js'), 'SignInScreen');
+const SignInSheet = lazyRouteComponent(() => import('../features/training/components/SignInSheetPage.js'), 'SignInSheet');
+const PhoneSignIn = lazyRouteComponent(() => import('../features/training/components/PhoneSignInPage.js'), 'PhoneSignIn');
+const trainings = createRoute({ ...page('/trainings', 'titles.trainings', ['office', 'viewer', 'unit']), component: lazyRouteComponent(() => import('../features/training/components/TrainingsPage.js'), 'TrainingsPage') });
+const training = createRoute({
+  ...page('/trainings/$trainingId', 'titles.training', ['office', 'viewer', 'unit']),
+  component: function TrainingRoute() {
+    const { trainingId } = training.useParams();
+    return <TrainingPage key={trainingId} id={trainingId} />;
+  },
+});
+const trainingScreen = createRoute({
+  ...page('/trainings/$trainingId/screen', 'titles.trainingScreen', office),
+  component: function ScreenRoute() {
+    return <SignInScreen id={trainingScreen.useParams().trainingId} />;
+  },
+});
+const trainingSheet = createRoute({
+  ...page('/trainings/$trainingId/sheet', 'titles.trainingSheet', readers),
+  component: function SheetRoute() {
+    return <SignInSheet id={trainingSheet.useParams().trainingId} />;
+  },
+});
+// no guard: a participant's phone opens it without an account (the Shell shows it signed out too)
+const signIn = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in/$trainingId',
+  staticData: { title: 'titles.signIn' },
+  validateSearch: searchOf(z.object({ code: z.string().optional() })),
+  component: function SignInRoute() {
+    const { trainingId } = signIn.useParams();
+    const { code } = signIn.useSearch();
+    const me = useSignedInUser();
+    return <PhoneSignIn id={trainingId} code={code} contactUnitId={me?.role === 'unit' ? me.unitId : null} />;
+  },
+});
 // every role: one's own password
 const password = createRoute({
   ...page('/account/password', 'titles.password'),
@@ -206,6 +248,11 @@ export const routeTree = rootRoute.addChildren([
   notify,
   audit,
   password,
+  trainings,
+  training,
+  trainingScreen,
+  trainingSheet,
+  signIn,
 ]);
 
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {

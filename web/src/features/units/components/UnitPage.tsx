@@ -23,6 +23,7 @@ import { UnitNotices } from '../../notices/index.js';
 import { registrationSentence } from '../lib/unit-sentences.js';
 import { helpOf } from '../lib/unit-help.js';
 import { HelpPanel } from './HelpPanel.js';
+import { BackbonePanel } from '../../training/index.js';
 
 export function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -58,6 +59,7 @@ export function UnitPage({ id }: { id: string }) {
       <LaggardNotice laggard={u.laggard} progress={u.progress} help={helpOf(u)} />
       <UnsentNotice entries={queued} refused={refused} />
       <UnitNotices unit={u} />
+      <BackbonePanel unitId={u.id} />
       <StageCards progress={progress} unsentStages={new Set(queued.map((e) => e.step.type.split('.')[0]))} />
       {user.role === 'office' && awaiting && <ReviewPanel unit={u} steps={steps} />}
       <HelpPanel unit={u} />

@@ -1,0 +1,89 @@
+// The training laggard flags (shared/domain/training-flags.ts) in SQL, per unit, held to the pure
+// rules by tests/api/training.flags.property.test.ts. Each flag's daysLate, null where it does not
+// apply; every unit of the filter gets a row. An onboarded unit is read like any other: the network
+// being done does not excuse the people.
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../client.js';
+import { rowsOf } from '../../rows.js';
+import { DEFAULT_REPORT_BACK_DAYS } from '../../../shared/schemas/settings.js';
+import { endOfDay, dayNumber } from '../../../shared/domain/dates.js';
+import { AREA_CODE } from '../../../shared/domain/areas.js';
+import { inScopeSql } from '../reach.js';
+import { at, dayIn, type ReportContext } from './context.js';
+
+export const TRAINING_COLUMN = {
+  report_back_overdue: 'd_report_back_overdue',
+  training_absent: 'd_training_absent',
+  no_backbone: 'd_no_backbone',
+} as const;
+
+const dateLit = (d: string | null | undefined) => (d ? (/^\d{4}-\d{2}-\d{2}$/.test(d) ? `date '${d}'` : bad(d)) : 'null::date');
+const intLit = (n: number) => (Number.isInteger(n) ? String(n) : bad(n));
+const bad = (v: unknown): never => {
+  throw new Error(`not a rule value: ${JSON.stringify(v)}`);
+};
+
+/** Each county's backboneDue and reportBackDays where an area sets its own, else the installation's: `tr.backbone_due`, `tr.report_back_days`. */
+function trainingRules(ctx: ReportContext): { join: SQL; backboneDue: SQL; days: SQL } {
+  const due = dateLit(ctx.rules.backboneDue);
+  const days = intLit(ctx.rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS);
+  if (ctx.areaRules.length === 0) return { join: sql``, backboneDue: sql.raw(due), days: sql.raw(days) };
+  const rows = ctx.areaRules.map(({ code, rules }) => {
+    if (!AREA_CODE.test(code)) bad(code);
+    return `('${code}', ${dateLit(rules.backboneDue)}, ${intLit(rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS)})`;
+  });
+  return {
+    join: sql.raw(` left join (values ${rows.join(', ')}) as tr(code, backbone_due, report_back_days) on tr.code = u.area_code`),
+    // a listed county holds its effective value (null backboneDue: not checked there)
+    backboneDue: sql.raw(`case when tr.code is null then ${due} else tr.backbone_due end`),
+    days: sql.raw(`coalesce(tr.report_back_days, ${days})`),
+  };
+}
+
+/** One row per unit of the filter: id and the three daysLate columns. */
+export function trainingFlagsSql(ctx: ReportContext, filter: { area?: string | null; unitId?: string }): SQL {
+  const tz = ctx.rules.timezone;
+  const asOf = sql`${dayNumber(ctx.asOf)}::int`;
+  const end = at(endOfDay(ctx.asOf, tz));
+  const r = trainingRules(ctx);
+  const lastDay = (t: string) => dayIn(`${t}.ends_at`, tz);
+  const where = [filter.area ? inScopeSql(filter.area) : sql`true`, filter.unitId ? sql`u.id = ${filter.unitId}::uuid` : sql`true`];
+  return sql`
+    select u.id,
+      case when due.backbone_due is not null and ${asOf} > (due.backbone_due - date '1970-01-01')
+        and not exists (select 1 from backbones b where b.unit_id = u.id and b.kind = 'primary' and b.ended_at is null)
+        then ${asOf} - (due.backbone_due - date '1970-01-01') end as d_no_backbone,
+      (select max(${asOf} - ${lastDay('t')}) from training_attendance a join trainings t on t.id = a.training_id
+        where a.unit_id = u.id and a.status = 'absent' and t.closed_at < ${end} and ${asOf} > ${lastDay('t')}
+          and not exists (select 1 from training_attendance a2 join trainings t2 on t2.id = a2.training_id
+            where a2.unit_id = u.id and a2.status = 'attended' and ${lastDay('t2')} > ${lastDay('t')} and t2.topics && t.topics)
+      ) as d_training_absent,
+      (select max(${asOf} - (${lastDay('t')} + due.report_back_days)) from training_attendance a join trainings t on t.id = a.training_id
+        left join report_backs rb on rb.training_id = a.training_id and rb.unit_id = a.unit_id
+        where a.unit_id = u.id and a.status = 'attended' and rb.status is distinct from 'accepted' and ${asOf} > ${lastDay('t')} + due.report_back_days
+      ) as d_report_back_overdue
+    from units u${r.join}
+    cross join lateral (select ${r.backboneDue} as backbone_due, ${r.days} as report_back_days) due
+    where ${sql.join(where, sql` and `)}`;
+}
+
+export interface TrainingFlagRow {
+  id: string;
+  d_no_backbone: number | null;
+  d_training_absent: number | null;
+  d_report_back_overdue: number | null;
+}
+
+/** The units of the filter that carry any training flag. */
+export async function trainingFlagRows(db: DbOrTx, ctx: ReportContext, filter: { area?: string | null; unitId?: string }): Promise<TrainingFlagRow[]> {
+  return rowsOf<TrainingFlagRow>(
+    db,
+    sql`select * from (${trainingFlagsSql(ctx, filter)}) x where d_no_backbone is not null or d_training_absent is not null or d_report_back_overdue is not null`,
+  );
+}
+
+/** Whether any training exists: without one (and without a backboneDue) no training flag can apply. */
+export async function anyTraining(db: DbOrTx): Promise<boolean> {
+  const rows = await rowsOf<{ ok: boolean }>(db, sql`select exists (select 1 from trainings) as ok`);
+  return rows[0]?.ok === true;
+}

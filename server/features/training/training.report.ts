@@ -1,0 +1,37 @@
+// GET /api/reports/training: the training numbers per child area of the caller's (or the asked) area.
+import type { DbOrTx } from '../../../db/client.js';
+import { childAreas } from '../../../db/queries/areas.js';
+import { inReportTransaction } from '../../../db/queries/reports/context.js';
+import { trainingNumbers } from '../../../db/queries/reports/training-numbers.js';
+import type { TrainingReport } from '../../../shared/schemas/training.js';
+import type { Actor } from '../../lib/actor.js';
+import { reportContext } from '../../lib/reports.js';
+import { areaFor } from '../../lib/scope.js';
+
+const LENGTH = { province: 2, city: 4, county: 6 } as const;
+
+export async function trainingReport(db: DbOrTx, actor: Actor, q: { area?: string; asOf?: string }): Promise<TrainingReport> {
+  const area = await areaFor(db, actor, q.area);
+  // a county has no child areas: its own row
+  const children = area?.level === 'county' ? [area] : await childAreas(db, area?.code ?? null);
+  const length = children[0] ? LENGTH[children[0].level] : 2;
+  return inReportTransaction(db, async (tx) => {
+    const ctx = await reportContext(tx, q.asOf);
+    const rows = new Map((await trainingNumbers(tx, ctx, area?.code ?? null, length)).map((r) => [r.code, r]));
+    return {
+      asOf: ctx.asOf,
+      items: children.map((c) => {
+        const r = rows.get(c.code);
+        return {
+          area: { code: c.code, name: c.name, level: c.level },
+          units: r?.units ?? 0,
+          backboneNamed: r?.backbone_named ?? 0,
+          trained: r?.trained ?? 0,
+          reportedBack: r?.reported_back ?? 0,
+          reportedOnTime: r?.reported_on_time ?? 0,
+          absent: r?.absent ?? 0,
+        };
+      }),
+    };
+  });
+}

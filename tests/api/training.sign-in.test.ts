@@ -1,0 +1,82 @@
+// Sign-in by code (docs/contract/training.md): only inside the window, a wrong code refused before
+// anything is said about the units, the same unit twice keeps the first, a unit's contact signs in
+// with the code alone, and an address giving wrong codes is limited (429).
+import { describe, expect } from 'vitest';
+import { errorOf } from '../helpers/app.js';
+import { TANCHANG, test } from '../helpers/fixture.js';
+import { createTraining, rosterOf, trainingBody } from '../helpers/training.js';
+import { forgetFailures } from '../../server/features/training/training.codes.js';
+import type { TestApp } from '../helpers/app.js';
+
+const signIn = (t: TestApp, id: string, body: object, ip = '203.0.113.5', cookie?: string) =>
+  t.app.inject({ method: 'POST', url: `/api/trainings/${id}/sign-in`, payload: body, remoteAddress: ip, headers: cookie ? { cookie } : {} });
+
+describe('sign-in by code', () => {
+  test('a participant signs in with the shown code and no account; the same unit twice keeps the first', async ({ t, tanchang }) => {
+    forgetFailures();
+    const unit = await t.unit({ areaCode: TANCHANG });
+    const tr = await createTraining(tanchang.office, trainingBody({ unitIds: [unit.id] }));
+    const shown = await tanchang.office.get(`/api/trainings/${tr.id}/sign-in-code`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    const { code, url, expiresAt } = shown.json();
+    expect(code).toMatch(/^\d{6}$/);
+    expect(url).toContain(`/sign-in/${tr.id}?code=${code}`);
+    expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(120_000);
+    const page = await t.anonymous.get(`/api/trainings/${tr.id}/sign-in`);
+    expect(page.json().units).toEqual([{ id: unit.id, name: unit.name }]);
+    const first = await signIn(t, tr.id, { code, unitId: unit.id, attendee: '张三' });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().attendance).toMatchObject({ status: 'attended', attendee: '张三', method: 'code' });
+    const second = await signIn(t, tr.id, { code, unitId: unit.id, attendee: '李四' });
+    expect(second.json().attendance.attendee).toBe('张三');
+    expect((await rosterOf(tanchang.office, tr.id))[0]!.attendance).toMatchObject({ status: 'attended', attendee: '张三' });
+  });
+
+  test('a wrong code is a 400 that says nothing about the units; a unit not enrolled, with the right code, is a 404', async ({ t, tanchang }) => {
+    forgetFailures();
+    const [unit, stranger] = [await t.unit({ areaCode: TANCHANG }), await t.unit({ areaCode: TANCHANG })];
+    const tr = await createTraining(tanchang.office, trainingBody({ unitIds: [unit.id] }));
+    const { code } = (await tanchang.office.get(`/api/trainings/${tr.id}/sign-in-code`)).json();
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const a = await signIn(t, tr.id, { code: wrong, unitId: unit.id, attendee: '张三' }, '203.0.113.6');
+    const b = await signIn(t, tr.id, { code: wrong, unitId: stranger.id, attendee: '张三' }, '203.0.113.6');
+    expect([a.statusCode, b.statusCode]).toEqual([400, 400]);
+    expect(a.body).toBe(b.body);
+    expect((await signIn(t, tr.id, { code, unitId: stranger.id, attendee: '张三' }, '203.0.113.6')).statusCode).toBe(404);
+    expect((await rosterOf(tanchang.office, tr.id))[0]!.attendance.status).toBe('invited');
+  });
+
+  test('outside the window (before it opens, after closing) sign-in is a 409', async ({ t, tanchang }) => {
+    forgetFailures();
+    const unit = await t.unit({ areaCode: TANCHANG });
+    const later = await createTraining(tanchang.office, trainingBody({ unitIds: [unit.id], startsIn: 31 }));
+    expect((await signIn(t, later.id, { code: '123456', unitId: unit.id, attendee: '张三' })).statusCode).toBe(409);
+    expect((await t.anonymous.get(`/api/trainings/${later.id}/sign-in`)).statusCode).toBe(409);
+    const soon = await createTraining(tanchang.office, trainingBody({ unitIds: [unit.id], startsIn: 29 }));
+    const { code } = (await tanchang.office.get(`/api/trainings/${soon.id}/sign-in-code`)).json();
+    await tanchang.office.post(`/api/trainings/${soon.id}/close`);
+    expect((await signIn(t, soon.id, { code, unitId: unit.id, attendee: '张三' })).statusCode).toBe(409);
+  });
+
+  test('a unit\'s contact signs its own unit in with the code alone', async ({ t, tanchang, tanchangContact }) => {
+    forgetFailures();
+    const tr = await createTraining(tanchang.office, trainingBody({ unitIds: [tanchangContact.user.unitId!] }));
+    const { code } = (await tanchang.office.get(`/api/trainings/${tr.id}/sign-in-code`)).json();
+    const res = await signIn(t, tr.id, { code }, '203.0.113.7', tanchangContact.cookie);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().attendance).toMatchObject({ status: 'attended', method: 'contact', attendee: tanchangContact.user.displayName });
+  });
+
+  test('ten wrong codes from one address, and the eleventh try is a 429 even with the right code; another address still signs in', async ({ t, tanchang }) => {
+    forgetFailures();
+    const [a, b] = [await t.unit({ areaCode: TANCHANG }), await t.unit({ areaCode: TANCHANG })];
+    const tr = await createTraining(tanchang.office, trainingBody({ unitIds: [a.id, b.id] }));
+    const { code } = (await tanchang.office.get(`/api/trainings/${tr.id}/sign-in-code`)).json();
+    const wrong = String((Number(code) + 7) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < 10; i++) expect((await signIn(t, tr.id, { code: wrong, unitId: a.id, attendee: '甲' }, '198.51.100.9')).statusCode).toBe(400);
+    const limited = await signIn(t, tr.id, { code, unitId: a.id, attendee: '甲' }, '198.51.100.9');
+    expect(limited.statusCode).toBe(429);
+    expect(errorOf(limited).code).toBe('RATE_LIMITED');
+    expect((await signIn(t, tr.id, { code, unitId: b.id, attendee: '乙' }, '198.51.100.10')).statusCode).toBe(200);
+  });
+});

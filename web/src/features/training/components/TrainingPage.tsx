@@ -1,0 +1,114 @@
+// One training: its details and numbers, the roster with each unit's attendance and report-back;
+// the office marks attendance (each mark carries a clientEventId, so a retry records it once),
+// closes the training, reviews report-backs; a unit's contact records its report-back here.
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../../shared/components/ErrorNotice.js';
+import { Loading, PageError } from '../../../shared/components/StatusPage.js';
+import { newUuid } from '../../../shared/lib/uuid.js';
+import { useFormat } from '../../../shared/lib/use-format.js';
+import { useSessionUser } from '../../../shared/session/session.js';
+import type { RosterItem } from '../../../../../shared/schemas/training.js';
+import { useCloseTraining, useMark, useReview, useRoster, useTraining } from '../api/training.js';
+import { ReportBackForm } from './ReportBackForm.js';
+
+export function TrainingPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const user = useSessionUser();
+  const training = useTraining(id);
+  const roster = useRoster(id, training.data?.status === 'open');
+  const close = useCloseTraining(id);
+  if (training.isPending) return <Loading />;
+  if (training.isError) return <PageError error={training.error} onRetry={() => void training.refetch()} />;
+  const tr = training.data;
+  const office = user.role === 'office';
+  return (
+    <article>
+      <div className="page-head">
+        <h1>{tr.title}</h1>
+        <span className="badge">{t(`training.status.${tr.status}`)}</span>
+        <p className="page-head__actions no-print">
+          {office && tr.status === 'open' && <Link className="button" to="/trainings/$trainingId/screen" params={{ trainingId: id }}>{t('training.screen')}</Link>}
+          <Link className="button button--secondary" to="/trainings/$trainingId/sheet" params={{ trainingId: id }}>{t('training.sheet')}</Link>
+          {office && tr.status !== 'closed' && (
+            <button type="button" className="button button--secondary" disabled={close.isPending} onClick={() => window.confirm(t('training.closeConfirm', { count: tr.counts.invited })) && close.mutate()}>
+              {t('training.close')}
+            </button>
+          )}
+        </p>
+      </div>
+      <p>{tr.topics.map((x) => t(`training.topic.${x}`)).join('、')} · {format.dateTime(tr.startsAt)} — {format.dateTime(tr.endsAt)} · {tr.venue}</p>
+      <p className="muted">{t('training.organisedBy', { organiser: tr.organiser, trainer: tr.trainer ?? '—' })}</p>
+      <p><strong>{t('training.countsLine', tr.counts)}</strong></p>
+      {close.isError && <ErrorNotice error={close.error} />}
+      {roster.isError && <ErrorNotice error={roster.error} />}
+      {roster.data && (
+        <div className="table-scroll">
+          <table className="table table--cards">
+            <thead>
+              <tr><th>{t('training.unit')}</th><th>{t('training.attendance')}</th><th>{t('training.reportBack')}</th>{office && <th>{t('training.mark')}</th>}</tr>
+            </thead>
+            <tbody>{roster.data.map((r) => <Row key={r.unit.id} trainingId={id} item={r} closed={tr.status === 'closed'} />)}</tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function Row({ trainingId, item, closed }: { trainingId: string; item: RosterItem; closed: boolean }) {
+  const { t } = useTranslation();
+  const user = useSessionUser();
+  const mark = useMark(trainingId);
+  const review = useReview();
+  const [reporting, setReporting] = useState(false);
+  const office = user.role === 'office';
+  const a = item.attendance;
+  const rb = item.reportBack;
+  const set = (status: 'attended' | 'absent' | 'excused') => {
+    const reason = status === 'excused' || closed ? window.prompt(closed ? t('training.reasonAfterClose') : t('training.reasonExcused')) : undefined;
+    if (reason === null) return;
+    const attendee = status === 'attended' && !a.attendee ? (window.prompt(t('training.attendeePrompt')) ?? undefined) : undefined;
+    mark.mutate({ unitId: item.unit.id, status, reason: reason || undefined, attendee: attendee || undefined, clientEventId: newUuid() });
+  };
+  const mayReport = a.status === 'attended' && (office || user.unitId === item.unit.id) && (!rb?.status || rb.status === 'returned');
+  return (
+    <tr>
+      <td data-label={t('training.unit')}>{item.unit.name}<div className="muted">{item.unit.code}</div></td>
+      <td data-label={t('training.attendance')}>
+        <span className={`badge badge--${a.status}`}>{t(`training.attendanceStatus.${a.status}`)}</span>
+        {a.attendee && <div>{a.attendee}</div>}
+        {a.method && <div className="muted">{t(`training.method.${a.method}`)}{a.reason ? ` · ${a.reason}` : ''}</div>}
+      </td>
+      <td data-label={t('training.reportBack')}>
+        {rb ? (
+          <>
+            <div>{rb.status ? t(`training.reportStatus.${rb.status}`) : t('training.reportDue', { date: rb.dueOn })}</div>
+            {rb.returnReason && <div className="muted">{t('training.returnedBecause', { reason: rb.returnReason })}</div>}
+            {office && rb.status === 'submitted' && rb.id && (
+              <p className="button-row">
+                <button type="button" className="button button--small" onClick={() => review.mutate({ id: rb.id!, decision: 'accepted' })}>{t('training.accept')}</button>
+                <button type="button" className="button button--secondary button--small" onClick={() => { const reason = window.prompt(t('training.returnReason')); if (reason) review.mutate({ id: rb.id!, decision: 'returned', reason }); }}>{t('training.return')}</button>
+              </p>
+            )}
+            {mayReport && !reporting && <button type="button" className="button button--secondary button--small" onClick={() => setReporting(true)}>{t('training.recordReport')}</button>}
+            {reporting && <ReportBackForm trainingId={trainingId} unitId={item.unit.id} onDone={() => setReporting(false)} />}
+          </>
+        ) : '—'}
+        {review.isError && <ErrorNotice error={review.error} />}
+      </td>
+      {office && (
+        <td data-label={t('training.mark')}>
+          <p className="button-row">
+            {(['attended', 'absent', 'excused'] as const).map((s) => (
+              <button key={s} type="button" className="button button--secondary button--small" disabled={mark.isPending || a.status === s} onClick={() => set(s)}>{t(`training.attendanceStatus.${s}`)}</button>
+            ))}
+          </p>
+          {mark.isError && <ErrorNotice error={mark.error} />}
+        </td>
+      )}
+    </tr>
+  );
+}
