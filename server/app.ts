@@ -27,6 +27,7 @@ import reportsRoutes from './features/reports/reports.routes.js';
 import areasRoutes from './features/areas/areas.routes.js';
 import notify, { type NotifyOptions } from './features/notify/notify.plugin.js';
 import noticesRoutes from './features/notices/notices.routes.js';
+import bulletinsRoutes from './features/reports/bulletins.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -102,6 +103,7 @@ export async function buildApp({
   await app.register(areasRoutes);
   await app.register(notify, notifyOptions);
   await app.register(noticesRoutes);
+  await app.register(bulletinsRoutes);
   await app.register(dashboard);
   return app;
 }

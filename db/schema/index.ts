@@ -6,3 +6,4 @@ export * from './settings.js';
 export * from './audit.js';
 export * from './notify.js';
 export * from './notices.js';
+export * from './bulletins.js';

@@ -11,6 +11,7 @@ import { effectiveAreaRules } from '../../shared/domain/deadlines.js';
 import { noticeFacts, NO_NOTICES } from '../../db/queries/notices.js';
 import { readAreaOverrides, readSettings } from '../../db/queries/settings.js';
 import { countyCodes } from '../../db/queries/areas.js';
+import { stepsRecordedAfter } from '../../db/queries/bulletins.js';
 import {
   anyStepAfter,
   CATEGORY_BIT,
@@ -111,7 +112,10 @@ export async function summaryReport(db: DbOrTx, q: Omit<SummaryQuery, 'area'> & 
   const { asOf, ...scope } = q;
   const ctx = await reportContext(db, asOf, now);
   const groups = await inReportTransaction(db, (tx) => summaryGroups(tx, ctx, scope));
-  return { asOf: ctx.asOf, ...addUp(groups) };
+  // a past day computed afresh says how many steps recorded since change it (docs/contract/domain.md "The record")
+  const past = ctx.asOf < today(ctx.rules.timezone, now);
+  const recordedLater = past ? await stepsRecordedAfter(db, endOfDay(ctx.asOf, ctx.rules.timezone), scope.area ?? null) : undefined;
+  return { asOf: ctx.asOf, ...addUp(groups), ...(recordedLater === undefined ? {} : { recordedLater }) };
 }
 
 /** The summary's figures over some of the groups (all of a report, or one child's of a roll-up). */

@@ -82,6 +82,10 @@ const EXPECTED: Record<string, [Expected, Expected, Expected, Expected, Expected
   'POST /api/notices/:id/answer': [401, 403, 403, 404, 403],
   // reached: no such notice (404)
   'POST /api/notices/:id/withdraw': [401, 404, 403, 403, 403],
+  // an issued bulletin: an office issues; offices and viewers read (reached: the unit's id names no bulletin, 404)
+  'POST /api/bulletins': [401, '2xx', 403, 403, 403],
+  'GET /api/bulletins': [401, '2xx', 403, 403, '2xx'],
+  'GET /api/bulletins/:id': [401, 404, 403, 403, 404],
   'GET /api/areas': [401, '2xx', '2xx', 403, '2xx'],
   'GET /api/areas/:code': [401, '2xx', '2xx', 403, '2xx'],
 };
@@ -125,6 +129,8 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
       return { url, body: { reason: '发错了' } };
     case 'GET /api/areas/:code':
       return { url: '/api/areas/62' };
+    case 'POST /api/bulletins':
+      return { url, body: {} };
     case 'PUT /api/settings':
       return { url, body: { timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2 } };
     default:

@@ -7,18 +7,34 @@ import * as repo from '../../../db/queries/notices.js';
 import { readSettings } from '../../../db/queries/settings.js';
 import { addDays, today as todayIn } from '../../../shared/domain/dates.js';
 import { defaultRespondBy, MAX_BATCH, MAX_RESPOND_DAYS, noticeNumber, noticeStatus } from '../../../shared/domain/notices.js';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings.js';
 import { narrowTo } from '../../../shared/domain/areas.js';
 import type { IssueBatch, IssueNotice, Notice, NoticeListQuery } from '../../../shared/schemas/notices.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail, isUuid } from '../../lib/errors.js';
 import { allLaggards, reportArea, reportContext, toLaggardItem, type ReportContext } from '../../lib/reports.js';
 import { iso } from '../../lib/time.js';
+import { issuerVoice } from '../../lib/voice.js';
+import { findAreas } from '../../../db/queries/areas.js';
+import { installationVoice, kindWord } from '../../../shared/domain/voice.js';
 
 const notFound = () => fail.notFound('notice');
 
-export const toNotice = (r: repo.NoticeRow, today: string): Notice => ({
+/** The number as printed; a row without one (written by a tool that predates 0019) has the installation-wide number it had. */
+const numberOf = (r: repo.NoticeRow) => r.number ?? noticeNumber(r.year, r.seq);
+
+/** How each issuing area speaks of itself (全区), read once for a page of notices: code → 全X. */
+type Wholes = ReadonlyMap<string, string>;
+
+async function wholesOf(db: DbOrTx, rows: readonly repo.NoticeRow[]): Promise<Wholes> {
+  const codes = [...new Set(rows.map((r) => r.issuerCode).filter(Boolean))];
+  return new Map((await findAreas(db, codes)).map((a) => [a.code, `全${kindWord(a)}`]));
+}
+
+export const toNotice = (r: repo.NoticeRow, today: string, wholes: Wholes = new Map()): Notice => ({
   id: r.id,
-  number: noticeNumber(r.year, r.seq),
+  number: numberOf(r),
+  issuer: { areaCode: r.issuerCode || null, signingOffice: r.issuerOffice ?? DEFAULT_SETTINGS.signingOffice!, whole: wholes.get(r.issuerCode) ?? installationVoice('').whole },
   year: r.year,
   seq: r.seq,
   unitId: r.unitId,
@@ -64,7 +80,19 @@ function draft(item: ReturnType<typeof toLaggardItem>, ctx: ReportContext, actor
 }
 
 const issuedAudit = (rows: repo.NoticeRow[]) =>
-  rows.map((r) => ({ action: 'notice.issue', target: r.unitId, details: { noticeId: r.id, number: noticeNumber(r.year, r.seq), flags: r.flags.map((f) => f.category), respondBy: r.respondBy, batchId: r.batchId } }));
+  rows.map((r) => ({ action: 'notice.issue', target: r.unitId, details: { noticeId: r.id, number: numberOf(r), flags: r.flags.map((f) => f.category), respondBy: r.respondBy, batchId: r.batchId } }));
+
+/**
+ * The notice's issuer: the issuing office's area (docs/contract/areas.md "Each level's voice"),
+ * numbered in that area's own sequence; '' when the installation speaks for itself.
+ */
+async function issuerOf(tx: DbOrTx, actor: Actor, covered: string | null): Promise<repo.Issuer> {
+  const voice = await issuerVoice(tx, actor, covered);
+  return { code: voice.areaCode ?? '', office: voice.signingOffice, docPrefix: voice.docPrefix };
+}
+
+/** The year of the day of issue in the campaign's time zone: the sequences start again at its new year. */
+const yearOf = (ctx: ReportContext) => Number(ctx.asOf.slice(0, 4));
 
 export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body: IssueNotice, now = new Date()): Promise<Notice> {
   if (!isUuid(unitId)) throw fail.notFound('unit');
@@ -77,10 +105,11 @@ export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body
     const [row] = await allLaggards(tx, ctx, { unitId });
     if (!row) throw fail.conflict('the unit is not a laggard today: there is nothing to urge', { reason: 'not_lagging' });
     const earlier = await repo.openNoticeOn(tx, unitId, ctx.asOf);
-    if (earlier) throw fail.conflict(`the unit was urged today already (${noticeNumber(earlier.year, earlier.seq)})`, { reason: 'already_urged', noticeId: earlier.id });
-    const [created] = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), [draft(toLaggardItem(row), ctx, actor, respondBy, body.note, null, now)]);
+    if (earlier) throw fail.conflict(`the unit was urged today already (${numberOf(earlier)})`, { reason: 'already_urged', noticeId: earlier.id });
+    const issuer = await issuerOf(tx, actor, null);
+    const [created] = await repo.insertNotices(tx, issuer, yearOf(ctx), [draft(toLaggardItem(row), ctx, actor, respondBy, body.note, null, now)]);
     await appendAudit(tx, actor, issuedAudit([created]));
-    return toNotice(created, ctx.asOf);
+    return toNotice(created, ctx.asOf, await wholesOf(tx, [created]));
   });
 }
 
@@ -111,9 +140,11 @@ export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opt
       throw fail.conflict(`the board has changed: ${eligible.length} units now, ${expected} confirmed`, { reason: 'count_changed', count: eligible.length, skipped });
     }
     const batchId = eligible.length ? crypto.randomUUID() : null;
-    const created = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), eligible.map((r) => draft(toLaggardItem(r), ctx, actor, respondBy, note, batchId, now)));
+    const issuer = await issuerOf(tx, actor, area?.code ?? null);
+    const created = await repo.insertNotices(tx, issuer, yearOf(ctx), eligible.map((r) => draft(toLaggardItem(r), ctx, actor, respondBy, note, batchId, now)));
     await appendAudit(tx, actor, issuedAudit(created));
-    return { created: created.length, skipped, batchId, items: created.map((r) => toNotice(r, ctx.asOf)) };
+    const wholes = await wholesOf(tx, created);
+    return { created: created.length, skipped, batchId, items: created.map((r) => toNotice(r, ctx.asOf, wholes)) };
   });
 }
 
@@ -128,7 +159,7 @@ const noticeFor = async (db: DbOrTx, actor: Actor, id: string) => (isUuid(id) ? 
 export async function getNotice(db: DbOrTx, actor: Actor, id: string): Promise<Notice> {
   const row = await noticeFor(db, actor, id);
   if (!row) throw notFound();
-  return toNotice(row, await campaignToday(db));
+  return toNotice(row, await campaignToday(db), await wholesOf(db, [row]));
 }
 
 export async function listNotices(db: DbOrTx, actor: Actor, q: NoticeListQuery) {
@@ -143,7 +174,8 @@ export async function listNotices(db: DbOrTx, actor: Actor, q: NoticeListQuery) 
   if (!area.ok) throw fail.notFound('area');
   if ((q.unitId && !isUuid(q.unitId)) || (q.batchId && !isUuid(q.batchId))) return empty;
   const { rows, total, counts } = await repo.listNotices(db, actor.reach, q, day, area.area);
-  return { items: rows.map((r) => toNotice(r, day)), total, page: q.page, pageSize: q.pageSize, counts };
+  const wholes = await wholesOf(db, rows);
+  return { items: rows.map((r) => toNotice(r, day, wholes)), total, page: q.page, pageSize: q.pageSize, counts };
 }
 
 export async function answer(db: DbOrTx, actor: Actor, id: string, text: string, now = new Date()): Promise<Notice> {
@@ -155,8 +187,8 @@ export async function answer(db: DbOrTx, actor: Actor, id: string, text: string,
     if (row.withdrawnAt) throw fail.conflict('the notice was withdrawn', { reason: 'withdrawn' });
     const done = await repo.answerNotice(tx, row.id, actor, text, now);
     if (!done) throw fail.conflict('the notice was answered already', { reason: 'answered' });
-    await appendAudit(tx, actor, [{ action: 'notice.answer', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq) } }]);
-    return toNotice(done, await campaignToday(tx, now));
+    await appendAudit(tx, actor, [{ action: 'notice.answer', target: done.unitId, details: { noticeId: done.id, number: numberOf(done) } }]);
+    return toNotice(done, await campaignToday(tx, now), await wholesOf(tx, [done]));
   });
 }
 
@@ -174,7 +206,7 @@ export async function withdraw(db: DbOrTx, actor: Actor, id: string, reason: str
       if ((await noticeFor(tx, actor, id))?.answeredAt) throw answered();
       throw fail.conflict('the notice was withdrawn already', { reason: 'withdrawn' });
     }
-    await appendAudit(tx, actor, [{ action: 'notice.withdraw', target: done.unitId, details: { noticeId: done.id, number: noticeNumber(done.year, done.seq), reason } }]);
-    return toNotice(done, await campaignToday(tx, now));
+    await appendAudit(tx, actor, [{ action: 'notice.withdraw', target: done.unitId, details: { noticeId: done.id, number: numberOf(done), reason } }]);
+    return toNotice(done, await campaignToday(tx, now), await wholesOf(tx, [done]));
   });
 }

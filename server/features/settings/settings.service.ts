@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
-import { findArea } from '../../../db/queries/areas.js';
+import { findArea, voiceChain, writeAreaVoice } from '../../../db/queries/areas.js';
+import { voiceOf } from '../../../shared/domain/voice.js';
 import { countyInReach, readAreaOverrides, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
 import { inScope } from '../../../shared/domain/areas.js';
 import { effectiveAreaRules, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
@@ -35,8 +36,11 @@ async function readableArea(db: DbOrTx, actor: Actor, code: string): Promise<Are
 }
 
 export async function areaSettings(db: DbOrTx, area: Area): Promise<AreaSettings> {
-  const [installation, overrides] = await Promise.all([readSettings(db), readAreaOverrides(db)]);
+  const [installation, overrides, chain] = await Promise.all([readSettings(db), readAreaOverrides(db), voiceChain(db, area.code)]);
   const { rules, sources } = effectiveAreaRules(installation, overrides, area.code);
+  // the area's own voice (null: derived); a placeholder area (市辖区) shows its speaker's
+  const self = chain?.find((a) => a.code === area.code);
+  const voice = voiceOf(chain ?? []);
   return {
     area,
     timezone: installation.timezone,
@@ -45,8 +49,14 @@ export async function areaSettings(db: DbOrTx, area: Area): Promise<AreaSettings
     registrationGraceDays: rules.registrationGraceDays,
     stallDays: rules.stallDays,
     postponementLimit: rules.postponementLimit,
-    own: overrides.get(area.code) ?? { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null },
+    own: {
+      ...(overrides.get(area.code) ?? { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null }),
+      signingOffice: self?.signingOffice ?? null,
+      docPrefix: self?.docPrefix ?? null,
+    },
     sources,
+    signingOffice: voice?.signingOffice ?? installation.signingOffice ?? '',
+    docPrefix: voice?.docPrefix ?? '',
   };
 }
 
@@ -82,8 +92,14 @@ async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: Are
   };
   return db.transaction(async (tx) => {
     if (!inScope((await actingNow(tx, actor)).scope, code)) throw notFound();
-    const before = (await readAreaOverrides(tx)).get(area.code) ?? null;
+    const previous = await areaSettings(tx, area);
+    const before = previous.own;
     await writeAreaOverride(tx, area.code, setsNothing(own) ? null : own);
+    // the voice: absent keeps the stored one; null or blank derives it from the name again
+    const keep = <K extends 'signingOffice' | 'docPrefix'>(k: K) => (body[k] === undefined ? before[k] : body[k] || null);
+    if (body.signingOffice !== undefined || body.docPrefix !== undefined) {
+      await writeAreaVoice(tx, area.code, { signingOffice: keep('signingOffice'), docPrefix: keep('docPrefix') });
+    }
     const after = await areaSettings(tx, area);
     await appendAudit(tx, actor, { action: 'settings.area_update', target: area.code, details: { before, after: after.own } });
     return after;

@@ -102,6 +102,11 @@ const bulletin = createRoute({
   validateSearch: searchOf(LaggardFilter),
   component: lazyRouteComponent(() => import('../features/reports/components/BulletinPage.js'), 'BulletinPage'),
 });
+// an issued bulletin, as it was issued (its id in the path: it never changes)
+const issuedBulletin = createRoute({
+  ...page('/bulletins/$id', 'titles.bulletin', ['office', 'viewer']),
+  component: lazyRouteComponent(() => import('../features/reports/components/IssuedBulletinPage.js'), 'IssuedBulletinPage'),
+});
 const notices = createRoute({
   ...page('/notices', 'titles.notices', readers),
   validateSearch: searchOf(NoticeListQuery),
@@ -184,6 +189,7 @@ export const routeTree = rootRoute.addChildren([
   overview,
   laggards,
   bulletin,
+  issuedBulletin,
   notices,
   noticePrint,
   units,

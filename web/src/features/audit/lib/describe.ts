@@ -27,6 +27,7 @@ export const CHANGE_ACTIONS = [
   'notice.issue',
   'notice.answer',
   'notice.withdraw',
+  'bulletin.issue',
 ] as const;
 
 /** The i18n key naming an action ("记录步骤"), for the filter and for actions without a sentence. */
@@ -95,6 +96,8 @@ export function describeEntry(entry: AuditEntry, t: TFunction): EntryWords {
     case 'notice.answer':
     case 'notice.withdraw':
       return { key, values: { unit, number: String(d.number ?? ''), reason: typeof d.reason === 'string' ? d.reason : '' } };
+    case 'bulletin.issue':
+      return { key, values: { number: String(d.number ?? ''), asOf: String(d.asOf ?? '') } };
     default:
       // an action added after this page was written: its name when known, else its code
       return { key: 'other', values: { action: t(actionKey(entry.action), { defaultValue: entry.action }) } };
