@@ -878,6 +878,7 @@ export const en: Translation = {
     homeAreaNone: 'Not set',
   },
   voice: {
+    total: 'Total',
     title: 'Issuing office and document numbers',
     intro: 'Urging notices and bulletins from this area are signed and numbered with these; leave empty to derive them from the area’s name.',
     signingOffice: 'Signing office',

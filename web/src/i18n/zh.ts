@@ -878,6 +878,7 @@ export const zh = {
     homeAreaNone: '未设置',
   },
   voice: {
+    total: '合计',
     title: '发文单位与文号',
     intro: '本地区发出的催办通知单、通报都以这里的落款和文号前缀署名、编号；留空则按地区名称自动生成。',
     signingOffice: '落款单位',

@@ -1,7 +1,7 @@
 // An area's voice (docs/contract/areas.md "Each level's voice"): the 落款 its office signs with and
 // the 文号 prefix of its notices and bulletins. Empty derives them from the area's name, shown as
 // the placeholder and the value in force; saved on its own, keeping the deadlines as they are.
-import { useState, type FormEvent } from 'react';
+import { useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { noticeNumberOf } from '../../../../../shared/domain/voice.js';
 import { ErrorNotice, SuccessNotice } from '../../../shared/components/ErrorNotice.js';
@@ -13,15 +13,16 @@ type WithVoice = EffectiveSettings & { signingOffice?: string; docPrefix?: strin
 
 export function AreaVoiceForm({ area }: { area: string }) {
   const settings = useAreaSettings(area);
+  // kept here: a save refetches the settings, which draws the fields afresh from the answer
+  const [saved, setSaved] = useState(false);
   if (!settings.data) return null; // the deadlines' form above says loading and errors
-  return <VoiceFields key={JSON.stringify(settings.data)} area={area} effective={settings.data as WithVoice} />;
+  return <VoiceFields key={JSON.stringify(settings.data)} area={area} effective={settings.data as WithVoice} saved={saved} setSaved={setSaved} />;
 }
 
-function VoiceFields({ area, effective }: { area: string; effective: WithVoice }) {
+function VoiceFields({ area, effective, saved, setSaved }: { area: string; effective: WithVoice; saved: boolean; setSaved: Dispatch<SetStateAction<boolean>> }) {
   const { t } = useTranslation();
   const own = (k: VoiceKey) => (typeof effective.own?.[k] === 'string' ? (effective.own[k] as string) : '');
   const [values, setValues] = useState<Record<VoiceKey, string>>({ signingOffice: own('signingOffice'), docPrefix: own('docPrefix') });
-  const [saved, setSaved] = useState(false);
   const update = useUpdateAreaSettings(area);
   // what is in force when the box is empty: derived from the area's name (the server's answer)
   const derived = (k: VoiceKey) => (own(k) ? '' : (effective[k] ?? ''));

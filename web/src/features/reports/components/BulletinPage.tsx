@@ -37,7 +37,9 @@ export function BulletinPage() {
   const children = useAreaChildren(areaCode, areaCode !== null && areaCode.length < 6);
   const addressee = children.data ? addresseeOf(children.data) : null;
 
-  if (summary.isPending || report.isPending || (areaCode && area.isPending)) return <Loading />;
+  // the voice and the addressee are part of the page: it is not drawn without them
+  const voicePending = (issuerCode !== null && (issuerArea.isPending || issuerSettings.isPending)) || (areaCode !== null && areaCode.length < 6 && children.isPending);
+  if (summary.isPending || report.isPending || (areaCode && area.isPending) || voicePending) return <Loading />;
   if (summary.isError || report.isError) return <PageError error={summary.error ?? report.error} onRetry={() => { void summary.refetch(); void report.refetch(); }} />;
 
   const laggards = report.data.items;
