@@ -2,6 +2,7 @@
 // a district signs and speaks as a district, a banner as a banner, a prefecture as a prefecture.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildDigest } from '../../shared/domain/notify-digest.js';
 import { addresseeOf, bulletinNumberOf, noticeNumberOf, voiceOf, type VoiceArea } from '../../shared/domain/voice.js';
 
 const AREAS: VoiceArea[] = readFileSync(new URL('../../reference/china-areas.csv', import.meta.url), 'utf8')
@@ -91,5 +92,18 @@ describe('numbers', () => {
     // the installation speaking for itself, with no prefix set: the form it always printed
     expect(noticeNumberOf('', 2026, 3)).toBe('催办〔2026〕第 3 号');
     expect(bulletinNumberOf('', 2026, 2)).toBe('通报〔2026〕第2期');
+  });
+});
+
+describe('the daily digest', () => {
+  const base = { date: '2026-12-06', totals: { totalUnits: 3, onboarded: 1, laggards: 0 }, byCategory: {} as never, laggards: [], maxBytes: 4096 };
+  it('of a district’s channel speaks as the district', () => {
+    const m = buildDigest({ ...base, voice: { areaName: '武都区', whole: '全区' } });
+    expect(m.title).toBe('武都区政务专网接入日报 2026-12-06');
+    expect(m.text).toContain('### 武都区政务专网接入日报（2026-12-06）\n全区 **3** 个单位');
+    expect(m.text).not.toContain('全县');
+  });
+  it('of the whole installation says 全部 as before', () => {
+    expect(buildDigest(base).text).toContain('全部 **3** 个单位');
   });
 });
