@@ -52,7 +52,7 @@ export function BulletinAreasView({ area, rows, worst }: { area: string; rows: r
     <>
       <section className="bulletin-section">
         <h2>{t('areas.bulletinRanking')}</h2>
-        <RollupTable rows={ranked} childLabel={t(childLabelKey(area))} caption={t('areas.bulletinRanking')} />
+        <RollupTable rows={ranked} childLabel={t(childLabelKey(area))} caption={t('areas.bulletinRanking')} total />
         <RankRule className="rollup-rule" />
       </section>
       {lagging.length > 0 && (

@@ -19,9 +19,11 @@ interface Props {
   /** what a click on a child does; none for a child that cannot be opened */
   open?: (row: RollupRow) => void;
   caption?: string;
+  /** a total row under the children (the bulletin's ranking, as its files have) */
+  total?: boolean;
 }
 
-export function RollupTable({ rows, childLabel, open, caption }: Props) {
+export function RollupTable({ rows, childLabel, open, caption, total }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const ranked = [...rows].sort((a, b) => a.rank - b.rank);
@@ -75,7 +77,7 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
             );
           })}
         </tbody>
-        {ranked.length > 1 && <TotalRow rows={ranked} />}
+        {total && ranked.length > 1 && <TotalRow rows={ranked} />}
       </table>
     </div>
   );
