@@ -29,6 +29,7 @@ import notify, { type NotifyOptions } from './features/notify/notify.plugin.js';
 import noticesRoutes from './features/notices/notices.routes.js';
 import displayRoutes from './features/display/display.routes.js';
 import trainingRoutes from './features/training/training.routes.js';
+import bulletinsRoutes from './features/reports/bulletins.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -106,6 +107,7 @@ export async function buildApp({
   await app.register(noticesRoutes);
   await app.register(displayRoutes);
   await app.register(trainingRoutes);
+  await app.register(bulletinsRoutes);
   await app.register(dashboard);
   return app;
 }

@@ -44,3 +44,19 @@ export function countyCodes(db: DbOrTx): Promise<string[]> {
     });
   return counties;
 }
+
+/** The area and its ancestors with what each one's office set for its voice (落款, 文号 prefix): null when the code names no area. */
+export async function voiceChain(db: DbOrTx, code: string): Promise<Array<Area & { signingOffice: string | null; docPrefix: string | null }> | null> {
+  if (!AREA_CODE.test(code)) return null;
+  const codes = [2, 4, 6].filter((n) => n <= code.length).map((n) => code.slice(0, n));
+  const rows = await db
+    .select({ ...columns, signingOffice: areas.signingOffice, docPrefix: areas.docPrefix })
+    .from(areas)
+    .where(inArray(areas.code, codes));
+  return rows.some((r) => r.code === code) ? rows : null;
+}
+
+/** Sets an area's own 落款 and 文号 prefix (null: derived from its name). */
+export async function writeAreaVoice(db: DbOrTx, code: string, voice: { signingOffice: string | null; docPrefix: string | null }): Promise<void> {
+  await db.update(areas).set(voice).where(eq(areas.code, code));
+}

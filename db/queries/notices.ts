@@ -4,13 +4,21 @@
 import { and, count, desc, eq, getTableColumns, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { rowsOf } from '../rows.js';
-import { noticeCounters, notices, units } from '../schema/index.js';
+import { documentCounters, notices, units } from '../schema/index.js';
+import { noticeNumberOf } from '../../shared/domain/voice.js';
 import { NOTICE_STATUSES, type NoticeStatus } from '../../shared/domain/notices.js';
 import type { NoticeListQuery } from '../../shared/schemas/notices.js';
 import { inScopeSql, unitInReach, type Reach } from './reach.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
-export type NewNotice = Omit<typeof notices.$inferInsert, 'year' | 'seq'>;
+export type NewNotice = Omit<typeof notices.$inferInsert, 'year' | 'seq' | 'number' | 'issuerCode' | 'issuerOffice'>;
+
+/** Who issues: the area ('' the installation), its 落款 and its 文号 prefix. */
+export interface Issuer {
+  code: string;
+  office: string;
+  docPrefix: string;
+}
 
 export interface NoticeFacts {
   count: number;
@@ -53,26 +61,30 @@ export async function noticeFacts(db: DbOrTx, unitIds?: string[]): Promise<Map<s
 }
 
 /**
- * Takes `n` numbers of `year` at once. The counter's row lock makes concurrent issues wait
- * for each other, so numbers are never given twice nor skipped by a transaction that commits.
+ * Takes `n` numbers of one issuer's sequence of `kind` in `year` at once. The counter row's lock
+ * (the upsert's) makes that issuer's concurrent issues wait for each other, so a number is never
+ * given twice nor skipped by a transaction that commits; other issuers' sequences do not wait.
  */
-export async function takeNumbers(tx: DbOrTx, year: number, n: number): Promise<number> {
+export async function takeNumbers(tx: DbOrTx, issuer: string, kind: 'notice' | 'bulletin', year: number, n: number): Promise<number> {
   const [row] = await tx
-    .insert(noticeCounters)
-    .values({ year, last: n })
-    .onConflictDoUpdate({ target: noticeCounters.year, set: { last: sql`${noticeCounters.last} + ${n}` } })
-    .returning({ last: noticeCounters.last });
+    .insert(documentCounters)
+    .values({ issuer, kind, year, last: n })
+    .onConflictDoUpdate({ target: [documentCounters.issuer, documentCounters.kind, documentCounters.year], set: { last: sql`${documentCounters.last} + ${n}` } })
+    .returning({ last: documentCounters.last });
   return row.last - n + 1;
 }
 
-/** Inserts the notices with consecutive numbers of `year`, in the order given. */
-export async function insertNotices(tx: DbOrTx, year: number, rows: NewNotice[]): Promise<NoticeRow[]> {
+/** Inserts the notices with consecutive numbers of the issuer's `year`, in the order given. */
+export async function insertNotices(tx: DbOrTx, issuer: Issuer, year: number, rows: NewNotice[]): Promise<NoticeRow[]> {
   if (rows.length === 0) return [];
-  const first = await takeNumbers(tx, year, rows.length);
+  const first = await takeNumbers(tx, issuer.code, 'notice', year, rows.length);
   const out: NoticeRow[] = [];
   // a few hundred rows per statement keeps far below the driver's parameter limit
   for (let i = 0; i < rows.length; i += 200) {
-    const chunk = rows.slice(i, i + 200).map((r, j) => ({ ...r, year, seq: first + i + j }));
+    const chunk = rows.slice(i, i + 200).map((r, j) => {
+      const seq = first + i + j;
+      return { ...r, issuerCode: issuer.code, issuerOffice: issuer.office, number: noticeNumberOf(issuer.docPrefix, year, seq), year, seq };
+    });
     out.push(...(await tx.insert(notices).values(chunk).returning()));
   }
   return out.sort((a, b) => a.seq - b.seq);

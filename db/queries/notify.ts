@@ -235,9 +235,9 @@ export async function previousDigest(db: DbOrTx, channelId: string, day: string)
  * Older ones are left alone: a channel made today does not get a flood of last month's.
  */
 export async function overdueNoticesToAlert(db: DbOrTx, today: string, days: number) {
-  return rowsOf<{ id: string; year: number; seq: number; unit_id: string; unit_code: string; unit_name: string; respond_by: string; issued_by_name: string; issued_ms: number }>(
+  return rowsOf<{ id: string; number: string; year: number; seq: number; unit_id: string; unit_code: string; unit_name: string; respond_by: string; issued_by_name: string; issued_ms: number }>(
     db,
-    sql`select n.id, n.year, n.seq, n.unit_id, n.unit_code, n.unit_name, n.respond_by::text as respond_by, n.issued_by_name,
+    sql`select n.id, coalesce(n.number, '催办〔' || n.year || '〕第 ' || n.seq || ' 号') as number, n.year, n.seq, n.unit_id, n.unit_code, n.unit_name, n.respond_by::text as respond_by, n.issued_by_name,
         (extract(epoch from n.issued_at) * 1000)::float8 as issued_ms
       from notices n
       where n.answered_at is null and n.withdrawn_at is null and n.unit_id is not null -- a 督办 to an area is not alerted (yet)

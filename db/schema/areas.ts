@@ -1,6 +1,6 @@
 import { date, index, integer, pgTable, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
-/** The statistics bureau's tree above the units: province (2 digits) › city (4) › county (6). Loaded by migration 0015; never edited. */
+/** The statistics bureau's tree above the units: province (2 digits) › city (4) › county (6). Loaded by migration 0015; only an office's voice (0019) is edited. */
 export const areas = pgTable(
   'areas',
   {
@@ -8,6 +8,10 @@ export const areas = pgTable(
     name: text('name').notNull(),
     level: text('level', { enum: ['province', 'city', 'county'] }).notNull(),
     parentCode: text('parent_code').references((): AnyPgColumn => areas.code),
+    /** 落款 its office signs with; null: derived from the name (shared/domain/voice.ts), migration 0019 */
+    signingOffice: text('signing_office'),
+    /** 文号 prefix of its notices and bulletins; null: derived from the name */
+    docPrefix: text('doc_prefix'),
   },
   // 0015_areas.sql also checks that a code's length is its level's and starts with its parent's
   (t) => [index('areas_parent_idx').on(t.parentCode)],

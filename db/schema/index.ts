@@ -8,3 +8,4 @@ export * from './notify.js';
 export * from './notices.js';
 export * from './display-links.js';
 export * from './training.js';
+export * from './bulletins.js';

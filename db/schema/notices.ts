@@ -15,7 +15,13 @@ export const notices = pgTable(
   'notices',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** 催办〔year〕第 seq 号: numbered per calendar year of the campaign's time zone */
+    /** the issuing area ('' the installation itself): numbered per issuer per year (migration 0019) */
+    issuerCode: text('issuer_code').notNull().default(''),
+    /** the 落款 the notice was signed with (null: a row written without it, read as the installation's) */
+    issuerOffice: text('issuer_office'),
+    /** as printed: 宕政办催〔2026〕3号 (before 0019: 催办〔2026〕第 16 号, kept) */
+    number: text('number'),
+    /** numbered per issuer per calendar year of the campaign's time zone */
     year: integer('year').notNull(),
     seq: integer('seq').notNull(),
     /** the unit urged; null for a 督办 to an area (targetArea), migration 0020 */
@@ -48,8 +54,15 @@ export const notices = pgTable(
     withdrawnBy: uuid('withdrawn_by').references(() => users.id),
     withdrawnByName: text('withdrawn_by_name'),
   },
-  (t) => [uniqueIndex('notices_number_key').on(t.year, t.seq), index('notices_unit_idx').on(t.unitId, t.issuedAt), index('notices_issued_idx').on(t.issuedAt), index('notices_target_area_idx').on(t.targetArea, t.issuedAt)],
+  (t) => [uniqueIndex('notices_number_key').on(t.issuerCode, t.year, t.seq), index('notices_unit_idx').on(t.unitId, t.issuedAt), index('notices_issued_idx').on(t.issuedAt), index('notices_target_area_idx').on(t.targetArea, t.issuedAt)],
 );
 
-/** The last number given out in each year: one row lock serialises numbering. */
+/** Before 0019: the installation's one sequence per year (read once by 0019 into document_counters). */
 export const noticeCounters = pgTable('notice_counters', { year: integer('year').notNull(), last: integer('last').notNull() }, (t) => [primaryKey({ columns: [t.year] })]);
+
+/** The last number given out per issuer ('' the installation), kind and year: its row lock serialises that issuer's numbering. */
+export const documentCounters = pgTable(
+  'document_counters',
+  { issuer: text('issuer').notNull(), kind: text('kind', { enum: ['notice', 'bulletin'] }).notNull(), year: integer('year').notNull(), last: integer('last').notNull() },
+  (t) => [primaryKey({ columns: [t.issuer, t.kind, t.year] })],
+);

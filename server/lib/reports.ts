@@ -14,6 +14,7 @@ import { noticeFacts, NO_NOTICES } from '../../db/queries/notices.js';
 import { readAreaOverrides, readAreaScores, readSettings } from '../../db/queries/settings.js';
 import { DEFAULT_SCORE_THRESHOLDS, effectiveScore, scoreColour } from '../../shared/domain/scorecard.js';
 import { countyCodes } from '../../db/queries/areas.js';
+import { stepsRecordedAfter } from '../../db/queries/bulletins.js';
 import {
   anyStepAfter,
   CATEGORY_BIT,
@@ -144,9 +145,13 @@ export async function summaryReport(
   const ctx = await reportContext(db, asOf, now);
   const before = compareDays ? await reportContext(db, addDays(ctx.asOf, -compareDays), now) : null;
   const card = await scorecards(db);
+  // a past day computed afresh says how many steps recorded since change it (docs/contract/domain.md "The record")
+  const past = ctx.asOf < today(ctx.rules.timezone, now);
+  const recordedLater = past ? await stepsRecordedAfter(db, endOfDay(ctx.asOf, ctx.rules.timezone), scope.area ?? null) : undefined;
+  const later = recordedLater === undefined ? {} : { recordedLater };
   return inReportTransaction(db, async (tx) => {
     const sum = addUp(await summaryGroups(tx, ctx, scope));
-    const figures = { ...sum, scorecard: card(scope.area ?? null, sum.totalUnits === 0 ? 0 : sum.onboarded / sum.totalUnits) };
+    const figures = { ...sum, ...later, scorecard: card(scope.area ?? null, sum.totalUnits === 0 ? 0 : sum.onboarded / sum.totalUnits) };
     if (!before) return { asOf: ctx.asOf, ...figures };
     const previous = { asOf: before.asOf, ...addUp(await summaryGroups(tx, before, scope)) };
     const c = await changeCounts(tx, ctx, before, scope);

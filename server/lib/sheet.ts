@@ -96,6 +96,8 @@ export interface SheetOptions {
   title: string;
   /** more words on the title row (e.g. how the rows are ranked) */
   subtitle?: string;
+  /** how it prints on A4 (landscape unless said): every column fits the page's width either way */
+  orientation?: 'portrait' | 'landscape';
 }
 
 export function tableXlsx<T>(columns: SheetColumn<T>[], rows: readonly T[], opts: SheetOptions): Readable {
@@ -111,7 +113,7 @@ export function tableXlsx<T>(columns: SheetColumn<T>[], rows: readonly T[], opts
       views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }],
       pageSetup: {
         paperSize: 9, // A4
-        orientation: 'landscape',
+        orientation: opts.orientation ?? 'landscape',
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0, // as many pages down as the rows need

@@ -3,6 +3,7 @@
 import { type Access, type Endpoint, endpointKey } from './endpoint.js';
 import { areasApi } from './areas.js';
 import { auditApi } from './audit.js';
+import { bulletinsApi } from './bulletins.js';
 import { authApi } from './auth.js';
 import { channelsApi } from './channels.js';
 import { displayApi } from './display.js';
@@ -26,6 +27,7 @@ export const API = {
   reports: reportsApi,
   settings: settingsApi,
   notices: noticesApi,
+  bulletins: bulletinsApi,
   channels: channelsApi,
   live: liveApi,
   audit: auditApi,

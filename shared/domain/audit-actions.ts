@@ -23,6 +23,7 @@ export const CHANGE_ACTIONS = [
   'notice.issue',
   'notice.answer',
   'notice.withdraw',
+  'bulletin.issue',
   'channel.create',
   'channel.update',
   'channel.disable',

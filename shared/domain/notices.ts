@@ -24,7 +24,7 @@ export function noticeStatus(n: { withdrawnAt: unknown; answeredAt: unknown; res
   return n.respondBy < today ? 'overdue' : 'open';
 }
 
-/** 催办〔2026〕第 12 号 */
+/** 催办〔2026〕第 12 号: the installation-wide number of a notice issued before migration 0019 (its text is stored and kept); new ones are shared/domain/voice.ts noticeNumberOf */
 export const noticeNumber = (year: number, seq: number) => `催办〔${year}〕第 ${seq} 号`;
 
 /**

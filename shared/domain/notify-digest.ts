@@ -63,6 +63,8 @@ export interface DigestInput {
   /** the laggard board's address, when the public origin is known */
   link?: string;
   maxBytes: number;
+  /** the channel's area speaking (docs/contract/areas.md "Each level's voice"): its name and 全区/全县…; absent: the installation */
+  voice?: { areaName: string; whole: string } | null;
 }
 
 /**
@@ -72,9 +74,10 @@ export interface DigestInput {
  */
 export function buildDigest(d: DigestInput): Message {
   const t = d.totals;
+  const who = d.voice?.areaName ?? '';
   const head: string[] = [
-    `### 政务专网接入日报（${d.date}）`,
-    `全部 **${t.totalUnits}** 个单位，已完成接入并申报 **${t.onboarded}** 个，完成率 **${share(t.onboarded, t.totalUnits)}**。`,
+    `### ${who}政务专网接入日报（${d.date}）`,
+    `${d.voice?.whole ?? '全部'} **${t.totalUnits}** 个单位，已完成接入并申报 **${t.onboarded}** 个，完成率 **${share(t.onboarded, t.totalUnits)}**。`,
   ];
   if (d.previous) {
     head.push(`较上次（${d.previous.date}）：完成 ${signed(t.onboarded - d.previous.onboarded)} 个，落后单位 ${signed(t.laggards - d.previous.laggards)} 个。`);
@@ -124,7 +127,7 @@ export function buildDigest(d: DigestInput): Message {
   let text = body + footer(Math.max(0, t.laggards - shown));
   // a head longer than the limit (it cannot be, short of absurd counts) is still cut to fit
   while (byteLength(text) > d.maxBytes) text = [...text].slice(0, -1).join('');
-  return { title: `政务专网接入日报 ${d.date}`, text };
+  return { title: `${who}政务专网接入日报 ${d.date}`, text };
 }
 
 export interface AlertSubject {

@@ -21,8 +21,10 @@ const Actor = z.object({ id: Id.nullable(), displayName: z.string() });
 
 export const Notice = z.object({
   id: Id,
-  /** 催办〔2026〕第 12 号 */
+  /** 宕政办催〔2026〕3号: the issuer's prefix, numbered per issuing area per year (before migration 0019: 催办〔2026〕第 12 号, kept) */
   number: z.string(),
+  /** who issued it (docs/contract/api.md "Each level's voice"): the area (null: the installation), its 落款 then, and how it speaks of itself (全区) */
+  issuer: z.object({ areaCode: z.string().nullable(), signingOffice: z.string(), whole: z.string() }),
   year: z.number().int(),
   seq: z.number().int(),
   /** null for a 督办 to an area (`target.type` = area) */

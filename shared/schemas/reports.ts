@@ -98,6 +98,11 @@ export const SummaryFigures = z.object({
   byCategory: z.object(Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, z.number().int()])) as Record<(typeof LAGGARD_CATEGORIES)[number], z.ZodNumber>),
   /** laggard units by kind of unit */
   byKind: z.object({ township: z.number().int(), department: z.number().int(), other: z.number().int() }),
+  /**
+   * a past day only: steps recorded after that day that change its figures (dated on or before it,
+   * or voids made since): a bulletin issued that day may say otherwise (docs/contract/domain.md "The record")
+   */
+  recordedLater: z.number().int().optional(),
 });
 export type SummaryFigures = z.infer<typeof SummaryFigures>;
 

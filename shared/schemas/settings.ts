@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from './common.js';
 import { Area, AreaCode } from './areas.js';
 import { DEFAULT_SCORE_THRESHOLDS } from '../domain/scorecard.js';
+import { MAX_DOC_PREFIX, MAX_SIGNING_OFFICE } from '../domain/voice.js';
 
 /**
  * An IANA name ("Asia/Shanghai", "Etc/GMT-8", "UTC") that JavaScript knows. Abbreviations are
@@ -66,6 +67,22 @@ export const DEFAULT_SETTINGS: Settings = {
 export const SettingsQuery = z.object({ area: AreaCode.optional() });
 
 /**
+ * The area's own voice (docs/contract/areas.md "Each level's voice"): 落款 and 文号 prefix. Null or
+ * blank: derived from the area's name; absent from a PUT: the stored one is kept (a deadlines
+ * form that knows nothing of them does not erase them).
+ */
+const VOICE_FIELDS = {
+  signingOffice: z.string().trim().max(MAX_SIGNING_OFFICE).nullable().optional(),
+  docPrefix: z
+    .string()
+    .trim()
+    .max(MAX_DOC_PREFIX)
+    .regex(/^[^\s〔〕[\]]*$/, '文号前缀不能含空格或六角括号')
+    .nullable()
+    .optional(),
+};
+
+/**
  * PUT /api/settings?area=: the area's own values, all of them (a PUT replaces): null or absent
  * inherits from the nearest ancestor that sets the value, else from the installation.
  */
@@ -79,6 +96,7 @@ export const AreaOwnSettings = z.object({
   scoreYellow: SCORE.nullable().optional(),
   backboneDue: IsoDate.nullable().optional(),
   reportBackDays: z.number().int().min(1).max(365).nullable().optional(),
+  ...VOICE_FIELDS,
 });
 export type AreaOwnSettings = z.infer<typeof AreaOwnSettings>;
 
@@ -98,10 +116,15 @@ export const AreaSettings = z.object({
     scoreYellow: z.number().int().nullable().optional(),
     backboneDue: IsoDate.nullable(),
     reportBackDays: z.number().int().nullable(),
+    signingOffice: z.string().nullable(),
+    docPrefix: z.string().nullable(),
   }),
   /** the scorecard's thresholds in force for the area (its own, an ancestor's, or the installation's) */
   scoreGreen: z.number().int().optional(),
   scoreYellow: z.number().int().optional(),
+  /** the 落款 and 文号 prefix in force: the area's own, else derived from its name */
+  signingOffice: z.string(),
+  docPrefix: z.string(),
   /** the area code each value comes from (the area itself or an ancestor); null: the installation's settings */
   sources: z.object({ wiringDue: Source, connectionDue: Source, registrationGraceDays: Source, stallDays: Source, postponementLimit: Source, backboneDue: Source, reportBackDays: Source }),
 });

@@ -95,6 +95,10 @@ const EXPECTED: Record<string, [Expected, Expected, Expected, Expected, Expected
   'POST /api/display-links/:id/revoke': [401, 404, 403, 403, 403],
   // public: no session is needed, and none opens it: only a display link's token (401 without)
   'GET /api/screen': [401, 401, 401, 401, 401],
+  // an issued bulletin: an office issues; offices and viewers read (reached: the unit's id names no bulletin, 404)
+  'POST /api/bulletins': [401, '2xx', 403, 403, 403],
+  'GET /api/bulletins': [401, '2xx', 403, 403, '2xx'],
+  'GET /api/bulletins/:id': [401, 404, 403, 403, 404],
   'GET /api/areas': [401, '2xx', '2xx', 403, '2xx'],
   'GET /api/areas/:code': [401, '2xx', '2xx', 403, '2xx'],
   // training: a training's :id here is the sample unit's id, which names no training (404 once reached)
@@ -176,6 +180,8 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
       return { url, body: { unitId: ids.unit, reportedOn: '2026-12-01', leader: '局长', form: 'meeting', colleaguesReached: 1, summary: 's' } };
     case 'POST /api/report-backs/:id/review':
       return { url, body: { decision: 'accepted' } };
+    case 'POST /api/bulletins':
+      return { url, body: {} };
     case 'PUT /api/settings':
       return { url, body: { timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2 } };
     default:

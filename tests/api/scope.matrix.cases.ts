@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { PASSWORD, uniq, type Agent } from '../helpers/app.js';
 import { BODIES } from '../helpers/steps.js';
 import { TRAINING_CASES } from './scope.matrix.training.cases.js';
+import { BULLETIN_CASES } from './scope.matrix.bulletins.js';
 import { A, areaRefused, at, B, both, byId, channelAt, CITY, key, listen, listing, noticeAt, plain, refusedAt, rollupSeen, root, sameAsAreaReport, scopedRolesOf, t, thing, unitAt, WEBHOOK } from './scope.matrix.kit.js';
 
 // ——— every row of the table ———————————————————————————————————————————————————————————————
@@ -13,6 +14,7 @@ import { A, areaRefused, at, B, both, byId, channelAt, CITY, key, listen, listin
 export const CASES: Record<string, () => Promise<void>> = {
   // the training routes' cases live beside these (scope.matrix.training.cases.ts)
   ...TRAINING_CASES,
+  ...BULLETIN_CASES,
   'GET /healthz': plain('GET /healthz', (a) => a.get('/healthz')),
   'GET /readyz': plain('GET /readyz', (a) => a.get('/readyz')),
   'POST /api/auth/login': plain('POST /api/auth/login', async (a) => {

@@ -96,6 +96,7 @@ export function seeds(): Record<string, fc.Arbitrary<Payload>> {
     'POST /api/notices/batch': fc.record({ category: fc.constantFrom('refused_wiring', 'stalled', undefined), parentCode: fc.constantFrom(PARENT, undefined), note: fc.option(name, { nil: undefined }) }, { requiredKeys: [] }).map((b) => json(b)),
     'POST /api/notices/:id/answer': fc.record({ text: name }).map((b) => json(b)),
     'POST /api/notices/:id/withdraw': fc.record({ reason: fc.constantFrom('发错了单位', 'issued by mistake') }).map((b) => json(b)),
+    'POST /api/bulletins': fc.record({ category: fc.constantFrom('refused_wiring', 'stalled', undefined), parentCode: fc.constantFrom(PARENT, undefined), q: fc.option(name, { nil: undefined }) }, { requiredKeys: [] }).map((b) => json(b)),
     'PUT /api/settings': fc.oneof(
       fc
         .record({

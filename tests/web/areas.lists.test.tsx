@@ -101,7 +101,7 @@ describe('a city’s bulletin', () => {
     expect(document.querySelector('.bulletin__summary')!.textContent).toContain('甘肃省陇南市纳入政务专网接入工作的单位共 90 个');
 
     const ranking = await screen.findByRole('table', { name: '各地排名' });
-    expect(within(ranking).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['武都区', '宕昌县', '礼县（暂无单位）']);
+    expect(within(ranking).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['武都区', '宕昌县', '礼县（暂无单位）', '合计']);
     // the worst three of each county with laggards, asked of the laggard report for that county
     await waitFor(() => expect(screen.getByRole('heading', { name: /^宕昌县（落后单位 41 个/ })).toBeTruthy());
     const list = screen.getByRole('heading', { name: /^宕昌县/ }).parentElement!.querySelector('ol')!;

@@ -14,7 +14,7 @@ import type { BatchSkipped, IssueBatch, IssueNotice, Notice } from '../../../sha
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/errors.js';
 import { areaReports, reportArea, reportContext, type ReportContext } from '../../lib/reports.js';
-import { numberOf, respondByOf, toNotice } from './notices.shape.js';
+import { issuerOf, numberOf, respondByOf, toNotice, wholesOf, yearOf } from './notices.shape.js';
 
 /** The area's roll-up row and its worst units as of today, or null when it has no laggard. */
 async function snapshotOf(tx: DbOrTx, area: string, now: Date): Promise<AreaSnapshot | null> {
@@ -47,7 +47,7 @@ function draft(area: Area, snapshot: AreaSnapshot, ctx: ReportContext, actor: Ac
 }
 
 const issuedAudit = (rows: repo.NoticeRow[]) =>
-  rows.map((r) => ({ action: 'notice.issue', target: r.targetArea, details: { noticeId: r.id, number: numberOf(r), area: r.targetArea, laggards: r.snapshot?.row.laggards, respondBy: r.respondBy, batchId: r.batchId } }));
+  rows.map((r) => ({ action: 'notice.issue' as const, target: r.targetArea, details: { noticeId: r.id, number: numberOf(r), area: r.targetArea, laggards: r.snapshot?.row.laggards, respondBy: r.respondBy, batchId: r.batchId } }));
 
 /**
  * The area as the caller may press it: outside its scope, or naming nothing, 404 (as an area it
@@ -72,9 +72,9 @@ export async function issueToArea(db: DbOrTx, actor: Actor, code: string, body: 
     if (!snapshot) throw fail.conflict('the area has no laggard today: there is nothing to urge', { reason: 'not_lagging' });
     const earlier = await repo.openAreaNoticeOn(tx, area.code, ctx.asOf);
     if (earlier) throw fail.conflict(`the area was urged today already (${numberOf(earlier)})`, { reason: 'already_urged', noticeId: earlier.id });
-    const [created] = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), [draft(area, snapshot, ctx, actor, respondBy, body.note, null, now)]);
+    const [created] = await repo.insertNotices(tx, await issuerOf(tx, actor, null), yearOf(ctx), [draft(area, snapshot, ctx, actor, respondBy, body.note, null, now)]);
     await appendAudit(tx, actor, issuedAudit([created]));
-    return toNotice(created, ctx.asOf);
+    return toNotice(created, ctx.asOf, await wholesOf(tx, [created]));
   });
 }
 
@@ -116,7 +116,8 @@ export async function issueAreaBatch(tx: DbOrTx, actor: Actor, body: IssueBatch,
     throw fail.conflict(`the roll-up has changed: ${eligible.length} areas now, ${body.expected} confirmed`, { reason: 'count_changed', count: eligible.length, skipped: skipped.length });
   }
   const batchId = eligible.length ? crypto.randomUUID() : null;
-  const created = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), eligible.map((l) => draft(l.area, l.snapshot, ctx, actor, respondBy, body.note, batchId, now)));
+  const created = await repo.insertNotices(tx, await issuerOf(tx, actor, null), yearOf(ctx), eligible.map((l) => draft(l.area, l.snapshot, ctx, actor, respondBy, body.note, batchId, now)));
   await appendAudit(tx, actor, issuedAudit(created));
-  return { created: created.length, willCreate: created.length, skipped, batchId, items: created.map((r) => toNotice(r, ctx.asOf)) };
+  const wholes = await wholesOf(tx, created);
+  return { created: created.length, willCreate: created.length, skipped, batchId, items: created.map((r) => toNotice(r, ctx.asOf, wholes)) };
 }

@@ -13,7 +13,7 @@ import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail, isUuid } from '../../lib/errors.js';
 import { allLaggards, reportArea, reportContext, toLaggardItem, type ReportContext } from '../../lib/reports.js';
 import { issueAreaBatch } from './notices.areas.js';
-import { numberOf, respondByOf, toNotice } from './notices.shape.js';
+import { issuerOf, numberOf, respondByOf, toNotice, wholesOf, yearOf } from './notices.shape.js';
 
 const notFound = () => fail.notFound('notice');
 /** What an audit row of a notice is about: the unit's id, or "area:<code>" for a 督办. */
@@ -51,9 +51,10 @@ export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body
     if (!row) throw fail.conflict('the unit is not a laggard today: there is nothing to urge', { reason: 'not_lagging' });
     const earlier = await repo.openNoticeOn(tx, unitId, ctx.asOf);
     if (earlier) throw fail.conflict(`the unit was urged today already (${numberOf(earlier)})`, { reason: 'already_urged', noticeId: earlier.id });
-    const [created] = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), [draft(toLaggardItem(row), ctx, actor, respondBy, body.note, null, now)]);
+    const issuer = await issuerOf(tx, actor, null);
+    const [created] = await repo.insertNotices(tx, issuer, yearOf(ctx), [draft(toLaggardItem(row), ctx, actor, respondBy, body.note, null, now)]);
     await appendAudit(tx, actor, issuedAudit([created]));
-    return toNotice(created, ctx.asOf);
+    return toNotice(created, ctx.asOf, await wholesOf(tx, [created]));
   });
 }
 
@@ -110,9 +111,11 @@ export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opt
       throw fail.conflict(`the board has changed: ${eligible.length} units now, ${expected} confirmed`, { reason: 'count_changed', count: eligible.length, skipped: skipped.length });
     }
     const batchId = eligible.length ? crypto.randomUUID() : null;
-    const created = await repo.insertNotices(tx, Number(ctx.asOf.slice(0, 4)), eligible.map((r) => draft(toLaggardItem(r), ctx, actor, respondBy, note, batchId, now)));
+    const issuer = await issuerOf(tx, actor, area?.code ?? null);
+    const created = await repo.insertNotices(tx, issuer, yearOf(ctx), eligible.map((r) => draft(toLaggardItem(r), ctx, actor, respondBy, note, batchId, now)));
     await appendAudit(tx, actor, issuedAudit(created));
-    return { created: created.length, willCreate: created.length, skipped, batchId, items: created.map((r) => toNotice(r, ctx.asOf)) };
+    const wholes = await wholesOf(tx, created);
+    return { created: created.length, willCreate: created.length, skipped, batchId, items: created.map((r) => toNotice(r, ctx.asOf, wholes)) };
   });
 }
 
@@ -127,7 +130,7 @@ const noticeFor = async (db: DbOrTx, actor: Actor, id: string) => (isUuid(id) ? 
 export async function getNotice(db: DbOrTx, actor: Actor, id: string): Promise<Notice> {
   const row = await noticeFor(db, actor, id);
   if (!row) throw notFound();
-  return toNotice(row, await campaignToday(db));
+  return toNotice(row, await campaignToday(db), await wholesOf(db, [row]));
 }
 
 export async function listNotices(db: DbOrTx, actor: Actor, q: NoticeListQuery) {
@@ -142,7 +145,8 @@ export async function listNotices(db: DbOrTx, actor: Actor, q: NoticeListQuery) 
   if (!area.ok) throw fail.notFound('area');
   if ((q.unitId && !isUuid(q.unitId)) || (q.batchId && !isUuid(q.batchId))) return empty;
   const { rows, total, counts } = await repo.listNotices(db, actor.reach, q, day, area.area);
-  return { items: rows.map((r) => toNotice(r, day)), total, page: q.page, pageSize: q.pageSize, counts };
+  const wholes = await wholesOf(db, rows);
+  return { items: rows.map((r) => toNotice(r, day, wholes)), total, page: q.page, pageSize: q.pageSize, counts };
 }
 
 export async function answer(db: DbOrTx, actor: Actor, id: string, text: string, now = new Date()): Promise<Notice> {
@@ -159,7 +163,7 @@ export async function answer(db: DbOrTx, actor: Actor, id: string, text: string,
     const done = await repo.answerNotice(tx, row.id, actor, text, now);
     if (!done) throw fail.conflict('the notice was answered already', { reason: 'answered' });
     await appendAudit(tx, actor, [{ action: 'notice.answer', target: targetOf(done), details: { noticeId: done.id, number: numberOf(done) } }]);
-    return toNotice(done, await campaignToday(tx, now));
+    return toNotice(done, await campaignToday(tx, now), await wholesOf(tx, [done]));
   });
 }
 
@@ -180,6 +184,6 @@ export async function withdraw(db: DbOrTx, actor: Actor, id: string, reason: str
       throw fail.conflict('the notice was withdrawn already', { reason: 'withdrawn' });
     }
     await appendAudit(tx, actor, [{ action: 'notice.withdraw', target: targetOf(done), details: { noticeId: done.id, number: numberOf(done), reason } }]);
-    return toNotice(done, await campaignToday(tx, now));
+    return toNotice(done, await campaignToday(tx, now), await wholesOf(tx, [done]));
   });
 }

@@ -1,22 +1,34 @@
-// A stored notice as the API answers it, and its printed number: shared by the unit notices
-// (notices.service.ts) and the 督办 to areas (notices.areas.ts).
+// A stored notice as the API answers it, its printed number and its issuer: shared by the unit
+// notices (notices.service.ts) and the 督办 to areas (notices.areas.ts).
+import type { DbOrTx } from '../../../db/client.js';
 import type * as repo from '../../../db/queries/notices.js';
+import { findAreas } from '../../../db/queries/areas.js';
 import { addDays } from '../../../shared/domain/dates.js';
 import { defaultRespondBy, MAX_RESPOND_DAYS, noticeNumber, noticeStatus } from '../../../shared/domain/notices.js';
+import { installationVoice, kindWord } from '../../../shared/domain/voice.js';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings.js';
+import type { Notice } from '../../../shared/schemas/notices.js';
+import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/errors.js';
 import type { ReportContext } from '../../lib/reports.js';
-import type { Notice } from '../../../shared/schemas/notices.js';
 import { iso } from '../../lib/time.js';
+import { issuerVoice } from '../../lib/voice.js';
 
-/**
- * A notice's printed number. The one place that calls the numbering: when notices are numbered
- * per issuing area (issue 24 item 2), only this line changes.
- */
-export const numberOf = (r: { year: number; seq: number }) => noticeNumber(r.year, r.seq);
+/** The number as printed; a row without one (written by a tool that predates 0019) has the installation-wide number it had. */
+export const numberOf = (r: { number?: string | null; year: number; seq: number }) => r.number ?? noticeNumber(r.year, r.seq);
 
-export const toNotice = (r: repo.NoticeRow, today: string): Notice => ({
+/** How each issuing area speaks of itself (全区), read once for a page of notices: code → 全X. */
+export type Wholes = ReadonlyMap<string, string>;
+
+export async function wholesOf(db: DbOrTx, rows: readonly repo.NoticeRow[]): Promise<Wholes> {
+  const codes = [...new Set(rows.map((r) => r.issuerCode).filter(Boolean))];
+  return new Map((await findAreas(db, codes)).map((a) => [a.code, `全${kindWord(a)}`]));
+}
+
+export const toNotice = (r: repo.NoticeRow, today: string, wholes: Wholes = new Map()): Notice => ({
   id: r.id,
   number: numberOf(r),
+  issuer: { areaCode: r.issuerCode || null, signingOffice: r.issuerOffice ?? DEFAULT_SETTINGS.signingOffice!, whole: wholes.get(r.issuerCode) ?? installationVoice('').whole },
   year: r.year,
   seq: r.seq,
   unitId: r.unitId,
@@ -36,6 +48,17 @@ export const toNotice = (r: repo.NoticeRow, today: string): Notice => ({
   batchId: r.batchId,
 });
 
+/**
+ * The notice's issuer: the issuing office's area (docs/contract/areas.md "Each level's voice"),
+ * numbered in that area's own sequence; '' when the installation speaks for itself.
+ */
+export async function issuerOf(tx: DbOrTx, actor: Actor, covered: string | null): Promise<repo.Issuer> {
+  const voice = await issuerVoice(tx, actor, covered);
+  return { code: voice.areaCode ?? '', office: voice.signingOffice, docPrefix: voice.docPrefix };
+}
+
+/** The year of the day of issue in the campaign's time zone: the sequences start again at its new year. */
+export const yearOf = (ctx: ReportContext) => Number(ctx.asOf.slice(0, 4));
 
 /** The respond-by day asked for (a week after today when none), no earlier than today nor too far ahead. */
 export function respondByOf(body: { respondBy?: string }, ctx: ReportContext): string {
@@ -47,4 +70,3 @@ export function respondByOf(body: { respondBy?: string }, ctx: ReportContext): s
   }
   return day;
 }
-

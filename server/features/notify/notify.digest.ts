@@ -6,6 +6,7 @@ import type { ChannelKind } from '../../../shared/schemas/notify.js';
 import type { LaggardItem, SummaryReport } from '../../../shared/schemas/reports.js';
 import type { Config } from '../../config.js';
 import { areaReports, dueSoonReport } from '../../lib/reports.js';
+import { voiceFor } from '../../lib/voice.js';
 import { DUE_SOON_DAYS } from '../../../shared/domain/urgency.js';
 
 type DigestWeek = NonNullable<DigestText['week']>;
@@ -41,7 +42,10 @@ export async function buildDigestFor(
   const facts = input.totals;
   const prev = d.previous?.facts;
   const board = config.publicOrigin ? `${config.publicOrigin}/laggards` : undefined;
+  // a county's group reads its county's digest in its county's words (全区 for a district)
+  const voice = scope === null ? null : await voiceFor(db, scope);
   const message = buildDigest({
+    voice: voice?.areaName ? { areaName: voice.areaName, whole: voice.whole } : null,
     date: d.day,
     totals: facts,
     previous: prev ? { date: d.previous!.key.replace(/^digest:/, ''), totalUnits: prev.totalUnits ?? 0, onboarded: prev.onboarded ?? 0, laggards: prev.laggards ?? 0 } : null,

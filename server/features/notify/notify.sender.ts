@@ -12,7 +12,6 @@ import type { Config } from '../../config.js';
 import { readSettings } from '../../../db/queries/settings.js';
 import { webhookProblem } from './notify.address.js';
 import { buildDigestFor } from './notify.digest.js';
-import { noticeNumber } from '../../../shared/domain/notices.js';
 import { enqueueNoticeOverdueAlert } from './notify.service.js';
 import { channelsWithoutDigest, overdueNoticesToAlert, claimDue, enqueue, giveUpExpired, holdChannel, previousDigest, release, settle, type Claimed } from '../../../db/queries/notify.js';
 import { httpTransport, type Transport } from './notify.transport.js';
@@ -146,7 +145,7 @@ export function createSender({ db, config, log, clock = () => new Date(), transp
     for (const n of await overdueNoticesToAlert(db, today(timezone, now), NOTICE_OVERDUE_LOOKBACK_DAYS)) {
       await enqueueNoticeOverdueAlert(db, config, {
         noticeId: n.id,
-        number: noticeNumber(n.year, n.seq),
+        number: n.number,
         respondBy: n.respond_by,
         unit: { id: n.unit_id, code: n.unit_code, name: n.unit_name },
         issuedBy: n.issued_by_name,

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
-import { findArea } from '../../../db/queries/areas.js';
+import { findArea, voiceChain, writeAreaVoice } from '../../../db/queries/areas.js';
+import { voiceOf } from '../../../shared/domain/voice.js';
 import { countyInReach, readAreaOverrides, readAreaScores, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
 import { DEFAULT_SCORE_THRESHOLDS, effectiveScore, type ScoreThresholds } from '../../../shared/domain/scorecard.js';
 import { inScope } from '../../../shared/domain/areas.js';
@@ -36,10 +37,13 @@ async function readableArea(db: DbOrTx, actor: Actor, code: string): Promise<Are
 }
 
 export async function areaSettings(db: DbOrTx, area: Area): Promise<AreaSettings> {
-  const [installation, overrides, scores] = await Promise.all([readSettings(db), readAreaOverrides(db), readAreaScores(db)]);
+  const [installation, overrides, scores, chain] = await Promise.all([readSettings(db), readAreaOverrides(db), readAreaScores(db), voiceChain(db, area.code)]);
   const { rules, sources } = effectiveAreaRules(installation, overrides, area.code);
   const score = effectiveScore(installationScore(installation), scores, area.code);
   const ownScore = scores.get(area.code) ?? { scoreGreen: null, scoreYellow: null };
+  // the area's own voice (null: derived); a placeholder area (市辖区) shows its speaker's
+  const self = chain?.find((a) => a.code === area.code);
+  const voice = voiceOf(chain ?? []);
   return {
     area,
     timezone: installation.timezone,
@@ -50,9 +54,11 @@ export async function areaSettings(db: DbOrTx, area: Area): Promise<AreaSettings
     postponementLimit: rules.postponementLimit,
     backboneDue: rules.backboneDue ?? null,
     reportBackDays: rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS,
-    own: { ...NO_OWN_RULES, ...overrides.get(area.code), ...ownScore } as AreaSettings['own'],
+    own: { ...NO_OWN_RULES, ...overrides.get(area.code), ...ownScore, signingOffice: self?.signingOffice ?? null, docPrefix: self?.docPrefix ?? null } as AreaSettings['own'],
     sources,
     ...score,
+    signingOffice: voice?.signingOffice ?? installation.signingOffice ?? '',
+    docPrefix: voice?.docPrefix ?? '',
   };
 }
 
@@ -105,9 +111,14 @@ async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: Are
     // the pair in force after the write must keep yellow at or below green
     const scores = new Map(await readAreaScores(tx)).set(area.code, ownScore);
     checkScore(effectiveScore(installationScore(await readSettings(tx)), scores, area.code));
-    const before = (await readAreaOverrides(tx)).get(area.code) ?? null;
+    const before = (await areaSettings(tx, area)).own;
     const nothing = setsNothing(own) && ownScore.scoreGreen === null && ownScore.scoreYellow === null;
     await writeAreaOverride(tx, area.code, nothing ? null : { ...own, ...ownScore });
+    // the voice: absent keeps the stored one; null or blank derives it from the name again
+    const keep = <K extends 'signingOffice' | 'docPrefix'>(k: K) => (body[k] === undefined ? before[k] : body[k] || null);
+    if (body.signingOffice !== undefined || body.docPrefix !== undefined) {
+      await writeAreaVoice(tx, area.code, { signingOffice: keep('signingOffice'), docPrefix: keep('docPrefix') });
+    }
     const after = await areaSettings(tx, area);
     await appendAudit(tx, actor, { action: 'settings.area_update', target: area.code, details: { before, after: after.own } });
     return after;

@@ -112,6 +112,11 @@ const bulletin = createRoute({
   validateSearch: searchOf(LaggardFilter),
   component: lazyRouteComponent(() => import('../features/reports/components/BulletinPage.js'), 'BulletinPage'),
 });
+// an issued bulletin, as it was issued (its id in the path: it never changes)
+const issuedBulletin = createRoute({
+  ...page('/bulletins/$id', 'titles.bulletin', ['office', 'viewer']),
+  component: lazyRouteComponent(() => import('../features/reports/components/IssuedBulletinPage.js'), 'IssuedBulletinPage'),
+});
 const notices = createRoute({
   ...page('/notices', 'titles.notices', readers),
   validateSearch: searchOf(NoticeListQuery),
@@ -233,6 +238,7 @@ export const routeTree = rootRoute.addChildren([
   laggards,
   dueSoon,
   bulletin,
+  issuedBulletin,
   notices,
   noticePrint,
   units,

@@ -26,15 +26,19 @@ export interface BulletinNumbers {
   date: string;
   share: string;
   /** the summary of the units the bulletin covers: asked with the bulletin's kind, parentCode and q */
-  summary: Pick<Summary, 'totalUnits' | 'onboarded' | 'laggards' | 'byCategory'>;
+  summary: Pick<Summary, 'totalUnits' | 'onboarded' | 'laggards'> & { byCategory: Partial<Record<string, number>> };
   /** how many units the bulletin's tables list (all laggards, or those of `filters.category`) */
   listed: number;
   filters: LaggardFilters;
   /** the area the bulletin covers, by its full name (甘肃省陇南市), when it covers one */
   areaName?: string;
+  /** how the issuer speaks of all it covers (全县, 全区: docs/contract/areas.md "Each level's voice") */
+  whole?: string;
+  /** whom the bulletin asks to act: 各县（区） for a city's; the units otherwise */
+  addressed?: string;
 }
 
-export function bulletinSummary({ date, share, summary, listed, filters, areaName }: BulletinNumbers, t: TFunction): string {
+export function bulletinSummary({ date, share, summary, listed, filters, areaName, whole = '全县', addressed }: BulletinNumbers, t: TFunction): string {
   // the problem and the urging narrow what is listed; the rest, which units are covered
   const { category, urged, ...units } = filters;
   const unitScope = scopeParts(units, t);
@@ -42,14 +46,14 @@ export function bulletinSummary({ date, share, summary, listed, filters, areaNam
     ? t('reports.bulletinCoveredScope', { scope: unitScope.join(t('reports.scopeSeparator')) })
     : areaName
       ? t('areas.bulletinCovered', { area: areaName })
-      : t('reports.bulletinCoveredAll');
-  const base = { date, covered, total: summary.totalUnits, onboarded: summary.onboarded, share };
+      : t('reports.bulletinCoveredAll', { whole });
+  const base = { date, covered, total: summary.totalUnits, onboarded: summary.onboarded, share, addressed: addressed ?? t('reports.bulletinAddressedUnits') };
   if (summary.laggards === 0) return t('reports.bulletinNone', base);
-  const parts = LAGGARD_CATEGORIES.filter((c) => summary.byCategory[c] > 0)
+  const parts = LAGGARD_CATEGORIES.filter((c) => (summary.byCategory[c] ?? 0) > 0)
     .map((c) => t('reports.bulletinPart', { category: t(`flag.${c}`), count: summary.byCategory[c] }))
     .join(t('reports.bulletinSeparator'));
   // a unit may carry several flags: the parts may add up to more than the laggards
-  const several = LAGGARD_CATEGORIES.reduce((n, c) => n + summary.byCategory[c], 0) > summary.laggards ? t('reports.bulletinSeveral') : '';
+  const several = LAGGARD_CATEGORIES.reduce((n, c) => n + (summary.byCategory[c] ?? 0), 0) > summary.laggards ? t('reports.bulletinSeveral') : '';
   const which = scopeParts({ category, urged }, t).join(t('reports.scopeSeparator'));
   const listing = which ? t('reports.bulletinListed', { which, count: listed }) : '';
   return t('reports.bulletinSummary', { ...base, laggards: summary.laggards, parts, several, listing });

@@ -21,9 +21,11 @@ interface Props {
   /** what a click on a child does; none for a child that cannot be opened */
   open?: (row: RollupRow) => void;
   caption?: string;
+  /** a total row under the children (the bulletin's ranking, as its files have) */
+  total?: boolean;
 }
 
-export function RollupTable({ rows, childLabel, open, caption }: Props) {
+export function RollupTable({ rows, childLabel, open, caption, total }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const ranked = [...rows].sort((a, b) => a.rank - b.rank);
@@ -105,9 +107,38 @@ export function RollupTable({ rows, childLabel, open, caption }: Props) {
             );
           })}
         </tbody>
+        {total && ranked.length > 1 && <TotalRow rows={ranked} />}
       </table>
       {/* 申报完成 is the same count as 已接入申报 (a registration passes only after the connection): one column, said once */}
       <p className="muted small">{t('vocabulary.onboardedMeans')}</p>
     </div>
+  );
+}
+
+/** The children summed: the total a city's bulletin and its files end with. */
+function TotalRow({ rows }: { rows: readonly RollupRow[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sum = (f: (r: RollupRow) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const total = sum((r) => r.totalUnits);
+  const onboarded = sum((r) => r.onboarded);
+  const categories = LAGGARD_CATEGORIES.map((c) => [c, sum((r) => r.byCategory[c] ?? 0)] as const).filter(([, n]) => n > 0);
+  return (
+    <tfoot>
+      <tr className="rollup-table__total">
+        <td />
+        <th scope="row">{t('voice.total')}</th>
+        <td className="num">{format.number(total)}</td>
+        <td className="num">{format.number(onboarded)}</td>
+        <td className="num nowrap">{total === 0 ? '—' : `${Math.round((onboarded / total) * 1000) / 10}%`}</td>
+        <td className="num">{format.number(sum((r) => r.stages.wiring.done))}</td>
+        <td className="num">{format.number(sum((r) => r.stages.connection.done))}</td>
+        <td className="num">{format.number(sum((r) => r.stages.registration.done))}</td>
+        <td className="num">{format.number(sum((r) => r.laggards))}</td>
+        <td className="rollup-table__categories">
+          {categories.length === 0 ? '—' : categories.map(([c, n]) => t('areas.categoryCount', { category: t(`flag.${c}`), count: n })).join(t('areas.listSeparator'))}
+        </td>
+      </tr>
+    </tfoot>
   );
 }

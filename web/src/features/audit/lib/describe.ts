@@ -87,6 +87,8 @@ export function describeEntry(entry: AuditEntry, t: TFunction): EntryWords {
     case 'notice.answer':
     case 'notice.withdraw':
       return { key, values: { unit, number: String(d.number ?? ''), reason: typeof d.reason === 'string' ? d.reason : '' } };
+    case 'bulletin.issue':
+      return { key, values: { number: String(d.number ?? ''), asOf: String(d.asOf ?? '') } };
     default: {
       // an action with no sentence of its own says its name; one added after this page was
       // written (not in AUDIT_ACTIONS yet) shows its code, marked as other

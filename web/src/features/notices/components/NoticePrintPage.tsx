@@ -1,7 +1,5 @@
 // Notices to print, one per A4 page: `?ids=a,b`, `?batchId=`, or `?status=` (all of that status).
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SETTINGS } from '../../../../../shared/schemas/settings.js';
-import { useSettings } from '../../../shared/api/settings.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { Link } from '@tanstack/react-router';
 import { useSearchParams } from '../../../shared/router/search.js';
@@ -18,8 +16,6 @@ export function NoticePrintPage() {
   const unitId = params.get('unitId') ?? undefined;
   const target = (params.get('target') ?? undefined) as 'unit' | 'area' | undefined;
   const list = useNotices({ batchId, status, unitId, target, pageSize: 500 });
-  // the office that signs the bulletin signs the notices too (活动设置 → 落款单位)
-  const issuer = useSettings().signingOffice ?? DEFAULT_SETTINGS.signingOffice!;
 
   if (list.isPending) return <Loading />;
   if (list.isError) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
@@ -37,7 +33,7 @@ export function NoticePrintPage() {
           {t('notices.printCount', { count: sheets.length })}
         </button>
       </p>
-      {sheets.length === 0 ? <p className="empty">{t('notices.nothingToPrint')}</p> : sheets.map((n) => (n.snapshot ? <DubangSheet key={n.id} notice={n} issuer={issuer} /> : <NoticeSheet key={n.id} notice={n} issuer={issuer} />))}
+      {sheets.length === 0 ? <p className="empty">{t('notices.nothingToPrint')}</p> : sheets.map((n) => (n.snapshot ? <DubangSheet key={n.id} notice={n} issuer={n.issuer.signingOffice} /> : <NoticeSheet key={n.id} notice={n} />))}
     </>
   );
 }

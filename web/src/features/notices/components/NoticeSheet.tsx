@@ -1,4 +1,4 @@
-// One 催办通知单 as it prints: A4, the issuing office, the number, the unit, each problem with
+// One 催办通知单 as it prints: A4, the issuing office (the notice's own issuer and its level word), the number, the unit, each problem with
 // its days late in words a unit reads, what to do, the respond-by date, seal and signature lines.
 import type { Notice } from '../../../../../shared/schemas/notices.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
@@ -7,8 +7,10 @@ import { chineseOrdinal, noticeActions, noticeProblems } from '../words.js';
 /** the ideographic space (U+3000) with which Chinese forms leave room to write by hand */
 const IDEO = '\u3000';
 
-export function NoticeSheet({ notice, issuer }: { notice: Notice; issuer: string }) {
+export function NoticeSheet({ notice }: { notice: Notice }) {
   const format = useFormat();
+  // who issued it, as it was signed then (docs/contract/areas.md "Each level's voice")
+  const issuer = notice.issuer.signingOffice;
   const problems = noticeProblems(notice);
   const actions = noticeActions(notice);
   return (
@@ -39,7 +41,7 @@ export function NoticeSheet({ notice, issuer }: { notice: Notice; issuer: string
         </li>
       </ol>
       {notice.note && <p className="notice-sheet__para">附言：{notice.note}</p>}
-      <p className="notice-sheet__para">逾期未整改或未答复的，将在全县通报。</p>
+      <p className="notice-sheet__para">逾期未整改或未答复的，将在{notice.issuer.whole}通报。</p>
       <div className="notice-sheet__sign">
         <p>{issuer}（盖章）</p>
         <p>{format.longDate(notice.issuedOn)}</p>
