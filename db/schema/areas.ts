@@ -23,5 +23,10 @@ export const areaSettings = pgTable('area_settings', {
   registrationGraceDays: integer('registration_grace_days'),
   stallDays: integer('stall_days'),
   postponementLimit: integer('postponement_limit'),
+  // docs/contract/domain.md "The record" (migration 0017)
+  backdateDays: integer('backdate_days'),
+  reviewDays: integer('review_days'),
+  lateJoinWiringDays: integer('late_join_wiring_days'),
+  lateJoinConnectionDays: integer('late_join_connection_days'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

@@ -23,7 +23,14 @@ const RULES = {
   registrationGraceDays: z.number().int().min(0).max(365),
   stallDays: z.number().int().min(1).max(365),
   postponementLimit: z.number().int().min(1).max(100),
+  // docs/contract/domain.md "The record"
+  backdateDays: z.number().int().min(1).max(365),
+  reviewDays: z.number().int().min(1).max(365),
+  lateJoinWiringDays: z.number().int().min(1).max(365),
+  lateJoinConnectionDays: z.number().int().min(1).max(365),
 };
+/** The record's settings (docs/contract/domain.md "The record"): a PUT without them keeps the stored ones. */
+const RECORD_KEYS = ['backdateDays', 'reviewDays', 'lateJoinWiringDays', 'lateJoinConnectionDays'] as const;
 
 export const Settings = z.object({
   timezone: z.string().refine(isTimeZone, 'not a known IANA time zone name, such as Asia/Shanghai'),
@@ -35,6 +42,13 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/**
+ * PUT /api/settings: the record's settings may be left out (a client of the contract's first
+ * six fields keeps working): absent keeps the stored value.
+ */
+export const SettingsInput = Settings.partial(Object.fromEntries(RECORD_KEYS.map((k) => [k, true])) as { [K in (typeof RECORD_KEYS)[number]]: true });
+export type SettingsInput = z.infer<typeof SettingsInput>;
+
 export const DEFAULT_SETTINGS: Settings = {
   timezone: 'Asia/Shanghai',
   wiringDue: null,
@@ -42,6 +56,10 @@ export const DEFAULT_SETTINGS: Settings = {
   registrationGraceDays: 7,
   stallDays: 14,
   postponementLimit: 2,
+  backdateDays: 30,
+  reviewDays: 3,
+  lateJoinWiringDays: 14,
+  lateJoinConnectionDays: 30,
   signingOffice: '县人民政府办公室',
   homeArea: null,
 };
@@ -59,6 +77,10 @@ export const AreaOwnSettings = z.object({
   registrationGraceDays: RULES.registrationGraceDays.nullable().optional(),
   stallDays: RULES.stallDays.nullable().optional(),
   postponementLimit: RULES.postponementLimit.nullable().optional(),
+  backdateDays: RULES.backdateDays.nullable().optional(),
+  reviewDays: RULES.reviewDays.nullable().optional(),
+  lateJoinWiringDays: RULES.lateJoinWiringDays.nullable().optional(),
+  lateJoinConnectionDays: RULES.lateJoinConnectionDays.nullable().optional(),
 });
 export type AreaOwnSettings = z.infer<typeof AreaOwnSettings>;
 
@@ -74,8 +96,22 @@ export const AreaSettings = z.object({
     registrationGraceDays: z.number().int().nullable(),
     stallDays: z.number().int().nullable(),
     postponementLimit: z.number().int().nullable(),
+    backdateDays: z.number().int().nullable(),
+    reviewDays: z.number().int().nullable(),
+    lateJoinWiringDays: z.number().int().nullable(),
+    lateJoinConnectionDays: z.number().int().nullable(),
   }),
   /** the area code each value comes from (the area itself or an ancestor); null: the installation's settings */
-  sources: z.object({ wiringDue: Source, connectionDue: Source, registrationGraceDays: Source, stallDays: Source, postponementLimit: Source }),
+  sources: z.object({
+    wiringDue: Source,
+    connectionDue: Source,
+    registrationGraceDays: Source,
+    stallDays: Source,
+    postponementLimit: Source,
+    backdateDays: Source,
+    reviewDays: Source,
+    lateJoinWiringDays: Source,
+    lateJoinConnectionDays: Source,
+  }),
 });
 export type AreaSettings = z.infer<typeof AreaSettings>;

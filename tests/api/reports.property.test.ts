@@ -17,7 +17,7 @@ import {
   type StepRecord,
 } from '../../shared/domain/laggards.js';
 import { inScope } from '../../shared/domain/areas.js';
-import { effectiveAreaRules, NO_OWN_RULES, setsNothing, type AreaOwnRules } from '../../shared/domain/deadlines.js';
+import { effectiveAreaRules, NO_OWN_RULES, RECORD_DEFAULTS, setsNothing, type AreaOwnRules } from '../../shared/domain/deadlines.js';
 import { allowedSteps, applyStep, deriveProgress, initialProgress } from '../../shared/domain/progress.js';
 import { REASON_CODES, STAGES, type Stage, type StageStatus, type StepType } from '../../shared/domain/steps.js';
 import type { Settings } from '../../shared/schemas/settings.js';
@@ -164,12 +164,13 @@ describe('laggards: SQL against the pure rules', () => {
           registrationGraceDays: s.registrationGraceDays,
           stallDays: s.stallDays,
           postponementLimit: s.postponementLimit,
+          ...RECORD_DEFAULTS,
         };
         expect((await office.put('/api/settings', settings)).statusCode).toBe(200);
         const own = new Map<string, AreaOwnRules>();
         for (const [i, code] of OVERRIDE_AREAS.entries()) {
           const o = s.areas[i];
-          const values: AreaOwnRules = o ? { ...o, wiringDue: due(o.wiringDue), connectionDue: due(o.connectionDue) } : NO_OWN_RULES;
+          const values: AreaOwnRules = o ? { ...NO_OWN_RULES, ...o, wiringDue: due(o.wiringDue), connectionDue: due(o.connectionDue) } : NO_OWN_RULES;
           if (o && !setsNothing(values)) own.set(code, values);
           const res = await office.put(`/api/settings?area=${code}`, values);
           expect(res.statusCode, res.body).toBe(200);

@@ -122,7 +122,7 @@ describe('the roll-up equals the per-unit rules summed over each child', () => {
         const own = new Map<string, AreaOwnRules>();
         for (const [i, code] of OVERRIDES.entries()) {
           const o = s.areas[i];
-          const values: AreaOwnRules = o ? { ...o, wiringDue: due(o.wiringDue), connectionDue: due(o.connectionDue) } : NO_OWN_RULES;
+          const values: AreaOwnRules = o ? { ...NO_OWN_RULES, ...o, wiringDue: due(o.wiringDue), connectionDue: due(o.connectionDue) } : NO_OWN_RULES;
           if (Object.values(values).some((v) => v !== null)) own.set(code, values);
           expect((await office.put(`/api/settings?area=${code}`, values)).statusCode).toBe(200);
         }

@@ -116,6 +116,10 @@ export const RULE_COLUMN: Record<AreaRuleField, { name: string; literal: (v: nev
   registrationGraceDays: { name: 'grace_days', literal: intLiteral },
   stallDays: { name: 'stall_days', literal: intLiteral },
   postponementLimit: { name: 'postponement_limit', literal: intLiteral },
+  backdateDays: { name: 'backdate_days', literal: intLiteral },
+  reviewDays: { name: 'review_days', literal: intLiteral },
+  lateJoinWiringDays: { name: 'late_wiring_days', literal: intLiteral },
+  lateJoinConnectionDays: { name: 'late_connection_days', literal: intLiteral },
 };
 
 /**

@@ -8,9 +8,9 @@ import { appendAudit } from '../../../db/queries/audit.js';
 import { findArea } from '../../../db/queries/areas.js';
 import { countyInReach, readAreaOverrides, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
 import { inScope } from '../../../shared/domain/areas.js';
-import { effectiveAreaRules, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
+import { AREA_RULE_FIELDS, effectiveAreaRules, NO_OWN_RULES, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
 import type { Area } from '../../../shared/schemas/areas.js';
-import { AreaOwnSettings, Settings, type AreaSettings } from '../../../shared/schemas/settings.js';
+import { AreaOwnSettings, Settings, SettingsInput, type AreaSettings } from '../../../shared/schemas/settings.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/errors.js';
 import { areaFor } from '../../lib/scope.js';
@@ -45,7 +45,11 @@ export async function areaSettings(db: DbOrTx, area: Area): Promise<AreaSettings
     registrationGraceDays: rules.registrationGraceDays,
     stallDays: rules.stallDays,
     postponementLimit: rules.postponementLimit,
-    own: overrides.get(area.code) ?? { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null },
+    backdateDays: rules.backdateDays,
+    reviewDays: rules.reviewDays,
+    lateJoinWiringDays: rules.lateJoinWiringDays,
+    lateJoinConnectionDays: rules.lateJoinConnectionDays,
+    own: overrides.get(area.code) ?? NO_OWN_RULES,
     sources,
   };
 }
@@ -66,20 +70,14 @@ function bodyOf<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
 
 /** PUT /api/settings, with ?area= an area's own values: the answer is what GET answers after it. */
 export async function putSettings(db: DbOrTx, actor: Actor, area: string | undefined, body: unknown): Promise<Settings | AreaSettings> {
-  return area === undefined ? putInstallationSettings(db, actor, bodyOf(Settings, body)) : putAreaSettings(db, actor, area, bodyOf(AreaOwnSettings, body));
+  return area === undefined ? putInstallationSettings(db, actor, bodyOf(SettingsInput, body)) : putAreaSettings(db, actor, area, bodyOf(AreaOwnSettings, body));
 }
 
 /** The office whose scope holds the area (404 otherwise) sets that area's own values (absent or null: inherit). */
 async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: AreaOwnSettings): Promise<AreaSettings> {
   if (!inScope(actor.scope, code)) throw notFound();
   const area = (await areaFor(db, actor, code))!;
-  const own: AreaOwnRules = {
-    wiringDue: body.wiringDue ?? null,
-    connectionDue: body.connectionDue ?? null,
-    registrationGraceDays: body.registrationGraceDays ?? null,
-    stallDays: body.stallDays ?? null,
-    postponementLimit: body.postponementLimit ?? null,
-  };
+  const own = Object.fromEntries(AREA_RULE_FIELDS.map((f) => [f, body[f] ?? null])) as AreaOwnRules;
   return db.transaction(async (tx) => {
     if (!inScope((await actingNow(tx, actor)).scope, code)) throw notFound();
     const before = (await readAreaOverrides(tx)).get(area.code) ?? null;
@@ -94,7 +92,7 @@ async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: Are
  * The installation's settings are every area's defaults: only a whole-installation office
  * changes them. The home area must be a county (a new unit's county).
  */
-async function putInstallationSettings(db: DbOrTx, actor: Actor, body: Settings): Promise<Settings> {
+async function putInstallationSettings(db: DbOrTx, actor: Actor, body: SettingsInput): Promise<Settings> {
   if (actor.scope !== null) throw fail.forbidden(INSTALLATION_ONLY);
   if (body.homeArea) {
     const area = await findArea(db, body.homeArea);

@@ -507,6 +507,15 @@ export const en: Translation = {
     signingOfficeHint: 'The office printed at the end of the bulletin, e.g. 县人民政府办公室',
     saved: 'Settings saved.',
     connectionBeforeWiring: 'Note: the connection is due before the wiring. A connection can only follow the wiring: check the two dates are not swapped. You can still save.',
+    // "The record" (lane record)
+    backdateDays: 'Backdating limit (days)',
+    backdateHint: 'How many days back technicians and the office may date a step (a unit contact: 2 days)',
+    reviewDays: 'Review limit (days)',
+    reviewHint: 'A registration awaiting review longer than this shows to the level above as this office\'s backlog',
+    lateJoinWiringDays: 'Late joiner: wiring days',
+    lateJoinWiringHint: 'A unit added after the due date has this many days from the day it was added to finish wiring',
+    lateJoinConnectionDays: 'Late joiner: connection days',
+    lateJoinConnectionHint: 'A unit added after the due date has this many days from the day it was added to connect',
   },
   titles: {
     format: '{{page}} · {{app}}',
@@ -873,6 +882,17 @@ export const en: Translation = {
     homeArea: 'Home area of this installation',
     homeAreaHint: 'Where a new or imported unit goes when it names no county and its code names none',
     homeAreaNone: 'Not set',
+  },
+  // "The record" (docs/contract/domain.md): field time, backdating, the review queue, late joiners
+  record: {
+    beforeLatest: 'This happened before the unit\'s latest step ({{time}}). Field time only moves forward: give the real time, not before that; to correct the past, ask the office to void the later step.',
+    backdateLimit: 'Too far back: a step may be dated at most {{count}} days ago',
+    relogTitle: 'Send again with another time',
+    relogLabel: 'When it happened ({{zone}})',
+    relogSubmit: 'Change the time and send again',
+    relogInvalid: 'Enter a valid date and time',
+    relogTooEarly: 'Not before {{time}}',
+    relogAdvice: 'Give the time it really happened and send it again; the step stays on this device meanwhile.',
   },
   conflict: {
     not_lagging: 'The unit is not lagging now: nothing to urge.',

@@ -506,6 +506,15 @@ export const zh = {
     signingOfficeHint: '印在通报末尾的发文单位，例如“县人民政府办公室”',
     saved: '设置已保存。',
     connectionBeforeWiring: '注意：接入截止日期早于布线截止日期。接入要在布线完成后才能进行，请确认两个日期没有填反。仍可保存。',
+    // "The record" (lane record)
+    backdateDays: '补记天数上限',
+    backdateHint: '技术人员和办公室最多可补记多少天前发生的步骤（单位联系人固定为 2 天）',
+    reviewDays: '审核时限（天）',
+    reviewHint: '申报提交后超过此天数仍未审核，即在上级的汇总中显示为本级审核积压',
+    lateJoinWiringDays: '新增单位布线期限（天）',
+    lateJoinWiringHint: '截止日期之后才加入的单位，从加入之日起多少天内完成布线',
+    lateJoinConnectionDays: '新增单位接入期限（天）',
+    lateJoinConnectionHint: '截止日期之后才加入的单位，从加入之日起多少天内完成接入',
   },
   titles: {
     format: '{{page}} · {{app}}',
@@ -873,6 +882,17 @@ export const zh = {
     homeArea: '本系统所在地区',
     homeAreaHint: '新建或导入单位时既没有填写所属区县、也无法从乡镇代码推出时，归入这个地区',
     homeAreaNone: '未设置',
+  },
+  // "The record" (docs/contract/domain.md): field time, backdating, the review queue, late joiners
+  record: {
+    beforeLatest: '发生时间早于本单位最近一条记录（{{time}}）。现场时间只能向前：请填写不早于该时间的实际发生时间；如确需更正过去，请联系办公室作废较新的记录。',
+    backdateLimit: '发生时间太早：最多只能补记 {{count}} 天前发生的步骤',
+    relogTitle: '修改发生时间后重新发送',
+    relogLabel: '实际发生时间（{{zone}}）',
+    relogSubmit: '改时间重新发送',
+    relogInvalid: '请填写有效的日期和时间',
+    relogTooEarly: '不能早于 {{time}}',
+    relogAdvice: '请填写实际发生的时间后重新发送；这一步仍保存在本机，不会丢失。',
   },
   conflict: {
     not_lagging: '该单位目前没有落后问题，无需催办。',
