@@ -2,7 +2,7 @@
 // it covers for a caller, and the summary and laggard board (the reports feature answers them;
 // the notices and the notify digest read them). The SQL is db/queries/reports.
 import type { DbOrTx } from '../../db/client.js';
-import { endOfDay, today } from '../../shared/domain/dates.js';
+import { dayNumber, endOfDay, today } from '../../shared/domain/dates.js';
 import { compareFlags, LAGGARD_CATEGORIES, maxDaysLate, severityOf, type LaggardFlag } from '../../shared/domain/laggards.js';
 import { STAGES } from '../../shared/domain/steps.js';
 import type { LaggardItem, LaggardsReport, SummaryQuery, SummaryReport } from '../../shared/schemas/reports.js';
@@ -62,7 +62,7 @@ export function toLaggardItem(row: LaggardRow): LaggardItem {
   if (row.d_overdue_wiring !== null) flags.push({ category: 'overdue_wiring', stage: 'wiring', daysLate: row.d_overdue_wiring });
   if (row.d_stalled !== null) {
     const status = { wiring: row.w, connection: row.c, registration: row.r };
-    for (const stage of STAGES) if (status[stage] === 'in_progress') flags.push({ category: 'stalled', stage, daysLate: row.d_stalled });
+    for (const stage of STAGES) if (status[stage] === 'in_progress' && stage !== 'registration') flags.push({ category: 'stalled', stage, daysLate: row.d_stalled });
   }
   flags.sort(compareFlags);
   return {
@@ -111,19 +111,27 @@ export async function summaryReport(db: DbOrTx, q: Omit<SummaryQuery, 'area'> & 
   const { asOf, ...scope } = q;
   const ctx = await reportContext(db, asOf, now);
   const groups = await inReportTransaction(db, (tx) => summaryGroups(tx, ctx, scope));
-  return { asOf: ctx.asOf, ...addUp(groups) };
+  const { reviewOverdue: _shownToTheLevelAbove, ...figures } = addUp(groups, ctx.asOf);
+  return { asOf: ctx.asOf, ...figures };
 }
 
 /** The summary's figures over some of the groups (all of a report, or one child's of a roll-up). */
-export function addUp(groups: readonly SummaryGroup[]): Omit<SummaryReport, 'asOf'> {
+export function addUp(groups: readonly SummaryGroup[], asOf: string): Omit<SummaryReport, 'asOf'> & { reviewOverdue: number } {
   const stages = Object.fromEntries(STAGES.map((s) => [s, { pending: 0, in_progress: 0, blocked: 0, done: 0 }])) as SummaryReport['stages'];
   const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as SummaryReport['byCategory'];
   const byKind: SummaryReport['byKind'] = { township: 0, department: 0, other: 0 };
   let totalUnits = 0;
   let onboarded = 0;
   let laggards = 0;
+  // "The record": the office's review queue (registration in_progress = awaiting review)
+  let awaitingReview = 0;
+  let reviewOverdue = 0;
+  let oldestDay: number | null = null;
   for (const g of groups) {
     totalUnits += g.n;
+    if (g.r === 'in_progress') awaitingReview += g.n;
+    reviewOverdue += g.review_overdue ?? 0;
+    if (g.oldest_review_day !== null && g.oldest_review_day !== undefined && (oldestDay === null || g.oldest_review_day < oldestDay)) oldestDay = g.oldest_review_day;
     stages.wiring[g.w] += g.n;
     stages.connection[g.c] += g.n;
     stages.registration[g.r] += g.n;
@@ -133,7 +141,8 @@ export function addUp(groups: readonly SummaryGroup[]): Omit<SummaryReport, 'asO
     byKind[g.kind as keyof typeof byKind] += g.n;
     for (const c of LAGGARD_CATEGORIES) if (g.mask & CATEGORY_BIT[c]) byCategory[c] += g.n;
   }
-  return { totalUnits, onboarded, laggards, stages, byCategory, byKind };
+  const oldestReviewDays = oldestDay === null ? null : dayNumber(asOf) - oldestDay;
+  return { totalUnits, onboarded, laggards, stages, byCategory, byKind, awaitingReview, oldestReviewDays, reviewOverdue };
 }
 
 /**

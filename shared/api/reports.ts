@@ -8,6 +8,8 @@ import {
   LaggardsReport,
   ReasonsQuery,
   ReasonsReport,
+  ReviewQueueQuery,
+  ReviewQueueReport,
   SummaryQuery,
   SummaryReport,
   TrendQuery,
@@ -27,6 +29,8 @@ export const reportsApi = {
   laggardsXlsx: endpoint({ method: 'GET', path: '/api/reports/laggards.xlsx', tag, access, query: LaggardFilter, answer: 'file' }),
   trend: endpoint({ method: 'GET', path: '/api/reports/trend', tag, access, query: TrendQuery, response: { 200: TrendReport } }),
   reasons: endpoint({ method: 'GET', path: '/api/reports/reasons', tag, access, query: ReasonsQuery, response: { 200: ReasonsReport } }),
+  // "The record": registrations awaiting the office's review, oldest first
+  reviewQueue: endpoint({ method: 'GET', path: '/api/reports/review-queue', tag, access, query: ReviewQueueQuery, response: { 200: ReviewQueueReport } }),
   // the roll-up of a scope's children (docs/contract/areas.md "Roll-ups"); a parent outside the scope: 404
   areas: endpoint({ method: 'GET', path: '/api/reports/areas', tag, access, query: RollupQuery, response: { 200: RollupResponse } }),
   areasCsv: endpoint({ method: 'GET', path: '/api/reports/areas.csv', tag, access, query: RollupQuery, answer: 'file' }),

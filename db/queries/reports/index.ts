@@ -7,3 +7,4 @@ export { summaryGroups, type SummaryGroup } from './summary.js';
 export { rollupGroups } from './rollup.js';
 export { completionsByDay, countUnits } from './trend.js';
 export { reasonCounts } from './reasons.js';
+export { reviewQueue, type ReviewRow } from './review.js';

@@ -6,6 +6,7 @@ import type { StageStatus } from '../../../shared/domain/steps.js';
 import type { ReportContext } from './context.js';
 import { facts, type UnitFilter } from './facts.js';
 import { CATEGORY_BIT, CATEGORY_COLUMN, flagRules, forArea } from './flags.js';
+import { reviewOverdueSql, submittedDaySql } from './review.js';
 
 export interface SummaryGroup {
   w: StageStatus;
@@ -15,6 +16,9 @@ export interface SummaryGroup {
   /** which flags apply, one bit per category (CATEGORY_BIT); 0: not a laggard */
   mask: number;
   n: number;
+  /** "The record": of these, registrations awaiting review longer than reviewDays, and the earliest submission's day (days since 1970) */
+  review_overdue: number;
+  oldest_review_day: number | null;
 }
 
 /**
@@ -33,7 +37,8 @@ export function groups(whole: ReportContext, scope: UnitFilter, child?: SQL): SQ
   const bits = Object.entries(CATEGORY_COLUMN).map(
     ([cat, column]) => sql`(case when ${rules[column].applies} then ${sql.raw(String(CATEGORY_BIT[cat as keyof typeof CATEGORY_BIT]))} else 0 end)`,
   );
-  return sql`select w, c, r, kind, ${sql.join(bits, sql` | `)} as mask${child ? sql`, ${child} as child` : sql``}, count(*)::int as n
+  return sql`select w, c, r, kind, ${sql.join(bits, sql` | `)} as mask${child ? sql`, ${child} as child` : sql``}, count(*)::int as n,
+        (count(*) filter (where ${reviewOverdueSql(ctx)}))::int as review_overdue, min(${submittedDaySql(ctx)}) as oldest_review_day
       from (${facts(ctx, scope)}) f
       group by 1, 2, 3, 4, 5${child ? sql`, 6` : sql``}`;
 }

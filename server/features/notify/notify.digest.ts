@@ -14,12 +14,13 @@ interface DigestInput {
   totals: DigestFacts;
   byCategory: SummaryReport['byCategory'];
   laggards: LaggardItem[];
+  review: { awaiting: number; oldestDays: number | null };
 }
 
 /** The reports as the board shows them, of the channel's scope (null: the whole installation). */
 async function digestInput(db: DbOrTx, scope: string | null, day: string, now: Date): Promise<DigestInput> {
   const { summary, laggards } = await areaReports(db, scope, { asOf: day, pageSize: DIGEST_LAGGARDS_READ }, now);
-  return { totals: { totalUnits: summary.totalUnits, onboarded: summary.onboarded, laggards: summary.laggards }, byCategory: summary.byCategory, laggards: laggards.items };
+  return { totals: { totalUnits: summary.totalUnits, onboarded: summary.onboarded, laggards: summary.laggards }, byCategory: summary.byCategory, laggards: laggards.items, review: { awaiting: summary.awaitingReview, oldestDays: summary.oldestReviewDays } };
 }
 
 export async function buildDigestFor(
@@ -37,6 +38,7 @@ export async function buildDigestFor(
     totals: facts,
     previous: prev ? { date: d.previous!.key.replace(/^digest:/, ''), totalUnits: prev.totalUnits ?? 0, onboarded: prev.onboarded ?? 0, laggards: prev.laggards ?? 0 } : null,
     byCategory: input.byCategory,
+    review: input.review,
     laggards: input.laggards.map((l) => ({ name: l.unit.name, flags: l.flags })),
     link: board && scope !== null ? `${board}?area=${scope}` : board,
     maxBytes: MESSAGE_MAX_BYTES[d.kind],

@@ -3,13 +3,13 @@
 import type { DbOrTx } from '../../../db/client.js';
 import { addDays, dayNumber, fromDayNumber, today } from '../../../shared/domain/dates.js';
 import { REASON_CODES, STAGES, type ReasonCode } from '../../../shared/domain/steps.js';
-import { TREND_MAX_DAYS, type ReasonsReport, type TrendQuery, type TrendReport } from '../../../shared/schemas/reports.js';
+import { TREND_MAX_DAYS, type ReasonsReport, type ReviewQueueReport, type TrendQuery, type TrendReport } from '../../../shared/schemas/reports.js';
 import type { Area, RollupResponse } from '../../../shared/schemas/areas.js';
 import { UNIT_KINDS } from '../../../shared/domain/catalogue.js';
 import { onboardedShare, rankRollup } from '../../../shared/domain/rollup.js';
 import { readSettings } from '../../../db/queries/settings.js';
 import { childAreas, findAreas } from '../../../db/queries/areas.js';
-import { allLaggards, completionsByDay, countUnits, inReportTransaction, reasonCounts, rollupGroups, type ReportFilter, type SummaryGroup } from '../../../db/queries/reports/index.js';
+import { allLaggards, completionsByDay, countUnits, inReportTransaction, reasonCounts, reviewQueue, rollupGroups, type ReportFilter, type SummaryGroup } from '../../../db/queries/reports/index.js';
 import { fail } from '../../lib/errors.js';
 import { addUp, reportContext, withNotices } from '../../lib/reports.js';
 
@@ -47,7 +47,7 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
     children = (await childAreas(db, parent.code)).map(({ code, name, level }) => ({ code, name, level }));
   }
   const rows = children.map((area) => {
-    const f = addUp(byChild.get(area.level === 'unplaced' ? null : area.code) ?? []);
+    const f = addUp(byChild.get(area.level === 'unplaced' ? null : area.code) ?? [], ctx.asOf);
     return {
       area,
       code: area.code,
@@ -57,6 +57,8 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
       stages: { wiring: { done: f.stages.wiring.done }, connection: { done: f.stages.connection.done }, registration: { done: f.stages.registration.done } },
       laggards: f.laggards,
       byCategory: f.byCategory,
+      // "The record": the child's office's own backlog, shown to the level above
+      reviewOverdue: f.reviewOverdue,
     };
   });
   // unplaced units are no area's: ranked after the areas
@@ -64,6 +66,25 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
   const unplaced = rows.filter((r) => r.area.level === 'unplaced').map((r) => ({ ...r, rank: ranked.length + 1 }));
   const items = [...ranked, ...unplaced].map(({ code: _code, ...r }) => r);
   return { asOf: ctx.asOf, parent, items };
+}
+
+/**
+ * GET /api/reports/review-queue: today's registrations awaiting the office's review in the area
+ * (already narrowed to the caller's scope), oldest first, each with the days it has waited and
+ * whether that is longer than its county's reviewDays.
+ */
+export async function reviewQueueReport(db: DbOrTx, area: string | null): Promise<ReviewQueueReport> {
+  const ctx = await reportContext(db);
+  const rows = await inReportTransaction(db, (tx) => reviewQueue(tx, ctx, area));
+  const reviewDaysOf = (county: string | null) => ctx.areaRules.find((a) => a.code === county)?.rules.reviewDays ?? ctx.rules.reviewDays;
+  const items = rows.map((r) => ({
+    unit: { id: r.id, code: r.code, name: r.name, kind: r.kind as ReviewQueueReport['items'][number]['unit']['kind'], areaCode: r.area_code },
+    submittedAt: new Date(Number(r.submitted_ms)).toISOString(),
+    platformRef: r.platform_ref,
+    waitingDays: r.waiting_days,
+    overdue: r.waiting_days > reviewDaysOf(r.area_code),
+  }));
+  return { asOf: ctx.asOf, reviewDays: ctx.rules.reviewDays, items };
 }
 
 /** The default trend: the 30 days up to today. */

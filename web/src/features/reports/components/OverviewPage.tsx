@@ -13,6 +13,7 @@ import { useTrend } from '../api/get-trend.js';
 import { LAGGARD_CATEGORIES, type Summary } from '../api/types.js';
 import { BarList } from './BarList.js';
 import { AreaOverview, useAreaParam } from '../../areas/index.js';
+import { AwaitingReviewStat, ReviewQueue } from './ReviewQueue.js';
 
 const TrendChart = lazy(() => import('./TrendChart.js'));
 const TREND_DAYS = 30;
@@ -39,6 +40,7 @@ export function OverviewPage() {
           <Funnel summary={summary.data} />
         </>
       )}
+      <ReviewQueue area={area} />
       <Trend area={area} />
       {summary.data && (
         <div className="grid-2">
@@ -70,6 +72,7 @@ function Totals({ summary, area }: { summary: Summary; area: string | null }) {
         <span className="stat__label"><Link to="/laggards" search={{ area: area ?? undefined }}>{t('reports.laggards')}</Link></span>
       </li>
       <OverdueNotices />
+      <AwaitingReviewStat summary={summary} />
     </ul>
   );
 }

@@ -20,6 +20,8 @@ import { StepForm } from './step-form/StepForm.js';
 import { Timeline } from './Timeline.js';
 import { UnitDetails } from './UnitDetails.js';
 import { UnitNotices } from '../../notices/index.js';
+import { useFormat } from '../../../shared/lib/use-format.js';
+import { reviewWaitDays } from '../../../../../shared/domain/review.js';
 
 export function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -94,6 +96,7 @@ function BackLink() {
 /** What the unit's own contact most needs to know about its registration. */
 function RegistrationNotice({ unit, steps }: { unit: Unit; steps: Step[] }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const reg = unit.progress.registration;
   if (reg.status === 'blocked' && reg.blockedBy === 'rejected') {
     return (
@@ -106,7 +109,8 @@ function RegistrationNotice({ unit, steps }: { unit: Unit; steps: Step[] }) {
   if (reg.awaitingReview && reg.status === 'in_progress') {
     return (
       <div className="notice notice--info" role="status">
-        <p className="notice__title">{t('unit.awaitingTitle')}</p>
+        {/* "The record": the wait is the office's, and how long it has been */}
+        <p className="notice__title" data-testid="awaiting-review">{t('record.awaitingFor', { count: reviewWaitDays(unit.progress, format.timezone, format.today()) ?? 0 })}</p>
         <p>{t('unit.awaitingBody', { ref: submittedRef(steps) || '—' })}</p>
       </div>
     );
