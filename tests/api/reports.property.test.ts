@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { steps as stepsTable, units } from '../../db/schema/index.js';
 import { progressColumns } from '../../db/queries/units.js';
 import { addDays, dayNumber, dayOf, startOfDay, today } from '../../shared/domain/dates.js';
-import { reviewWaitDays } from '../../shared/domain/review.js';
+import { reviewWaitAsOf, reviewWaitDays } from '../../shared/domain/review.js';
 import {
   compareLaggards,
   effectiveDeadlines,
@@ -151,7 +151,7 @@ function expectedSummary(all: readonly Made[], settings: Settings, own: Readonly
   let oldestReviewDays: number | null = null;
   for (const u of all) {
     const progress = progressAsOf(u.history, day, settings.timezone);
-    const waited = reviewWaitDays(progress, settings.timezone, day);
+    const waited = reviewWaitAsOf(u.history, progress, settings.timezone, day);
     if (waited !== null) {
       awaitingReview++;
       oldestReviewDays = Math.max(oldestReviewDays ?? waited, waited);

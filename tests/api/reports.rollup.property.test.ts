@@ -9,7 +9,7 @@ import { inScope } from '../../shared/domain/areas.js';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { effectiveAreaRules, effectiveDeadlines, NO_OWN_RULES, type AreaOwnRules } from '../../shared/domain/deadlines.js';
 import { LAGGARD_CATEGORIES, laggardAsOf, progressAsOf, type LaggardCategory, type StepRecord } from '../../shared/domain/laggards.js';
-import { reviewOverdue, reviewWaitDays } from '../../shared/domain/review.js';
+import { reviewOverdue, reviewWaitAsOf } from '../../shared/domain/review.js';
 import { allowedSteps, applyStep, deriveProgress, initialProgress } from '../../shared/domain/progress.js';
 import { rankRollup } from '../../shared/domain/rollup.js';
 import type { StepType } from '../../shared/domain/steps.js';
@@ -108,7 +108,7 @@ function expected(list: readonly Made[], settings: Settings, own: ReadonlyMap<st
     if (flags.length) f.laggards++;
     for (const c of new Set(flags.map((x) => x.category))) byCategory[c]++;
     // "The record": the child's office's backlog of reviews
-    if (reviewOverdue(reviewWaitDays(p, TZ, day), rules.reviewDays)) f.reviewOverdue++;
+    if (reviewOverdue(reviewWaitAsOf(u.history, p, TZ, day), rules.reviewDays)) f.reviewOverdue++;
   }
   return f;
 }
