@@ -6,7 +6,7 @@ import { unitInReach, type Reach } from './reach.js';
 import { areaSettings, settings } from '../schema/index.js';
 import { effectiveAreaRules, type AreaOwnRules } from '../../shared/domain/deadlines.js';
 import type { OwnScoreThresholds } from '../../shared/domain/scorecard.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings.js';
+import { DEFAULT_SETTINGS, type Settings, type SettingsInput } from '../../shared/schemas/settings.js';
 
 export async function readSettings(db: DbOrTx): Promise<Settings> {
   const [row] = await db.select().from(settings).where(eq(settings.id, 1)).limit(1);
@@ -15,12 +15,12 @@ export async function readSettings(db: DbOrTx): Promise<Settings> {
   return rest;
 }
 
-export async function writeSettings(db: DbOrTx, value: Settings): Promise<Settings> {
+export async function writeSettings(db: DbOrTx, value: SettingsInput): Promise<Settings> {
   await db
     .insert(settings)
     .values({ id: 1, ...value, updatedAt: new Date() })
     .onConflictDoUpdate({ target: settings.id, set: { ...value, updatedAt: new Date() } });
-  // read back: a PUT without signingOffice or homeArea keeps the stored one, and the answer shows it
+  // read back: a PUT without signingOffice, homeArea or the record's settings keeps the stored one, and the answer shows it
   return readSettings(db);
 }
 

@@ -33,6 +33,11 @@ export const areaSettings = pgTable('area_settings', {
   // training (docs/contract/training.md)
   backboneDue: date('backbone_due', { mode: 'string' }),
   reportBackDays: integer('report_back_days'),
+  // docs/contract/domain.md "The record" (migration 0017)
+  backdateDays: integer('backdate_days'),
+  reviewDays: integer('review_days'),
+  lateJoinWiringDays: integer('late_join_wiring_days'),
+  lateJoinConnectionDays: integer('late_join_connection_days'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 

@@ -15,6 +15,11 @@ export const settings = pgTable(
     // training (docs/contract/training.md): no_backbone after backboneDue; report-back due reportBackDays after a training
     backboneDue: date('backbone_due', { mode: 'string' }),
     reportBackDays: integer('report_back_days').notNull().default(10),
+    // docs/contract/domain.md "The record" (migration 0017)
+    backdateDays: integer('backdate_days').notNull().default(30),
+    reviewDays: integer('review_days').notNull().default(3),
+    lateJoinWiringDays: integer('late_join_wiring_days').notNull().default(14),
+    lateJoinConnectionDays: integer('late_join_connection_days').notNull().default(30),
     /** the county a new unit gets when nothing else names one; null: none */
     homeArea: text('home_area'),
     /** 落款单位: who signs the printed bulletin */

@@ -3,7 +3,7 @@
 // the notices and the notify digest read them). The SQL is db/queries/reports.
 import { anyTraining } from '../../db/queries/reports/training-flags.js';
 import type { DbOrTx } from '../../db/client.js';
-import { addDays, endOfDay, fromDayNumber, today } from '../../shared/domain/dates.js';
+import { addDays, dayNumber, endOfDay, fromDayNumber, today } from '../../shared/domain/dates.js';
 import { nextDue } from '../../shared/domain/urgency.js';
 import { compareFlags, LAGGARD_CATEGORIES, maxDaysLate, severityOf, type LaggardFlag } from '../../shared/domain/laggards.js';
 import { STAGES } from '../../shared/domain/steps.js';
@@ -70,7 +70,7 @@ export function toLaggardItem(row: LaggardRow): LaggardItem {
   if (row.d_overdue_wiring !== null) flags.push({ category: 'overdue_wiring', stage: 'wiring', daysLate: row.d_overdue_wiring });
   if (row.d_stalled !== null) {
     const status = { wiring: row.w, connection: row.c, registration: row.r };
-    for (const stage of STAGES) if (status[stage] === 'in_progress') flags.push({ category: 'stalled', stage, daysLate: row.d_stalled });
+    for (const stage of STAGES) if (status[stage] === 'in_progress' && stage !== 'registration') flags.push({ category: 'stalled', stage, daysLate: row.d_stalled });
   }
   // training (docs/contract/training.md)
   if (row.d_report_back_overdue !== null) flags.push({ category: 'report_back_overdue', stage: 'training', daysLate: row.d_report_back_overdue });
@@ -150,25 +150,33 @@ export async function summaryReport(
   const recordedLater = past ? await stepsRecordedAfter(db, endOfDay(ctx.asOf, ctx.rules.timezone), scope.area ?? null) : undefined;
   const later = recordedLater === undefined ? {} : { recordedLater };
   return inReportTransaction(db, async (tx) => {
-    const sum = addUp(await summaryGroups(tx, ctx, scope));
+    const { reviewOverdue: _shownToTheLevelAbove, ...sum } = addUp(await summaryGroups(tx, ctx, scope), ctx.asOf);
     const figures = { ...sum, ...later, scorecard: card(scope.area ?? null, sum.totalUnits === 0 ? 0 : sum.onboarded / sum.totalUnits) };
     if (!before) return { asOf: ctx.asOf, ...figures };
-    const previous = { asOf: before.asOf, ...addUp(await summaryGroups(tx, before, scope)) };
+    const { reviewOverdue: _then, ...then } = addUp(await summaryGroups(tx, before, scope), before.asOf);
+    const previous = { asOf: before.asOf, ...then };
     const c = await changeCounts(tx, ctx, before, scope);
     return { asOf: ctx.asOf, ...figures, previous, change: { newlyOnboarded: c.newly_onboarded, newLaggards: c.new_laggards, resolved: c.resolved } };
   });
 }
 
 /** The summary's figures over some of the groups (all of a report, or one child's of a roll-up). */
-export function addUp(groups: readonly SummaryGroup[]): SummaryFigures {
+export function addUp(groups: readonly SummaryGroup[], asOf: string): SummaryFigures & { reviewOverdue: number } {
   const stages = Object.fromEntries(STAGES.map((s) => [s, { pending: 0, in_progress: 0, blocked: 0, done: 0 }])) as SummaryReport['stages'];
   const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as SummaryReport['byCategory'];
   const byKind: SummaryReport['byKind'] = { township: 0, department: 0, other: 0 };
   let totalUnits = 0;
   let onboarded = 0;
   let laggards = 0;
+  // "The record": the office's review queue (registration in_progress = awaiting review)
+  let awaitingReview = 0;
+  let reviewOverdue = 0;
+  let oldestDay: number | null = null;
   for (const g of groups) {
     totalUnits += g.n;
+    if (g.r === 'in_progress') awaitingReview += g.n;
+    reviewOverdue += g.review_overdue ?? 0;
+    if (g.oldest_review_day !== null && g.oldest_review_day !== undefined && (oldestDay === null || g.oldest_review_day < oldestDay)) oldestDay = g.oldest_review_day;
     stages.wiring[g.w] += g.n;
     stages.connection[g.c] += g.n;
     stages.registration[g.r] += g.n;
@@ -178,7 +186,8 @@ export function addUp(groups: readonly SummaryGroup[]): SummaryFigures {
     byKind[g.kind as keyof typeof byKind] += g.n;
     for (const c of LAGGARD_CATEGORIES) if (g.mask & CATEGORY_BIT[c]) byCategory[c] += g.n;
   }
-  return { totalUnits, onboarded, laggards, stages, byCategory, byKind };
+  const oldestReviewDays = oldestDay === null ? null : dayNumber(asOf) - oldestDay;
+  return { totalUnits, onboarded, laggards, stages, byCategory, byKind, awaitingReview, oldestReviewDays, reviewOverdue };
 }
 
 /** GET /api/reports/due-soon: one page of the units not yet late that are due within `days`, soonest first. */

@@ -44,14 +44,14 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
   const card = await scorecards(db);
   // the 督办 each child area got from above (areas only: a county's kinds of unit get none)
   const dubang = by === 'kind' ? new Map<string, AreaNoticeCounts>() : await areaNoticeCounts(db, parent?.code ?? null, today(ctx.rules.timezone, now));
-  const items = ranked(children, byChild).map((r) => ({
+  const items = ranked(children, byChild, ctx.asOf).map((r) => ({
     ...r,
     scorecard: card(r.area.level === 'kind' ? (parent?.code ?? null) : r.area.level === 'unplaced' ? null : r.area.code, r.onboardedShare),
     ...(by === 'kind' || r.area.level === 'unplaced' ? {} : { dubang: dubang.get(r.area.code) ?? { count: 0, answered: 0, overdue: 0 } }),
   }));
   if (!before) return { asOf: ctx.asOf, parent, items };
   // the same children then: a child's rank among the same children as of that day
-  const then = new Map(ranked(children, groupByChild(earlier)).map(({ area, ...r }) => [`${area.level}:${area.code}`, r]));
+  const then = new Map(ranked(children, groupByChild(earlier), before.asOf).map(({ area, ...r }) => [`${area.level}:${area.code}`, r]));
   return {
     asOf: ctx.asOf,
     parent,
@@ -70,9 +70,9 @@ function groupByChild(groups: readonly (SummaryGroup & { child: string | null })
 }
 
 /** The children's rows from their groups, ranked; unplaced units are no area's: ranked after the areas. */
-function ranked(children: RollupResponse['items'][number]['area'][], byChild: Map<string | null, SummaryGroup[]>) {
+function ranked(children: RollupResponse['items'][number]['area'][], byChild: Map<string | null, SummaryGroup[]>, asOf: string) {
   const rows = children.map((area) => {
-    const f = addUp(byChild.get(area.level === 'unplaced' ? null : area.code) ?? []);
+    const f = addUp(byChild.get(area.level === 'unplaced' ? null : area.code) ?? [], asOf);
     return {
       area,
       code: area.code,
@@ -82,6 +82,8 @@ function ranked(children: RollupResponse['items'][number]['area'][], byChild: Ma
       stages: { wiring: { done: f.stages.wiring.done }, connection: { done: f.stages.connection.done }, registration: { done: f.stages.registration.done } },
       laggards: f.laggards,
       byCategory: f.byCategory,
+      // "The record": the child's office's own backlog, shown to the level above
+      reviewOverdue: f.reviewOverdue,
     };
   });
   const areas = rankRollup(rows.filter((r) => r.area.level !== 'unplaced'));

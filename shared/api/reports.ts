@@ -10,6 +10,8 @@ import {
   LaggardsReport,
   ReasonsQuery,
   ReasonsReport,
+  ReviewQueueQuery,
+  ReviewQueueReport,
   SummaryEndpointQuery,
   SummaryReport,
   TrendQuery,
@@ -31,6 +33,8 @@ export const reportsApi = {
   /** the units not yet late whose next due date falls within `days` (the board's 临近到期 tab) */
   dueSoon: endpoint({ method: 'GET', path: '/api/reports/due-soon', tag, access, query: DueSoonQuery, response: { 200: DueSoonReport } }),
   reasons: endpoint({ method: 'GET', path: '/api/reports/reasons', tag, access, query: ReasonsQuery, response: { 200: ReasonsReport } }),
+  // "The record": registrations awaiting the office's review, oldest first
+  reviewQueue: endpoint({ method: 'GET', path: '/api/reports/review-queue', tag, access, query: ReviewQueueQuery, response: { 200: ReviewQueueReport } }),
   // the roll-up of a scope's children (docs/contract/areas.md "Roll-ups"); a parent outside the scope: 404
   areas: endpoint({ method: 'GET', path: '/api/reports/areas', tag, access, query: RollupQuery, response: { 200: RollupResponse } }),
   areasCsv: endpoint({ method: 'GET', path: '/api/reports/areas.csv', tag, access, query: RollupQuery, answer: 'file' }),

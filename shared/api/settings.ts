@@ -1,7 +1,7 @@
 // The settings (docs/contract/api.md "Settings"): the installation's time zone and deadlines, or with ?area= an
 // area's own deadlines and where each value in force comes from.
 import { z } from 'zod';
-import { AreaOwnSettings, AreaSettings, Settings, SettingsQuery } from '../schemas/settings.js';
+import { AreaOwnSettings, AreaSettings, Settings, SettingsInput, SettingsQuery } from '../schemas/settings.js';
 import { RegistrationHelp, RegistrationHelpBody, RegistrationHelpQuery } from '../schemas/unit-help.js';
 import { endpoint } from './endpoint.js';
 import { office } from './roles.js';
@@ -17,7 +17,7 @@ export const SettingsAnswer = z.union([AreaSettings, Settings]);
  * fields of the shape the query chose); here it is declared for the client and the docs, and
  * passed on as sent.
  */
-export const SettingsBody = z.union([Settings.loose(), AreaOwnSettings.loose()]).catch((ctx) => ctx.input as never);
+export const SettingsBody = z.union([SettingsInput.loose(), AreaOwnSettings.loose()]).catch((ctx) => ctx.input as never);
 
 export const settingsApi = {
   /** where units register and whom they call: the area's own values and those in force (office) */

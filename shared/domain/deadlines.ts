@@ -6,8 +6,22 @@
 import { addDays, dayOf, daysBetween } from './dates.js';
 
 /** The values an area may set for itself; the time zone stays one per installation. */
-// backboneDue and reportBackDays: the training's deadlines (docs/contract/training.md)
-export const AREA_RULE_FIELDS = ['wiringDue', 'connectionDue', 'registrationGraceDays', 'stallDays', 'postponementLimit', 'backboneDue', 'reportBackDays'] as const;
+export const AREA_RULE_FIELDS = [
+  'wiringDue',
+  'connectionDue',
+  'registrationGraceDays',
+  'stallDays',
+  'postponementLimit',
+  // "The record" (docs/contract/domain.md): how far back a technician or the office may date a
+  // step, how long a registration may await review, and the due dates of a unit added late
+  'backdateDays',
+  'reviewDays',
+  'lateJoinWiringDays',
+  'lateJoinConnectionDays',
+  // the training's deadlines (docs/contract/training.md)
+  'backboneDue',
+  'reportBackDays',
+] as const;
 export type AreaRuleField = (typeof AREA_RULE_FIELDS)[number];
 
 export interface AreaRules {
@@ -16,10 +30,17 @@ export interface AreaRules {
   registrationGraceDays: number;
   stallDays: number;
   postponementLimit: number;
+  backdateDays: number;
+  reviewDays: number;
+  lateJoinWiringDays: number;
+  lateJoinConnectionDays: number;
   // the training's (docs/contract/training.md), optional so that callers that predate them need not name them
   backboneDue?: string | null;
   reportBackDays?: number;
 }
+
+/** The record's defaults (docs/contract/domain.md "The record"). */
+export const RECORD_DEFAULTS = { backdateDays: 30, reviewDays: 3, lateJoinWiringDays: 14, lateJoinConnectionDays: 30 } as const;
 
 /** An area's own values: null inherits (from its nearest ancestor that has one, else the installation). */
 export type AreaOwnRules = { [K in Exclude<AreaRuleField, TrainingRuleField>]: AreaRules[K] | null } & { [K in TrainingRuleField]?: AreaRules[K] | null };
@@ -28,7 +49,7 @@ type TrainingRuleField = 'backboneDue' | 'reportBackDays';
 /** Which area each effective value comes from; null: the installation's settings. */
 export type RuleSources = Record<AreaRuleField, string | null>;
 
-export const NO_OWN_RULES: AreaOwnRules = { wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: null, postponementLimit: null, backboneDue: null, reportBackDays: null };
+export const NO_OWN_RULES: AreaOwnRules = Object.fromEntries(AREA_RULE_FIELDS.map((f) => [f, null])) as AreaOwnRules;
 
 /**
  * The effective values for the area `code`: its own, else its nearest ancestor's, else the
@@ -41,7 +62,7 @@ export function effectiveAreaRules<T extends AreaRules>(
   code: string | null,
 ): { rules: T; sources: RuleSources } {
   const rules = { ...installation };
-  const sources = { ...NO_OWN_RULES } as RuleSources;
+  const sources = Object.fromEntries(AREA_RULE_FIELDS.map((f) => [f, null])) as RuleSources;
   if (code !== null) {
     // top first, so that a nearer area overwrites a farther one
     for (const n of [2, 4, 6]) {

@@ -129,6 +129,9 @@ export function laggardFlags(progress: Progress, deadlines: Deadlines, rules: La
     const quiet = since(progress.lastEventAt);
     if (quiet >= rules.stallDays) {
       for (const stage of STAGES) {
+        // "The record": a registration awaiting review waits for the office, not the unit (its
+        // only in_progress state is that wait), so it is never the unit's stall
+        if (stage === 'registration' && registration.awaitingReview) continue;
         if (progress[stage].status === 'in_progress') flags.push({ category: 'stalled', stage, daysLate: quiet });
       }
     }

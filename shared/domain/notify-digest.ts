@@ -60,6 +60,8 @@ export interface DigestInput {
   dueSoon?: { days: number; total: number; names: readonly string[] } | null;
   /** laggards ranked most serious first; may be fewer than totals.laggards */
   laggards: readonly { name: string; flags: readonly LaggardFlag[] }[];
+  /** "The record": registrations awaiting the office's review (not the units' delay), and the oldest wait in days */
+  review?: { awaiting: number; oldestDays: number | null } | null;
   /** the laggard board's address, when the public origin is known */
   link?: string;
   maxBytes: number;
@@ -93,6 +95,11 @@ export function buildDigest(d: DigestInput): Message {
   } else {
     const parts = LAGGARD_CATEGORIES.filter((c) => d.byCategory[c] > 0).map((c) => `${CATEGORY_LABELS[c].zh} ${d.byCategory[c]}`);
     head.push(`落后单位 **${t.laggards}** 个：${parts.join('，')}。`);
+  }
+  // the office's own queue, said apart from the laggards: waiting for review is not the unit's delay
+  if (d.review && d.review.awaiting > 0) {
+    const oldest = d.review.oldestDays === null ? '' : `，最久已等待 ${d.review.oldestDays} 天`;
+    head.push(`待审核申报 **${d.review.awaiting}** 个${oldest}（政府办审核队列，不计入落后单位）。`);
   }
   if (d.dueSoon && d.dueSoon.total > 0) {
     const shown = d.dueSoon.names.slice(0, DUE_SOON_NAMED).map((n) => plain(n));

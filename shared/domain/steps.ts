@@ -99,3 +99,26 @@ export function requiredFields(type: StepType, values: { reasonCode?: string | n
 export function isStepType(value: string): value is StepType {
   return Object.prototype.hasOwnProperty.call(STEP_RULES, value);
 }
+
+/**
+ * docs/contract/domain.md "The record": how far before the server's clock a role may date a
+ * step. A unit's contact: 2 days; technicians and the office: the area's `backdateDays`. A day
+ * here is 24 hours of the clock (the bound is an instant, not a calendar day).
+ */
+export const UNIT_BACKDATE_DAYS = 2;
+export const backdateLimitDays = (role: Role, backdateDays: number) => (role === 'unit' ? UNIT_BACKDATE_DAYS : backdateDays);
+const DAY_MS = 86_400_000;
+
+/** The earliest instant a step of `role` may be dated, `now` being the server's clock. */
+export const earliestOccurredAt = (role: Role, backdateDays: number, now: number) => new Date(now - backdateLimitDays(role, backdateDays) * DAY_MS);
+
+/**
+ * Field time only moves forward per unit: a step may not be dated before the unit's latest live
+ * step (`latest`, the progress's lastEventAt). Returns the instant it must not precede, or null
+ * when it is in order. Reports derive state in field-time order and the stage machine checks
+ * in recorded order; holding the two orders equal is what keeps them agreeing.
+ */
+export function fieldTimeBound(latest: string | null, occurredAt: Date): string | null {
+  if (latest === null) return null;
+  return occurredAt.getTime() < Date.parse(latest) ? latest : null;
+}

@@ -45,6 +45,8 @@ export const RollupRow = z.object({
   /** units with at least one flag (a unit with several counts once here, once per category below) */
   laggards: z.number().int(),
   byCategory: z.record(LaggardCategoryName, z.number().int()),
+  /** "The record": registrations awaiting this child's office's review longer than reviewDays (its own backlog) */
+  reviewOverdue: z.number().int(),
   /** 1 = best, by ROLLUP_RANK (shared/domain/rollup.ts) */
   rank: z.number().int(),
   /** 督办 from the offices above to this area (not withdrawn): how many, answered, past respond-by unanswered */

@@ -98,6 +98,9 @@ export const SummaryFigures = z.object({
   byCategory: z.object(Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, z.number().int()])) as Record<(typeof LAGGARD_CATEGORIES)[number], z.ZodNumber>),
   /** laggard units by kind of unit */
   byKind: z.object({ township: z.number().int(), department: z.number().int(), other: z.number().int() }),
+  /** "The record": registrations awaiting the office's review, and the days the oldest has waited (null: none waits) */
+  awaitingReview: z.number().int(),
+  oldestReviewDays: z.number().int().nullable(),
   /**
    * a past day only: steps recorded after that day that change its figures (dated on or before it,
    * or voids made since): a bulletin issued that day may say otherwise (docs/contract/domain.md "The record")
@@ -129,6 +132,20 @@ export const SummaryReport = SummaryFigures.extend({
   change: SummaryChange.optional(),
 });
 export type SummaryReport = z.infer<typeof SummaryReport>;
+
+/** GET /api/reports/review-queue?area= ("The record"): the office's queue of registrations awaiting review. */
+export const ReviewQueueQuery = z.object({ area: AreaCode.optional() });
+export const ReviewQueueItem = z.object({
+  unit: z.object({ id: Id, code: z.string(), name: z.string(), kind: UnitKind, areaCode: z.string().nullable() }),
+  submittedAt: IsoDateTime,
+  platformRef: z.string().nullable(),
+  /** calendar days (campaign time zone) from the submission's day to today */
+  waitingDays: z.number().int(),
+  /** waited longer than the unit's reviewDays */
+  overdue: z.boolean(),
+});
+export const ReviewQueueReport = z.object({ asOf: IsoDate, reviewDays: z.number().int(), items: z.array(ReviewQueueItem) });
+export type ReviewQueueReport = z.infer<typeof ReviewQueueReport>;
 
 /** The longest trend one request may ask for. */
 export const TREND_MAX_DAYS = 400;

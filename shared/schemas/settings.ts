@@ -27,10 +27,17 @@ const RULES = {
   registrationGraceDays: z.number().int().min(0).max(365),
   stallDays: z.number().int().min(1).max(365),
   postponementLimit: z.number().int().min(1).max(100),
+  // docs/contract/domain.md "The record"
+  backdateDays: z.number().int().min(1).max(365),
+  reviewDays: z.number().int().min(1).max(365),
+  lateJoinWiringDays: z.number().int().min(1).max(365),
+  lateJoinConnectionDays: z.number().int().min(1).max(365),
   // training (docs/contract/training.md); absent from a PUT keeps the stored one
   backboneDue: IsoDate.nullable().optional(),
   reportBackDays: z.number().int().min(1).max(365).optional(),
 };
+/** The record's settings (docs/contract/domain.md "The record"): a PUT without them keeps the stored ones. */
+const RECORD_KEYS = ['backdateDays', 'reviewDays', 'lateJoinWiringDays', 'lateJoinConnectionDays'] as const;
 
 export const Settings = z.object({
   timezone: z.string().refine(isTimeZone, 'not a known IANA time zone name, such as Asia/Shanghai'),
@@ -48,6 +55,12 @@ export type Settings = z.infer<typeof Settings>;
 
 /** docs/contract/training.md: a report-back is due 10 days after the training unless set otherwise */
 export const DEFAULT_REPORT_BACK_DAYS = 10;
+/**
+ * PUT /api/settings: the record's settings may be left out (a client of the contract's first
+ * six fields keeps working): absent keeps the stored value.
+ */
+export const SettingsInput = Settings.partial(Object.fromEntries(RECORD_KEYS.map((k) => [k, true])) as { [K in (typeof RECORD_KEYS)[number]]: true });
+export type SettingsInput = z.infer<typeof SettingsInput>;
 
 export const DEFAULT_SETTINGS: Settings = {
   timezone: 'Asia/Shanghai',
@@ -58,6 +71,10 @@ export const DEFAULT_SETTINGS: Settings = {
   postponementLimit: 2,
   backboneDue: null,
   reportBackDays: 10,
+  backdateDays: 30,
+  reviewDays: 3,
+  lateJoinWiringDays: 14,
+  lateJoinConnectionDays: 30,
   signingOffice: '县人民政府办公室',
   homeArea: null,
   ...DEFAULT_SCORE_THRESHOLDS,
@@ -97,6 +114,10 @@ export const AreaOwnSettings = z.object({
   backboneDue: IsoDate.nullable().optional(),
   reportBackDays: z.number().int().min(1).max(365).nullable().optional(),
   ...VOICE_FIELDS,
+  backdateDays: RULES.backdateDays.nullable().optional(),
+  reviewDays: RULES.reviewDays.nullable().optional(),
+  lateJoinWiringDays: RULES.lateJoinWiringDays.nullable().optional(),
+  lateJoinConnectionDays: RULES.lateJoinConnectionDays.nullable().optional(),
 });
 export type AreaOwnSettings = z.infer<typeof AreaOwnSettings>;
 
@@ -118,6 +139,10 @@ export const AreaSettings = z.object({
     reportBackDays: z.number().int().nullable(),
     signingOffice: z.string().nullable(),
     docPrefix: z.string().nullable(),
+    backdateDays: z.number().int().nullable(),
+    reviewDays: z.number().int().nullable(),
+    lateJoinWiringDays: z.number().int().nullable(),
+    lateJoinConnectionDays: z.number().int().nullable(),
   }),
   /** the scorecard's thresholds in force for the area (its own, an ancestor's, or the installation's) */
   scoreGreen: z.number().int().optional(),
@@ -126,6 +151,18 @@ export const AreaSettings = z.object({
   signingOffice: z.string(),
   docPrefix: z.string(),
   /** the area code each value comes from (the area itself or an ancestor); null: the installation's settings */
-  sources: z.object({ wiringDue: Source, connectionDue: Source, registrationGraceDays: Source, stallDays: Source, postponementLimit: Source, backboneDue: Source, reportBackDays: Source }),
+  sources: z.object({
+    wiringDue: Source,
+    connectionDue: Source,
+    registrationGraceDays: Source,
+    stallDays: Source,
+    postponementLimit: Source,
+    backdateDays: Source,
+    reviewDays: Source,
+    lateJoinWiringDays: Source,
+    lateJoinConnectionDays: Source,
+    backboneDue: Source,
+    reportBackDays: Source,
+  }),
 });
 export type AreaSettings = z.infer<typeof AreaSettings>;

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { steps as stepsTable, units } from '../../db/schema/index.js';
 import { progressColumns } from '../../db/queries/units.js';
-import { addDays, startOfDay, today } from '../../shared/domain/dates.js';
+import { addDays, dayNumber, dayOf, startOfDay, today } from '../../shared/domain/dates.js';
+import { reviewWaitAsOf, reviewWaitDays } from '../../shared/domain/review.js';
 import {
   compareLaggards,
   effectiveDeadlines,
@@ -17,7 +18,7 @@ import {
   type StepRecord,
 } from '../../shared/domain/laggards.js';
 import { inScope } from '../../shared/domain/areas.js';
-import { effectiveAreaRules, NO_OWN_RULES, setsNothing, type AreaOwnRules } from '../../shared/domain/deadlines.js';
+import { effectiveAreaRules, NO_OWN_RULES, RECORD_DEFAULTS, setsNothing, type AreaOwnRules } from '../../shared/domain/deadlines.js';
 import { allowedSteps, applyStep, deriveProgress, initialProgress } from '../../shared/domain/progress.js';
 import { REASON_CODES, STAGES, type Stage, type StageStatus, type StepType } from '../../shared/domain/steps.js';
 import type { Settings } from '../../shared/schemas/settings.js';
@@ -75,6 +76,8 @@ const unitCase = fc.record({
   connectionDue: dueOffset,
   moves: fc.array(move, { maxLength: 14 }),
   voidEvery: fc.integer({ min: 3, max: 12 }),
+  /** "The record": often end on a registration awaiting review, submitted this many days ago (quiet since: never stalled) */
+  submittedDaysAgo: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null, freq: 2 }),
 });
 type UnitCase = typeof unitCase extends fc.Arbitrary<infer T> ? T : never;
 const scenario = fc.record({
@@ -119,6 +122,16 @@ function buildHistory(c: UnitCase, now: number, change?: number): StepRecord[] {
     const at = change === undefined ? now - m.minutesAgo * 60_000 : change + m.nearChange * 60_000;
     history.push({ type, occurredAt: new Date(at).toISOString(), seq: history.length + 1, data, voided: false });
   });
+  if (c.submittedDaysAgo !== null) {
+    // bring it to a submitted registration, the submission the latest step in field time
+    const latest = Math.max(0, ...history.map((h) => Date.parse(h.occurredAt)));
+    const at = Math.max(latest + 60_000, now - c.submittedDaysAgo * DAY);
+    for (const type of ['wiring.completed', 'connection.completed', 'registration.submitted'] as const) {
+      const live = history.filter((s) => !s.voided);
+      if (!allowedSteps(deriveProgress(live), 'office', true).includes(type)) continue;
+      history.push({ type, occurredAt: new Date(at).toISOString(), seq: history.length + 1, data: DATA[type] ?? {}, voided: false });
+    }
+  }
   return history;
 }
 
@@ -134,8 +147,15 @@ function expectedSummary(all: readonly Made[], settings: Settings, own: Readonly
   const byKind: Record<string, number> = { township: 0, department: 0, other: 0 };
   let onboarded = 0;
   let laggards = 0;
+  let awaitingReview = 0;
+  let oldestReviewDays: number | null = null;
   for (const u of all) {
     const progress = progressAsOf(u.history, day, settings.timezone);
+    const waited = reviewWaitAsOf(u.history, progress, settings.timezone, day);
+    if (waited !== null) {
+      awaitingReview++;
+      oldestReviewDays = Math.max(oldestReviewDays ?? waited, waited);
+    }
     for (const stage of STAGES) stages[stage][progress[stage].status]++;
     if (progress.registration.status === 'done') onboarded++;
     const rules = rulesOf(u, settings, own);
@@ -145,11 +165,12 @@ function expectedSummary(all: readonly Made[], settings: Settings, own: Readonly
     byKind[u.kind]++;
     for (const c of new Set(flags.map((f) => f.category))) byCategory[c]++;
   }
-  return { asOf: day, totalUnits: all.length, onboarded, laggards, stages, byCategory, byKind };
+  return { asOf: day, totalUnits: all.length, onboarded, laggards, stages, byCategory, byKind, awaitingReview, oldestReviewDays };
 }
 
 describe('laggards: SQL against the pure rules', () => {
   const everyUnit: Made[] = [];
+  let quietReviews = 0;
 
   it('agrees for today and for a past day, on random histories, deadlines and settings', async () => {
     await fc.assert(
@@ -164,12 +185,13 @@ describe('laggards: SQL against the pure rules', () => {
           registrationGraceDays: s.registrationGraceDays,
           stallDays: s.stallDays,
           postponementLimit: s.postponementLimit,
+          ...RECORD_DEFAULTS,
         };
         expect((await office.put('/api/settings', settings)).statusCode).toBe(200);
         const own = new Map<string, AreaOwnRules>();
         for (const [i, code] of OVERRIDE_AREAS.entries()) {
           const o = s.areas[i];
-          const values: AreaOwnRules = o ? { ...o, wiringDue: due(o.wiringDue), connectionDue: due(o.connectionDue) } : NO_OWN_RULES;
+          const values: AreaOwnRules = o ? { ...NO_OWN_RULES, ...o, wiringDue: due(o.wiringDue), connectionDue: due(o.connectionDue) } : NO_OWN_RULES;
           if (o && !setsNothing(values)) own.set(code, values);
           const res = await office.put(`/api/settings?area=${code}`, values);
           expect(res.statusCode, res.body).toBe(200);
@@ -225,6 +247,12 @@ describe('laggards: SQL against the pure rules', () => {
 
         for (const asOf of [undefined, pastDay]) {
           const day = asOf ?? day0;
+          // coverage: a registration awaiting review, quiet for stallDays or more (the old rule called it stalled)
+          for (const u of made) {
+            const p = progressAsOf(u.history, day, s.timezone);
+            const waited = reviewWaitDays(p, s.timezone, day);
+            if (waited !== null && p.lastEventAt && dayNumber(day) - dayNumber(dayOf(p.lastEventAt, s.timezone)) >= rulesOf(u, settings, own).stallDays) quietReviews++;
+          }
           const expected = made
             .filter((u) => inScope(s.boardArea ?? null, u.areaCode))
             .map((u) => {
@@ -256,5 +284,7 @@ describe('laggards: SQL against the pure rules', () => {
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },
     );
+    // the generator reached the case "The record" changed: awaiting review past stallDays, never stalled
+    expect(quietReviews).toBeGreaterThan(0);
   }, 240_000);
 });

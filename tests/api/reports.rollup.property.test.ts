@@ -9,6 +9,7 @@ import { inScope } from '../../shared/domain/areas.js';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { effectiveAreaRules, effectiveDeadlines, NO_OWN_RULES, type AreaOwnRules } from '../../shared/domain/deadlines.js';
 import { LAGGARD_CATEGORIES, laggardAsOf, progressAsOf, type LaggardCategory, type StepRecord } from '../../shared/domain/laggards.js';
+import { reviewOverdue, reviewWaitAsOf } from '../../shared/domain/review.js';
 import { allowedSteps, applyStep, deriveProgress, initialProgress } from '../../shared/domain/progress.js';
 import { rankRollup } from '../../shared/domain/rollup.js';
 import type { StepType } from '../../shared/domain/steps.js';
@@ -61,6 +62,8 @@ const scenario = fc.record({
           registrationGraceDays: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
           stallDays: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
           postponementLimit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+          // "The record": a county's own review limit makes reviewOverdue per unit
+          reviewDays: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
         }),
         { nil: null },
       ),
@@ -94,7 +97,7 @@ type Figures = Omit<RollupResponse['items'][number], 'area' | 'rank' | 'onboarde
 /** The per-unit rules summed over some units. */
 function expected(list: readonly Made[], settings: Settings, own: ReadonlyMap<string, AreaOwnRules>, day: string): Figures {
   const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as Record<LaggardCategory, number>;
-  const f = { totalUnits: 0, onboarded: 0, laggards: 0, stages: { wiring: { done: 0 }, connection: { done: 0 }, registration: { done: 0 } }, byCategory };
+  const f = { totalUnits: 0, onboarded: 0, laggards: 0, stages: { wiring: { done: 0 }, connection: { done: 0 }, registration: { done: 0 } }, byCategory, reviewOverdue: 0 };
   for (const u of list) {
     const rules = effectiveAreaRules(settings, own, u.areaCode).rules;
     const p = progressAsOf(u.history, day, TZ);
@@ -104,6 +107,8 @@ function expected(list: readonly Made[], settings: Settings, own: ReadonlyMap<st
     const { flags } = laggardAsOf(u.history, effectiveDeadlines(u, rules), rules, day);
     if (flags.length) f.laggards++;
     for (const c of new Set(flags.map((x) => x.category))) byCategory[c]++;
+    // "The record": the child's office's backlog of reviews
+    if (reviewOverdue(reviewWaitAsOf(u.history, p, TZ, day), rules.reviewDays)) f.reviewOverdue++;
   }
   return f;
 }
@@ -122,7 +127,7 @@ describe('the roll-up equals the per-unit rules summed over each child', () => {
         const own = new Map<string, AreaOwnRules>();
         for (const [i, code] of OVERRIDES.entries()) {
           const o = s.areas[i];
-          const values: AreaOwnRules = o ? { ...o, wiringDue: due(o.wiringDue), connectionDue: due(o.connectionDue) } : NO_OWN_RULES;
+          const values: AreaOwnRules = o ? { ...NO_OWN_RULES, ...o, wiringDue: due(o.wiringDue), connectionDue: due(o.connectionDue) } : NO_OWN_RULES;
           if (Object.values(values).some((v) => v !== null)) own.set(code, values);
           expect((await office.put(`/api/settings?area=${code}`, values)).statusCode).toBe(200);
         }

@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import { createTestApp, errorOf } from '../helpers/app.js';
 import { test } from '../helpers/fixture.js';
+import { RECORD_DEFAULTS } from '../../shared/domain/deadlines.js';
 
 const valid = { timezone: 'Asia/Shanghai', wiringDue: '2026-12-15', connectionDue: '2026-12-31', registrationGraceDays: 5, stallDays: 10, postponementLimit: 3 };
 
@@ -9,7 +10,7 @@ describe('settings', () => {
     for (const role of ['office', 'technician', 'unit', 'viewer'] as const) {
       const res = await (await t.as(role)).get('/api/settings');
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2, backboneDue: null, reportBackDays: 10, signingOffice: '县人民政府办公室', homeArea: null, scoreGreen: 90, scoreYellow: 60 });
+      expect(res.json()).toEqual({ timezone: 'Asia/Shanghai', wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2, ...RECORD_DEFAULTS, signingOffice: '县人民政府办公室', homeArea: null, backboneDue: null, reportBackDays: 10, scoreGreen: 90, scoreYellow: 60 });
     }
   });
 
@@ -19,9 +20,9 @@ describe('settings', () => {
       const office = await fresh.as('office');
       const res = await office.put('/api/settings', valid);
       expect(res.statusCode).toBe(200);
-      // a PUT without the signing office (or the training's settings) keeps the stored one
-      expect(res.json()).toEqual({ ...valid, backboneDue: null, reportBackDays: 10, signingOffice: '县人民政府办公室', homeArea: null, scoreGreen: 90, scoreYellow: 60 });
-      expect((await office.get('/api/settings')).json()).toEqual({ ...valid, backboneDue: null, reportBackDays: 10, signingOffice: '县人民政府办公室', homeArea: null, scoreGreen: 90, scoreYellow: 60 });
+      // a PUT without the signing office keeps the stored one
+      expect(res.json()).toEqual({ ...valid, ...RECORD_DEFAULTS, signingOffice: '县人民政府办公室', homeArea: null, backboneDue: null, reportBackDays: 10, scoreGreen: 90, scoreYellow: 60 });
+      expect((await office.get('/api/settings')).json()).toEqual({ ...valid, ...RECORD_DEFAULTS, signingOffice: '县人民政府办公室', homeArea: null, backboneDue: null, reportBackDays: 10, scoreGreen: 90, scoreYellow: 60 });
     } finally {
       await fresh.close();
     }

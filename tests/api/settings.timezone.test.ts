@@ -11,7 +11,7 @@ import { test } from '../helpers/fixture.js';
 test.beforeAll(async ({ t, office }) => {
   // a unit with a step, so that the reports turn instants into days
   const unit = await t.unit({ wiringDue: '2026-01-01' });
-  expect((await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.refused', reason: '不让进门', occurredAt: '2025-12-30T10:00:00Z' })).statusCode).toBe(201);
+  expect((await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.refused', reason: '不让进门', occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString() })).statusCode).toBe(201);
 });
 
 const base = { wiringDue: null, connectionDue: null, registrationGraceDays: 7, stallDays: 14, postponementLimit: 2 };

@@ -107,10 +107,12 @@ describe('blocks and their clearing', () => {
 
   test('postponements are counted across stages, with the first one remembered', async ({ t, office }) => {
     const unit = await t.unit();
-    await office.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.postponed'], occurredAt: '2026-10-01T10:00:00+08:00' });
+    // within the office's backdating limit (backdateDays, 30 by default: "The record")
+    const first = new Date(Date.now() - 20 * 86_400_000).toISOString();
+    await office.post(`/api/units/${unit.id}/events`, { ...BODIES['wiring.postponed'], occurredAt: first });
     await office.post(`/api/units/${unit.id}/events`, BODIES['wiring.completed']);
     const res = await office.post(`/api/units/${unit.id}/events`, BODIES['connection.postponed']);
-    expect(res.json().progress).toMatchObject({ postponements: 2, firstPostponedAt: '2026-10-01T02:00:00.000Z' });
+    expect(res.json().progress).toMatchObject({ postponements: 2, firstPostponedAt: first });
   });
 });
 
@@ -176,12 +178,16 @@ describe('step data', () => {
 
   test('accepts an occurredAt up to five minutes ahead (clock drift) and one in the past (offline sync)', async ({ t, office }) => {
     const unit = await t.unit();
-    const drift = new Date(Date.now() + 4 * 60_000).toISOString();
-    expect((await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started', occurredAt: drift })).statusCode).toBe(201);
-    const res = await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.completed', occurredAt: '2026-11-01T09:30:00+08:00' });
+    // the past one first: field time only moves forward per unit ("The record")
+    const past = new Date(Date.now() - 5 * 86_400_000);
+    past.setUTCHours(1, 30, 0, 0);
+    const day = past.toISOString().slice(0, 10);
+    const res = await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.started', occurredAt: `${day}T09:30:00+08:00` });
     expect(res.statusCode).toBe(201);
-    expect(res.json().event.occurredAt).toBe('2026-11-01T01:30:00.000Z');
-    expect(Date.parse(res.json().event.recordedAt)).toBeGreaterThan(Date.parse('2026-11-02'));
+    expect(res.json().event.occurredAt).toBe(`${day}T01:30:00.000Z`);
+    expect(Date.parse(res.json().event.recordedAt)).toBeGreaterThan(Date.parse(`${day}T02:00:00Z`));
+    const drift = new Date(Date.now() + 4 * 60_000).toISOString();
+    expect((await office.post(`/api/units/${unit.id}/events`, { type: 'wiring.completed', occurredAt: drift })).statusCode).toBe(201);
   });
 
   test('refuses an occurredAt before 1970 (a mistyped year), and stores nothing', async ({ t, office }) => {

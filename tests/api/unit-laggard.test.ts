@@ -28,9 +28,9 @@ describe('a unit’s laggard flags on its own read', () => {
     ]);
     const overdue = await make('逾期的单位', { wiringDue: day(-5), connectionDue: day(-1) });
     const unregistered = await make('未申报的单位');
-    await log(office, unregistered, [{ type: 'wiring.completed', occurredAt: daysAgo(30) }, { type: 'connection.completed', occurredAt: daysAgo(20) }]);
+    await log(office, unregistered, [{ type: 'wiring.completed', occurredAt: daysAgo(29) }, { type: 'connection.completed', occurredAt: daysAgo(20) }]);
     const stalled = await make('停滞的单位');
-    await log(office, stalled, [{ type: 'wiring.started', occurredAt: daysAgo(40) }]);
+    await log(office, stalled, [{ type: 'wiring.started', occurredAt: daysAgo(25) }]);
     const fine = await make('正常的单位', { wiringDue: day(10) });
     await log(office, fine, [{ type: 'wiring.started' }]);
 

@@ -11,6 +11,7 @@ import { TRAINING_CATEGORIES } from '../../shared/domain/training-flags.js';
 import { hashPassword } from '../../server/lib/password.js';
 import { LAGGARD_CATEGORIES, laggardFlags, type LaggardCategory } from '../../shared/domain/laggards.js';
 import { today } from '../../shared/domain/dates.js';
+import { RECORD_DEFAULTS } from '../../shared/domain/deadlines.js';
 import { CITY, COUNTIES, PASSWORD, TZ } from '../../scripts/demo/counties.js';
 import { seedDemo, type DemoSummary } from '../../scripts/demo/seed.js';
 import { describe as describeDemo } from '../../scripts/demo.js';
@@ -47,7 +48,7 @@ describe('npm run demo', () => {
   it('gives the counties different progress: one clearly ahead, one lagging in every category', async () => {
     const [s] = await t.database.db.select().from(settings);
     const own = new Map((await t.database.db.select().from(areaSettings)).map((a) => [a.areaCode, a]));
-    const rules = { timezone: s.timezone, registrationGraceDays: s.registrationGraceDays, stallDays: s.stallDays, postponementLimit: s.postponementLimit };
+    const rules = { ...RECORD_DEFAULTS, timezone: s.timezone, registrationGraceDays: s.registrationGraceDays, stallDays: s.stallDays, postponementLimit: s.postponementLimit };
     const asOf = today(TZ);
     const all = await t.database.db.select().from(units);
     const standing = COUNTIES.map((c) => {

@@ -13,6 +13,7 @@ import {
   type StepRecord,
 } from '../../shared/domain/laggards.js';
 import type { StepType } from '../../shared/domain/steps.js';
+import { RECORD_DEFAULTS } from '../../shared/domain/deadlines.js';
 
 const rules: LaggardRules = {
   timezone: 'Asia/Shanghai',
@@ -21,6 +22,7 @@ const rules: LaggardRules = {
   registrationGraceDays: 7,
   stallDays: 14,
   postponementLimit: 2,
+  ...RECORD_DEFAULTS,
 };
 const none: Deadlines = { wiringDue: null, connectionDue: null };
 

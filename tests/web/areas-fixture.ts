@@ -20,6 +20,7 @@ const zero = { refused_wiring: 0, repeated_postponement: 0, overdue_wiring: 0, o
 export const row = (code: string, name: string, level: RollupRow['area']['level'], total: number, onboarded: number, laggards: number, rank: number, byCategory: Partial<typeof zero> = {}): RollupRow => ({
   area: { code, name, level },
   totalUnits: total,
+  reviewOverdue: 0,
   onboarded,
   onboardedShare: total ? onboarded / total : 0,
   stages: { wiring: { done: onboarded + 2 }, connection: { done: onboarded + 1 }, registration: { done: onboarded } },

@@ -30,7 +30,7 @@ const LAGGARDS = [
 
 const zero = { refused_wiring: 0, repeated_postponement: 0, overdue_wiring: 0, overdue_connection: 0, unregistered_after_connection: 0, stalled: 0, report_back_overdue: 0, training_absent: 0, no_backbone: 0 };
 const stages = { pending: 0, in_progress: 0, blocked: 0, done: 0 };
-const summary: SummaryReport = { asOf: '2026-12-01', totalUnits: 90, onboarded: 30, laggards: 5, stages: { wiring: stages, connection: stages, registration: stages }, byCategory: { ...zero, refused_wiring: 1, overdue_wiring: 1, stalled: 3, report_back_overdue: 0, training_absent: 0, no_backbone: 0 }, byKind: { township: 5, department: 0, other: 0 } };
+const summary: SummaryReport = { asOf: '2026-12-01', totalUnits: 90, onboarded: 30, laggards: 5, stages: { wiring: stages, connection: stages, registration: stages }, byCategory: { ...zero, refused_wiring: 1, overdue_wiring: 1, stalled: 3, report_back_overdue: 0, training_absent: 0, no_backbone: 0 }, byKind: { township: 5, department: 0, other: 0 }, awaitingReview: 0, oldestReviewDays: null };
 
 function serve(scope: string | null) {
   const areas = areaRoutes(scope);

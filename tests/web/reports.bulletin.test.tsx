@@ -32,7 +32,7 @@ const COUNTY = [
 function summaryOf(scope: URLSearchParams): SummaryReport {
   const zero = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as SummaryReport['byCategory'];
   const stages = { pending: 0, in_progress: 0, blocked: 0, done: 0 };
-  const base = { asOf: AS_OF, stages: { wiring: stages, connection: stages, registration: stages }, byKind: { township: 12, department: 29, other: 0 } };
+  const base = { asOf: AS_OF, stages: { wiring: stages, connection: stages, registration: stages }, byKind: { township: 12, department: 29, other: 0 }, awaitingReview: 0, oldestReviewDays: null };
   if (scope.get('kind') === 'township') {
     return { ...base, totalUnits: 25, onboarded: 6, laggards: 12, byCategory: { ...zero, refused_wiring: 2, overdue_wiring: 10, stalled: 3 } };
   }

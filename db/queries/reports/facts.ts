@@ -65,6 +65,8 @@ export function facts(ctx: ReportContext, filter: UnitFilter): SQL {
         u.wiring_status as w, u.connection_status as c, u.registration_status as r,
         u.refused_at, u.postponements, u.first_postponed_at, u.connection_at,
         u.last_event_at,
+        -- awaiting the office's review since ("The record"): registration's only in_progress state
+        case when u.registration_status = 'in_progress' then (u.progress->'registration'->>'since')::timestamptz end as submitted_at,
         ${dues}
       from units u${rules.joins}${tf}
       where ${unitFilter(filter, true, ctx.training)}`;
@@ -80,6 +82,7 @@ export function facts(ctx: ReportContext, filter: UnitFilter): SQL {
       a.first_postponed_at,
       case when (a.c_last & 15) = ${sql.raw(String(codeOf('connection.completed')))} then ${timeOfPacked('a.c_last')} end as connection_at,
       a.last_event_at,
+      case when (a.r_last & 15) = ${sql.raw(String(codeOf('registration.submitted')))} then ${timeOfPacked('a.r_last')} end as submitted_at,
       ${dues}
     from units u
     left join (
@@ -131,6 +134,10 @@ export const RULE_COLUMN: Record<AreaRuleField, { name: string; literal: (v: nev
   // the training's (db/queries/reports/training-flags.ts reads them itself)
   backboneDue: { name: 'backbone_due', literal: dateLiteral },
   reportBackDays: { name: 'report_back_days', literal: intLiteral },
+  backdateDays: { name: 'backdate_days', literal: intLiteral },
+  reviewDays: { name: 'review_days', literal: intLiteral },
+  lateJoinWiringDays: { name: 'late_wiring_days', literal: intLiteral },
+  lateJoinConnectionDays: { name: 'late_connection_days', literal: intLiteral },
 };
 
 /**
@@ -150,7 +157,7 @@ function ruleColumns(ctx: ReportContext): { wiringDue: SQL; connectionDue: SQL; 
   const rows = ctx.areaRules.map(({ code, rules: v }) => `(${[codeLiteral(code), ...varying.map((f) => RULE_COLUMN[f].literal(v[f] as never))].join(', ')})`);
   const joins = sql.raw(`\n      left join (values ${rows.join(', ')}) as ar(code, ${varying.map((f) => RULE_COLUMN[f].name).join(', ')}) on ar.code = u.area_code`);
   const value = (f: AreaRuleField) => (varying.includes(f) ? sql.raw(`coalesce(ar.${RULE_COLUMN[f].name}, ${RULE_COLUMN[f].literal(r[f] as never)})`) : constant(f));
-  const counts = (['registrationGraceDays', 'stallDays', 'postponementLimit'] as const).filter((f) => varying.includes(f));
+  const counts = (['registrationGraceDays', 'stallDays', 'postponementLimit', 'reviewDays'] as const).filter((f) => varying.includes(f));
   return {
     wiringDue: value('wiringDue'),
     connectionDue: value('connectionDue'),

@@ -53,9 +53,10 @@ export function flagRules(ctx: ReportContext) {
     },
     d_overdue_connection: { applies: sql`r <> 'done' and c <> 'done' and ${asOf} > connection_due_day`, days: sql`${asOf} - connection_due_day` },
     d_overdue_wiring: { applies: sql`r <> 'done' and w <> 'done' and ${asOf} > wiring_due_day`, days: sql`${asOf} - wiring_due_day` },
-    // no step since before the start of (asOf − stallDays + 1)
+    // no step since before the start of (asOf − stallDays + 1). Registration's only in_progress
+    // state is awaiting the office's review, never the unit's stall ("The record"): r is left out
     d_stalled: {
-      applies: sql`r <> 'done' and 'in_progress' in (w, c, r) and last_event_at < ${boundOf('stallDays', (n) => -n + 1)}`,
+      applies: sql`r <> 'done' and 'in_progress' in (w, c) and last_event_at < ${boundOf('stallDays', (n) => -n + 1)}`,
       days: sql`${asOf} - ${dayIn('last_event_at', tz)}`,
     },
     // training: an onboarded unit lags too (no r <> 'done')
@@ -87,7 +88,8 @@ export function flagged(whole: ReportContext, filter: UnitFilter): SQL {
     from (
       select f.id, f.code, f.name, f.kind, f.parent_code, f.area_code, f.contact_name, f.contact_phone, f.assignee_id, f.w, f.c, f.r, f.last_event_at,
         ${sql.join(flags, sql`, `)},
-        ((w = 'in_progress')::int + (c = 'in_progress')::int + (r = 'in_progress')::int) as n_stalled
+        -- stalled stages; registration in_progress (awaiting review) is not the unit's stall
+        ((w = 'in_progress')::int + (c = 'in_progress')::int) as n_stalled
       from (${facts(ctx, filter)}) f
       -- offset 0 keeps this a subquery: flattened, each daysLate would be computed again for score and max_days
       offset 0

@@ -8,3 +8,4 @@ export { rollupGroups } from './rollup.js';
 export { completionsByDay, countUnits } from './trend.js';
 export { reasonCounts } from './reasons.js';
 export { dueSoonPage, type DueSoonRow } from './due-soon.js';
+export { reviewQueue, type ReviewRow } from './review.js';

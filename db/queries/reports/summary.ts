@@ -6,6 +6,7 @@ import type { StageStatus } from '../../../shared/domain/steps.js';
 import type { ReportContext } from './context.js';
 import { facts, type UnitFilter } from './facts.js';
 import { CATEGORY_BIT, CATEGORY_COLUMN, flagRules, forArea } from './flags.js';
+import { reviewOverdueSql, submittedDaySql } from './review.js';
 
 export interface SummaryGroup {
   w: StageStatus;
@@ -15,6 +16,9 @@ export interface SummaryGroup {
   /** which flags apply, one bit per category (CATEGORY_BIT); 0: not a laggard */
   mask: number;
   n: number;
+  /** "The record": of these, registrations awaiting review longer than reviewDays, and the earliest submission's day (days since 1970) */
+  review_overdue: number;
+  oldest_review_day: number | null;
 }
 
 /**
@@ -29,7 +33,8 @@ export async function summaryGroups(db: DbOrTx, ctx: ReportContext, scope: UnitF
 /** The summary's groups, per child of a roll-up besides (`child`: an expression over the facts, `f`). */
 export function groups(whole: ReportContext, scope: UnitFilter, child?: SQL): SQL {
   const ctx = forArea(whole, scope.area);
-  return sql`select w, c, r, kind, ${maskOf(ctx)} as mask${child ? sql`, ${child} as child` : sql``}, count(*)::int as n
+  return sql`select w, c, r, kind, ${maskOf(ctx)} as mask${child ? sql`, ${child} as child` : sql``}, count(*)::int as n,
+        (count(*) filter (where ${reviewOverdueSql(ctx)}))::int as review_overdue, min(${submittedDaySql(ctx)}) as oldest_review_day
       from (${facts(ctx, scope)}) f
       group by 1, 2, 3, 4, 5${child ? sql`, 6` : sql``}`;
 }

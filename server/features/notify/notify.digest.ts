@@ -20,6 +20,7 @@ interface DigestInput {
   dueSoon: NonNullable<DigestText['dueSoon']>;
   byCategory: SummaryReport['byCategory'];
   laggards: LaggardItem[];
+  review: { awaiting: number; oldestDays: number | null };
 }
 
 /** The reports as the board shows them, of the channel's scope (null: the whole installation). */
@@ -29,7 +30,7 @@ async function digestInput(db: DbOrTx, scope: string | null, day: string, now: D
   const dueSoon = { days: soon.days, total: soon.total, names: soon.items.map((i) => i.unit.name) };
   const { previous: p, change } = summary;
   const week = p && change ? { date: p.asOf, onboarded: p.onboarded, laggards: p.laggards, ...change } : null;
-  return { totals: { totalUnits: summary.totalUnits, onboarded: summary.onboarded, laggards: summary.laggards }, week, dueSoon, byCategory: summary.byCategory, laggards: laggards.items };
+  return { totals: { totalUnits: summary.totalUnits, onboarded: summary.onboarded, laggards: summary.laggards }, week, dueSoon, byCategory: summary.byCategory, laggards: laggards.items, review: { awaiting: summary.awaitingReview, oldestDays: summary.oldestReviewDays } };
 }
 
 export async function buildDigestFor(
@@ -52,6 +53,7 @@ export async function buildDigestFor(
     week: input.week,
     dueSoon: input.dueSoon,
     byCategory: input.byCategory,
+    review: input.review,
     laggards: input.laggards.map((l) => ({ name: l.unit.name, flags: l.flags })),
     link: board && scope !== null ? `${board}?area=${scope}` : board,
     maxBytes: MESSAGE_MAX_BYTES[d.kind],

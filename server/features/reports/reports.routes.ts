@@ -5,7 +5,7 @@ import { laggardsAttachment, laggardsCsv, laggardsXlsx, XLSX_MIME } from './repo
 import { actorOf } from '../../lib/actor.js';
 import { route } from '../../lib/route.js';
 import { dueSoonReport, laggardsReport, reportArea, summaryReport } from '../../lib/reports.js';
-import { laggardsForExport, reasonsReport, rollupReport, trendReport } from './reports.service.js';
+import { laggardsForExport, reasonsReport, reviewQueueReport, rollupReport, trendReport } from './reports.service.js';
 import type { RollupQuery } from '../../../shared/schemas/areas.js';
 import { rollupAttachment, rollupCsv, rollupXlsx } from './rollup.files.js';
 
@@ -47,6 +47,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const { query } = await narrowed(req);
     return reasonsReport(db, query.asOf, query.area);
   });
+
+  route(app, reportsApi.reviewQueue, async (req) => reviewQueueReport(db, (await narrowed(req)).query.area));
 
   // the roll-up: the children of `parent` (default: the caller's scope) side by side, ranked
   const rollup = async (req: { query: RollupQuery } & Parameters<typeof actorOf>[0]) =>

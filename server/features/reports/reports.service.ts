@@ -3,9 +3,9 @@
 import type { DbOrTx } from '../../../db/client.js';
 import { addDays, dayNumber, fromDayNumber, today } from '../../../shared/domain/dates.js';
 import { REASON_CODES, STAGES, type ReasonCode } from '../../../shared/domain/steps.js';
-import { TREND_MAX_DAYS, type ReasonsReport, type TrendQuery, type TrendReport } from '../../../shared/schemas/reports.js';
+import { TREND_MAX_DAYS, type ReasonsReport, type ReviewQueueReport, type TrendQuery, type TrendReport } from '../../../shared/schemas/reports.js';
 import { readSettings } from '../../../db/queries/settings.js';
-import { allLaggards, completionsByDay, countUnits, inReportTransaction, reasonCounts, type ReportFilter } from '../../../db/queries/reports/index.js';
+import { allLaggards, completionsByDay, countUnits, inReportTransaction, reasonCounts, reviewQueue, type ReportFilter } from '../../../db/queries/reports/index.js';
 import { fail } from '../../lib/errors.js';
 import { reportContext, withNotices } from '../../lib/reports.js';
 
@@ -13,6 +13,25 @@ export async function laggardsForExport(db: DbOrTx, q: ReportFilter) {
   const ctx = await reportContext(db, q.asOf);
   const items = await inReportTransaction(db, async (tx) => withNotices(tx, await allLaggards(tx, ctx, q), true));
   return { ctx, items };
+}
+
+/**
+ * GET /api/reports/review-queue: today's registrations awaiting the office's review in the area
+ * (already narrowed to the caller's scope), oldest first, each with the days it has waited and
+ * whether that is longer than its county's reviewDays.
+ */
+export async function reviewQueueReport(db: DbOrTx, area: string | null): Promise<ReviewQueueReport> {
+  const ctx = await reportContext(db);
+  const rows = await inReportTransaction(db, (tx) => reviewQueue(tx, ctx, area));
+  const reviewDaysOf = (county: string | null) => ctx.areaRules.find((a) => a.code === county)?.rules.reviewDays ?? ctx.rules.reviewDays;
+  const items = rows.map((r) => ({
+    unit: { id: r.id, code: r.code, name: r.name, kind: r.kind as ReviewQueueReport['items'][number]['unit']['kind'], areaCode: r.area_code },
+    submittedAt: new Date(Number(r.submitted_ms)).toISOString(),
+    platformRef: r.platform_ref,
+    waitingDays: r.waiting_days,
+    overdue: r.waiting_days > reviewDaysOf(r.area_code),
+  }));
+  return { asOf: ctx.asOf, reviewDays: ctx.rules.reviewDays, items };
 }
 
 /** The default trend: the 30 days up to today. */

@@ -10,9 +10,9 @@ import { voiceOf } from '../../../shared/domain/voice.js';
 import { countyInReach, readAreaOverrides, readAreaScores, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
 import { DEFAULT_SCORE_THRESHOLDS, effectiveScore, type ScoreThresholds } from '../../../shared/domain/scorecard.js';
 import { inScope } from '../../../shared/domain/areas.js';
-import { effectiveAreaRules, NO_OWN_RULES, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
+import { AREA_RULE_FIELDS, effectiveAreaRules, NO_OWN_RULES, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
 import type { Area } from '../../../shared/schemas/areas.js';
-import { AreaOwnSettings, DEFAULT_REPORT_BACK_DAYS, Settings, type AreaSettings } from '../../../shared/schemas/settings.js';
+import { AreaOwnSettings, DEFAULT_REPORT_BACK_DAYS, Settings, SettingsInput, type AreaSettings } from '../../../shared/schemas/settings.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/errors.js';
 import { areaFor } from '../../lib/scope.js';
@@ -52,6 +52,10 @@ export async function areaSettings(db: DbOrTx, area: Area): Promise<AreaSettings
     registrationGraceDays: rules.registrationGraceDays,
     stallDays: rules.stallDays,
     postponementLimit: rules.postponementLimit,
+    backdateDays: rules.backdateDays,
+    reviewDays: rules.reviewDays,
+    lateJoinWiringDays: rules.lateJoinWiringDays,
+    lateJoinConnectionDays: rules.lateJoinConnectionDays,
     backboneDue: rules.backboneDue ?? null,
     reportBackDays: rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS,
     own: { ...NO_OWN_RULES, ...overrides.get(area.code), ...ownScore, signingOffice: self?.signingOffice ?? null, docPrefix: self?.docPrefix ?? null } as AreaSettings['own'],
@@ -89,22 +93,14 @@ function bodyOf<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
 
 /** PUT /api/settings, with ?area= an area's own values: the answer is what GET answers after it. */
 export async function putSettings(db: DbOrTx, actor: Actor, area: string | undefined, body: unknown): Promise<Settings | AreaSettings> {
-  return area === undefined ? putInstallationSettings(db, actor, bodyOf(Settings, body)) : putAreaSettings(db, actor, area, bodyOf(AreaOwnSettings, body));
+  return area === undefined ? putInstallationSettings(db, actor, bodyOf(SettingsInput, body)) : putAreaSettings(db, actor, area, bodyOf(AreaOwnSettings, body));
 }
 
 /** The office whose scope holds the area (404 otherwise) sets that area's own values (absent or null: inherit). */
 async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: AreaOwnSettings): Promise<AreaSettings> {
   if (!inScope(actor.scope, code)) throw notFound();
   const area = (await areaFor(db, actor, code))!;
-  const own: AreaOwnRules = {
-    wiringDue: body.wiringDue ?? null,
-    connectionDue: body.connectionDue ?? null,
-    registrationGraceDays: body.registrationGraceDays ?? null,
-    stallDays: body.stallDays ?? null,
-    postponementLimit: body.postponementLimit ?? null,
-    backboneDue: body.backboneDue ?? null,
-    reportBackDays: body.reportBackDays ?? null,
-  };
+  const own = Object.fromEntries(AREA_RULE_FIELDS.map((f) => [f, body[f] ?? null])) as AreaOwnRules;
   const ownScore = { scoreGreen: body.scoreGreen ?? null, scoreYellow: body.scoreYellow ?? null };
   return db.transaction(async (tx) => {
     if (!inScope((await actingNow(tx, actor)).scope, code)) throw notFound();
@@ -129,7 +125,7 @@ async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: Are
  * The installation's settings are every area's defaults: only a whole-installation office
  * changes them. The home area must be a county (a new unit's county).
  */
-async function putInstallationSettings(db: DbOrTx, actor: Actor, body: Settings): Promise<Settings> {
+async function putInstallationSettings(db: DbOrTx, actor: Actor, body: SettingsInput): Promise<Settings> {
   if (actor.scope !== null) throw fail.forbidden(INSTALLATION_ONLY);
   if (body.homeArea) {
     const area = await findArea(db, body.homeArea);

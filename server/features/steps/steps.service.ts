@@ -11,7 +11,8 @@ import { findUnitInReach, type UnitRow } from '../../../db/queries/units.js';
 import { narrowTo } from '../../../shared/domain/areas.js';
 import { STEP_ALERTS } from '../../../shared/domain/notify-alerts.js';
 import { applyStep, checkStep, deriveProgress, mayRecord, type Progress } from '../../../shared/domain/progress.js';
-import { STEP_RULES } from '../../../shared/domain/steps.js';
+import { backdateLimitDays, earliestOccurredAt, fieldTimeBound, STEP_RULES, UNIT_BACKDATE_DAYS } from '../../../shared/domain/steps.js';
+import { rulesForArea } from '../../../db/queries/settings.js';
 import type { EventsQuery, Step, StepInput } from '../../../shared/schemas/steps.js';
 import type { Config } from '../../config.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
@@ -72,6 +73,7 @@ async function record(deps: StepDeps, actor: Actor, unitId: string, input: StepI
   // again, so a busy unit still makes progress and no step is stored on stale progress.
   const unit = await findUnitInReach(db, actor.reach, unitId);
   if (!unit) throw fail.notFound('unit');
+  await checkBackdating(db, actor, unit, input);
   const written = await append(deps, db, actor, unit, input);
   if (written) return written;
   return db.transaction(async (tx) => {
@@ -83,12 +85,43 @@ async function record(deps: StepDeps, actor: Actor, unitId: string, input: StepI
   });
 }
 
-/** Checks the step against the unit's progress as read, and appends it if that is still current. */
+/**
+ * Backdating is bounded by role (docs/contract/domain.md "The record"): 400 naming occurredAt.
+ * The area's backdateDays (at least 1) is read only for a step dated more than a day back, so
+ * the usual step costs no extra query.
+ */
+async function checkBackdating(db: DbOrTx, actor: Actor, unit: UnitRow, input: StepInput): Promise<void> {
+  if (!input.occurredAt) return;
+  const at = Date.parse(input.occurredAt);
+  const now = Date.now();
+  if (at >= now - 86_400_000) return;
+  const backdateDays = actor.role === 'unit' ? UNIT_BACKDATE_DAYS : (await rulesForArea(db, unit.areaCode)).backdateDays;
+  if (at >= earliestOccurredAt(actor.role, backdateDays, now).getTime()) return;
+  const days = backdateLimitDays(actor.role, backdateDays);
+  const message = `不能早于 ${days} 天前：${actor.role === 'unit' ? '单位联系人' : '技术人员和办公室'}最多补记 ${days} 天前发生的步骤`;
+  throw fail.validation(`invalid body: occurredAt ${message}`, [{ field: 'occurredAt', message, limitDays: days }]);
+}
+
+/**
+ * Checks the step against the unit's progress as read, and appends it if that is still current.
+ * Every check here (the stage machine, field-time order) stands on the same progress the
+ * compare-and-swap write is conditioned on: a concurrent step makes the write miss, and the
+ * step is judged again under the unit's lock, so two racing steps cannot both pass.
+ */
 async function append(deps: StepDeps, db: DbOrTx, actor: Actor, unit: UnitRow, input: StepInput): Promise<Recorded | undefined> {
   const rule = STEP_RULES[input.type];
   const refusal = checkStep(unit.progress, input.type);
   if (refusal) throw fail.transition(refusal.message, { reason: refusal.code, stage: rule.stage, progress: unit.progress });
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
+  const notBefore = fieldTimeBound(unit.progress.lastEventAt, occurredAt);
+  if (notBefore) {
+    throw fail.transition(`发生时间不能早于本单位最近一条有效步骤的发生时间 ${notBefore}：现场时间只能向前；更正过去请由办公室作废后重记`, {
+      reason: 'before_latest_step',
+      notBefore,
+      stage: rule.stage,
+      progress: unit.progress,
+    });
+  }
   const progress = applyStep(unit.progress, { type: input.type, occurredAt: iso(occurredAt), data: input.data });
   const step = {
     unitId: unit.id,

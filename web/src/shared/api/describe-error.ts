@@ -10,6 +10,13 @@ export interface ErrorText {
 
 const REFUSALS = ['stage_done', 'wiring_not_done', 'connection_not_done', 'already_awaiting_review', 'not_awaiting_review'];
 
+/** An instant as the reader's clock shows it, 2026-12-01 14:05 (the refusal carries no time zone of the campaign). */
+const wallTime = (iso: string) => {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+};
+
 const fieldName = (path: string) => path.split(/[./]/).filter(Boolean).pop() ?? path;
 
 /** A field path from the server ("data.platformRef", "body/name") as a label when one is known. */
@@ -79,6 +86,7 @@ const RULES: Rule[] = [
   [/^must be 2999-12-31 or earlier$/, (_m, t) => t('problem.after2999')],
   [/^must not be after to$/, (_m, t) => t('problem.fromAfterTo')],
   [/^is in the future$/, (_m, t) => t('problem.future')],
+  [/^不能早于 (\d+) 天前/, (m, t) => t('record.backdateLimit', { count: Number(m[1]) })],
   [/^only allowed with the unit role$/, (_m, t) => t('problem.onlyUnitRole')],
   [/^must not be empty\b/, (_m, t) => t('problem.required')],
   [/^name the units: unitIds or parentCode$/, (_m, t) => t('problem.nameUnits')],
@@ -124,6 +132,11 @@ export function describeError(error: unknown, t: TFunction): ErrorText {
     // The server's own words name the rule; the refusal code, when given, has a translation.
     const details = error.details as { reason?: string; code?: string } | undefined;
     const code = details?.reason ?? details?.code;
+    // field time only moves forward ("The record"): say the instant the step may not precede
+    if (code === 'before_latest_step') {
+      const notBefore = (error.details as { notBefore?: string }).notBefore;
+      return { title, lines: [t('record.beforeLatest', { time: notBefore ? wallTime(notBefore) : '' })] };
+    }
     const words = code && REFUSALS.includes(code) ? t(dataKey(`refusal.${code}`)) : error.message;
     return { title, lines: [words] };
   }

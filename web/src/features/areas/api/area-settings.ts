@@ -5,7 +5,17 @@ import type { AreaSettings, Settings } from '../../../../../shared/schemas/index
 import { call } from '../../../shared/api/call.js';
 
 /** The deadlines an area may set for itself; the time zone and the signing office stay the installation's. */
-export const AREA_SETTING_KEYS = ['wiringDue', 'connectionDue', 'registrationGraceDays', 'stallDays', 'postponementLimit'] as const;
+export const AREA_SETTING_KEYS = [
+  'wiringDue',
+  'connectionDue',
+  'registrationGraceDays',
+  'stallDays',
+  'postponementLimit',
+  'backdateDays',
+  'reviewDays',
+  'lateJoinWiringDays',
+  'lateJoinConnectionDays',
+] as const;
 export type AreaSettingKey = (typeof AREA_SETTING_KEYS)[number];
 
 /** Which area a value comes from: its code; null = the installation's default. */

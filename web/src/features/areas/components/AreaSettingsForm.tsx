@@ -13,8 +13,13 @@ import { useArea, type AreaWithAncestors } from '../api/areas.js';
 import type { TFunction } from 'i18next';
 import { dataKey, type I18nKey } from '../../../i18n/keys.js';
 
-const NUMBERS: readonly AreaSettingKey[] = ['registrationGraceDays', 'stallDays', 'postponementLimit'];
-const HINTS: Partial<Record<AreaSettingKey, I18nKey>> = { registrationGraceDays: 'settings.registrationGraceHint', stallDays: 'settings.stallHint', postponementLimit: 'settings.postponementHint' };
+const NUMBERS: readonly AreaSettingKey[] = ['registrationGraceDays', 'stallDays', 'postponementLimit', 'backdateDays', 'reviewDays', 'lateJoinWiringDays', 'lateJoinConnectionDays'];
+const HINTS: Partial<Record<AreaSettingKey, I18nKey>> = { registrationGraceDays: 'settings.registrationGraceHint', stallDays: 'settings.stallHint', postponementLimit: 'settings.postponementHint',
+  backdateDays: 'settings.backdateHint',
+  reviewDays: 'settings.reviewHint',
+  lateJoinWiringDays: 'settings.lateJoinWiringHint',
+  lateJoinConnectionDays: 'settings.lateJoinConnectionHint',
+};
 
 /** 本县设置 / 继承自 陇南市 / 全局默认 */
 export function sourceLabel(source: Source | undefined, area: string, tree: AreaWithAncestors | undefined, t: TFunction): string {

@@ -8,6 +8,7 @@ import { useOnline } from '../../../shared/lib/use-online.js';
 import { SEND_TIMEOUT_MS, type OutboxSnapshot } from './outbox.js';
 import { useOutbox, useOutboxState } from './react.js';
 import type { OutboxEntry } from './types.js';
+import { RelogForm, refusedForTime } from './RelogForm.js';
 
 export type EntryState = 'sending' | 'offline' | 'paused' | 'timeout' | 'network' | 'server' | 'waiting' | 'sent' | 'refused';
 
@@ -33,6 +34,8 @@ export const entryRefusal = (entry: OutboxEntry) =>
 /** What the person can do about a refusal, by what the server said. */
 export function refusalAdvice(entry: OutboxEntry, t: TFunction): string {
   const code = entry.refusal?.code ?? 'UNKNOWN';
+  // a refusal for the step's time: another time, within the bounds, is what helps
+  if (refusedForTime(entry)) return t('record.relogAdvice');
   return t(`outbox.todo.${code}`, { defaultValue: t('outbox.todo.other') });
 }
 
@@ -55,6 +58,7 @@ export function EntryStatus({ clientEventId, step, fallback, inline = false }: {
         <p className="notice__title">{t('outbox.refusedStep', { step })}</p>
         <p>{refusal.title} {refusal.lines.join(' ')}</p>
         <p>{refusalAdvice(entry, t)}</p>
+        {refusedForTime(entry) && <RelogForm entry={entry} />}
         <button type="button" className="button button--secondary button--small" onClick={() => void outbox?.dismiss(clientEventId)}>
           {t('outbox.dismiss')}
         </button>

@@ -7,6 +7,7 @@ import { Link } from '@tanstack/react-router';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { entryRefusal, entryState, entryWords, refusalAdvice } from './EntryStatus.js';
 import { useOutbox, useOutboxState } from './react.js';
+import { RelogForm, refusedForTime } from './RelogForm.js';
 import type { OutboxEntry } from './types.js';
 
 /** `compact`: only when something is not sent (on the technician's home); `page`: the /outbox page. */
@@ -73,6 +74,7 @@ function OutboxItem({ entry, onDismiss }: { entry: OutboxEntry; onDismiss: () =>
           <p className="notice__title">{t('outbox.refusedBecause')} {refusal.title}</p>
           {refusal.lines.map((line, i) => <p key={i}>{line}</p>)}
           <p>{refusalAdvice(entry, t)}</p>
+          {refusedForTime(entry) && <RelogForm entry={entry} />}
         </div>
       )}
       {entry.status !== 'pending' && (

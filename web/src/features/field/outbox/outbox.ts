@@ -132,6 +132,18 @@ export class Outbox {
     await this.load();
   }
 
+  /**
+   * Logs a refused step again with a new field time (a step dated before the unit's latest one,
+   * or further back than the user's role may date: docs/contract/domain.md "The record"). The
+   * refused step was never recorded, so it keeps its clientEventId and its place in the queue.
+   */
+  async relog(clientEventId: string, occurredAt: string) {
+    const entry = this.snapshot.entries.find((e) => e.clientEventId === clientEventId);
+    if (entry?.status !== 'refused') return;
+    await this.save({ ...entry, status: 'pending', attempts: 0, refusal: undefined, lastError: undefined, lastFailure: undefined, autoTime: false, step: { ...entry.step, occurredAt } });
+    this.retryNow();
+  }
+
   /** The connection is back (or the user asked): try now, from the first delay again. */
   retryNow() {
     this.failures = 0;

@@ -15,6 +15,7 @@ import { BarList } from './BarList.js';
 import { LeaderBrief } from './LeaderBrief.js';
 import { AreaOverview, useAreaParam } from '../../areas/index.js';
 import { Delta } from '../../../shared/components/Change.js';
+import { AwaitingReviewStat, ReviewQueue } from './ReviewQueue.js';
 
 const TrendChart = lazy(() => import('./TrendChart.js'));
 const TREND_DAYS = 30;
@@ -45,6 +46,7 @@ export function OverviewPage() {
           <Funnel summary={summary.data} />
         </>
       )}
+      <ReviewQueue area={area} />
       <Trend area={area} />
       {summary.data && (
         <div className="grid-2">
@@ -81,6 +83,7 @@ function Totals({ summary, area }: { summary: Summary; area: string | null }) {
         {prev && <Delta value={summary.laggards - prev.laggards} better="down" />}
       </li>
       <OverdueNotices />
+      <AwaitingReviewStat summary={summary} />
     </ul>
   );
 }

@@ -15,7 +15,7 @@ import { AreaCascade, AreaSettingsForm, AreaVoiceForm, useAreaParam } from '../.
 // the home area has its own picker (an area, not a field of text)
 type Key = Exclude<keyof Settings, 'homeArea'>;
 type Values = Record<Key, string>;
-const NUMBERS: Key[] = ['registrationGraceDays', 'stallDays', 'postponementLimit', 'scoreGreen', 'scoreYellow'];
+const NUMBERS: Key[] = ['registrationGraceDays', 'stallDays', 'postponementLimit', 'scoreGreen', 'scoreYellow', 'backdateDays', 'reviewDays', 'lateJoinWiringDays', 'lateJoinConnectionDays'];
 const TEXTS: Key[] = ['timezone', 'signingOffice'];
 
 export function SettingsPage() {
@@ -114,6 +114,13 @@ function SettingsForm({ initial }: { initial: Settings & { homeArea?: string | n
         <div className="form-grid">
           {field('scoreGreen', 'number', t('leaders.scoreGreenHint'))}
           {field('scoreYellow', 'number', t('leaders.scoreYellowHint'))}
+        </div>
+        {/* "The record": backdating, the office's review limit, late joiners' due dates */}
+        <div className="form-grid">
+          {field('backdateDays', 'number', t('settings.backdateHint'))}
+          {field('reviewDays', 'number', t('settings.reviewHint'))}
+          {field('lateJoinWiringDays', 'number', t('settings.lateJoinWiringHint'))}
+          {field('lateJoinConnectionDays', 'number', t('settings.lateJoinConnectionHint'))}
         </div>
         {field('signingOffice', 'text', t('settings.signingOfficeHint'))}
         <AreaCascade label={t('areas.homeArea')} hint={t('areas.homeAreaHint')} root={null} value={homeArea} onChange={(code) => { setHomeArea(code); setHomeError(undefined); setSaved(false); }} emptyLabel={t('areas.homeAreaNone')} error={homeError} />

@@ -24,6 +24,8 @@ import { registrationSentence } from '../lib/unit-sentences.js';
 import { helpOf } from '../lib/unit-help.js';
 import { HelpPanel } from './HelpPanel.js';
 import { BackbonePanel } from '../../training/index.js';
+import { useFormat } from '../../../shared/lib/use-format.js';
+import { reviewWaitDays } from '../../../../../shared/domain/review.js';
 
 export function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -100,11 +102,19 @@ function BackLink() {
 /** What the unit's own contact most needs to know about its registration (lib/unit-sentences.ts words it). */
 function RegistrationNotice({ unit, steps }: { unit: Unit; steps: Step[] }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const said = registrationSentence(unit.progress, submittedRef(steps), t);
   if (!said) return null;
+  const reg = unit.progress.registration;
+  // "The record": the wait is the office's, and the title says how long it has been
+  const waiting = reg.awaitingReview && reg.status === 'in_progress';
   return (
     <div className={`notice notice--${said.tone}`} role="status">
-      <p className="notice__title">{said.title}</p>
+      {waiting ? (
+        <p className="notice__title" data-testid="awaiting-review">{t('record.awaitingFor', { count: reviewWaitDays(unit.progress, format.timezone, format.today()) ?? 0 })}</p>
+      ) : (
+        <p className="notice__title">{said.title}</p>
+      )}
       <p>{said.text}</p>
     </div>
   );
