@@ -2,9 +2,8 @@
 // or more counties under 陇南市 that stand differently, every unit in its county, and the scoped
 // logins, each able to log in and carrying its scope.
 import { describe, expect, it } from 'vitest';
-import { areas, areaSettings, settings, steps, units, users } from '../../db/schema/index.js';
 import { STEP_RULES } from '../../shared/domain/steps.js';
-import { areas, areaSettings, settings, trainings, units, users } from '../../db/schema/index.js';
+import { areas, areaSettings, settings, steps, trainings, units, users } from '../../db/schema/index.js';
 import { trainingFlagRows } from '../../db/queries/reports/training-flags.js';
 import { reportContext } from '../../server/lib/reports.js';
 import { TRAINING_CATEGORIES } from '../../shared/domain/training-flags.js';

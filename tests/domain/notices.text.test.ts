@@ -49,15 +49,15 @@ describe('notice text over every combination of flags', () => {
       expect(problems, label).toHaveLength(flags.length);
       expect(new Set(problems).size, label).toBe(problems.length);
       for (const f of flags) {
-        const line = problems.find((p) => p.startsWith(CATEGORY_LABELS[f.category].zh) && (f.category !== 'stalled' || p.includes(`（${STAGE_WORDS[f.stage!]}）`)));
+        const line = problems.find((p) => p.startsWith(CATEGORY_LABELS[f.category].zh) && (f.category !== 'stalled' || p.includes(`（${STAGE_WORDS[f.stage as (typeof STAGES)[number]]}）`)));
         expect(line, `${label}: ${f.category}`).toBeDefined();
         expect(line).toContain(`${f.daysLate} 天`);
         expect(line).not.toMatch(/[a-z_]{4,}/);
       }
       // the stage each line is about never goes back: 布线 before 接入 before 申报
       const rank = problems.map((p) => {
-        const f = flags.find((x) => p.startsWith(CATEGORY_LABELS[x.category].zh) && (x.category !== 'stalled' || p.includes(`（${STAGE_WORDS[x.stage!]}）`)))!;
-        return f.stage === null ? -1 : STAGES.indexOf(f.stage);
+        const f = flags.find((x) => p.startsWith(CATEGORY_LABELS[x.category].zh) && (x.category !== 'stalled' || p.includes(`（${STAGE_WORDS[x.stage as (typeof STAGES)[number]]}）`)))!;
+        return f.stage === null ? -1 : STAGES.indexOf(f.stage as (typeof STAGES)[number]);
       });
       expect(rank, label).toEqual([...rank].sort((a, b) => a - b));
     }

@@ -48,6 +48,7 @@ export function fileRows(r: RollupResponse): FileRow[] {
     area: { code: '', name: '合计', level: 'kind' },
     totalUnits,
     onboarded,
+    reviewOverdue: sum((x) => x.reviewOverdue),
     onboardedShare: totalUnits === 0 ? 0 : onboarded / totalUnits,
     stages: { wiring: { done: sum((x) => x.stages.wiring.done) }, connection: { done: sum((x) => x.stages.connection.done) }, registration: { done: sum((x) => x.stages.registration.done) } },
     laggards: sum((x) => x.laggards),
