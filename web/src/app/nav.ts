@@ -20,6 +20,7 @@ export function navItems(user: SessionUser): NavItem[] {
         { to: '/users', label: 'nav.users' },
         { to: '/settings', label: 'nav.settings' },
         { to: '/notify', label: 'notify.nav' },
+        { to: '/display-links', label: 'display.nav' },
         { to: '/audit', label: 'nav.audit' },
       ];
     case 'viewer':

@@ -182,6 +182,11 @@ const notify = createRoute({
   ...page('/notify', 'titles.notify', office),
   component: lazyRouteComponent(() => import('../features/notify/components/NotifyPage.js'), 'NotifyPage'),
 });
+// the meeting screen's display links (issue 26); the screen itself is /screen, outside the app
+const displayLinks = createRoute({
+  ...page('/display-links', 'titles.display', office),
+  component: lazyRouteComponent(() => import('../features/display/components/DisplayLinksPage.js'), 'DisplayLinksPage'),
+});
 const audit = createRoute({
   ...page('/audit', 'titles.audit', office),
   validateSearch: searchOf(AuditQuery),
@@ -252,6 +257,7 @@ export const routeTree = rootRoute.addChildren([
   users,
   settings,
   notify,
+  displayLinks,
   audit,
   password,
   trainings,
