@@ -20,6 +20,11 @@ describe('the display-link page', () => {
 
     await page.getByRole('button', { name: '生成大屏链接' }).click();
     await page.getByLabel('名称').fill('县会议室');
+    // the screen shows 宕昌县, an area inside the office's scope, chosen level by level
+    const province = page.getByLabel('省（区、市）', { exact: true });
+    if (await province.count()) await province.selectOption('62');
+    await page.getByLabel('市（州）', { exact: true }).selectOption('6212');
+    await page.getByLabel('县（市、区）', { exact: true }).selectOption('621223');
     await page.getByLabel('有效期').selectOption('7');
     await page.getByRole('button', { name: '生成链接' }).click();
     const shown = page.getByRole('region', { name: '新的大屏链接' });
@@ -31,6 +36,7 @@ describe('the display-link page', () => {
     // listed with its label, scope, a 7-day expiry and as active
     const row = page.getByRole('row').filter({ hasText: '县会议室' });
     await row.getByText('有效').waitFor();
+    await row.getByText('宕昌县').waitFor();
     const [made] = (await stage.office.get('/api/display-links')).items as { createdAt: string; expiresAt: string }[];
     // the server stamps the two a moment apart
     expect(Math.abs(Date.parse(made.expiresAt) - Date.parse(made.createdAt) - 7 * 86_400_000)).toBeLessThan(5000);
@@ -41,6 +47,7 @@ describe('the display-link page', () => {
     try {
       await wall.page.goto(url);
       await wall.page.getByTestId('screen-rate').waitFor();
+      expect(await wall.page.getByRole('heading', { level: 1 }).textContent()).toContain('宕昌县');
       expect(await wall.page.getByTestId('screen-recent').textContent()).toContain('大屏链接演示乡人民政府');
 
       await logIn(phone.page, stage.server.url, ADMIN.username, ADMIN.password);

@@ -1198,6 +1198,7 @@ export const en: Translation = {
     empty: 'No display links yet. Choose "New display link" to make one for a meeting-room screen.',
     listLabel: 'Display links',
     scope: 'Scope',
+    scopeHint: 'The area the screen shows: your whole scope, or a city or county inside it.',
     ownScope: 'Your scope',
     createdAt: 'Made',
     expiresAt: 'Expires',

@@ -1200,6 +1200,7 @@ export const zh = {
     empty: '还没有大屏链接。点击“生成大屏链接”为会议室大屏生成一个。',
     listLabel: '大屏链接列表',
     scope: '范围',
+    scopeHint: '大屏显示的地区：本辖区，或其中的某个市、县。',
     ownScope: '本辖区',
     createdAt: '生成时间',
     expiresAt: '到期时间',
