@@ -58,6 +58,11 @@ describe('the display-link page', () => {
       await phone.shot('display-links-360');
       // shown once: another visit to the page lists the link but not its token
       expect(await phone.page.content()).not.toContain(token);
+      await phone.page.getByRole('button', { name: '生成大屏链接' }).click();
+      await phone.page.getByLabel('名称').waitFor();
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await phone.shot('display-links-form-360');
+      await phone.page.getByRole('button', { name: '取消' }).click();
 
       await page.getByRole('button', { name: '我已保存，关闭' }).click();
       expect(await page.content()).not.toContain(token);
