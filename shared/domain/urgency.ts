@@ -11,16 +11,16 @@ export const URGENCY_RULE = [
   {
     urgency: 'overdue',
     colour: 'red',
-    categories: ['overdue_wiring', 'overdue_connection', 'unregistered_after_connection'],
-    zh: '红色：已逾期（布线、接入逾期，接入后逾期未申报）',
-    en: 'Red: overdue (wiring or connection past its date, unregistered past the grace)',
+    categories: ['overdue_wiring', 'overdue_connection', 'unregistered_after_connection', 'no_backbone', 'report_back_overdue'],
+    zh: '红色：已逾期（布线、接入逾期，接入后逾期未申报，逾期未明确骨干或未汇报）',
+    en: 'Red: overdue (wiring or connection past its date, unregistered past the grace, no backbone or no report-back past its date)',
   },
   {
     urgency: 'held_up',
     colour: 'yellow',
-    categories: ['refused_wiring', 'repeated_postponement', 'stalled'],
-    zh: '黄色：受阻、多次推迟或停滞',
-    en: 'Yellow: blocked, postponed again and again, or stalled',
+    categories: ['refused_wiring', 'repeated_postponement', 'stalled', 'training_absent'],
+    zh: '黄色：受阻、多次推迟、停滞或未派员参训',
+    en: 'Yellow: blocked, postponed again and again, stalled, or absent from training',
   },
   {
     urgency: 'due_soon',

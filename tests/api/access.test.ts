@@ -65,6 +65,7 @@ const EXPECTED: Record<string, [Expected, Expected, Expected, Expected, Expected
   'GET /api/reports/trend': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/reasons': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/due-soon': [401, '2xx', 403, 403, '2xx'],
+  'GET /api/reports/review-queue': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/areas': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/areas.csv': [401, '2xx', 403, 403, '2xx'],
   'GET /api/reports/areas.xlsx': [401, '2xx', 403, 403, '2xx'],
@@ -136,7 +137,7 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
     case 'PATCH /api/units/:id':
       return { url, body: { name: '新名字' } };
     case 'POST /api/units/import':
-      return { url, body: `code,name,kind\n${uniq('I')},x,other\n`, headers: { 'content-type': 'text/csv' } };
+      return { url, body: `code,name,kind\n${uniq('I')},${uniq('单位')},other\n`, headers: { 'content-type': 'text/csv' } };
     case 'POST /api/units/:id/events':
       return { url, body: role === 'unit' ? { type: 'registration.submitted', data: { platformRef: 'x' } } : { type: 'wiring.started' } };
     case 'POST /api/units/assign':

@@ -38,7 +38,7 @@ describe('two imports of the same new codes at once', () => {
     const TRIALS = 8;
     for (let trial = 0; trial < TRIALS; trial++) {
       const prefix = uniq('R').toUpperCase();
-      const rows = Array.from({ length: 300 }, (_, i) => `${prefix}-${String(i).padStart(3, '0')},单位${i},部门,联系人${trial}`);
+      const rows = Array.from({ length: 300 }, (_, i) => `${prefix}-${String(i).padStart(3, '0')},单位${trial}-${i},部门,联系人${trial}`);
       const header = '编码,名称,类型,联系人';
       const [a, b] = await Promise.all([csv([header, ...rows]), csv([header, ...[...rows].reverse()])]);
       expect([a.statusCode, b.statusCode], `${a.body.slice(0, 200)} ${b.body.slice(0, 200)}`).toEqual([200, 200]);

@@ -146,6 +146,7 @@ export const CASES: Record<string, () => Promise<void>> = {
     for (const role of ['office', 'viewer', 'technician'] as const) expect((await at.A[role].get('/api/screen')).statusCode).toBe(401);
   },
   'GET /api/reports/due-soon': areaRefused('GET /api/reports/due-soon'),
+  'GET /api/reports/review-queue': areaRefused('GET /api/reports/review-queue'),
   'GET /api/reports/reasons': both(sameAsAreaReport('GET /api/reports/reasons'), areaRefused('GET /api/reports/reasons')),
 
   'GET /api/reports/areas': both(rollupSeen('GET /api/reports/areas'), areaRefused('GET /api/reports/areas', 'parent')),

@@ -83,7 +83,7 @@ describe('who looks after a unit', () => {
     const unit = await t.unit({ assigneeId: tech.user.id });
     const nobody = await t.unit();
     for (const reader of [await t.as('viewer'), await t.as('technician'), await t.as('unit', { unitId: unit.id })]) {
-      expect((await reader.get(`/api/units/${unit.id}`)).json().unit.assignee).toEqual({ id: tech.user.id, displayName: tech.user.displayName });
+      expect((await reader.get(`/api/units/${unit.id}`)).json().unit.assignee).toEqual({ id: tech.user.id, displayName: tech.user.displayName, phone: null });
     }
     expect((await office.get(`/api/units/${nobody.id}`)).json().unit.assignee).toBeNull();
   });

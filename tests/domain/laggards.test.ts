@@ -188,9 +188,9 @@ describe('stalled', () => {
     expect(flagsOf(history(['wiring.postponed', '2026-03-01']), '2026-04-01')).toEqual([]);
   });
 
-  it('applies to a registration left awaiting review', () => {
+  it('never applies to a registration awaiting the office’s review: the wait is the office’s (docs/contract/domain.md "The record")', () => {
     const waiting = history(...connected('2026-03-10'), ['registration.submitted', '2026-03-11']);
-    expect(flagsOf(waiting, '2026-03-25')).toEqual([{ category: 'stalled', stage: 'registration', daysLate: 14 }]);
+    expect(flagsOf(waiting, '2026-03-25')).toEqual([]);
   });
 });
 
