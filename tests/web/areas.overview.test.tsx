@@ -8,7 +8,7 @@ import { OverviewPage } from '../../web/src/features/reports/components/Overview
 import { areaRoutes, row } from './areas-fixture.js';
 import { fakeApi, office, renderAs } from './render.js';
 
-const summary = { asOf: '2026-12-01', totalUnits: 90, onboarded: 30, laggards: 20, stages: { wiring: { pending: 0, in_progress: 0, blocked: 0, done: 40 }, connection: { pending: 0, in_progress: 0, blocked: 0, done: 35 }, registration: { pending: 0, in_progress: 0, blocked: 0, done: 30 } }, byCategory: { refused_wiring: 3, repeated_postponement: 0, overdue_wiring: 30, overdue_connection: 0, unregistered_after_connection: 0, stalled: 2 }, byKind: { township: 10, department: 10, other: 0 } };
+const summary = { asOf: '2026-12-01', totalUnits: 90, onboarded: 30, laggards: 20, stages: { wiring: { pending: 0, in_progress: 0, blocked: 0, done: 40 }, connection: { pending: 0, in_progress: 0, blocked: 0, done: 35 }, registration: { pending: 0, in_progress: 0, blocked: 0, done: 30 } }, byCategory: { refused_wiring: 3, repeated_postponement: 0, overdue_wiring: 30, overdue_connection: 0, unregistered_after_connection: 0, stalled: 2, no_backbone: 0, training_absent: 0, report_back_overdue: 0 }, byKind: { township: 10, department: 10, other: 0 }, awaitingReview: 0, oldestReviewDays: null };
 
 function serve(scope: string | null, rollups?: Parameters<typeof areaRoutes>[1]) {
   const areas = areaRoutes(scope, rollups);

@@ -20,6 +20,7 @@ const summary = (totalUnits: number) => ({
   byCategory: Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])),
   stages: { wiring: stages, connection: stages, registration: stages },
   byKind: { township: 0, department: 0, other: 0 },
+  awaitingReview: 0, oldestReviewDays: null,
 });
 
 describe('the laggard board', () => {

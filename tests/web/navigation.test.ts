@@ -24,7 +24,8 @@ describe('navigation', () => {
   });
 
   it('shows a unit contact nothing but its own unit', () => {
-    expect(navItems(unitUser('u7')).map((i) => i.to)).toEqual(['/units/u7']);
+    // Its own unit first (its home), then the trainings its backbone signs in to; no other unit, list or office page.
+    expect(navItems(unitUser('u7')).map((i) => i.to)).toEqual(['/units/u7', '/trainings']);
   });
 
   it('marks the section of a nested page as current', () => {

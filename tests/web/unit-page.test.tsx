@@ -124,7 +124,9 @@ describe('unit page', () => {
     await user.click(screen.getByRole('button', { name: '重新提交申报' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({ type: 'registration.submitted', data: { platformRef: 'SQ-2026-0042' } });
-    expect(await screen.findByText(/申报待审核/)).toBeTruthy();
+    // the record lane: the title says how long the office's review has been waited for, the body names the new ref
+    expect((await screen.findByTestId('awaiting-review')).textContent).toMatch(/^待审核（已等待 \d+ 天）$/);
+    expect(screen.getByText('已提交申报（编号 SQ-2026-0042），等待政府办审核。')).toBeTruthy();
   });
 
   it('shows voided steps struck through with the reason, and lets the office void the latest live one', async () => {

@@ -103,7 +103,7 @@ const laggards = createRoute({
 });
 // the board's second tab: units not yet late, due soon (the leaders' view)
 const dueSoon = createRoute({
-  ...page('/laggards/due-soon', 'titles.laggards', readers),
+  ...page('/laggards/due-soon', 'titles.dueSoon', readers),
   validateSearch: searchOf(DueSoonQuery),
   component: lazyRouteComponent(() => import('../features/reports/components/DueSoonPage.js'), 'DueSoonPage'),
 });
@@ -114,7 +114,7 @@ const bulletin = createRoute({
 });
 // an issued bulletin, as it was issued (its id in the path: it never changes)
 const issuedBulletin = createRoute({
-  ...page('/bulletins/$id', 'titles.bulletin', ['office', 'viewer']),
+  ...page('/bulletins/$id', 'titles.issuedBulletin', ['office', 'viewer']),
   component: lazyRouteComponent(() => import('../features/reports/components/IssuedBulletinPage.js'), 'IssuedBulletinPage'),
 });
 const notices = createRoute({

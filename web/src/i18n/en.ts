@@ -579,7 +579,7 @@ export const en: Translation = {
   },
   titles: {
     display: 'Meeting screen links',
-    trainings: 'Training',
+    trainings: 'Trainings',
     training: 'Training',
     trainingScreen: 'Sign-in screen',
     trainingSheet: 'Sign-in sheet',
@@ -588,6 +588,8 @@ export const en: Translation = {
     overview: 'Overview',
     laggards: 'Laggards',
     bulletin: 'Laggards bulletin',
+    dueSoon: 'Units due soon',
+    issuedBulletin: 'Issued bulletin',
     notices: 'Urging notices',
     noticePrint: 'Urging notice sheets',
     units: 'Units',

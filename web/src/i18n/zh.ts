@@ -587,6 +587,8 @@ export const zh = {
     overview: '总览',
     laggards: '落后单位',
     bulletin: '落后单位通报',
+    dueSoon: '临近到期单位',
+    issuedBulletin: '已发出的通报',
     notices: '催办通知',
     noticePrint: '催办通知单',
     units: '单位',

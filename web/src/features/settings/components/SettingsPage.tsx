@@ -15,7 +15,7 @@ import { AreaCascade, AreaSettingsForm, AreaVoiceForm, useAreaParam } from '../.
 // the home area has its own picker (an area, not a field of text)
 type Key = Exclude<keyof Settings, 'homeArea'>;
 type Values = Record<Key, string>;
-const NUMBERS: Key[] = ['registrationGraceDays', 'stallDays', 'postponementLimit', 'scoreGreen', 'scoreYellow', 'backdateDays', 'reviewDays', 'lateJoinWiringDays', 'lateJoinConnectionDays'];
+const NUMBERS: Key[] = ['registrationGraceDays', 'stallDays', 'postponementLimit', 'scoreGreen', 'scoreYellow', 'backdateDays', 'reviewDays', 'lateJoinWiringDays', 'lateJoinConnectionDays', 'reportBackDays'];
 const TEXTS: Key[] = ['timezone', 'signingOffice'];
 
 export function SettingsPage() {
@@ -121,6 +121,11 @@ function SettingsForm({ initial }: { initial: Settings & { homeArea?: string | n
           {field('reviewDays', 'number', t('settings.reviewHint'))}
           {field('lateJoinWiringDays', 'number', t('settings.lateJoinWiringHint'))}
           {field('lateJoinConnectionDays', 'number', t('settings.lateJoinConnectionHint'))}
+        </div>
+        {/* training (docs/contract/training.md): the backbone's due date, the report-back limit */}
+        <div className="form-grid">
+          {field('backboneDue', 'date')}
+          {field('reportBackDays', 'number')}
         </div>
         {field('signingOffice', 'text', t('settings.signingOfficeHint'))}
         <AreaCascade label={t('areas.homeArea')} hint={t('areas.homeAreaHint')} root={null} value={homeArea} onChange={(code) => { setHomeArea(code); setHomeError(undefined); setSaved(false); }} emptyLabel={t('areas.homeAreaNone')} error={homeError} />
