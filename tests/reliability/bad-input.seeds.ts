@@ -97,6 +97,53 @@ export function seeds(): Record<string, fc.Arbitrary<Payload>> {
     'POST /api/notices/:id/answer': fc.record({ text: name }).map((b) => json(b)),
     'POST /api/notices/:id/withdraw': fc.record({ reason: fc.constantFrom('发错了单位', 'issued by mistake') }).map((b) => json(b)),
     'POST /api/bulletins': fc.record({ category: fc.constantFrom('refused_wiring', 'stalled', undefined), parentCode: fc.constantFrom(PARENT, undefined), q: fc.option(name, { nil: undefined }) }, { requiredKeys: [] }).map((b) => json(b)),
+    // 督办 to an area: the path's code is fuzzed (a unit id names no area: 404 from the handler)
+    'POST /api/areas/:code/notices': fc.record({ respondBy: fc.option(futureDate.filter((d) => d <= new Date(Date.now() + 80 * 86_400_000).toISOString().slice(0, 10)), { nil: undefined }), note: fc.option(name, { nil: undefined }) }, { requiredKeys: [] }).map((b) => json(b)),
+    'PUT /api/settings/help': fc
+      .tuple(
+        fc.constantFrom('', '', '?area=621223', '?area=6212'),
+        fc.record({ platformUrl: fc.constantFrom('https://zwfw.gansu.gov.cn/apply', 'http://10.0.0.1/reg', null), helpdeskPhone: fc.constantFrom('0939-5521234', '+86 138 0000 0000', null) }),
+      )
+      .map(([query, b]) => ({ ...json(b), query })),
+    'POST /api/display-links': fc
+      .record({ label: name, area: fc.constantFrom('621223', '6212', undefined), expiresInDays: fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined }) }, { requiredKeys: ['label'] })
+      .map((b) => json(b)),
+    'POST /api/display-links/:id/revoke': fc.constant(json({})),
+    // training: a unit's IT backbone, trainings, attendance, report-backs and their review
+    'POST /api/units/:id/backbones': fc
+      .record({ kind: fc.constantFrom('primary', 'deputy'), name, post: fc.option(fc.constantFrom('网管', '办公室主任'), { nil: undefined }), phone: fc.option(fc.constantFrom('0939-5521234', '13800000000'), { nil: undefined }), since: fc.option(pastIso.map((d) => d.slice(0, 10)), { nil: undefined }) }, { requiredKeys: ['kind', 'name'] })
+      .map((b) => json(b)),
+    'POST /api/trainings': fc
+      .record({
+        title: name,
+        topics: fc.subarray(['network', 'office_automation', 'security', 'other'], { minLength: 1 }),
+        organiser: fc.constantFrom('县委网信办', '县政府办'),
+        trainer: fc.option(fc.constantFrom('李工', 'Trainer'), { nil: undefined }),
+        venue: fc.constantFrom('县政府大院3号楼会议室', 'Room 1'),
+        start: fc.integer({ min: -5, max: 60 }),
+        hours: fc.integer({ min: 1, max: 8 }),
+        required: fc.oneof(fc.record({ kinds: fc.subarray(['township', 'department', 'other'], { minLength: 1 }) }), fc.record({ unitIds: fc.subarray(unitIds, { minLength: 1 }) })),
+      })
+      .map(({ start, hours, ...b }) => {
+        const startsAt = new Date(Date.now() + start * 86_400_000);
+        return json({ ...b, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + hours * 3_600_000).toISOString() });
+      }),
+    'PATCH /api/trainings/:id': fc
+      .record({ title: name, venue: fc.constantFrom('县政府大院3号楼会议室', 'Room 2'), trainer: fc.constantFrom('王工', 'Trainer') }, { requiredKeys: [] })
+      .map((b) => json(b)),
+    'POST /api/trainings/:id/sign-in': fc
+      .record({ code: fc.stringMatching(/^[0-9]{6}$/), unitId: fc.option(fc.constantFrom(...unitIds), { nil: undefined }), attendee: fc.option(fc.constantFrom('张三', 'Li Si'), { nil: undefined }) }, { requiredKeys: ['code'] })
+      .map((b) => json(b)),
+    'POST /api/trainings/:id/attendance': fc
+      .record({ unitId: fc.constantFrom(...unitIds), status: fc.constantFrom('attended', 'absent', 'excused'), attendee: fc.option(fc.constantFrom('张三', 'Li Si'), { nil: undefined }), reason: fc.option(fc.constantFrom('病假', 'away'), { nil: undefined }), method: fc.option(fc.constantFrom('office', 'sheet'), { nil: undefined }) }, { requiredKeys: ['unitId', 'status'] })
+      .map((b) => json(b)),
+    'POST /api/trainings/:id/close': fc.constant(json({})),
+    'POST /api/trainings/:id/report-backs': fc
+      .record({ unitId: fc.constantFrom(...unitIds), reportedOn: pastIso.map((d) => d.slice(0, 10)), leader: fc.constantFrom('局长', '镇长'), form: fc.constantFrom('meeting', 'written', 'other'), colleaguesReached: fc.integer({ min: 0, max: 200 }), summary: name })
+      .map((b) => json(b)),
+    'POST /api/report-backs/:id/review': fc
+      .oneof(fc.constant({ decision: 'accepted' }), fc.record({ decision: fc.constant('returned'), reason: fc.constantFrom('请补充参会人数', 'too short') }))
+      .map((b) => json(b)),
     'PUT /api/settings': fc.oneof(
       fc
         .record({

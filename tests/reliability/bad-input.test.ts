@@ -32,15 +32,23 @@ useFuzzApp();
 /** The same text as a person reads it: what normalising at the door (NFKC, then a case fold) makes one. */
 const folded = (s: string) => s.normalize('NFKC').toLowerCase().normalize('NFKC').trim();
 
-/** Units whose codes, or users whose usernames, a person would read as the same. */
+/**
+ * Units whose codes, or users whose usernames, a person would read as the same. Codes are compared
+ * within their county, as units_code_key keeps them one (migration 0018, docs/contract/domain.md
+ * "codes by county"): a code naming a county is in that county's, one naming none in its unit's;
+ * the same code in two counties is two units, two look-alikes in one county a duplicate.
+ */
 async function lookAlikeDuplicates(): Promise<string[]> {
-  const groups = (values: string[]) => {
+  const groups = (values: { v: string; within?: string }[]) => {
     const by = new Map<string, string[]>();
-    for (const v of values) by.set(folded(v), [...(by.get(folded(v)) ?? []), v]);
-    return [...by.values()].filter((g) => g.length > 1).map((g) => g.map((v) => JSON.stringify(v)).join(' = '));
+    for (const { v, within = '' } of values) {
+      const key = `${within}\u0000${folded(v)}`;
+      by.set(key, [...(by.get(key) ?? []), v]);
+    }
+    return [...by.entries()].filter(([, g]) => g.length > 1).map(([key, g]) => `${g.map((v) => JSON.stringify(v)).join(' = ')}${key.startsWith('\u0000') ? '' : ` (county ${key.split('\u0000')[0]})`}`);
   };
-  const codes = (await h.rows<{ v: string }>(sql`select code as v from units`)).map((r) => r.v);
-  const names = (await h.rows<{ v: string }>(sql`select username as v from users`)).map((r) => r.v);
+  const codes = await h.rows<{ v: string; within: string }>(sql`select code as v, coalesce(code_county, area_code, '') as within from units`);
+  const names = await h.rows<{ v: string }>(sql`select username as v from users`);
   return [...groups(codes).map((g) => `unit codes ${g}`), ...groups(names).map((g) => `usernames ${g}`)];
 }
 
