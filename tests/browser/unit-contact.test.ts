@@ -27,7 +27,7 @@ describe('a unit contact', () => {
     await logIn(page, stage.server.url, contact.username, contact.password);
     await signedInAs(page, '刘联络员', '单位联络员').waitFor();
     await page.getByRole('heading', { name: /青山乡人民政府/, level: 1 }).waitFor();
-    expect(await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).toEqual(['本单位']);
+    expect(await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).toEqual(['本单位', '骨干培训']);
 
     await page.goto(`${stage.server.url}/units/${other.id}`);
     await page.getByRole('heading', { name: '无权访问' }).waitFor();

@@ -32,7 +32,7 @@ describe('leadership', () => {
     await logIn(page, stage.server.url, viewer.username, viewer.password);
     await signedInAs(page, '王县长', '领导').waitFor();
     const nav = page.getByRole('navigation', { name: '主导航' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['总览', '落后单位', '催办', '单位']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['总览', '落后单位', '催办', '单位', '骨干培训']);
     await logOut(page);
     expect((await page.request.get(`${stage.server.url}/api/auth/me`)).status()).toBe(401);
   });

@@ -49,7 +49,7 @@ export function RollupTable({ rows, childLabel, open, caption, total }: Props) {
             <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.connection') })}</th>
             <th scope="col" className="num">{t('reports.laggards')}</th>
             <th scope="col" className="rollup-table__categories">{t('areas.byCategory')}</th>
-            {dubang && <th scope="col">{t('dubang.rollupColumn')}</th>}
+            {dubang && <th scope="col" className="rollup-table__dubang">{t('dubang.rollupColumn')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -98,7 +98,7 @@ export function RollupTable({ rows, childLabel, open, caption, total }: Props) {
                     : categories.map((c) => t('areas.categoryCount', { category: t(`flag.${c}`), count: row.byCategory[c] })).join(t('areas.listSeparator'))}
                 </td>
                 {dubang && (
-                  <td className="nowrap">
+                  <td className="nowrap rollup-table__dubang">
                     {!row.dubang || row.dubang.count === 0 ? '—' : t('dubang.rollupCell', row.dubang)}
                     {row.dubang && row.dubang.overdue > 0 && <div className="text-danger">{t('dubang.rollupOverdue', { count: row.dubang.overdue })}</div>}
                   </td>
@@ -107,7 +107,7 @@ export function RollupTable({ rows, childLabel, open, caption, total }: Props) {
             );
           })}
         </tbody>
-        {total && ranked.length > 1 && <TotalRow rows={ranked} />}
+        {total && ranked.length > 1 && <TotalRow rows={ranked} compared={compared} dubang={dubang} />}
       </table>
       {/* 申报完成 is the same count as 已接入申报 (a registration passes only after the connection): one column, said once */}
       <p className="muted small">{t('vocabulary.onboardedMeans')}</p>
@@ -116,7 +116,7 @@ export function RollupTable({ rows, childLabel, open, caption, total }: Props) {
 }
 
 /** The children summed: the total a city's bulletin and its files end with. */
-function TotalRow({ rows }: { rows: readonly RollupRow[] }) {
+function TotalRow({ rows, compared, dubang }: { rows: readonly RollupRow[]; compared: boolean; dubang: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const sum = (f: (r: RollupRow) => number) => rows.reduce((n, r) => n + f(r), 0);
@@ -130,14 +130,16 @@ function TotalRow({ rows }: { rows: readonly RollupRow[] }) {
         <th scope="row">{t('voice.total')}</th>
         <td className="num">{format.number(total)}</td>
         <td className="num">{format.number(onboarded)}</td>
-        <td className="num nowrap">{total === 0 ? '—' : `${Math.round((onboarded / total) * 1000) / 10}%`}</td>
+        <td className="num nowrap">{total === 0 ? '—' : percentText(onboarded / total, 1)}</td>
+        {/* the columns line up with the head's: 较上周 when compared, no 申报完成 (the same as 已接入申报) */}
+        {compared && <td className="num">{format.number(onboarded - sum((r) => r.previous?.onboarded ?? 0))}</td>}
         <td className="num">{format.number(sum((r) => r.stages.wiring.done))}</td>
         <td className="num">{format.number(sum((r) => r.stages.connection.done))}</td>
-        <td className="num">{format.number(sum((r) => r.stages.registration.done))}</td>
         <td className="num">{format.number(sum((r) => r.laggards))}</td>
         <td className="rollup-table__categories">
           {categories.length === 0 ? '—' : categories.map(([c, n]) => t('areas.categoryCount', { category: t(`flag.${c}`), count: n })).join(t('areas.listSeparator'))}
         </td>
+        {dubang && <td className="num rollup-table__dubang">{format.number(sum((r) => r.dubang?.count ?? 0))}</td>}
       </tr>
     </tfoot>
   );
