@@ -19,7 +19,7 @@ export type Api = Awaited<ReturnType<typeof login>>;
 export async function newUnits(api: Api, base: string, n: number): Promise<string[]> {
   const prefix = `C${randomBytes(3).toString('hex')}`;
   const lines = ['code,name,kind'];
-  for (let i = 0; i < n; i++) lines.push(`${prefix}${String(i).padStart(4, '0')},集群单位${i},department`);
+  for (let i = 0; i < n; i++) lines.push(`${prefix}${String(i).padStart(4, '0')},集群单位${prefix}-${i},department`);
   const res = await fetch(`${base}/api/units/import`, { method: 'POST', headers: { cookie: api.cookie, 'content-type': 'text/csv' }, body: lines.join('\n') });
   if (!res.ok) throw new Error(`import: ${res.status} ${await res.text()}`);
   const ids: string[] = [];
