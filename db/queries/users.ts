@@ -20,6 +20,7 @@ export const toUser = (r: UserRow): User => ({
   unitId: r.unitId,
   scope: r.scope,
   disabled: r.disabled,
+  phone: r.phone,
   createdAt: iso(r.createdAt),
 });
 
@@ -111,6 +112,7 @@ export interface NewUser {
   role: UserRow['role'];
   unitId: string | null;
   scope: string | null;
+  phone?: string | null;
   passwordHash: string;
 }
 
@@ -125,7 +127,7 @@ export async function insertUser(db: DbOrTx, u: NewUser): Promise<UserRow> {
 export async function updateUser(
   db: DbOrTx,
   id: string,
-  set: Partial<Pick<UserRow, 'displayName' | 'role' | 'unitId' | 'scope' | 'disabled' | 'passwordHash'>>,
+  set: Partial<Pick<UserRow, 'displayName' | 'role' | 'unitId' | 'scope' | 'disabled' | 'passwordHash' | 'phone'>>,
 ): Promise<UserRow> {
   const [row] = await db
     .update(users)

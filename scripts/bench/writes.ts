@@ -3,8 +3,12 @@
 // bare route of the same server in the same run, p50/p99 of the write at saturation and at a
 // fixed rate (--rate, steps/s, 300 unless given: issue 28 holds its p99 at ≤ 50 ms), the import of
 // the 41,352 real townships (unless --no-import), peak RSS. --pool sets DATABASE_POOL_SIZE.
+// On PostgreSQL it also samples pg_stat_activity every 5 ms during both write phases: what the
+// server's connections are doing or waiting on (a commit's WAL flush, a row lock, NOTIFY's queue
+// lock), and how often all of them are busy (then requests queue in the pool, in the process).
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import postgres from 'postgres';
 import { freshStore, httpAs, spawnServer } from '../../tests/helpers/server-process.js';
 
 const embedded = process.argv.includes('--embedded');
@@ -44,6 +48,37 @@ function peakRss(pid: number): number {
   return Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
+/**
+ * While `phase` runs, what the server's pool connections (application_name zwtracker) are doing,
+ * sampled every 5 ms: the share of connection-samples per state or wait event, and the share of
+ * samples with every connection busy. Undefined on PGlite (one connection, nothing to sample).
+ */
+async function sampleWaits<T>(url: string | undefined, phase: Promise<T>): Promise<[T, string | undefined]> {
+  if (!url) return [await phase, undefined];
+  const pg = postgres(url, { max: 1, onnotice: () => {} });
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let allBusy = 0;
+  let done = false;
+  void phase.finally(() => (done = true));
+  try {
+    while (!done) {
+      const rows = await pg<{ what: string }[]>`
+        select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'running') else coalesce(state, 'none') end as what
+        from pg_stat_activity where application_name = 'zwtracker' and datname = current_database() and pid <> pg_backend_pid()`;
+      samples++;
+      if (rows.length && rows.every((r) => r.what !== 'idle')) allBusy++;
+      for (const r of rows) counts.set(r.what, (counts.get(r.what) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    await pg.end();
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0) || 1;
+  const shares = [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${((100 * n) / total).toFixed(0)} %`);
+  return [await phase, `${shares.join(', ')}; all busy in ${((100 * allBusy) / Math.max(1, samples)).toFixed(0)} % of ${samples} samples`];
+}
+
 const store = await freshStore();
 const server = await spawnServer(store, { LOG_LEVEL: 'info', ...(POOL ? { DATABASE_POOL_SIZE: POOL } : {}) }, {
   keepLog: false,
@@ -71,8 +106,9 @@ try {
     const i = sent++;
     return { method: 'POST' as const, path: `/api/units/${units[i % units.length]}/events`, headers, body: cycle[Math.floor(i / units.length) % cycle.length] };
   };
-  const writes = await load(server.url, step);
-  const fixed = await load(server.url, step, RATE);
+  const waits = (phase: Promise<Awaited<ReturnType<typeof load>>>) => sampleWaits(store.env.DATABASE_URL, phase);
+  const [writes, writeWaits] = await waits(load(server.url, step));
+  const [fixed, fixedWaits] = await waits(load(server.url, step, RATE));
 
   let importMs = 0;
   let imported: Response | undefined;
@@ -96,6 +132,8 @@ try {
   console.log(`  POST step at ${String(RATE).padEnd(4)} steps/s    ${fixed.rate.toFixed(0)} steps/s  (p50 ${fixed.p50.toFixed(1)} ms, p99 ${fixed.p99.toFixed(1)} ms)  statuses ${JSON.stringify(fixed.statuses)}`);
   console.log(`  writes / bare route          ${(writes.rate / bare.rate).toFixed(3)}  (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}${POOL ? `, DATABASE_POOL_SIZE ${POOL}` : ''})`);
   console.log(`  ${(embedded ? "targets (PostgreSQL's)" : 'targets').padEnd(29)}≥ 1500 steps/s: ${writes.rate >= 1500 ? 'met' : 'MISSED'}; p99 ≤ 50 ms at ${RATE}/s: ${fixed.p99 <= 50 ? 'met' : 'MISSED'}`);
+  if (writeWaits) console.log(`  connections at saturation     ${writeWaits}`);
+  if (fixedWaits) console.log(`  connections at ${String(RATE).padEnd(4)} steps/s    ${fixedWaits}`);
   if (imported) console.log(`  import 41,352 townships      ${(importMs / 1000).toFixed(2)} s  (${imported.status} ${JSON.stringify({ created: importBody.created, updated: importBody.updated, error: importBody.error?.code })})  target ≤ 10 s: ${importMs <= 10_000 ? 'met' : 'MISSED'}`);
   console.log(`  server peak RSS              ${rss.toFixed(0)} MB  target ≤ 400 MB: ${rss <= 400 ? 'met' : 'MISSED'}`);
 } finally {

@@ -1,7 +1,9 @@
 // The demo's training (docs/contract/training.md): 宕昌县 held the speech's training last month on
 // 政务专网与办公自动化 and 保密 for every township and department — most attended, some absent or
 // excused; report-backs accepted, returned, awaiting review and overdue; a few units without a
-// backbone person after the county's backboneDue. 武都区 has a training next week.
+// backbone person after the county's backboneDue. 武都区 has a training next week. The mix is
+// the issue's: the people's laggards (a report-back not accepted by its due day, absent, no
+// backbone: some 8, 3 and 2 units) stay a side story beside the network's, not its headline.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { areaSettings, backbones, reportBacks, trainingAttendance, trainings, units } from '../../db/schema/index.js';
@@ -42,13 +44,18 @@ export async function seedTraining(db: Db, day0: string, offices: Map<string, { 
     .returning();
   const summary: TrainingSummary = { tanchang: { enrolled: 0, attended: 0, absent: 0, excused: 0, noBackbone: 0, reportBacks: { accepted: 0, returned: 0, submitted: 0, overdue: 0 } }, wuduNextWeek: 0 };
   const office = offices.get('621223')!.id;
+  // j counts the enrolled units, k those that attended: the mix holds whatever the units' order
+  let j = -1;
+  let k = -1;
   for (const [i, u] of tanchangUnits.entries()) {
     if (u.kind !== 'township' && u.kind !== 'department') continue;
     summary.tanchang.enrolled++;
-    // every twelfth unit named nobody: no_backbone after the county's backboneDue
-    if (i % 12 === 5) summary.tanchang.noBackbone++;
+    j++;
+    // one unit in thirty named nobody: no_backbone after the county's backboneDue
+    if (j % 30 === 5) summary.tanchang.noBackbone++;
     else await db.insert(backbones).values({ unitId: u.id, kind: 'primary', name: person(i), post: u.kind === 'township' ? '党政办主任' : '办公室主任', phone: `1389390${String(1000 + i).slice(-4)}`, since: addDays(day0, -45), createdBy: office });
-    const status = i % 10 === 7 ? 'absent' : i % 10 === 8 ? 'excused' : 'attended';
+    // one in twenty absent, one in twenty excused (请假: not a laggard until the next training)
+    const status = j % 20 === 7 ? 'absent' : j % 20 === 13 ? 'excused' : 'attended';
     summary.tanchang[status]++;
     await db.insert(trainingAttendance).values({
       trainingId: tr!.id,
@@ -61,8 +68,11 @@ export async function seedTraining(db: Db, day0: string, offices: Map<string, { 
       reason: status === 'excused' ? '当天下乡开展防汛检查' : null,
     });
     if (status !== 'attended') continue;
-    // report-backs: accepted, returned, awaiting review, or none at all (overdue: due 10 days after)
-    const kind = (['overdue', 'returned', 'submitted', 'accepted', 'accepted'] as const)[i % 5]!;
+    k++;
+    // report-backs: mostly accepted; one in twenty-five each returned, awaiting review, or none at
+    // all. The training was 30 days ago and the report-back due 10 days after it, so the three
+    // that are not accepted all lag as report_back_overdue.
+    const kind = k % 25 === 3 ? 'overdue' : k % 25 === 11 ? 'returned' : k % 25 === 19 ? 'submitted' : 'accepted';
     summary.tanchang.reportBacks[kind]++;
     if (kind === 'overdue') continue;
     await db.insert(reportBacks).values({

@@ -5,7 +5,9 @@ import type { Area, RollupResponse } from '../../shared/schemas/areas.js';
 import { UNIT_KINDS } from '../../shared/domain/catalogue.js';
 import { onboardedShare, rankRollup } from '../../shared/domain/rollup.js';
 import { childAreas, findAreas } from '../../db/queries/areas.js';
-import { inReportTransaction, rollupGroups, type SummaryGroup } from '../../db/queries/reports/index.js';
+import { inReportTransaction, rollupGroups, rollupTraining, type SummaryGroup } from '../../db/queries/reports/index.js';
+import type { TrainingNumbersRow } from '../../db/queries/reports/training-numbers.js';
+import type { TrainingNumbers } from '../../shared/schemas/training-numbers.js';
 import { areaNoticeCounts, type AreaNoticeCounts } from '../../db/queries/notices.js';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { addUp, reportContext, scorecards } from './reports.js';
@@ -24,10 +26,12 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
   const ctx = await reportContext(db, asOf, now);
   const before = compareDays ? await reportContext(db, addDays(ctx.asOf, -compareDays), now) : null;
   const by = parent === null ? 'province' : parent.level === 'province' ? 'city' : parent.level === 'city' ? 'county' : 'kind';
-  const [groups, earlier] = await inReportTransaction(db, async (tx) => [
+  const [groups, earlier, people] = await inReportTransaction(db, async (tx) => [
     await rollupGroups(tx, ctx, parent?.code ?? null, by),
     before ? await rollupGroups(tx, before, parent?.code ?? null, by) : [],
+    await rollupTraining(tx, ctx, parent?.code ?? null, by),
   ] as const);
+  const trainingOf = trainingByChild(people);
   const byChild = groupByChild(groups);
 
   let children: RollupResponse['items'][number]['area'][];
@@ -46,6 +50,7 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
   const dubang = by === 'kind' ? new Map<string, AreaNoticeCounts>() : await areaNoticeCounts(db, parent?.code ?? null, today(ctx.rules.timezone, now));
   const items = ranked(children, byChild, ctx.asOf).map((r) => ({
     ...r,
+    training: trainingOf(r.area.level === 'unplaced' ? null : r.area.code),
     scorecard: card(r.area.level === 'kind' ? (parent?.code ?? null) : r.area.level === 'unplaced' ? null : r.area.code, r.onboardedShare),
     ...(by === 'kind' || r.area.level === 'unplaced' ? {} : { dubang: dubang.get(r.area.code) ?? { count: 0, answered: 0, overdue: 0 } }),
   }));
@@ -60,6 +65,22 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
       const p = then.get(`${r.area.level}:${r.area.code}`)!;
       return { ...r, previous: { totalUnits: p.totalUnits, onboarded: p.onboarded, onboardedShare: p.onboardedShare, stages: p.stages, laggards: p.laggards, byCategory: p.byCategory, rank: p.rank } };
     }),
+  };
+}
+
+/** Each child's training numbers (zeros for a child without units). */
+function trainingByChild(rows: readonly TrainingNumbersRow[]) {
+  const by = new Map(rows.map((r) => [r.code, r]));
+  return (child: string | null): TrainingNumbers => {
+    const r = by.get(child);
+    return {
+      units: r?.units ?? 0,
+      backboneNamed: r?.backbone_named ?? 0,
+      trained: r?.trained ?? 0,
+      reportedBack: r?.reported_back ?? 0,
+      reportedOnTime: r?.reported_on_time ?? 0,
+      absent: r?.absent ?? 0,
+    };
   };
 }
 

@@ -61,4 +61,6 @@ export const trainingApi = {
   }),
   review: endpoint({ method: 'POST', path: '/api/report-backs/:id/review', tag, access: { roles: office, scope: 'filtered' }, params: IdParams, body: ReviewReportBack, response: { 200: ReportBackResponse } }),
   report: endpoint({ method: 'GET', path: '/api/reports/training', tag, access: { roles: overseers, scope: 'filtered' }, query: TrainingReportQuery, response: { 200: TrainingReport } }),
+  reportCsv: endpoint({ method: 'GET', path: '/api/reports/training.csv', tag, access: { roles: overseers, scope: 'filtered' }, query: TrainingReportQuery, answer: 'file' }),
+  reportXlsx: endpoint({ method: 'GET', path: '/api/reports/training.xlsx', tag, access: { roles: overseers, scope: 'filtered' }, query: TrainingReportQuery, answer: 'file' }),
 };

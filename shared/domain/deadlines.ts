@@ -89,9 +89,67 @@ export interface UnitDueDates {
   connectionDue: string | null;
 }
 
-/** A unit's own due dates override its area's (and so the installation's). */
-export function effectiveDeadlines(unit: Partial<UnitDueDates>, rules: UnitDueDates): UnitDueDates {
-  return { wiringDue: unit.wiringDue ?? rules.wiringDue, connectionDue: unit.connectionDue ?? rules.connectionDue };
+/**
+ * "Units added late are not late on day one" (docs/contract/domain.md "The record"): a due date
+ * the unit was added after (its day of creation in the installation's zone later than the
+ * campaign's date) is replaced, for that unit, by the day it was added plus these many days.
+ * Each due date on its own: a unit added between the wiring and the connection due dates keeps
+ * the campaign's connection date. The reports' SQL (db/queries/reports/facts.ts) reads the same
+ * table; the property tests hold the two to each other.
+ */
+export const LATE_JOIN_RULE = {
+  wiringDue: 'lateJoinWiringDays',
+  connectionDue: 'lateJoinConnectionDays',
+} as const satisfies Record<keyof UnitDueDates, AreaRuleField>;
+
+/** where a unit's due date comes from: its own, its area's or the installation's, counted from the day it was added, or none */
+export type DueSource = 'unit' | 'campaign' | 'late_join' | 'none';
+export type LateJoinDays = Pick<AreaRules, 'lateJoinWiringDays' | 'lateJoinConnectionDays'>;
+
+/** The day a unit was added: its creation's calendar day in the installation's zone. */
+export const addedOn = (createdAt: string | Date, timeZone: string) => dayOf(createdAt, timeZone);
+
+/** Whether a unit belongs in a report of `asOf`: one added after that day is in none of them. */
+export const addedBy = (added: string, asOf: string) => added <= asOf;
+
+/**
+ * A unit's due dates and where each comes from: its own win; else its area's (or the
+ * installation's), unless it was added after that date (then counted from the day it was added).
+ * `added` null: the unit's day is not known (a form not yet saved), the campaign's apply.
+ */
+export function dueDatesOf(
+  unit: Partial<UnitDueDates>,
+  rules: UnitDueDates & LateJoinDays,
+  added: string | null,
+): UnitDueDates & { sources: Record<keyof UnitDueDates, DueSource> } {
+  const one = (key: keyof UnitDueDates): [string | null, DueSource] => {
+    const own = unit[key];
+    if (own) return [own, 'unit'];
+    const campaign = rules[key];
+    if (!campaign) return [null, 'none'];
+    if (added !== null && added > campaign) return [addDays(added, rules[LATE_JOIN_RULE[key]]), 'late_join'];
+    return [campaign, 'campaign'];
+  };
+  const [wiringDue, w] = one('wiringDue');
+  const [connectionDue, c] = one('connectionDue');
+  return { wiringDue, connectionDue, sources: { wiringDue: w, connectionDue: c } };
+}
+
+/**
+ * A unit's backbone due day (training.md's `backboneDue`): like its wiring, a unit added after the
+ * area's date has `lateJoinWiringDays` from the day it was added to name its backbone person —
+ * naming one is the first thing a new unit is asked, as wiring is the first stage. `added` null:
+ * not known, the area's date applies. The SQL: db/queries/reports/training-flags.ts.
+ */
+export function backboneDueOf(areaDue: string | null, added: string | null, rules: Pick<LateJoinDays, 'lateJoinWiringDays'>): string | null {
+  if (!areaDue) return null;
+  return added !== null && added > areaDue ? addDays(added, rules.lateJoinWiringDays) : areaDue;
+}
+
+/** A unit's effective due dates (dueDatesOf without the sources). */
+export function effectiveDeadlines(unit: Partial<UnitDueDates>, rules: UnitDueDates & LateJoinDays, added: string | null): UnitDueDates {
+  const { wiringDue, connectionDue } = dueDatesOf(unit, rules, added);
+  return { wiringDue, connectionDue };
 }
 
 /** What the deadlines read of a stage (the API's progress or the fold's). */
@@ -103,19 +161,22 @@ interface StageFacts {
 export interface Deadline {
   key: 'wiringDue' | 'connectionDue' | 'registrationDue';
   due: string | null;
-  /** the due date is the campaign's (its area's or the installation's), not the unit's own */
-  fromCampaign: boolean;
+  /** where the due date comes from (registration: counted from the connection day, 'none') */
+  source: DueSource;
   /** days past the due date (> 0) or left (<= 0 as negative lateness); null when met or not set */
   daysLate: number | null;
 }
 
 /**
- * A unit's three deadlines as the unit page shows them, with `rules` its effective values (its
- * area's, or the installation's settings): registration counts from the connection day.
+ * A unit's three deadlines as the unit page shows them: wiring and connection as the server
+ * resolved them (dueDatesOf: its own, its area's, or counted from the day it was added),
+ * registration counted from the connection day.
  */
 export function deadlines(
-  unit: UnitDueDates & { progress: Record<'wiring' | 'connection', StageFacts> & { registration: StageFacts & { awaitingReview?: boolean } } },
-  rules: UnitDueDates & { timezone: string; registrationGraceDays: number },
+  unit: { dueDates: UnitDueDates & { sources: Record<keyof UnitDueDates, DueSource> } } & {
+    progress: Record<'wiring' | 'connection', StageFacts> & { registration: StageFacts & { awaitingReview?: boolean } };
+  },
+  rules: { timezone: string; registrationGraceDays: number },
   today: string,
 ): Deadline[] {
   const p = unit.progress;
@@ -123,10 +184,20 @@ export function deadlines(
   const connectionDay = p.connection.status === 'done' && p.connection.since ? dayOf(p.connection.since, rules.timezone) : null;
   const registrationDue = connectionDay ? addDays(connectionDay, rules.registrationGraceDays) : null;
   const registered = p.registration.status === 'done' || Boolean(p.registration.awaitingReview);
-  const due = effectiveDeadlines(unit, rules);
+  const due = unit.dueDates;
   return [
-    { key: 'wiringDue', due: due.wiringDue, fromCampaign: !unit.wiringDue && Boolean(rules.wiringDue), daysLate: late(due.wiringDue, p.wiring.status === 'done') },
-    { key: 'connectionDue', due: due.connectionDue, fromCampaign: !unit.connectionDue && Boolean(rules.connectionDue), daysLate: late(due.connectionDue, p.connection.status === 'done') },
-    { key: 'registrationDue', due: registrationDue, fromCampaign: false, daysLate: late(registrationDue, registered) },
+    { key: 'wiringDue', due: due.wiringDue, source: due.sources.wiringDue, daysLate: late(due.wiringDue, p.wiring.status === 'done') },
+    { key: 'connectionDue', due: due.connectionDue, source: due.sources.connectionDue, daysLate: late(due.connectionDue, p.connection.status === 'done') },
+    { key: 'registrationDue', due: registrationDue, source: 'none', daysLate: late(registrationDue, registered) },
   ];
+}
+
+/**
+ * A unit's own due dates in the order the steps run: connection follows wiring, so a connection
+ * due before the wiring is a typo (POST/PATCH /api/units and the import refuse it alike). Answers
+ * the Chinese reason, naming both dates, or null; either date absent is no order to break.
+ */
+export function dueOrderProblem(wiringDue: string | null | undefined, connectionDue: string | null | undefined): string | null {
+  if (!wiringDue || !connectionDue || connectionDue >= wiringDue) return null;
+  return `接入截止日期 ${connectionDue} 早于布线截止日期 ${wiringDue}：接入须在布线之后，请检查这两个日期`;
 }

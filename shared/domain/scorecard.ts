@@ -45,3 +45,13 @@ export function effectiveScore(installation: ScoreThresholds, own: ReadonlyMap<s
 }
 
 export const SCORE_COLOUR_ZH: Record<ScoreColour, string> = { green: '绿', yellow: '黄', red: '红' };
+
+/** Which area each threshold in force comes from (the nearest that sets it); null: the installation's. */
+export function scoreSources(own: ReadonlyMap<string, Partial<OwnScoreThresholds>>, code: string): Record<ScoreField, string | null> {
+  const out: Record<ScoreField, string | null> = { scoreGreen: null, scoreYellow: null };
+  for (const n of [2, 4, 6]) {
+    if (n > code.length) break;
+    for (const f of SCORE_FIELDS) if (own.get(code.slice(0, n))?.[f] != null) out[f] = code.slice(0, n);
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AREA_LEVELS } from '../domain/areas.js';
 import { AreaCode } from './area-code.js';
 import { AsOfQuery, CompareQuery, LaggardCategoryName, Scorecard } from './reports.js';
+import { TrainingNumbers } from './training-numbers.js';
 
 export { AreaCode };
 export const AreaLevel = z.enum(AREA_LEVELS);
@@ -47,6 +48,8 @@ export const RollupRow = z.object({
   byCategory: z.record(LaggardCategoryName, z.number().int()),
   /** "The record": registrations awaiting this child's office's review longer than reviewDays (its own backlog) */
   reviewOverdue: z.number().int(),
+  /** the people's half (training.md "Where it shows"): the child's training numbers, as GET /api/reports/training counts them */
+  training: TrainingNumbers,
   /** 1 = best, by ROLLUP_RANK (shared/domain/rollup.ts) */
   rank: z.number().int(),
   /** 督办 from the offices above to this area (not withdrawn): how many, answered, past respond-by unanswered */

@@ -48,7 +48,7 @@ export const Settings = z.object({
   signingOffice: z.string().trim().min(1).max(60).optional(),
   /** the scorecard (leaders' view): share onboarded green from this percent; absent from a PUT keeps the stored one */
   scoreGreen: SCORE.optional(),
-  /** yellow from this percent (not above scoreGreen), else red; absent from a PUT keeps the stored one */
+  /** yellow from this percent (below scoreGreen), else red; absent from a PUT keeps the stored one */
   scoreYellow: SCORE.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -163,6 +163,8 @@ export const AreaSettings = z.object({
     lateJoinConnectionDays: Source,
     backboneDue: Source,
     reportBackDays: Source,
+    scoreGreen: Source.optional(),
+    scoreYellow: Source.optional(),
   }),
 });
 export type AreaSettings = z.infer<typeof AreaSettings>;

@@ -160,15 +160,9 @@ export const ReviewReportBack = z
 export type ReviewReportBack = z.infer<typeof ReviewReportBack>;
 
 export const TrainingReportQuery = z.object({ area: AreaCode.optional(), asOf: IsoDate.optional() });
-export const TrainingNumbers = z.object({
-  units: z.number().int(),
-  backboneNamed: z.number().int(),
-  trained: z.number().int(),
-  reportedBack: z.number().int(),
-  reportedOnTime: z.number().int(),
-  absent: z.number().int(),
-});
-export type TrainingNumbers = z.infer<typeof TrainingNumbers>;
+// one area's counts: the report's rows and the roll-up's `training` (its own file: areas.ts needs it too)
+export { TrainingNumbers } from './training-numbers.js';
+import { TrainingNumbers } from './training-numbers.js';
 export const TrainingReport = z.object({
   asOf: IsoDate,
   items: z.array(TrainingNumbers.extend({ area: z.object({ code: z.string(), name: z.string(), level: z.string() }) })),

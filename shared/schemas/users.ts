@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/catalogue.js';
 import { AreaCode } from './areas.js';
 import { Id, IsoDateTime, PageQuery, RefId, Text, listOf } from './common.js';
+import { Phone } from './unit-help.js';
 
 export const Role = z.enum(ROLES);
 
@@ -14,6 +15,8 @@ export const User = z.object({
   /** what an office, viewer or technician sees: an area code, or null for the whole installation */
   scope: AreaCode.nullable(),
   disabled: z.boolean(),
+  /** a technician's phone, which the units it looks after see on their page; null: none given (absent from a server before it) */
+  phone: z.string().nullable().optional(),
   createdAt: IsoDateTime,
 });
 export type User = z.infer<typeof User>;
@@ -48,6 +51,8 @@ export const CreateUser = z
     unitId: RefId.nullish(),
     /** an area code, or null for the whole installation; absent: the creator's own scope */
     scope: AreaCode.nullish(),
+    /** a technician's phone (shown to its units); absent or null: none */
+    phone: Phone.nullish(),
   })
   .superRefine((u, ctx) => {
     if (u.role === 'unit' && !u.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'required for the unit role' });
@@ -65,6 +70,8 @@ export const PatchUser = z
     unitId: RefId.nullish(),
     /** an area code, or null for the whole installation (office, viewer, technician only) */
     scope: AreaCode.nullish(),
+    /** null clears it; absent keeps it */
+    phone: Phone.nullish(),
   })
   .strict();
 export type PatchUser = z.infer<typeof PatchUser>;

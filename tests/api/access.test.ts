@@ -118,6 +118,8 @@ const EXPECTED: Record<string, [Expected, Expected, Expected, Expected, Expected
   'POST /api/trainings/:id/report-backs': [401, 404, 403, 404, 403],
   'POST /api/report-backs/:id/review': [401, 404, 403, 403, 403],
   'GET /api/reports/training': [401, '2xx', 403, 403, '2xx'],
+  'GET /api/reports/training.csv': [401, '2xx', 403, 403, '2xx'],
+  'GET /api/reports/training.xlsx': [401, '2xx', 403, 403, '2xx'],
 };
 const matches = (status: number, expected: Expected) => (expected === '2xx' ? status >= 200 && status < 300 : status === expected);
 

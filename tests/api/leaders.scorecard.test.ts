@@ -35,7 +35,7 @@ describe('the scorecard', () => {
     await halfOnboarded(LIANGDANG);
     const put = await office.put(`/api/settings?area=${WEN}`, { scoreGreen: 50, scoreYellow: 30 });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json()).toMatchObject({ scoreGreen: 50, scoreYellow: 30, own: { scoreGreen: 50, scoreYellow: 30 } });
+    expect(put.json()).toMatchObject({ scoreGreen: 50, scoreYellow: 30, own: { scoreGreen: 50, scoreYellow: 30 }, sources: { scoreGreen: WEN, scoreYellow: WEN } });
 
     const rows = (await office.get('/api/reports/areas?parent=6212')).json().items as { area: { code: string }; scorecard: { colour: string; scoreGreen: number } }[];
     const row = (code: string) => rows.find((r) => r.area.code === code)!;
@@ -44,6 +44,8 @@ describe('the scorecard', () => {
     // a city's own thresholds reach its counties that set none
     expect((await office.put('/api/settings?area=6212', { scoreGreen: 80, scoreYellow: 50 })).statusCode).toBe(200);
     const after = (await office.get('/api/reports/areas?parent=6212')).json().items as typeof rows;
+    // where each line in force comes from, as the settings page shows it
+    expect((await office.get(`/api/settings?area=${LIANGDANG}`)).json().sources).toMatchObject({ scoreGreen: '6212', scoreYellow: '6212' });
     expect(after.find((r) => r.area.code === LIANGDANG)!.scorecard.colour).toBe('yellow');
     // the summary of an area: its own
     expect((await office.get(`/api/reports/summary?area=${WEN}`)).json().scorecard.colour).toBe('green');
@@ -57,6 +59,10 @@ describe('the scorecard', () => {
     const current = (await office.get('/api/settings')).json();
     expect((await office.put('/api/settings', { ...current, scoreGreen: 50, scoreYellow: 70 })).statusCode).toBe(400);
     expect((await office.put(`/api/settings?area=${LIANGDANG}`, { scoreYellow: 95 })).statusCode).toBe(400);
+    // equal lines leave no yellow: refused too, in Chinese, naming the yellow line
+    const equal = await office.put(`/api/settings?area=${LIANGDANG}`, { scoreGreen: 70, scoreYellow: 70 });
+    expect(equal.statusCode).toBe(400);
+    expect(equal.json().error.details).toEqual([{ field: 'scoreYellow', message: '绿色线须高于黄色线' }]);
     expect((await office.put('/api/settings', { ...current, scoreGreen: 95 })).statusCode).toBe(200);
     expect((await office.get('/api/settings')).json()).toMatchObject({ scoreGreen: 95, scoreYellow: 60 });
   });

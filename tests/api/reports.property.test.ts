@@ -18,7 +18,7 @@ import {
   type StepRecord,
 } from '../../shared/domain/laggards.js';
 import { inScope } from '../../shared/domain/areas.js';
-import { effectiveAreaRules, NO_OWN_RULES, RECORD_DEFAULTS, setsNothing, type AreaOwnRules } from '../../shared/domain/deadlines.js';
+import { addedBy, addedOn, effectiveAreaRules, NO_OWN_RULES, RECORD_DEFAULTS, setsNothing, type AreaOwnRules } from '../../shared/domain/deadlines.js';
 import { allowedSteps, applyStep, deriveProgress, initialProgress } from '../../shared/domain/progress.js';
 import { REASON_CODES, STAGES, type Stage, type StageStatus, type StepType } from '../../shared/domain/steps.js';
 import type { Settings } from '../../shared/schemas/settings.js';
@@ -66,6 +66,9 @@ const areaOwn = fc.option(
     registrationGraceDays: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
     stallDays: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
     postponementLimit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+    // "The record": a late joiner's days, an area's own
+    lateJoinWiringDays: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
+    lateJoinConnectionDays: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
   }),
   { nil: null, freq: 2 },
 );
@@ -76,6 +79,16 @@ const unitCase = fc.record({
   connectionDue: dueOffset,
   moves: fc.array(move, { maxLength: 14 }),
   voidEvery: fc.integer({ min: 3, max: 12 }),
+  /**
+   * "The record": when the unit was added, days (and minutes) ago: long before every due date, or
+   * among them (a late joiner), after the past day asked for (in no report of it), or around the
+   * midnight change of offset the scenario is put around
+   */
+  added: fc.record({
+    daysAgo: fc.oneof(fc.constant(80), fc.integer({ min: 0, max: 70 })),
+    minute: fc.integer({ min: 0, max: 24 * 60 - 1 }),
+    nearChange: fc.option(fc.integer({ min: -3 * 24 * 60, max: 2 * 24 * 60 }), { nil: null }),
+  }),
   /** "The record": often end on a registration awaiting review, submitted this many days ago (quiet since: never stalled) */
   submittedDaysAgo: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null, freq: 2 }),
 });
@@ -87,6 +100,8 @@ const scenario = fc.record({
   registrationGraceDays: fc.integer({ min: 0, max: 10 }),
   stallDays: fc.integer({ min: 1, max: 20 }),
   postponementLimit: fc.integer({ min: 1, max: 3 }),
+  lateJoinWiringDays: fc.integer({ min: 1, max: 20 }),
+  lateJoinConnectionDays: fc.integer({ min: 1, max: 40 }),
   pastDays: fc.integer({ min: 1, max: 60 }),
   /** in a zone of MIDNIGHT_CHANGES: which change the histories are put around, and which day is asked for */
   change: fc.record({ pick: fc.nat(), around: fc.boolean(), day: fc.constantFrom('change', 'before', 'after', 'grace', 'stall', 'grace+1') }),
@@ -135,7 +150,7 @@ function buildHistory(c: UnitCase, now: number, change?: number): StepRecord[] {
   return history;
 }
 
-type Made = { code: string; id: string; kind: string; areaCode: string | null; history: StepRecord[]; wiringDue: string | null; connectionDue: string | null };
+type Made = { code: string; id: string; kind: string; areaCode: string | null; createdAt: string; history: StepRecord[]; wiringDue: string | null; connectionDue: string | null };
 
 /** A unit's rules: its county's effective values over the installation's settings. */
 const rulesOf = (u: Made, settings: Settings, own: ReadonlyMap<string, AreaOwnRules>) => effectiveAreaRules(settings, own, u.areaCode).rules;
@@ -149,7 +164,7 @@ function expectedSummary(all: readonly Made[], settings: Settings, own: Readonly
   let laggards = 0;
   let awaitingReview = 0;
   let oldestReviewDays: number | null = null;
-  for (const u of all) {
+  for (const u of all.filter((x) => addedBy(addedOn(x.createdAt, settings.timezone), day))) {
     const progress = progressAsOf(u.history, day, settings.timezone);
     const waited = reviewWaitAsOf(u.history, progress, settings.timezone, day);
     if (waited !== null) {
@@ -159,13 +174,13 @@ function expectedSummary(all: readonly Made[], settings: Settings, own: Readonly
     for (const stage of STAGES) stages[stage][progress[stage].status]++;
     if (progress.registration.status === 'done') onboarded++;
     const rules = rulesOf(u, settings, own);
-    const { flags } = laggardAsOf(u.history, effectiveDeadlines(u, rules), rules, day);
+    const { flags } = laggardAsOf(u.history, effectiveDeadlines(u, rules, addedOn(u.createdAt, settings.timezone)), rules, day);
     if (!flags.length) continue;
     laggards++;
     byKind[u.kind]++;
     for (const c of new Set(flags.map((f) => f.category))) byCategory[c]++;
   }
-  return { asOf: day, totalUnits: all.length, onboarded, laggards, stages, byCategory, byKind, awaitingReview, oldestReviewDays };
+  return { asOf: day, totalUnits: all.filter((x) => addedBy(addedOn(x.createdAt, settings.timezone), day)).length, onboarded, laggards, stages, byCategory, byKind, awaitingReview, oldestReviewDays };
 }
 
 describe('laggards: SQL against the pure rules', () => {
@@ -186,6 +201,8 @@ describe('laggards: SQL against the pure rules', () => {
           stallDays: s.stallDays,
           postponementLimit: s.postponementLimit,
           ...RECORD_DEFAULTS,
+          lateJoinWiringDays: s.lateJoinWiringDays,
+          lateJoinConnectionDays: s.lateJoinConnectionDays,
         };
         expect((await office.put('/api/settings', settings)).statusCode).toBe(200);
         const own = new Map<string, AreaOwnRules>();
@@ -209,7 +226,9 @@ describe('laggards: SQL against the pure rules', () => {
         const made: Made[] = [];
         for (const [i, c] of s.units.entries()) {
           const history = buildHistory(c, now, change);
-          const createdAt = new Date(now - 80 * DAY);
+          const createdAt = new Date(
+            change !== undefined && c.added.nearChange !== null ? change + c.added.nearChange * 60_000 : now - c.added.daysAgo * DAY - c.added.minute * 60_000,
+          );
           const progress = history.filter((h) => !h.voided).reduce(applyStep, initialProgress(createdAt.toISOString()));
           const code = `${area}-${i}`;
           const [unit] = await t.database.db
@@ -242,7 +261,7 @@ describe('laggards: SQL against the pure rules', () => {
               })),
             );
           }
-          made.push({ code, id: unit.id, kind: c.kind, areaCode: c.area, history, wiringDue: unit.wiringDue, connectionDue: unit.connectionDue });
+          made.push({ code, id: unit.id, kind: c.kind, areaCode: c.area, createdAt: createdAt.toISOString(), history, wiringDue: unit.wiringDue, connectionDue: unit.connectionDue });
         }
 
         for (const asOf of [undefined, pastDay]) {
@@ -254,10 +273,10 @@ describe('laggards: SQL against the pure rules', () => {
             if (waited !== null && p.lastEventAt && dayNumber(day) - dayNumber(dayOf(p.lastEventAt, s.timezone)) >= rulesOf(u, settings, own).stallDays) quietReviews++;
           }
           const expected = made
-            .filter((u) => inScope(s.boardArea ?? null, u.areaCode))
+            .filter((u) => inScope(s.boardArea ?? null, u.areaCode) && addedBy(addedOn(u.createdAt, s.timezone), day))
             .map((u) => {
               const rules = rulesOf(u, settings, own);
-              return { code: u.code, id: u.id, ...laggardAsOf(u.history, effectiveDeadlines(u, rules), rules, day) };
+              return { code: u.code, id: u.id, ...laggardAsOf(u.history, effectiveDeadlines(u, rules, addedOn(u.createdAt, s.timezone)), rules, day) };
             })
             .filter((u) => u.flags.length)
             .sort(compareLaggards)

@@ -1,18 +1,23 @@
 // The roll-up (GET /api/reports/areas) at every level, today and as of a past day, equals the
 // per-unit rules summed over each child: units, onboarded, each stage's done, laggards and their
-// categories, with each unit's own county's deadlines; and it ranks by ROLLUP_RANK.
+// categories, with each unit's own county's deadlines; and it ranks by ROLLUP_RANK. The people's
+// half too: each unit's backbone, attendance at two trainings and report-back make the training
+// flags (shared/domain/training-flags.ts) and the rows' `training` numbers, counted by hand.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { steps as stepsTable, units } from '../../db/schema/index.js';
+import { backbones, reportBacks, steps as stepsTable, trainingAttendance, trainings, units } from '../../db/schema/index.js';
 import { progressColumns } from '../../db/queries/units.js';
 import { inScope } from '../../shared/domain/areas.js';
 import { addDays, today } from '../../shared/domain/dates.js';
-import { effectiveAreaRules, effectiveDeadlines, NO_OWN_RULES, type AreaOwnRules } from '../../shared/domain/deadlines.js';
+import { addedBy, addedOn, backboneDueOf, effectiveAreaRules, effectiveDeadlines, NO_OWN_RULES, type AreaOwnRules } from '../../shared/domain/deadlines.js';
 import { LAGGARD_CATEGORIES, laggardAsOf, progressAsOf, type LaggardCategory, type StepRecord } from '../../shared/domain/laggards.js';
 import { reviewOverdue, reviewWaitAsOf } from '../../shared/domain/review.js';
 import { allowedSteps, applyStep, deriveProgress, initialProgress } from '../../shared/domain/progress.js';
 import { rankRollup } from '../../shared/domain/rollup.js';
 import type { StepType } from '../../shared/domain/steps.js';
+import { reportBackDue } from '../../shared/domain/training.js';
+import { trainingFlags, type UnitTrainingFacts } from '../../shared/domain/training-flags.js';
+import { dayOf } from '../../shared/domain/dates.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings.js';
 import type { RollupResponse } from '../../shared/schemas/areas.js';
 import { uniq, type Agent, type TestApp } from '../helpers/app.js';
@@ -46,6 +51,16 @@ const unitCase = fc.record({
   kind: fc.constantFrom('township', 'department', 'other') as fc.Arbitrary<'township' | 'department' | 'other'>,
   wiringDue: fc.option(fc.integer({ min: -40, max: 5 }), { nil: null }),
   moves: fc.array(fc.record({ pick: fc.nat(50), daysAgo: fc.integer({ min: 0, max: 50 }) }), { maxLength: 10 }),
+  // the people: a backbone named, at the closed training 20 days ago and the open one 2 days ago, and a report-back on the first
+  people: fc.record({
+    primary: fc.boolean(),
+    first: fc.constantFrom(null, 'attended', 'absent', 'excused'),
+    second: fc.constantFrom(null, 'invited', 'attended'),
+    report: fc.constantFrom(null, 'submitted', 'accepted', 'returned'),
+    reportedAgo: fc.integer({ min: 0, max: 20 }),
+  }),
+  /** "The record": added long before every due date, or among them (a late joiner), or after the past day asked for */
+  addedMinutesAgo: fc.oneof(fc.constant(60 * 24 * 60), fc.integer({ min: 0, max: 45 * 24 * 60 })),
 });
 const offset = fc.option(fc.integer({ min: -40, max: 5 }), { nil: null });
 const scenario = fc.record({
@@ -64,6 +79,10 @@ const scenario = fc.record({
           postponementLimit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
           // "The record": a county's own review limit makes reviewOverdue per unit
           reviewDays: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
+          // a county's own days to report back make "on time" per unit
+          reportBackDays: fc.option(fc.integer({ min: 1, max: 25 }), { nil: null }),
+          lateJoinWiringDays: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
+          lateJoinConnectionDays: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
         }),
         { nil: null },
       ),
@@ -87,9 +106,14 @@ interface Made {
   areaCode: string | null;
   kind: string;
   code: string;
+  createdAt: string;
   history: StepRecord[];
   wiringDue: string | null;
   connectionDue: string | null;
+  hasPrimary: boolean;
+  enrolments: UnitTrainingFacts['enrolments'];
+  /** the accepted report-back's day, if any */
+  acceptedOn: string | null;
 }
 
 type Figures = Omit<RollupResponse['items'][number], 'area' | 'rank' | 'onboardedShare'>;
@@ -97,14 +121,22 @@ type Figures = Omit<RollupResponse['items'][number], 'area' | 'rank' | 'onboarde
 /** The per-unit rules summed over some units. */
 function expected(list: readonly Made[], settings: Settings, own: ReadonlyMap<string, AreaOwnRules>, day: string): Figures {
   const byCategory = Object.fromEntries(LAGGARD_CATEGORIES.map((c) => [c, 0])) as Record<LaggardCategory, number>;
-  const f = { totalUnits: 0, onboarded: 0, laggards: 0, stages: { wiring: { done: 0 }, connection: { done: 0 }, registration: { done: 0 } }, byCategory, reviewOverdue: 0 };
-  for (const u of list) {
+  const training = { units: 0, backboneNamed: 0, trained: 0, reportedBack: 0, reportedOnTime: 0, absent: 0 };
+  const f = { totalUnits: 0, onboarded: 0, laggards: 0, stages: { wiring: { done: 0 }, connection: { done: 0 }, registration: { done: 0 } }, byCategory, reviewOverdue: 0, training };
+  for (const u of list.filter((x) => addedBy(addedOn(x.createdAt, TZ), day))) {
     const rules = effectiveAreaRules(settings, own, u.areaCode).rules;
     const p = progressAsOf(u.history, day, TZ);
     f.totalUnits++;
     if (p.registration.status === 'done') f.onboarded++;
     for (const s of ['wiring', 'connection', 'registration'] as const) if (p[s].status === 'done') f.stages[s].done++;
-    const { flags } = laggardAsOf(u.history, effectiveDeadlines(u, rules), rules, day);
+    const people = trainingFlags({ hasPrimary: u.hasPrimary, backboneDue: backboneDueOf(rules.backboneDue ?? null, addedOn(u.createdAt, TZ), rules), reportBackDays: rules.reportBackDays ?? 10, enrolments: u.enrolments }, day);
+    const flags = [...laggardAsOf(u.history, effectiveDeadlines(u, rules, addedOn(u.createdAt, TZ)), rules, day).flags, ...people];
+    training.units++;
+    if (u.hasPrimary) training.backboneNamed++;
+    if (u.enrolments.some((e) => e.status === 'attended')) training.trained++;
+    if (u.acceptedOn) training.reportedBack++;
+    if (u.acceptedOn && u.acceptedOn <= reportBackDue(`${u.enrolments[0].lastDay}T12:00:00+08:00`, TZ, rules.reportBackDays ?? 10)) training.reportedOnTime++;
+    if (people.some((x) => x.category === 'training_absent')) training.absent++;
     if (flags.length) f.laggards++;
     for (const c of new Set(flags.map((x) => x.category))) byCategory[c]++;
     // "The record": the child's office's backlog of reviews
@@ -117,6 +149,17 @@ describe('the roll-up equals the per-unit rules summed over each child', () => {
   const all: Made[] = [];
 
   it('at every level, today and as of a past day', async () => {
+    // two trainings of one topic: one closed 20 days ago, one that ended 2 days ago and is still open
+    const made = [];
+    for (const [ago, closed] of [[20, true], [2, false]] as const) {
+      const endsAt = new Date(Date.now() - ago * DAY);
+      const [row] = await t.database.db
+        .insert(trainings)
+        .values({ title: 'x', topics: ['network'], organiser: 'o', venue: 'v', startsAt: new Date(endsAt.getTime() - 3600_000), endsAt, required: {}, signSecret: 's', closedAt: closed ? new Date(endsAt.getTime() + 3600_000) : null })
+        .returning();
+      made.push(row!);
+    }
+    const [first, second] = made;
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         const now = Date.now() - 60_000;
@@ -133,7 +176,7 @@ describe('the roll-up equals the per-unit rules summed over each child', () => {
         }
         for (const c of s.units) {
           const steps = history(c.moves, now);
-          const createdAt = new Date(now - 60 * DAY);
+          const createdAt = new Date(now - c.addedMinutesAgo * 60_000);
           const progress = steps.reduce(applyStep, initialProgress(createdAt.toISOString()));
           const code = uniq('R');
           const [unit] = await t.database.db
@@ -145,7 +188,20 @@ describe('the roll-up equals the per-unit rules summed over each child', () => {
               steps.map((h) => ({ unitId: unit.id, seq: h.seq, type: h.type, stage: h.type.split('.')[0], occurredAt: new Date(h.occurredAt), actorName: 'rollup', actorRole: 'office', data: h.data ?? {}, voided: false })),
             );
           }
-          all.push({ areaCode: c.area, kind: c.kind, code, history: steps, wiringDue: unit.wiringDue, connectionDue: unit.connectionDue });
+          const p = c.people;
+          if (p.primary) await t.database.db.insert(backbones).values({ unitId: unit.id, kind: 'primary', name: 'p', since: '2026-01-01' });
+          const enrolments: UnitTrainingFacts['enrolments'] = [];
+          let acceptedOn: string | null = null;
+          for (const [tr, status] of [[first, p.first], [second, p.second]] as const) {
+            if (!status) continue;
+            await t.database.db.insert(trainingAttendance).values({ trainingId: tr.id, unitId: unit.id, status });
+            const report = tr === first && status === 'attended' ? p.report : null;
+            const reportedOn = addDays(day0, -p.reportedAgo);
+            if (report) await t.database.db.insert(reportBacks).values({ trainingId: tr.id, unitId: unit.id, reportedOn, leader: 'l', form: 'meeting', colleaguesReached: 1, summary: 's', status: report });
+            if (report === 'accepted') acceptedOn = reportedOn;
+            enrolments.push({ trainingId: tr.id, topics: tr.topics, lastDay: dayOf(tr.endsAt, TZ), closedOn: tr.closedAt ? dayOf(tr.closedAt, TZ) : null, status, reportBack: report });
+          }
+          all.push({ areaCode: c.area, kind: c.kind, code, createdAt: createdAt.toISOString(), history: steps, wiringDue: unit.wiringDue, connectionDue: unit.connectionDue, hasPrimary: p.primary, enrolments, acceptedOn });
         }
 
         for (const day of [day0, addDays(day0, -s.pastDays)]) {
@@ -158,7 +214,8 @@ describe('the roll-up equals the per-unit rules summed over each child', () => {
             const body = res.json() as RollupResponse;
             expect(body.asOf).toBe(day);
             expect(body.parent?.code ?? null).toBe(parent);
-            const under = all.filter((u) => inScope(parent, u.areaCode));
+            // a unit added after the day is in no report of it ("The record")
+            const under = all.filter((u) => inScope(parent, u.areaCode) && addedBy(addedOn(u.createdAt, TZ), day));
             let sum = 0;
             for (const row of body.items) {
               const mine =
@@ -170,7 +227,7 @@ describe('the roll-up equals the per-unit rules summed over each child', () => {
               // the week before (compareDays' default), by the same rules as of that day
               const { rank: _pr, onboardedShare: _ps, ...then } = previous!;
               // the week before carries the figures, not the review backlog (a today's matter)
-                const { reviewOverdue: _ro, ...wantThen } = expected(mine, settings, own, addDays(day, -7));
+                const { reviewOverdue: _ro, training: _tr, ...wantThen } = expected(mine, settings, own, addDays(day, -7));
                 expect(then, `${parent ?? 'top'} › ${row.area.code} as of ${day} − 7`).toEqual(wantThen);
               expect(onboardedShare).toBe(want.totalUnits ? want.onboarded / want.totalUnits : 0);
               sum += row.totalUnits;

@@ -84,6 +84,14 @@ describe('GET /api/reports/trend', () => {
     expect(body.from).toBe(day(-29));
   });
 
+  it('starts no earlier than 1970-01-01 when to is in its first month (the fuzz found a 500 for to=1970-01-01)', async () => {
+    const res = await office.get('/api/reports/trend?to=1970-01-01');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ from: '1970-01-01', to: '1970-01-01' });
+    expect(res.json().items).toHaveLength(1);
+    expect((await office.get('/api/reports/trend?to=1970-01-10')).json().items).toHaveLength(10);
+  });
+
   it('refuses a range whose start is after its end', async () => {
     const res = await office.get(`/api/reports/trend?from=${day(0)}&to=${day(-1)}`);
     expect(res.statusCode).toBe(400);

@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import { uniq, type Agent } from '../helpers/app.js';
 import { trainingBody } from '../helpers/training.js';
-import { A, areaRefused, at, B, both, byId, listing, plain, root, t, thing, type Place, type Seeded } from './scope.matrix.kit.js';
+import { A, areaRefused, at, B, both, byId, listing, plain, root, t, textOf, thing, type Place, type Seeded } from './scope.matrix.kit.js';
 
 let officeOfB: Agent | undefined;
 const officeAt = async (p: Place) => (p === A ? at.A.office : p === B ? (officeOfB ??= await t.as('office', { scope: B })) : root);
@@ -77,4 +77,21 @@ export const TRAINING_CASES: Record<string, () => Promise<void>> = {
       expect([city.includes('宕昌县'), city.includes('武都区')], `the city ${role} sees A and B`).toEqual([true, true]);
     }
   }),
+  // the same numbers as files: a county's only its own, a city's its counties
+  ...Object.fromEntries(
+    (['GET /api/reports/training.csv', 'GET /api/reports/training.xlsx'] as const).map((k) => [
+      k,
+      both(areaRefused(k), async () => {
+        const path = k.split(' ')[1];
+        for (const role of ['office', 'viewer'] as const) {
+          const county = await at.A[role].get(path);
+          expect(county.statusCode, county.body.slice(0, 300)).toBe(200);
+          const countyText = await textOf(county);
+          expect([countyText.includes('宕昌县'), countyText.includes('武都区')], `${k}: the county ${role} sees A only`).toEqual([true, false]);
+          const city = await textOf(await at.city[role].get(path));
+          expect([city.includes('宕昌县'), city.includes('武都区')], `${k}: the city ${role} sees A and B`).toEqual([true, true]);
+        }
+      }),
+    ]),
+  ),
 };

@@ -9,7 +9,7 @@ import { readAreaOverrides, writeAreaOverride } from '../../db/queries/settings.
 import { trainingFlagRows } from '../../db/queries/reports/training-flags.js';
 import { reportContext } from '../../server/lib/reports.js';
 import { addDays, dayOf, today } from '../../shared/domain/dates.js';
-import { effectiveAreaRules, NO_OWN_RULES } from '../../shared/domain/deadlines.js';
+import { addedOn, backboneDueOf, effectiveAreaRules, NO_OWN_RULES } from '../../shared/domain/deadlines.js';
 import { initialProgress } from '../../shared/domain/progress.js';
 import { trainingFlags, type UnitTrainingFacts } from '../../shared/domain/training-flags.js';
 import { readSettings } from '../../db/queries/settings.js';
@@ -29,6 +29,8 @@ const training = fc.record({
 const unitFacts = fc.record({
   area: fc.constantFrom(...AREAS),
   primary: fc.constantFrom('none', 'current', 'ended'),
+  // added long before the backboneDue, around it, or today (a late joiner: counted from its day)
+  addedDaysAgo: fc.oneof(fc.constant(120), fc.integer({ min: 0, max: 40 })),
   enrolments: fc.array(
     fc.record({ training: fc.nat(3), status: fc.constantFrom('invited', 'attended', 'absent', 'excused'), report: fc.constantFrom(null, 'submitted', 'accepted', 'returned') }),
     { maxLength: 4 },
@@ -67,7 +69,8 @@ describe('training flags: SQL = the pure rules', () => {
         const overrides = await readAreaOverrides(db);
         const asOf = addDays(todayIs, -s.asOfAgo);
         for (const u of s.units) {
-          const [unit] = await db.insert(units).values({ code: uniq('T'), name: 'u', kind: 'department', areaCode: u.area, ...progressColumns(initialProgress(new Date().toISOString())) }).returning();
+          const createdAt = new Date(now - u.addedDaysAgo * DAY);
+          const [unit] = await db.insert(units).values({ code: uniq('T'), name: 'u', kind: 'department', areaCode: u.area, createdAt, ...progressColumns(initialProgress(createdAt.toISOString())) }).returning();
           ids.push(unit!.id);
           if (u.primary !== 'none') await db.insert(backbones).values({ unitId: unit!.id, kind: 'primary', name: 'p', since: '2026-01-01', endedAt: u.primary === 'ended' ? '2026-02-01' : null });
           const seen = new Set<number>();
@@ -81,7 +84,7 @@ describe('training flags: SQL = the pure rules', () => {
             enrolments.push({ trainingId: tr.id, topics: tr.topics, lastDay: dayOf(tr.endsAt, tz), closedOn: tr.closedAt ? dayOf(tr.closedAt, tz) : null, status: e.status, reportBack: e.report });
           }
           const rules = effectiveAreaRules(await readSettings(db), overrides, u.area).rules;
-          expected.set(unit!.id, trainingFlags({ hasPrimary: u.primary === 'current', backboneDue: rules.backboneDue ?? null, reportBackDays: rules.reportBackDays ?? 10, enrolments }, asOf));
+          expected.set(unit!.id, trainingFlags({ hasPrimary: u.primary === 'current', backboneDue: backboneDueOf(rules.backboneDue ?? null, addedOn(createdAt, tz), rules), reportBackDays: rules.reportBackDays ?? 10, enrolments }, asOf));
         }
         const ctx = await reportContext(db, asOf);
         const rows = new Map((await trainingFlagRows(db, ctx, {})).filter((r) => ids.includes(r.id)).map((r) => [r.id, r]));

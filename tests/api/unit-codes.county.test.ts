@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { rowsOf } from '../../db/rows.js';
+import { withCodeCounty } from '../../db/queries/import.js';
 import { countyCandidates, countyOfCode, USCC_CHARS, usccCheckChar } from '../../shared/domain/codes.js';
 import { uniq, type Agent, type TestApp } from '../helpers/app.js';
 import { TANCHANG, WUDU, test } from '../helpers/fixture.js';
@@ -55,6 +56,13 @@ describe('the SQL rule is the domain’s', () => {
     const disagree = rows.filter((r) => r.county !== countyOfCode(r.c, isCounty));
     expect(disagree).toEqual([]);
     expect(rows.some((r) => r.county !== null && countyCandidates(r.c)[0] !== r.c.slice(0, 6))).toBe(true); // a USCC was read
+    // the import's set-based fill (0024: the trigger stands aside for it) answers the same
+    const joined = await rowsOf<{ code: string; code_county: string | null }>(
+      t.database.db,
+      withCodeCounty(sql`select c as code from jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb) as c`),
+    );
+    expect(joined).toHaveLength(codes.length);
+    expect(joined.filter((r) => r.code_county !== countyOfCode(r.code, isCounty))).toEqual([]);
   });
 });
 

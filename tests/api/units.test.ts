@@ -43,6 +43,15 @@ describe('creating units', () => {
     expect(res.statusCode).toBe(400);
     expect(errorOf(res).details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
   });
+
+  it('refuses a unit whose connection falls due before its wiring, naming both dates; the same day is fine', async () => {
+    const res = await office.post('/api/units', newUnit({ wiringDue: '2027-03-01', connectionDue: '2026-12-07' }));
+    expect(res.statusCode, res.body).toBe(400);
+    const details = errorOf(res).details as { field: string; message: string }[];
+    expect(details).toEqual([expect.objectContaining({ field: 'connectionDue' })]);
+    expect(details[0]!.message).toMatch(/2026-12-07.*2027-03-01/);
+    expect((await office.post('/api/units', newUnit({ wiringDue: '2027-03-01', connectionDue: '2027-03-01' }))).statusCode).toBe(201);
+  });
 });
 
 describe('reading units', () => {
@@ -109,6 +118,15 @@ describe('reading units', () => {
 });
 
 describe('changing units', () => {
+  it('refuses a PATCH that puts the connection due before the wiring, judged against the stored date', async () => {
+    const { unit } = (await office.post('/api/units', newUnit({ wiringDue: '2027-03-01' }))).json();
+    const res = await office.patch(`/api/units/${unit.id}`, { connectionDue: '2026-12-07' });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(errorOf(res).details).toEqual([expect.objectContaining({ field: 'connectionDue', message: expect.stringContaining('2027-03-01') })]);
+    expect((await office.patch(`/api/units/${unit.id}`, { wiringDue: '2026-12-01', connectionDue: '2026-12-07' })).statusCode).toBe(200);
+    expect((await office.patch(`/api/units/${unit.id}`, { wiringDue: '2026-12-08' })).statusCode).toBe(400);
+  });
+
   it('updates fields and clears optional ones with null', async () => {
     const { unit } = (await office.post('/api/units', newUnit({ contactName: '张三' }))).json();
     const res = await office.patch(`/api/units/${unit.id}`, { name: '新名称', contactName: null, connectionDue: '2027-01-31' });

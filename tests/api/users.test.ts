@@ -63,6 +63,49 @@ describe('creating users', () => {
   });
 });
 
+describe('a technician\'s phone (issue 27: the units it looks after call it)', () => {
+  it('is taken on creation, changed, cleared with null and kept when absent', async () => {
+    const created = await office.post('/api/users', newUser({ phone: ' 13809392111 ' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const { user } = created.json();
+    expect(user.phone).toBe('13809392111');
+    const changed = await office.patch(`/api/users/${user.id}`, { phone: '0939-5521234 转 8' });
+    expect(changed.json().user.phone).toBe('0939-5521234 转 8');
+    expect((await office.patch(`/api/users/${user.id}`, { displayName: '王工程师' })).json().user.phone).toBe('0939-5521234 转 8');
+    expect((await office.get(`/api/users?q=${encodeURIComponent(user.username)}`)).json().items[0].phone).toBe('0939-5521234 转 8');
+    expect((await office.patch(`/api/users/${user.id}`, { phone: null })).json().user.phone).toBeNull();
+    expect((await office.post('/api/users', newUser())).json().user.phone).toBeNull();
+  });
+
+  it('refuses what is not a phone with 400 naming the field in Chinese', async () => {
+    const res = await office.post('/api/users', newUser({ phone: 'call me' }));
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res).details).toEqual([{ field: 'phone', message: '请填写电话号码，例如 0939-5521234' }]);
+    const { user } = (await office.post('/api/users', newUser())).json();
+    const patch = await office.patch(`/api/users/${user.id}`, { phone: '12' });
+    expect(patch.statusCode).toBe(400);
+    expect(errorOf(patch).details).toEqual([expect.objectContaining({ field: 'phone', message: '电话号码太短' })]);
+  });
+
+  it('refuses a phone with fewer than 7 digits, its extension not counted, and takes the forms offices write', async () => {
+    const fewDigits = '电话号码至少应有 7 位数字，例如 0939-5521234';
+    const res = await office.post('/api/users', newUser({ phone: '---' }));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(errorOf(res).details).toEqual([{ field: 'phone', message: fewDigits }]);
+    const { user } = (await office.post('/api/users', newUser())).json();
+    for (const phone of ['++++', '(0939) 55', '++++ 转 1234567']) {
+      const patch = await office.patch(`/api/users/${user.id}`, { phone });
+      expect(patch.statusCode, phone).toBe(400);
+      expect(errorOf(patch).details).toEqual([{ field: 'phone', message: fewDigits }]);
+    }
+    for (const phone of ['5521234', '+86 138 0939 2111', '(0939) 552-1234', '0939-5521234 ext. 12', '0939-5521234转8']) {
+      const patch = await office.patch(`/api/users/${user.id}`, { phone });
+      expect(patch.statusCode, `${phone} ${patch.body}`).toBe(200);
+      expect(patch.json().user.phone).toBe(phone);
+    }
+  });
+});
+
 describe('listing and changing users', () => {
   it('lists users with paging and no password hashes', async () => {
     await office.post('/api/users', newUser());

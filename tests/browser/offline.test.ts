@@ -281,3 +281,138 @@ describe('a weak signal (online, but the answers do not come)', () => {
     await page.unroute('**/api/units/*/events', handler);
   });
 });
+
+/** The units whose page the device could open offline: both the unit and its steps are in the kept answers. */
+const cachedUnits = (page: Page) =>
+  page.evaluate(() => new Promise<string[]>((resolve) => {
+    const open = indexedDB.open('zw-field');
+    open.onerror = () => resolve([]);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('cache')) {
+        db.close();
+        return resolve([]);
+      }
+      const all = db.transaction('cache').objectStore('cache').getAll();
+      all.onsuccess = () => {
+        db.close();
+        const keys: unknown[][] = [];
+        for (const row of all.result as { data: string }[]) {
+          try {
+            for (const q of (JSON.parse(row.data) as { clientState: { queries: { queryKey: unknown[] }[] } }).clientState.queries) keys.push(q.queryKey);
+          } catch {
+            // not a persisted client
+          }
+        }
+        const ids = (kind: string) => new Set(keys.filter((k) => k[0] === 'units' && k[1] === kind).map((k) => String(k[2])));
+        const events = ids('events');
+        resolve([...ids('detail')].filter((id) => events.has(id)));
+      };
+      all.onerror = () => resolve([]);
+    };
+  }));
+
+/** 离线 · 数据截至 HH:MM, the time now (the answers were fetched a moment ago) give or take a minute. */
+const STAMP = /离线 · 数据截至 (\d\d):(\d\d)/;
+function expectRecentStamp(text: string | null) {
+  const m = STAMP.exec(text ?? '');
+  expect(m, text ?? '').not.toBeNull();
+  const minutes = Number(m![1]) * 60 + Number(m![2]);
+  // the campaign's zone is Asia/Shanghai (UTC+8)
+  const now = new Date(Date.now() + 8 * 3_600_000);
+  const nowMinutes = now.getUTCHours() * 60 + now.getUTCMinutes();
+  expect(Math.min(Math.abs(nowMinutes - minutes), 1440 - Math.abs(nowMinutes - minutes))).toBeLessThanOrEqual(3);
+}
+
+describe('opening units without a signal', () => {
+  it('shows a unit visited before and an assigned unit never opened from the device, and says at once when a unit is not kept', { timeout: 120_000 }, async () => {
+    track('offline-units');
+    const { page, context } = stage.browser;
+    await context.setOffline(false);
+    await page.setViewportSize({ width: 360, height: 740 });
+    // one more unit on the technician's list, never opened; one unit not theirs, never opened
+    const { unit: fresh } = await stage.office.post('/api/units', { code: 'T-E', name: '县统计局', kind: 'department' });
+    const { unit: other } = await stage.office.post('/api/units', { code: 'T-F', name: '县审计局', kind: 'department' });
+    const { items } = await stage.office.get('/api/users?role=technician');
+    await stage.office.post('/api/units/assign', { technicianId: items[0].id, unitIds: [fresh.id] });
+    await stage.office.post(`/api/units/${fresh.id}/events`, { type: 'wiring.started' });
+
+    reached = 'log in';
+    await logIn(page, stage.server.url, TECH.username, TECH.password);
+    await page.goto(`${stage.server.url}/units/${units.a.id}`);
+    await page.getByRole('heading', { name: new RegExp(units.a.name), level: 1 }).waitFor();
+    // on login every assigned unit (its page and its steps) is fetched and kept on the device
+    reached = 'kept';
+    await expect.poll(async () => (await cachedUnits(page)).sort(), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining([units.a.id, units.b.id, units.c.id, units.d.id, fresh.id]));
+    expect(await cachedUnits(page)).not.toContain(other.id);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+
+    reached = 'reload offline';
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: new RegExp(units.a.name), level: 1 }).waitFor({ timeout: 15_000 });
+    const stamp = page.getByText(STAMP).first();
+    await expect.poll(() => stamp.isVisible(), { timeout: 5_000 }).toBe(true);
+    expectRecentStamp(await stamp.textContent());
+    expect(await page.getByRole('heading', { name: '连接中断' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: '进展记录' }).isVisible()).toBe(true);
+    await new Promise((r) => setTimeout(r, 4000)); // past the retries of the failed fetch: still shown
+    expect(await page.getByRole('heading', { name: '连接中断' }).count()).toBe(0);
+    expect(await stamp.isVisible()).toBe(true);
+    await stage.browser.shot('offline-unit-visited-360');
+
+    reached = 'never opened, from the list';
+    await page.goto(`${stage.server.url}/field`);
+    await card(page, fresh.name).getByRole('link', { name: fresh.name }).click();
+    await page.getByRole('heading', { name: /县统计局/, level: 1 }).waitFor({ timeout: 5_000 });
+    await expect.poll(() => page.getByText(STAMP).first().isVisible()).toBe(true);
+    // its steps came with it
+    await expect.poll(() => page.locator('.timeline').getByText('开始布线').first().isVisible()).toBe(true);
+    await stage.browser.shot('offline-unit-fresh-360');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await stage.browser.shot('offline-unit-fresh-1366');
+    await page.setViewportSize({ width: 360, height: 740 });
+
+    reached = 'not kept';
+    const started = Date.now();
+    await page.goto(`${stage.server.url}/units/${other.id}`);
+    const notKept = page.getByRole('heading', { name: '此单位未缓存' });
+    await notKept.waitFor({ timeout: 5_000 });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(await page.getByText('请联网后打开').first().isVisible()).toBe(true);
+    expect(await page.getByText('加载中').count()).toBe(0);
+    await stage.browser.shot('offline-unit-not-kept-360');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await stage.browser.shot('offline-unit-not-kept-1366');
+    await page.setViewportSize({ width: 360, height: 740 });
+    // in the app, without a reload: the same at once, never an endless 加载中
+    await page.goto(`${stage.server.url}/field`);
+    await card(page, fresh.name).waitFor();
+    await page.evaluate((href) => {
+      history.pushState({}, '', href);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, `/units/${other.id}`);
+    await notKept.waitFor({ timeout: 3_000 });
+
+    reached = 'after a sync';
+    // assigned while the technician is out of signal: kept once a step of theirs is synced
+    const { unit: later } = await stage.office.post('/api/units', { code: 'T-G', name: '县供销社', kind: 'department' });
+    await stage.office.post('/api/units/assign', { technicianId: items[0].id, unitIds: [later.id] });
+    await page.goto(`${stage.server.url}/field`);
+    await card(page, fresh.name).waitFor();
+    await logStep(page, fresh.name, '完成布线');
+    expect(await cachedUnits(page)).not.toContain(later.id);
+    await context.setOffline(false);
+    await expect.poll(async () => (await steps(fresh.id)).length, { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => cachedUnits(page), { timeout: 20_000 }).toContain(later.id);
+
+    reached = 'log out';
+    await page.goto(`${stage.server.url}/field`);
+    await card(page, fresh.name).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByLabel('用户名').waitFor();
+    // the next person at this phone finds none of it
+    await expect.poll(() => cachedUnits(page)).toEqual([]);
+  });
+});

@@ -77,6 +77,17 @@ describe('each level’s voice on paper', () => {
     expect(text).toContain('落后单位（按问题）');
     expect(text).toContain('合计');
     expect(text).toMatch(/拒绝布线 1/);
+    // issue 26 "done when": on paper the ranking keeps its 较上周 column, and the short paragraph
+    // says what moved since a week before with the figures the summary gives
+    expect(text).toContain('较上周');
+    const longnan = await apiAs(stage.server.url, users.longnan.username, users.longnan.password);
+    const summary = (await longnan.get('/api/reports/summary')) as { laggards: number; previous?: { laggards: number }; change?: { newlyOnboarded: number; newLaggards: number; resolved: number } };
+    expect(summary.change, 'the summary compares with a week before').toBeDefined();
+    // 江北街道办事处 refused four days ago: a laggard the week did not have
+    expect(summary.change!.newLaggards).toBeGreaterThanOrEqual(1);
+    const flat = text.replace(/\s+/g, '');
+    const { newlyOnboarded, newLaggards, resolved } = summary.change!;
+    expect(flat).toMatch(new RegExp(`与\\d{4}-\\d{2}-\\d{2}相比：新增完成接入${newlyOnboarded}个单位，新增落后单位${newLaggards}个，${resolved}个单位已解决落后问题`));
     const pages = execFileSync('pdfinfo', [join(SHOTS, 'voice-bulletin-longnan.pdf')], { encoding: 'utf8' });
     expect(pages).toMatch(/Page size:\s+595\.\d+ x 84\d\.\d+ pts \(A4\)/);
   });

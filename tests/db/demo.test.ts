@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { STEP_RULES } from '../../shared/domain/steps.js';
 import { areas, areaSettings, settings, steps, trainings, units, users } from '../../db/schema/index.js';
 import { trainingFlagRows } from '../../db/queries/reports/training-flags.js';
+import { groups } from '../../db/queries/reports/summary.js';
+import { rowsOf } from '../../db/rows.js';
+import { sql } from 'drizzle-orm';
 import { reportContext } from '../../server/lib/reports.js';
 import { TRAINING_CATEGORIES } from '../../shared/domain/training-flags.js';
 import { hashPassword } from '../../server/lib/password.js';
@@ -202,5 +205,20 @@ describe('npm run demo', () => {
     const mine = await t.app.inject({ method: 'GET', url: `/api/units?assignee=${me.id}&pageSize=200`, headers: { cookie } });
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.json().total).toBeGreaterThan(10);
+  });
+
+  it("reads each unit once for a city's summary: the training flags are computed per unit, not per pair of units", async () => {
+    // as a join of a per-unit subquery, PGlite (no statistics) planned a nested loop that scanned
+    // the city's units once per unit: 146 units took 2.3 s per summary and held the database
+    const ctx = await reportContext(t.database.db);
+    const [row] = await rowsOf<{ 'QUERY PLAN': unknown }>(t.database.db, sql`explain (analyze, format json) ${groups(ctx, { area: CITY.code })}`);
+    const plan = row!['QUERY PLAN'];
+    const scans: number[] = [];
+    const walk = (node: { 'Relation Name'?: string; 'Actual Loops'?: number; Plans?: unknown[] }) => {
+      if (node['Relation Name'] === 'units') scans.push(node['Actual Loops'] ?? 0);
+      for (const child of node.Plans ?? []) walk(child as typeof node);
+    };
+    walk((typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan);
+    expect(scans.reduce((a, b) => a + b, 0)).toBe(1);
   });
 });

@@ -120,10 +120,10 @@ describe('overdue_wiring', () => {
   });
 
   it("takes the unit's own due date over the campaign's", () => {
-    const deadlines = effectiveDeadlines({ wiringDue: '2026-04-15' }, { wiringDue: '2026-03-31', connectionDue: '2026-05-31' });
+    const deadlines = effectiveDeadlines({ wiringDue: '2026-04-15' }, { wiringDue: '2026-03-31', connectionDue: '2026-05-31', ...RECORD_DEFAULTS }, '2026-01-05');
     expect(deadlines).toEqual({ wiringDue: '2026-04-15', connectionDue: '2026-05-31' });
     expect(flagsOf([], '2026-04-10', deadlines)).toEqual([]);
-    expect(effectiveDeadlines({ wiringDue: null }, { wiringDue: '2026-03-31', connectionDue: null }).wiringDue).toBe('2026-03-31');
+    expect(effectiveDeadlines({ wiringDue: null }, { wiringDue: '2026-03-31', connectionDue: null, ...RECORD_DEFAULTS }, '2026-03-31').wiringDue).toBe('2026-03-31');
   });
 });
 

@@ -1,4 +1,5 @@
 // The real app on a fresh database, and agents that call it as a given role.
+import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../../server/app.js';
@@ -23,6 +24,9 @@ export interface Agent {
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
+
+/** How long ago `t.unit()`'s units were added, unless a test gives `createdAt`. */
+export const UNIT_ADDED_DAYS_AGO = 120;
 
 export interface TestApp {
   app: App;
@@ -66,10 +70,13 @@ export async function createTestApp(
   await app.ready();
   const passwordHash = await cheapHash;
   const unit: TestApp['unit'] = async (fields = {}) => {
-    const now = new Date();
+    // added long before any due date or as-of day the tests set (UNIT_ADDED_DAYS_AGO): a unit
+    // added after a due date is a late joiner, due from the day it was added ("The record",
+    // tests/api/record.late-join.test.ts, which dates its units itself)
+    const added = new Date(Date.now() - UNIT_ADDED_DAYS_AGO * 86_400_000);
     const [row] = await database.db
       .insert(units)
-      .values({ code: uniq('U'), name: `单位${uniq()}`, kind: 'department', createdAt: now, ...progressColumns(initialProgress(now.toISOString())), ...fields })
+      .values({ code: uniq('U').toUpperCase(), name: `单位${uniq()}`, kind: 'department', createdAt: added, ...progressColumns(initialProgress(added.toISOString())), ...fields })
       .returning();
     return row;
   };
@@ -107,4 +114,13 @@ export function errorOf(res: LightMyRequestResponse): { code: string; message: s
     throw new Error(`not the contract's error body: ${res.body}`);
   }
   return body.error;
+}
+
+/**
+ * Dates units made through the API (created now) back to UNIT_ADDED_DAYS_AGO, as `t.unit()`'s
+ * are: for a test whose due dates lie in the past and is about something else than late joiners.
+ */
+export async function addedLongAgo(t: TestApp, ...ids: string[]): Promise<void> {
+  const added = new Date(Date.now() - UNIT_ADDED_DAYS_AGO * 86_400_000).toISOString();
+  for (const id of ids) await t.database.db.execute(sql`update units set created_at = ${added}::timestamptz where id = ${id}::uuid`);
 }

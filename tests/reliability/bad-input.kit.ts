@@ -11,10 +11,13 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { SESSION_COOKIE } from '../../server/lib/session-cookie.js';
+import { today } from '../../shared/domain/dates.js';
+import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.js';
 import { ErrorBody } from '../../shared/schemas/common.js';
 import { errorOf, type Agent, type TestApp } from '../helpers/app.js';
-import { appTest } from '../helpers/fixture.js';
-import { bringTo } from '../helpers/steps.js';
+import { appTest, TANCHANG } from '../helpers/fixture.js';
+import { BODIES, bringTo } from '../helpers/steps.js';
+import { trainingBody } from '../helpers/training.js';
 import { XML_FORBIDDEN, type IdChoice, type Payload } from './fuzz/mutations.js';
 import { type Route } from './fuzz/routes.js';
 import { hashTables, type Snapshot, type TableHasher } from './fuzz/tables.js';
@@ -64,9 +67,32 @@ export function useFuzzApp() {
     patchTarget = (await t.as('technician')).user.id;
     await bringTo(office, unitIds[0], 'connected');
     await bringTo(office, unitIds[1], 'wired');
+    await seedObjects();
     h = await hashTables(t.database);
     stepIds = (await h.rows<{ id: string }>(sql`select id::text as id from steps order by seq`)).map((r) => r.id);
   });
+}
+
+/**
+ * One of each object a route's path may name besides units, steps and users, so that the fuzz
+ * reaches those handlers from its first run: a county with a laggard (a 督办 finds something to
+ * urge), a training running now with one unit attended and its report-back, a display link, an
+ * issued bulletin. The fuzz makes more of them itself.
+ */
+async function seedObjects() {
+  const laggard = await t.unit({ kind: 'township', areaCode: TANCHANG, parentCode: PARENT });
+  const created = async (path: string, body: object) => {
+    const res = await office.post(path, body);
+    expect(res.statusCode, `${path}: ${res.body}`).toBe(201);
+    return res.json();
+  };
+  await created(`/api/units/${laggard.id}/events`, BODIES['wiring.refused']);
+  const training = (await created('/api/trainings', trainingBody({ unitIds: [unitIds[0], laggard.id] }))).training as { id: string };
+  const attended = await office.post(`/api/trainings/${training.id}/attendance`, { unitId: unitIds[0], status: 'attended', attendee: '张三' });
+  expect(attended.statusCode, attended.body).toBe(200);
+  await created(`/api/trainings/${training.id}/report-backs`, { unitId: unitIds[0], reportedOn: today(DEFAULT_SETTINGS.timezone), leader: '局长', form: 'meeting', colleaguesReached: 3, summary: '已汇报' });
+  await created('/api/display-links', { label: '大厅屏幕' });
+  await created('/api/bulletins', {});
 }
 
 export const realIds = () => [...unitIds, ...stepIds, patchTarget, technician.user.id, '00000000-0000-0000-0000-000000000000', unitIds[0].toUpperCase()];
@@ -77,35 +103,52 @@ export const callersFor = (route: Route): fc.Arbitrary<Caller> =>
     ? fc.constantFrom<Caller>('session', 'session', 'anonymous')
     : fc.oneof({ weight: 12, arbitrary: fc.constant<Caller>(route.mainCaller) }, { weight: 1, arbitrary: fc.constantFrom<Caller>('office', 'technician', 'unit', 'viewer', 'anonymous') });
 
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
 /** A step to aim at: a third of the time the most recent live one (voidable), else any. */
 async function stepId(pick: number): Promise<string> {
   const found =
     pick % 3 === 0
       ? await h.rows<{ id: string }>(sql`select id::text as id from steps where not voided order by recorded_at desc, seq desc limit 1`)
       : await h.rows<{ id: string }>(sql`select id::text as id from steps order by id`);
-  return found.length ? found[pick % found.length].id : '00000000-0000-0000-0000-000000000000';
+  return found.length ? found[pick % found.length].id : NO_ID;
 }
 
-/** A notice to aim at: any there is (the fuzz issues them itself), else one that names nothing. */
-async function noticeId(pick: number): Promise<string> {
-  const found = await h.rows<{ id: string }>(sql`select id::text as id from notices order by id`);
-  return found.length ? found[pick % found.length].id : '00000000-0000-0000-0000-000000000000';
+/**
+ * One row of `table` to aim at: any there is (the set-up made one, the fuzz makes more itself),
+ * else an id that names nothing.
+ */
+async function anyId(table: string, pick: number): Promise<string> {
+  const found = await h.rows<{ id: string }>(sql`select id::text as id from ${sql.identifier(table)} order by id`);
+  return found.length ? found[pick % found.length].id : NO_ID;
 }
 
-/** A channel to aim at: any there is (the fuzz makes them itself), else one that names nothing. */
-async function channelId(pick: number): Promise<string> {
-  const found = await h.rows<{ id: string }>(sql`select id::text as id from notify_channels order by id`);
-  return found.length ? found[pick % found.length].id : '00000000-0000-0000-0000-000000000000';
+/**
+ * An area to aim at: one holding units (the set-up's laggard's county, its city, its province), so
+ * that a 督办 meets laggards, or once in a while one that holds none or names nothing.
+ */
+async function areaCode(pick: number): Promise<string> {
+  const found = await h.rows<{ code: string }>(sql`select a.code from areas a where exists (select 1 from units u where u.area_code like a.code || '%') order by a.code`);
+  const codes = [...found.map((r) => r.code), '620102', '99'];
+  return codes[pick % codes.length];
 }
 
-async function resolveId(route: Route, id: IdChoice): Promise<string> {
+/** A real id of the kind the route's path names (fuzz/routes.ts idKindOf), picked by `pick`. */
+export async function resolveId(route: Route, id: IdChoice): Promise<string> {
   if ('literal' in id) return id.literal;
   const kind = id.ref === 'own' ? route.idKind : id.ref;
-  if (kind === 'unit') return unitIds[id.pick % unitIds.length];
-  if (kind === 'user') return patchTarget;
-  if (kind === 'notice') return noticeId(id.pick);
-  if (kind === 'channel') return channelId(id.pick);
-  return stepId(id.pick);
+  switch (kind) {
+    case 'unit': return unitIds[id.pick % unitIds.length];
+    case 'user': return patchTarget;
+    case 'step': return stepId(id.pick);
+    case 'notice': return anyId('notices', id.pick);
+    case 'channel': return anyId('notify_channels', id.pick);
+    case 'training': return anyId('trainings', id.pick);
+    case 'reportBack': return anyId('report_backs', id.pick);
+    case 'displayLink': return anyId('display_links', id.pick);
+    case 'bulletin': return anyId('bulletins', id.pick);
+    case 'area': return areaCode(id.pick);
+  }
 }
 
 export async function cookieOf(caller: Caller): Promise<string | undefined> {

@@ -21,6 +21,7 @@ export const row = (code: string, name: string, level: RollupRow['area']['level'
   area: { code, name, level },
   totalUnits: total,
   reviewOverdue: 0,
+  training: { units: total, backboneNamed: 0, trained: 0, reportedBack: 0, reportedOnTime: 0, absent: 0 },
   onboarded,
   onboardedShare: total ? onboarded / total : 0,
   stages: { wiring: { done: onboarded + 2 }, connection: { done: onboarded + 1 }, registration: { done: onboarded } },

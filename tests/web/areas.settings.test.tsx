@@ -62,7 +62,7 @@ describe('the settings of an area', () => {
     await waitFor(() => expect(api.calls.some((c) => c.method === 'PUT')).toBe(true));
     const put = api.calls.find((c) => c.method === 'PUT')!;
     expect(put.url).toBe('/api/settings?area=621223');
-    expect(put.body).toEqual({ wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: 5, postponementLimit: null, backdateDays: null, reviewDays: null, lateJoinWiringDays: null, lateJoinConnectionDays: null });
+    expect(put.body).toEqual({ wiringDue: null, connectionDue: null, registrationGraceDays: null, stallDays: 5, postponementLimit: null, backdateDays: null, reviewDays: null, lateJoinWiringDays: null, lateJoinConnectionDays: null, backboneDue: null, reportBackDays: null, scoreGreen: null, scoreYellow: null });
   });
 
   it('offers a city office its own counties only, and starts on its own city', async () => {

@@ -7,7 +7,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Unit } from '../../shared/schemas/index.js';
-import { FieldHomePage } from '../../web/src/features/units/components/field/FieldHomePage.js';
+import { FieldHomePage, workFirst } from '../../web/src/features/units/components/field/FieldHomePage.js';
 import { request } from '../../web/src/shared/api/http.js';
 import { Outbox } from '../../web/src/features/field/outbox/outbox.js';
 import { OutboxContext } from '../../web/src/features/field/outbox/react.js';
@@ -186,5 +186,15 @@ describe('a technician’s home', () => {
     await user.click(within(card).getByRole('button', { name: '保存到本机，联网后发送' }));
     await waitFor(() => expect(outbox.getSnapshot().entries).toHaveLength(1));
     expect(outbox.getSnapshot().entries[0].step.data).toEqual({ reason: '领导出差' });
+  });
+});
+
+describe("the technician's own units", () => {
+  it('come with work left first: a unit wired and connected (nothing left for the technician) goes after, the rest keep their order', () => {
+    const done = unitWith(['wiring.completed', 'connection.completed', 'registration.submitted', 'registration.verified'], { id: 'done', name: '城关镇' });
+    const connected = unitWith(['wiring.completed', 'connection.completed'], { id: 'connected', name: '哈达铺镇' });
+    const refused = unitWith(['wiring.refused'], { id: 'refused', name: '南阳镇' });
+    const fresh = unitWith([], { id: 'fresh', name: '阿坞镇' });
+    expect(workFirst([done, refused, connected, fresh]).map((u) => u.id)).toEqual(['refused', 'fresh', 'done', 'connected']);
   });
 });

@@ -51,4 +51,17 @@ export function stepOf(type: StepType, i: number, extra: Partial<Step> = {}): St
 }
 
 /** A unit as GET /api/units/:id answers it: with its flags (none, unless given) and its technician (none). */
-export const detailOf = (unit: Unit | UnitDetail): UnitDetail => ({ laggard: { asOf: '2026-11-01', flags: [], severity: 0 }, assignee: null, ...unit });
+export const detailOf = (unit: Unit | UnitDetail): UnitDetail => ({
+  laggard: { asOf: '2026-11-01', flags: [], severity: 0 },
+  // its own due dates, as the server resolves them when the area sets none
+  dueDates: {
+    addedOn: unit.createdAt.slice(0, 10),
+    wiringDue: unit.wiringDue,
+    connectionDue: unit.connectionDue,
+    sources: { wiringDue: unit.wiringDue ? 'unit' : 'none', connectionDue: unit.connectionDue ? 'unit' : 'none' },
+    lateJoinWiringDays: 14,
+    lateJoinConnectionDays: 30,
+  },
+  assignee: null,
+  ...unit,
+});

@@ -73,6 +73,19 @@ describe('the answers kept on the device', () => {
     expect(dehydrate(client, persistOptions(client, persister).dehydrateOptions).queries).toEqual([]);
   });
 
+  it("keep a unit's backbone people (its page shows them offline), not the rest of training", async () => {
+    const client = new QueryClient();
+    const persister = createPersister();
+    watchOwner(client, persister);
+    await client.fetchQuery({ queryKey: ['me'], queryFn: () => technician });
+    await client.fetchQuery({ queryKey: ['training', 'backbones', 'u1'], queryFn: () => ({ current: {}, history: [] }) });
+    await client.fetchQuery({ queryKey: ['training', 'roster', 't1'], queryFn: () => [] });
+    await persistQueryClientSave({ queryClient: client, persister, dehydrateOptions: persistOptions(client, persister).dehydrateOptions });
+    closeFieldDb();
+    const stored = await createPersister().restoreClient();
+    expect(stored?.clientState.queries.map((q) => q.queryKey.join('/')).sort()).toEqual(['me', 'training/backbones/u1']);
+  });
+
   it('are not restored when the device does not say whose they are', async () => {
     await sessionOf(technician);
     localStorage.removeItem('zw.cacheOwner');

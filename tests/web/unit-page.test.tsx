@@ -47,6 +47,34 @@ function serve(unit: Unit | UnitRead, steps: Step[], onPost?: (body: Record<stri
 const stageCard = (name: string) => screen.getByRole('heading', { level: 3, name: new RegExp(name) }).closest('li')!;
 
 describe('unit page', () => {
+  it('says where its due dates come from: a late joiner’s count from the day it was added', async () => {
+    const unit = unitWith([], { wiringDue: null });
+    serve(
+      {
+        ...detailOf(unit),
+        dueDates: {
+          addedOn: '2026-11-01',
+          wiringDue: '2026-11-15',
+          connectionDue: '2026-12-01',
+          sources: { wiringDue: 'late_join', connectionDue: 'late_join' },
+          lateJoinWiringDays: 14,
+          lateJoinConnectionDays: 30,
+        },
+      },
+      [],
+    );
+    await renderAs(office, <UnitPage id="unit-1" />);
+    expect((await screen.findByTestId('late-join')).textContent).toBe('新加入单位：自加入之日（2026-11-01）起 14 天内完成布线、30 天内完成接入。');
+    expect(screen.getByText('2026-11-15')).toBeTruthy();
+  });
+
+  it('marks a due date of the unit’s own, and none of a late joiner when it has none', async () => {
+    serve(unitWith([], { wiringDue: '2026-12-15' }), []);
+    await renderAs(office, <UnitPage id="unit-1" />);
+    expect(await screen.findByText('（本单位自定）')).toBeTruthy();
+    expect(screen.queryByTestId('late-join')).toBeNull();
+  });
+
   it('offers a technician only the steps the stage machine allows now', async () => {
     serve(unitWith([]), []);
     await renderAs(technician, <UnitPage id="unit-1" />);

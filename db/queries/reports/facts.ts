@@ -15,9 +15,9 @@ import type { LaggardFilter, UnitScope } from '../../../shared/schemas/reports.j
 import { likePattern } from '../../../server/lib/query.js';
 import { inScopeSql } from '../reach.js';
 import { AREA_CODE } from '../../../shared/domain/areas.js';
-import { AREA_RULE_FIELDS, type AreaRuleField } from '../../../shared/domain/deadlines.js';
-import { at, quote, type ReportContext } from './context.js';
-import { trainingFlagsSql } from './training-flags.js';
+import { AREA_RULE_FIELDS, LATE_JOIN_RULE, type AreaRuleField } from '../../../shared/domain/deadlines.js';
+import { at, dayIn, quote, type ReportContext } from './context.js';
+import { trainingFlagsLateral } from './training-flags.js';
 
 /** the catalogue as SQL: step type → small integer, and back to the status it leaves */
 const typeCode = sql.raw(`case type ${STEP_TYPES.map((t, i) => `when ${quote(t)} then ${i}`).join(' ')} end`);
@@ -55,10 +55,12 @@ function unitFilter(f: UnitFilter, current: boolean, training = false): SQL {
 export function facts(ctx: ReportContext, filter: UnitFilter): SQL {
   const rules = ruleColumns(ctx);
   const dues = sql`
-    (coalesce(u.wiring_due, ${rules.wiringDue}) - date '1970-01-01') as wiring_due_day,
-    (coalesce(u.connection_due, ${rules.connectionDue}) - date '1970-01-01') as connection_due_day${rules.perRow},
+    ${dueDay(ctx, 'wiringDue', rules.wiringDue)} as wiring_due_day,
+    ${dueDay(ctx, 'connectionDue', rules.connectionDue)} as connection_due_day${rules.perRow},
     ${trainingColumns(ctx)}`;
-  const tf = trainingJoin(ctx, filter);
+  // a unit added after asOf is in no report of that day ("The record")
+  const added = sql`u.created_at < ${at(endOfDay(ctx.asOf, ctx.rules.timezone))}`;
+  const tf = trainingJoin(ctx);
   if (ctx.current) {
     return sql`
       select u.id, u.code, u.name, u.kind, u.parent_code, u.area_code, u.contact_name, u.contact_phone, u.assignee_id,
@@ -69,7 +71,7 @@ export function facts(ctx: ReportContext, filter: UnitFilter): SQL {
         case when u.registration_status = 'in_progress' then (u.progress->'registration'->>'since')::timestamptz end as submitted_at,
         ${dues}
       from units u${rules.joins}${tf}
-      where ${unitFilter(filter, true, ctx.training)}`;
+      where ${added} and ${unitFilter(filter, true, ctx.training)}`;
   }
   const postponed = sql.raw(`type in (${STEP_TYPES.filter((t) => t.endsWith('.postponed')).map(quote).join(', ')})`);
   // an area's board replays its own units' steps only (by steps_unit_seq_key), not the whole history
@@ -101,7 +103,32 @@ export function facts(ctx: ReportContext, filter: UnitFilter): SQL {
       ) s
       group by unit_id
     ) a on a.unit_id = u.id${rules.joins}${tf}
-    where ${unitFilter(filter, false, ctx.training)}`;
+    where ${added} and ${unitFilter(filter, false, ctx.training)}`;
+}
+
+/**
+ * A unit's due day (days since 1970), shared/domain/deadlines.ts dueDatesOf in SQL: its own date;
+ * else, when it was created after the end of the campaign's date (its area's or the
+ * installation's), the day it was added plus lateJoin…Days; else the campaign's. The creation is
+ * compared with the end of the campaign's day as an instant (computed here, in the zone, for each
+ * date in force), so only the late joiners' creation is turned into a calendar day.
+ */
+function dueDay(ctx: ReportContext, key: keyof typeof LATE_JOIN_RULE, campaign: SQL): SQL {
+  const tz = ctx.rules.timezone;
+  const own = sql.raw(key === 'wiringDue' ? 'u.wiring_due' : 'u.connection_due');
+  const varying = perUnit(ctx);
+  const dates = [...new Set([ctx.rules[key], ...ctx.areaRules.map((a) => a.rules[key])])].filter((d): d is string => d !== null);
+  const end = (d: string) => at(endOfDay(d, tz));
+  const bound = !varying.has(key)
+    ? ctx.rules[key] === null ? sql`null::timestamptz` : end(ctx.rules[key])
+    : dates.length === 0 ? sql`null::timestamptz` : sql`(case ${campaign} ${sql.join(dates.map((d) => sql`when ${sql.raw(`date '${d}'`)} then ${end(d)}`), sql` `)} end)`;
+  const daysField = LATE_JOIN_RULE[key];
+  const days = varying.has(daysField)
+    ? sql.raw(`coalesce(ar.${RULE_COLUMN[daysField].name}, ${RULE_COLUMN[daysField].literal(ctx.rules[daysField] as never)})`)
+    : sql.raw(RULE_COLUMN[daysField].literal(ctx.rules[daysField] as never));
+  return sql`(case when ${own} is not null then ${own} - date '1970-01-01'
+      when u.created_at >= ${bound} then ${dayIn('u.created_at', tz)} + ${days}
+      else ${campaign} - date '1970-01-01' end)`;
 }
 
 /** The training flags' daysLate (training-flags.ts) as t_* columns; nulls when none can apply. */
@@ -109,8 +136,8 @@ const trainingColumns = (ctx: ReportContext) =>
   ctx.training
     ? sql`tf.d_report_back_overdue as t_report_back_overdue, tf.d_training_absent as t_training_absent, tf.d_no_backbone as t_no_backbone`
     : sql`null::int as t_report_back_overdue, null::int as t_training_absent, null::int as t_no_backbone`;
-const trainingJoin = (ctx: ReportContext, f: UnitFilter) =>
-  ctx.training ? sql` left join (${trainingFlagsSql(ctx, { area: f.area ?? null, ...(f.unitId ? { unitId: f.unitId } : {}) })}) tf on tf.id = u.id` : sql``;
+// per unit, after the units' own joins (the area rules), so that it reads `u` as the facts do
+const trainingJoin = (ctx: ReportContext) => (ctx.training ? trainingFlagsLateral(ctx) : sql``);
 
 /** a checked value as SQL text: dates are YYYY-MM-DD, numbers integers, codes digits (a literal lets the planner see it) */
 const dateLiteral = (d: string | null) => (d === null ? 'null::date' : /^\d{4}-\d{2}-\d{2}$/.test(d) ? `date '${d}'` : fail(d));

@@ -4,7 +4,7 @@ export { anyStepAfter, inReportTransaction, type ReportContext } from './context
 export { CATEGORY_BIT, CATEGORY_COLUMN } from './flags.js';
 export { allLaggards, laggardPage, type LaggardRow, type ReportFilter } from './laggards.js';
 export { changeCounts, summaryGroups, type ChangeCounts, type SummaryGroup } from './summary.js';
-export { rollupGroups } from './rollup.js';
+export { rollupGroups, rollupTraining } from './rollup.js';
 export { completionsByDay, countUnits } from './trend.js';
 export { reasonCounts } from './reasons.js';
 export { dueSoonPage, type DueSoonRow } from './due-soon.js';

@@ -4,13 +4,22 @@ import type { DbOrTx } from '../../client.js';
 import { rowsOf } from '../../rows.js';
 import type { ReportContext } from './context.js';
 import { groups, type SummaryGroup } from './summary.js';
+import { trainingNumbersBy } from './training-numbers.js';
 
 /**
  * The roll-up's groups: one pass over the area's units, grouped by the child each lies in: a
  * province's city (left(area_code, 4)), a city's county, a county's kinds; at the top the
  * provinces (null: the units without a county).
  */
-export async function rollupGroups(db: DbOrTx, ctx: ReportContext, area: string | null, by: 'province' | 'city' | 'county' | 'kind') {
-  const child = by === 'kind' ? sql`f.kind` : by === 'county' ? sql`f.area_code` : sql.raw(`left(f.area_code, ${by === 'city' ? 4 : 2})`);
-  return rowsOf<SummaryGroup & { child: string | null }>(db, groups(ctx, { area }, child));
+export async function rollupGroups(db: DbOrTx, ctx: ReportContext, area: string | null, by: RollupBy) {
+  return rowsOf<SummaryGroup & { child: string | null }>(db, groups(ctx, { area }, childOf(by, 'f')));
 }
+
+export type RollupBy = 'province' | 'city' | 'county' | 'kind';
+
+/** The child a unit (alias `u` or `f`) lies in, for a roll-up by `by`. */
+const childOf = (by: RollupBy, alias: 'f' | 'u') =>
+  by === 'kind' ? sql.raw(`${alias}.kind`) : by === 'county' ? sql.raw(`${alias}.area_code`) : sql.raw(`left(${alias}.area_code, ${by === 'city' ? 4 : 2})`);
+
+/** The training numbers (GET /api/reports/training's counts) per child of the roll-up. */
+export const rollupTraining = (db: DbOrTx, ctx: ReportContext, area: string | null, by: RollupBy) => trainingNumbersBy(db, ctx, area, childOf(by, 'u'));

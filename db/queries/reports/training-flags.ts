@@ -8,6 +8,7 @@ import { rowsOf } from '../../rows.js';
 import { DEFAULT_REPORT_BACK_DAYS } from '../../../shared/schemas/settings.js';
 import { endOfDay, dayNumber } from '../../../shared/domain/dates.js';
 import { AREA_CODE } from '../../../shared/domain/areas.js';
+import { RECORD_DEFAULTS } from '../../../shared/domain/deadlines.js';
 import { inScopeSql } from '../reach.js';
 import { at, dayIn, type ReportContext } from './context.js';
 
@@ -24,32 +25,39 @@ const bad = (v: unknown): never => {
 };
 
 /** Each county's backboneDue and reportBackDays where an area sets its own, else the installation's: `tr.backbone_due`, `tr.report_back_days`. */
-function trainingRules(ctx: ReportContext): { join: SQL; backboneDue: SQL; days: SQL } {
+function trainingRules(ctx: ReportContext): { join: SQL; backboneDue: SQL; days: SQL; lateDays: SQL } {
   const due = dateLit(ctx.rules.backboneDue);
   const days = intLit(ctx.rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS);
-  if (ctx.areaRules.length === 0) return { join: sql``, backboneDue: sql.raw(due), days: sql.raw(days) };
+  const late = intLit(ctx.rules.lateJoinWiringDays ?? RECORD_DEFAULTS.lateJoinWiringDays);
+  if (ctx.areaRules.length === 0) return { join: sql``, backboneDue: sql.raw(due), days: sql.raw(days), lateDays: sql.raw(late) };
   const rows = ctx.areaRules.map(({ code, rules }) => {
     if (!AREA_CODE.test(code)) bad(code);
-    return `('${code}', ${dateLit(rules.backboneDue)}, ${intLit(rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS)})`;
+    return `('${code}', ${dateLit(rules.backboneDue)}, ${intLit(rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS)}, ${intLit(rules.lateJoinWiringDays ?? RECORD_DEFAULTS.lateJoinWiringDays)})`;
   });
   return {
-    join: sql.raw(` left join (values ${rows.join(', ')}) as tr(code, backbone_due, report_back_days) on tr.code = u.area_code`),
+    join: sql.raw(` left join (values ${rows.join(', ')}) as tr(code, backbone_due, report_back_days, late_days) on tr.code = u.area_code`),
     // a listed county holds its effective value (null backboneDue: not checked there)
     backboneDue: sql.raw(`case when tr.code is null then ${due} else tr.backbone_due end`),
     days: sql.raw(`coalesce(tr.report_back_days, ${days})`),
+    lateDays: sql.raw(`coalesce(tr.late_days, ${late})`),
   };
 }
 
-/** One row per unit of the filter: id and the three daysLate columns. */
-export function trainingFlagsSql(ctx: ReportContext, filter: { area?: string | null; unitId?: string }): SQL {
+/**
+ * The three daysLate columns of the unit `u` of the enclosing query (which must have `u`, a
+ * units row, in scope): a lateral subquery, so each unit's flags are computed once for that unit.
+ * As a join of a per-unit subquery over all units, the planner without statistics (PGlite has
+ * none until ANALYZE) chose a nested loop that recomputed every unit's flags for every unit: a
+ * city of 146 units took 2.3 s per summary and held the embedded database meanwhile.
+ */
+function trainingFlagColumns(ctx: ReportContext): SQL {
   const tz = ctx.rules.timezone;
   const asOf = sql`${dayNumber(ctx.asOf)}::int`;
   const end = at(endOfDay(ctx.asOf, tz));
   const r = trainingRules(ctx);
   const lastDay = (t: string) => dayIn(`${t}.ends_at`, tz);
-  const where = [filter.area ? inScopeSql(filter.area) : sql`true`, filter.unitId ? sql`u.id = ${filter.unitId}::uuid` : sql`true`];
   return sql`
-    select u.id,
+    select
       case when due.backbone_due is not null and ${asOf} > (due.backbone_due - date '1970-01-01')
         and not exists (select 1 from backbones b where b.unit_id = u.id and b.kind = 'primary' and b.ended_at is null)
         then ${asOf} - (due.backbone_due - date '1970-01-01') end as d_no_backbone,
@@ -62,9 +70,20 @@ export function trainingFlagsSql(ctx: ReportContext, filter: { area?: string | n
         left join report_backs rb on rb.training_id = a.training_id and rb.unit_id = a.unit_id
         where a.unit_id = u.id and a.status = 'attended' and rb.status is distinct from 'accepted' and ${asOf} > ${lastDay('t')} + due.report_back_days
       ) as d_report_back_overdue
-    from units u${r.join}
-    cross join lateral (select ${r.backboneDue} as backbone_due, ${r.days} as report_back_days) due
-    where ${sql.join(where, sql` and `)}`;
+    from (select 1) one${r.join}
+    cross join lateral (select ${r.backboneDue} as area_due, (u.created_at at time zone ${tz}::text)::date as added_on) d
+    -- a unit added after the area's date has lateJoinWiringDays from the day it was added (deadlines.ts backboneDueOf)
+    cross join lateral (select case when d.area_due is not null and d.added_on > d.area_due then d.added_on + ${r.lateDays} else d.area_due end as backbone_due,
+      ${r.days} as report_back_days) due`;
+}
+
+/** The training flags joined to a query over `units u` (the facts): `tf.d_*`, one row per unit. */
+export const trainingFlagsLateral = (ctx: ReportContext): SQL => sql` left join lateral (${trainingFlagColumns(ctx)}) tf on true`;
+
+/** One row per unit of the filter: id and the three daysLate columns. */
+export function trainingFlagsSql(ctx: ReportContext, filter: { area?: string | null; unitId?: string }): SQL {
+  const where = [filter.area ? inScopeSql(filter.area) : sql`true`, filter.unitId ? sql`u.id = ${filter.unitId}::uuid` : sql`true`];
+  return sql`select u.id, tf.* from units u${trainingFlagsLateral(ctx)} where ${sql.join(where, sql` and `)}`;
 }
 
 export interface TrainingFlagRow {

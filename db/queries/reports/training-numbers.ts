@@ -2,16 +2,18 @@
 // area, its units, how many have a backbone named, attended at least one training, had a
 // report-back accepted (and on time), and lag as absent. One pass over the units of the parent,
 // grouped by the child's code prefix (children of one level have codes of one length).
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.js';
 import { rowsOf } from '../../rows.js';
 import { DEFAULT_REPORT_BACK_DAYS } from '../../../shared/schemas/settings.js';
 import { inScopeSql } from '../reach.js';
-import { dayIn, type ReportContext } from './context.js';
-import { trainingFlagsSql } from './training-flags.js';
+import { at, dayIn, type ReportContext } from './context.js';
+import { endOfDay } from '../../../shared/domain/dates.js';
+import { trainingFlagsLateral } from './training-flags.js';
 
 export interface TrainingNumbersRow {
-  code: string;
+  /** the child: an area code's prefix, a kind of unit, or null (units without a county) */
+  code: string | null;
   units: number;
   backbone_named: number;
   trained: number;
@@ -22,6 +24,14 @@ export interface TrainingNumbersRow {
 
 /** Counts per prefix of `length` characters of the units' county codes, for the units inside `area`. */
 export async function trainingNumbers(db: DbOrTx, ctx: ReportContext, area: string | null, length: number): Promise<TrainingNumbersRow[]> {
+  return trainingNumbersBy(db, ctx, area, sql`left(u.area_code, ${length}::int)`, sql`u.area_code is not null`);
+}
+
+/**
+ * The same counts grouped by any child of the units (`u`): the roll-up's own children (a county's
+ * kinds of unit, the units without a county at the top) get the report's numbers under `training`.
+ */
+export async function trainingNumbersBy(db: DbOrTx, ctx: ReportContext, area: string | null, child: SQL, only: SQL = sql`true`): Promise<TrainingNumbersRow[]> {
   const tz = ctx.rules.timezone;
   // the installation's reportBackDays for on-time (a county's own value is applied where it sets one)
   const days = (code: string | null) => ctx.areaRules.find((a) => a.code === code)?.rules.reportBackDays ?? ctx.rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS;
@@ -30,15 +40,16 @@ export async function trainingNumbers(db: DbOrTx, ctx: ReportContext, area: stri
     : sql.raw(String(Number(days(null))));
   return rowsOf<TrainingNumbersRow>(
     db,
-    sql`select left(u.area_code, ${length}::int) as code, count(*)::int as units,
+    sql`select ${child} as code, count(*)::int as units,
         (count(*) filter (where exists (select 1 from backbones b where b.unit_id = u.id and b.kind = 'primary' and b.ended_at is null)))::int as backbone_named,
         (count(*) filter (where exists (select 1 from training_attendance a where a.unit_id = u.id and a.status = 'attended')))::int as trained,
         (count(*) filter (where exists (select 1 from report_backs r where r.unit_id = u.id and r.status = 'accepted')))::int as reported_back,
         (count(*) filter (where exists (select 1 from report_backs r join trainings t on t.id = r.training_id
           where r.unit_id = u.id and r.status = 'accepted' and (r.reported_on - date '1970-01-01') <= ${dayIn('t.ends_at', tz)} + ${countyDays})))::int as reported_on_time,
-        (count(*) filter (where f.d_training_absent is not null))::int as absent
-      from units u join (${trainingFlagsSql(ctx, { area })}) f on f.id = u.id
-      where u.area_code is not null and ${inScopeSql(area)}
+        (count(*) filter (where tf.d_training_absent is not null))::int as absent
+      from units u${trainingFlagsLateral(ctx)}
+      -- a unit added after the day asked for is in no report of it ("The record")
+      where ${only} and ${inScopeSql(area)} and u.created_at < ${at(endOfDay(ctx.asOf, tz))}
       group by 1`,
   );
 }

@@ -6,15 +6,14 @@ import type { DbOrTx } from '../../../db/client.js';
 import { childAreas } from '../../../db/queries/areas.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import * as repo from '../../../db/queries/notices.js';
-import { startOfDay, addDays, dayOf } from '../../../shared/domain/dates.js';
-import { batchSkipReason, MAX_BATCH, mayUrgeArea, SNAPSHOT_WORST, WITHDRAWN_RECENT_DAYS, type AreaSnapshot } from '../../../shared/domain/notices.js';
+import { MAX_BATCH, mayUrgeArea, SNAPSHOT_WORST, type AreaSnapshot } from '../../../shared/domain/notices.js';
 import { onboardedShare } from '../../../shared/domain/rollup.js';
 import type { Area } from '../../../shared/schemas/areas.js';
 import type { BatchSkipped, IssueBatch, IssueNotice, Notice } from '../../../shared/schemas/notices.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/errors.js';
 import { areaReports, reportArea, reportContext, type ReportContext } from '../../lib/reports.js';
-import { issuerOf, numberOf, respondByOf, toNotice, wholesOf, yearOf } from './notices.shape.js';
+import { draftNotice, heldBack, issuerOf, numberOf, respondByOf, skipOf, toNotice, wholesOf, yearOf } from './notices.shape.js';
 
 /** The area's roll-up row and its worst units as of today, or null when it has no laggard. */
 async function snapshotOf(tx: DbOrTx, area: string, now: Date): Promise<AreaSnapshot | null> {
@@ -24,25 +23,6 @@ async function snapshotOf(tx: DbOrTx, area: string, now: Date): Promise<AreaSnap
   return {
     row: { totalUnits: summary.totalUnits, onboarded: summary.onboarded, onboardedShare: onboardedShare(summary), laggards: summary.laggards, byCategory },
     worst: laggards.items.map((l) => ({ unit: { id: l.unit.id, code: l.unit.code, name: l.unit.name }, flags: l.flags, severity: l.severity })),
-  };
-}
-
-function draft(area: Area, snapshot: AreaSnapshot, ctx: ReportContext, actor: Actor, respondBy: string, note: string | undefined, batchId: string | null, at: Date): repo.NewNotice {
-  return {
-    unitId: null,
-    targetArea: area.code,
-    snapshot,
-    unitCode: area.code,
-    unitName: area.name,
-    flags: [],
-    severity: snapshot.worst.reduce((sum, w) => sum + w.severity, 0),
-    issuedOn: ctx.asOf,
-    respondBy,
-    note: note || null,
-    issuedAt: at,
-    issuedBy: actor.id,
-    issuedByName: actor.displayName,
-    batchId,
   };
 }
 
@@ -72,7 +52,7 @@ export async function issueToArea(db: DbOrTx, actor: Actor, code: string, body: 
     if (!snapshot) throw fail.conflict('the area has no laggard today: there is nothing to urge', { reason: 'not_lagging' });
     const earlier = await repo.openAreaNoticeOn(tx, area.code, ctx.asOf);
     if (earlier) throw fail.conflict(`the area was urged today already (${numberOf(earlier)})`, { reason: 'already_urged', noticeId: earlier.id });
-    const [created] = await repo.insertNotices(tx, await issuerOf(tx, actor, null), yearOf(ctx), [draft(area, snapshot, ctx, actor, respondBy, body.note, null, now)]);
+    const [created] = await repo.insertNotices(tx, await issuerOf(tx, actor, null), yearOf(ctx), [draftNotice({ area, snapshot }, { ctx, actor, respondBy, note: body.note, batchId: null, at: now })]);
     await appendAudit(tx, actor, issuedAudit([created]));
     return toNotice(created, ctx.asOf, await wholesOf(tx, [created]));
   });
@@ -80,16 +60,11 @@ export async function issueToArea(db: DbOrTx, actor: Actor, code: string, body: 
 
 /** Why each area would be left out of a batch of 督办 today: the same rule as for units. */
 async function areaSkips(tx: DbOrTx, children: Area[], ctx: ReportContext): Promise<Map<string, BatchSkipped>> {
-  const tz = ctx.rules.timezone;
-  const held = (await repo.noticesHoldingBack(tx, startOfDay(addDays(ctx.asOf, -WITHDRAWN_RECENT_DAYS), tz))).filter((n) => n.targetArea);
+  const held = (await heldBack(tx, ctx)).filter((n) => n.targetArea);
   const out = new Map<string, BatchSkipped>();
   for (const a of children) {
-    const mine = held.filter((n) => n.targetArea === a.code);
-    const facts = mine.map((n) => ({ issuedOn: n.issuedOn, answered: n.answeredAt !== null, withdrawnOn: n.withdrawnAt ? dayOf(n.withdrawnAt, tz) : null }));
-    const reason = batchSkipReason(facts, ctx.asOf);
-    if (!reason) continue;
-    const cause = mine.find((_, i) => batchSkipReason([facts[i]], ctx.asOf) === reason) ?? null;
-    out.set(a.code, { unitId: null, areaCode: a.code, unit: { code: a.code, name: a.name }, reason, notice: cause && { id: cause.id, number: numberOf(cause), issuedOn: cause.issuedOn } });
+    const skip = skipOf(held.filter((n) => n.targetArea === a.code), ctx);
+    if (skip) out.set(a.code, { unitId: null, areaCode: a.code, unit: { code: a.code, name: a.name }, ...skip });
   }
   return out;
 }
@@ -116,7 +91,7 @@ export async function issueAreaBatch(tx: DbOrTx, actor: Actor, body: IssueBatch,
     throw fail.conflict(`the roll-up has changed: ${eligible.length} areas now, ${body.expected} confirmed`, { reason: 'count_changed', count: eligible.length, skipped: skipped.length });
   }
   const batchId = eligible.length ? crypto.randomUUID() : null;
-  const created = await repo.insertNotices(tx, await issuerOf(tx, actor, null), yearOf(ctx), eligible.map((l) => draft(l.area, l.snapshot, ctx, actor, respondBy, body.note, batchId, now)));
+  const created = await repo.insertNotices(tx, await issuerOf(tx, actor, null), yearOf(ctx), eligible.map((l) => draftNotice(l, { ctx, actor, respondBy, note: body.note, batchId, at: now })));
   await appendAudit(tx, actor, issuedAudit(created));
   const wholes = await wholesOf(tx, created);
   return { created: created.length, willCreate: created.length, skipped, batchId, items: created.map((r) => toNotice(r, ctx.asOf, wholes)) };

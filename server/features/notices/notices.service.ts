@@ -5,36 +5,19 @@ import type { DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import * as repo from '../../../db/queries/notices.js';
 import { readSettings } from '../../../db/queries/settings.js';
-import { addDays, dayOf, startOfDay, today as todayIn } from '../../../shared/domain/dates.js';
-import { batchSkipReason, MAX_BATCH, mayUrgeArea, WITHDRAWN_RECENT_DAYS } from '../../../shared/domain/notices.js';
+import { today as todayIn } from '../../../shared/domain/dates.js';
+import { MAX_BATCH, mayUrgeArea } from '../../../shared/domain/notices.js';
 import { narrowTo } from '../../../shared/domain/areas.js';
 import type { BatchSkipped, IssueBatch, IssueNotice, Notice, NoticeListQuery } from '../../../shared/schemas/notices.js';
 import { actingNow, type Actor } from '../../lib/actor.js';
 import { fail, isUuid } from '../../lib/errors.js';
 import { allLaggards, reportArea, reportContext, toLaggardItem, type ReportContext } from '../../lib/reports.js';
 import { issueAreaBatch } from './notices.areas.js';
-import { issuerOf, numberOf, respondByOf, toNotice, wholesOf, yearOf } from './notices.shape.js';
+import { draftNotice, heldBack, issuerOf, numberOf, respondByOf, skipOf, toNotice, wholesOf, yearOf } from './notices.shape.js';
 
 const notFound = () => fail.notFound('notice');
 /** What an audit row of a notice is about: the unit's id, or "area:<code>" for a 督办. */
 const targetOf = (r: repo.NoticeRow) => (r.targetArea ? `area:${r.targetArea}` : r.unitId);
-
-function draft(item: ReturnType<typeof toLaggardItem>, ctx: ReportContext, actor: Actor, respondBy: string, note: string | undefined, batchId: string | null, at: Date): repo.NewNotice {
-  return {
-    unitId: item.unit.id,
-    unitCode: item.unit.code,
-    unitName: item.unit.name,
-    flags: item.flags,
-    severity: item.severity,
-    issuedOn: ctx.asOf,
-    respondBy,
-    note: note || null,
-    issuedAt: at,
-    issuedBy: actor.id,
-    issuedByName: actor.displayName,
-    batchId,
-  };
-}
 
 const issuedAudit = (rows: repo.NoticeRow[]) =>
   rows.map((r) => ({ action: 'notice.issue' as const, target: r.unitId, details: { noticeId: r.id, number: numberOf(r), flags: r.flags.map((f) => f.category), respondBy: r.respondBy, batchId: r.batchId } }));
@@ -52,7 +35,7 @@ export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body
     const earlier = await repo.openNoticeOn(tx, unitId, ctx.asOf);
     if (earlier) throw fail.conflict(`the unit was urged today already (${numberOf(earlier)})`, { reason: 'already_urged', noticeId: earlier.id });
     const issuer = await issuerOf(tx, actor, null);
-    const [created] = await repo.insertNotices(tx, issuer, yearOf(ctx), [draft(toLaggardItem(row), ctx, actor, respondBy, body.note, null, now)]);
+    const [created] = await repo.insertNotices(tx, issuer, yearOf(ctx), [draftNotice({ unit: toLaggardItem(row) }, { ctx, actor, respondBy, note: body.note, batchId: null, at: now })]);
     await appendAudit(tx, actor, issuedAudit([created]));
     return toNotice(created, ctx.asOf, await wholesOf(tx, [created]));
   });
@@ -63,20 +46,12 @@ export async function issueToUnit(db: DbOrTx, actor: Actor, unitId: string, body
  * batchSkipReason), with the notice that holds it back; units not listed are urged.
  */
 async function skipsOf(tx: DbOrTx, rows: { id: string; code: string; name: string }[], ctx: ReportContext): Promise<Map<string, BatchSkipped>> {
-  const tz = ctx.rules.timezone;
-  const held = await repo.noticesHoldingBack(tx, startOfDay(addDays(ctx.asOf, -WITHDRAWN_RECENT_DAYS), tz));
-  const byUnit = new Map<string, typeof held>();
-  for (const n of held) if (n.unitId) byUnit.set(n.unitId, [...(byUnit.get(n.unitId) ?? []), n]);
+  const byUnit = new Map<string, Awaited<ReturnType<typeof heldBack>>>();
+  for (const n of await heldBack(tx, ctx)) if (n.unitId) byUnit.set(n.unitId, [...(byUnit.get(n.unitId) ?? []), n]);
   const out = new Map<string, BatchSkipped>();
   for (const r of rows) {
-    const mine = byUnit.get(r.id);
-    if (!mine) continue;
-    const facts = mine.map((n) => ({ issuedOn: n.issuedOn, answered: n.answeredAt !== null, withdrawnOn: n.withdrawnAt ? dayOf(n.withdrawnAt, tz) : null }));
-    const reason = batchSkipReason(facts, ctx.asOf);
-    if (!reason) continue;
-    // the newest notice that gives the reason: the one the office would look at
-    const cause = mine.find((n, i) => batchSkipReason([facts[i]], ctx.asOf) === reason) ?? null;
-    out.set(r.id, { unitId: r.id, areaCode: null, unit: { code: r.code, name: r.name }, reason, notice: cause && { id: cause.id, number: numberOf(cause), issuedOn: cause.issuedOn } });
+    const skip = skipOf(byUnit.get(r.id) ?? [], ctx);
+    if (skip) out.set(r.id, { unitId: r.id, areaCode: null, unit: { code: r.code, name: r.name }, ...skip });
   }
   return out;
 }
@@ -112,7 +87,7 @@ export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opt
     }
     const batchId = eligible.length ? crypto.randomUUID() : null;
     const issuer = await issuerOf(tx, actor, area?.code ?? null);
-    const created = await repo.insertNotices(tx, issuer, yearOf(ctx), eligible.map((r) => draft(toLaggardItem(r), ctx, actor, respondBy, note, batchId, now)));
+    const created = await repo.insertNotices(tx, issuer, yearOf(ctx), eligible.map((r) => draftNotice({ unit: toLaggardItem(r) }, { ctx, actor, respondBy, note, batchId, at: now })));
     await appendAudit(tx, actor, issuedAudit(created));
     const wholes = await wholesOf(tx, created);
     return { created: created.length, willCreate: created.length, skipped, batchId, items: created.map((r) => toNotice(r, ctx.asOf, wholes)) };

@@ -1,13 +1,15 @@
 // A stored notice as the API answers it, its printed number and its issuer: shared by the unit
 // notices (notices.service.ts) and the 督办 to areas (notices.areas.ts).
 import type { DbOrTx } from '../../../db/client.js';
-import type * as repo from '../../../db/queries/notices.js';
+import * as repo from '../../../db/queries/notices.js';
 import { findAreas } from '../../../db/queries/areas.js';
-import { addDays } from '../../../shared/domain/dates.js';
-import { defaultRespondBy, MAX_RESPOND_DAYS, noticeNumber, noticeStatus } from '../../../shared/domain/notices.js';
+import { addDays, dayOf, startOfDay } from '../../../shared/domain/dates.js';
+import { batchSkipReason, defaultRespondBy, MAX_RESPOND_DAYS, noticeNumber, noticeStatus, WITHDRAWN_RECENT_DAYS, type AreaSnapshot } from '../../../shared/domain/notices.js';
 import { installationVoice, kindWord } from '../../../shared/domain/voice.js';
+import type { Area } from '../../../shared/schemas/areas.js';
+import type { LaggardItem } from '../../../shared/schemas/reports.js';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings.js';
-import type { Notice } from '../../../shared/schemas/notices.js';
+import type { BatchSkipped, Notice } from '../../../shared/schemas/notices.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/errors.js';
 import type { ReportContext } from '../../lib/reports.js';
@@ -69,4 +71,58 @@ export function respondByOf(body: { respondBy?: string }, ctx: ReportContext): s
     throw fail.validation(`respondBy is more than ${MAX_RESPOND_DAYS} days ahead`, [{ field, message: `答复期限最多为 ${MAX_RESPOND_DAYS} 天以后` }]);
   }
   return day;
+}
+
+/** Whom a notice urges: a laggard unit (催办), or an area below the office with its snapshot (督办). */
+export type Addressee = { unit: Pick<LaggardItem, 'unit' | 'flags' | 'severity'> } | { area: Pick<Area, 'code' | 'name'>; snapshot: AreaSnapshot };
+
+/** What every notice of one issue shares, whoever it urges. */
+export interface Issue {
+  ctx: ReportContext;
+  actor: Actor;
+  respondBy: string;
+  note: string | undefined;
+  batchId: string | null;
+  at: Date;
+}
+
+/**
+ * The row to insert for one addressee: a unit's notice carries its flags and severity; a 督办
+ * carries the area (its code and name where a unit's would be), the snapshot, no flags of its
+ * own, and the sum of its worst units' severities.
+ */
+export function draftNotice(to: Addressee, issue: Issue): repo.NewNotice {
+  const common = {
+    issuedOn: issue.ctx.asOf,
+    respondBy: issue.respondBy,
+    note: issue.note || null,
+    issuedAt: issue.at,
+    issuedBy: issue.actor.id,
+    issuedByName: issue.actor.displayName,
+    batchId: issue.batchId,
+  };
+  if ('unit' in to) return { unitId: to.unit.unit.id, unitCode: to.unit.unit.code, unitName: to.unit.unit.name, flags: to.unit.flags, severity: to.unit.severity, ...common };
+  const { area, snapshot } = to;
+  return { unitId: null, targetArea: area.code, snapshot, unitCode: area.code, unitName: area.name, flags: [], severity: snapshot.worst.reduce((sum, w) => sum + w.severity, 0), ...common };
+}
+
+type Held = Awaited<ReturnType<typeof repo.noticesHoldingBack>>[number];
+
+/** The notices that may hold an addressee out of today's batch: open ones, and those withdrawn recently. */
+export const heldBack = (tx: DbOrTx, ctx: ReportContext): Promise<Held[]> =>
+  repo.noticesHoldingBack(tx, startOfDay(addDays(ctx.asOf, -WITHDRAWN_RECENT_DAYS), ctx.rules.timezone));
+
+/**
+ * Why one addressee (a unit or an area) would be left out of a batch today, given its notices
+ * holding it back (shared/domain/notices.ts batchSkipReason), with the notice that gives the
+ * reason; null when it is urged.
+ */
+export function skipOf(mine: readonly Held[], ctx: ReportContext): Pick<BatchSkipped, 'reason' | 'notice'> | null {
+  const tz = ctx.rules.timezone;
+  const facts = mine.map((n) => ({ issuedOn: n.issuedOn, answered: n.answeredAt !== null, withdrawnOn: n.withdrawnAt ? dayOf(n.withdrawnAt, tz) : null }));
+  const reason = batchSkipReason(facts, ctx.asOf);
+  if (!reason) return null;
+  // the newest notice that gives the reason: the one the office would look at
+  const cause = mine.find((_, i) => batchSkipReason([facts[i]], ctx.asOf) === reason) ?? null;
+  return { reason, notice: cause && { id: cause.id, number: numberOf(cause), issuedOn: cause.issuedOn } };
 }

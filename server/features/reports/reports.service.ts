@@ -34,13 +34,17 @@ export async function reviewQueueReport(db: DbOrTx, area: string | null): Promis
   return { asOf: ctx.asOf, reviewDays: ctx.rules.reviewDays, items };
 }
 
+const EPOCH_DAY = '1970-01-01';
+const maxDay = (a: string, b: string) => (a > b ? a : b);
+
 /** The default trend: the 30 days up to today. */
 export const TREND_DEFAULT_DAYS = 30;
 
 export async function trendReport(db: DbOrTx, q: Omit<TrendQuery, 'area'> & { area?: string | null }): Promise<TrendReport> {
   const { timezone } = await readSettings(db);
   const to = q.to ?? (q.from && q.from > today(timezone) ? q.from : today(timezone));
-  const from = q.from ?? addDays(to, -(TREND_DEFAULT_DAYS - 1));
+  // the default 30 days, but never before 1970-01-01, the first day a date may name (IsoDate)
+  const from = q.from ?? maxDay(addDays(to, -(TREND_DEFAULT_DAYS - 1)), EPOCH_DAY);
   if (dayNumber(to) - dayNumber(from) >= TREND_MAX_DAYS) {
     throw fail.validation(`the trend covers at most ${TREND_MAX_DAYS} days`, [{ field: 'querystring.from', message: `at most ${TREND_MAX_DAYS} days before to` }]);
   }

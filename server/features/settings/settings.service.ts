@@ -8,7 +8,7 @@ import { appendAudit } from '../../../db/queries/audit.js';
 import { findArea, voiceChain, writeAreaVoice } from '../../../db/queries/areas.js';
 import { voiceOf } from '../../../shared/domain/voice.js';
 import { countyInReach, readAreaOverrides, readAreaScores, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
-import { DEFAULT_SCORE_THRESHOLDS, effectiveScore, type ScoreThresholds } from '../../../shared/domain/scorecard.js';
+import { DEFAULT_SCORE_THRESHOLDS, effectiveScore, scoreSources, type ScoreThresholds } from '../../../shared/domain/scorecard.js';
 import { inScope } from '../../../shared/domain/areas.js';
 import { AREA_RULE_FIELDS, effectiveAreaRules, NO_OWN_RULES, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
 import type { Area } from '../../../shared/schemas/areas.js';
@@ -59,7 +59,7 @@ export async function areaSettings(db: DbOrTx, area: Area): Promise<AreaSettings
     backboneDue: rules.backboneDue ?? null,
     reportBackDays: rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS,
     own: { ...NO_OWN_RULES, ...overrides.get(area.code), ...ownScore, signingOffice: self?.signingOffice ?? null, docPrefix: self?.docPrefix ?? null } as AreaSettings['own'],
-    sources,
+    sources: { ...sources, ...scoreSources(scores, area.code) },
     ...score,
     signingOffice: voice?.signingOffice ?? installation.signingOffice ?? '',
     docPrefix: voice?.docPrefix ?? '',
@@ -72,9 +72,10 @@ export const installationScore = (s: Settings): ScoreThresholds => ({
   scoreYellow: s.scoreYellow ?? DEFAULT_SCORE_THRESHOLDS.scoreYellow,
 });
 
-const YELLOW_ABOVE_GREEN = '黄色线不能高于绿色线';
+// equal lines would leave no yellow at all: a share would leap from red to green
+const YELLOW_ABOVE_GREEN = '绿色线须高于黄色线';
 const checkScore = (t: ScoreThresholds) => {
-  if (t.scoreYellow > t.scoreGreen) throw fail.validation(`invalid body: scoreYellow above scoreGreen`, [{ field: 'scoreYellow', message: YELLOW_ABOVE_GREEN }]);
+  if (t.scoreYellow >= t.scoreGreen) throw fail.validation(`invalid body: scoreYellow above scoreGreen`, [{ field: 'scoreYellow', message: YELLOW_ABOVE_GREEN }]);
 };
 
 /** GET /api/settings?area= */

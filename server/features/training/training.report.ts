@@ -11,12 +11,21 @@ import { areaFor } from '../../lib/scope.js';
 const LENGTH = { province: 2, city: 4, county: 6 } as const;
 
 export async function trainingReport(db: DbOrTx, actor: Actor, q: { area?: string; asOf?: string }): Promise<TrainingReport> {
+  return (await trainingReportOf(db, actor, q)).report;
+}
+
+/** The report and the area it covers (null: the whole installation), which the files name. */
+export async function trainingReportOf(db: DbOrTx, actor: Actor, q: { area?: string; asOf?: string }): Promise<{ area: { name: string } | null; report: TrainingReport }> {
   const area = await areaFor(db, actor, q.area);
+  return { area, report: await numbersFor(db, area, q.asOf) };
+}
+
+async function numbersFor(db: DbOrTx, area: Awaited<ReturnType<typeof areaFor>>, asOf: string | undefined): Promise<TrainingReport> {
   // a county has no child areas: its own row
   const children = area?.level === 'county' ? [area] : await childAreas(db, area?.code ?? null);
   const length = children[0] ? LENGTH[children[0].level] : 2;
   return inReportTransaction(db, async (tx) => {
-    const ctx = await reportContext(tx, q.asOf);
+    const ctx = await reportContext(tx, asOf);
     const rows = new Map((await trainingNumbers(tx, ctx, area?.code ?? null, length)).map((r) => [r.code, r]));
     return {
       asOf: ctx.asOf,

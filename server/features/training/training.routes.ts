@@ -4,7 +4,9 @@ import { trainingApi as api } from '../../../shared/api/training.js';
 import { actorOf } from '../../lib/actor.js';
 import { clientIp } from '../../lib/ip.js';
 import { route } from '../../lib/route.js';
-import { trainingReport } from './training.report.js';
+import { trainingReport, trainingReportOf } from './training.report.js';
+import { trainingAttachment, trainingCsv, trainingXlsx } from './training.files.js';
+import { XLSX_MIME } from '../../lib/sheet.js';
 import * as training from './training.service.js';
 import * as reportBacks from './training.report-backs.js';
 
@@ -36,5 +38,15 @@ export default async function trainingRoutes(app: FastifyInstance) {
 
   route(app, api.submitReportBack, async (req, reply) => reply.code(201).send(await reportBacks.submitReportBack(db, actorOf(req), req.params.id, req.body)));
   route(app, api.report, async (req) => trainingReport(app.database.reports, actorOf(req), req.query));
+  for (const [format, e] of [['csv', api.reportCsv], ['xlsx', api.reportXlsx]] as const) {
+    route(app, e, async (req, reply) => {
+      const { area, report } = await trainingReportOf(app.database.reports, actorOf(req), req.query);
+      const where = area?.name ?? '全部地区';
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME)
+        .header('content-disposition', trainingAttachment(report, where, format))
+        .send(format === 'csv' ? trainingCsv(report) : trainingXlsx(report, where));
+    });
+  }
   route(app, api.review, async (req) => reportBacks.reviewReportBack(db, actorOf(req), req.params.id, req.body));
 }

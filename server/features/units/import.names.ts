@@ -1,6 +1,7 @@
 // What a clerk is told of an import's names and cells before it is written: a name other units
 // have (to confirm, row by row, when the row makes or renames a unit: docs/import.md), a 上级编码
-// that names nothing, a wiring due after the connection due (warnings only).
+// that names nothing (a warning only; a wiring due after the connection due is now a bad row,
+// as on POST/PATCH /api/units: import.service.ts).
 import type { DbOrTx } from '../../../db/client.js';
 import { knownCodes, unitsNamed } from '../../../db/queries/import.js';
 import type { ImportIssue, NameConfirmation } from '../../../shared/schemas/units.js';
@@ -53,12 +54,8 @@ export async function warningsOf(db: DbOrTx, scope: string | null, rows: ValidRo
   const pace = pacer();
   for (const r of rows) {
     await pace();
-    const after = merged(r);
     const parent = r.fields.parentCode;
     if (parent && !inFile.has(parent) && !known.has(parent)) warnings.push({ row: r.row, field: 'parentCode', message: `parentCode ${parent} names no unit` });
-    if (after.wiringDue && after.connectionDue && after.wiringDue > after.connectionDue) {
-      warnings.push({ row: r.row, field: 'wiringDue', message: `wiring due ${after.wiringDue} is after the connection due ${after.connectionDue}` });
-    }
   }
   return warnings;
 }

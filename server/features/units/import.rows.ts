@@ -19,6 +19,8 @@ export interface ValidRow {
   /** undefined: the file has no 负责技术员 cell for it (kept); null: cleared */
   assigneeId?: string | null;
   assignee?: string | null;
+  /** the named technician's own scope: the unit's county must lie in it (as on POST /api/units) */
+  assigneeScope?: string | null;
   /** the stored unit the row updates (import.areas.ts); absent: a new unit */
   unit?: StoredUnit;
 }

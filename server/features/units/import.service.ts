@@ -19,6 +19,8 @@ import { placeRows } from './import.areas.js';
 import { technicianIds, unitsByCode, usernames, writeImported, type ImportedUnit, type StoredUnit } from '../../../db/queries/import.js';
 import { codeOutsideMessage, countiesOfCodes } from './unit-codes.js';
 import { inScope } from '../../../shared/domain/areas.js';
+import { dueOrderProblem } from '../../../shared/domain/deadlines.js';
+import { notSeenBy } from './units.service.js';
 import { CELL_FIELDS, FIELDS, merged, REQUIRED, type ValidRow } from './import.rows.js';
 import { nameConflicts, nameTaken, warningsOf } from './import.names.js';
 
@@ -46,15 +48,18 @@ async function checkCells(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<C
   if (issues.length > 0) return { issues, rows, hasAssignee, ignored: file.ignored, headerRow: file.headerRow };
   if (file.rows.length === 0) issues.push({ row: 2, field: 'file', message: 'the file has no rows under its header' });
   const named = file.rows.map((r) => r.values.assignee).filter((n): n is string => Boolean(n));
-  const technicians = named.length ? await technicianIds(db, named, actor.scope) : new Map<string, string>();
+  const technicians = named.length ? await technicianIds(db, named, actor.scope) : new Map<string, { id: string; scope: string | null }>();
   const firstRowOf = new Map<string, number>();
   const pace = pacer();
   for (const { row, values: raw } of file.rows) {
     await pace();
     const { assignee, areaCode: area, ...values } = raw;
     let assigneeId: string | null | undefined = assignee === null ? null : undefined;
+    let assigneeScope: string | null | undefined;
     if (assignee) {
-      assigneeId = technicians.get(usernameKey(assignee));
+      const technician = technicians.get(usernameKey(assignee));
+      assigneeId = technician?.id;
+      assigneeScope = technician?.scope;
       if (assigneeId === undefined) issues.push({ row, field: 'assignee', message: `no active technician named ${assignee}` });
     }
     const missing = REQUIRED.filter((f) => !values[f]);
@@ -74,7 +79,7 @@ async function checkCells(db: DbOrTx, actor: Actor, file: ParsedFile): Promise<C
     else firstRowOf.set(code, row);
     const fields: ValidRow['fields'] = {};
     for (const f of CELL_FIELDS) if (f in values) fields[f] = (parsed.data[f] as string | null | undefined) ?? null;
-    rows.push({ row, code, ...(area !== undefined ? { area } : {}), fields, ...(hasAssignee && assigneeId !== undefined ? { assigneeId, assignee } : {}) });
+    rows.push({ row, code, ...(area !== undefined ? { area } : {}), fields, ...(hasAssignee && assigneeId !== undefined ? { assigneeId, assignee } : {}), ...(assigneeId ? { assigneeScope } : {}) });
   }
   return { issues, rows, hasAssignee, ignored: file.ignored, headerRow: file.headerRow };
 }
@@ -93,9 +98,27 @@ export async function checkFile(db: DbOrTx, actor: Actor, file: ParsedFile): Pro
     return inside;
   });
   const stored = rows.length ? await unitsByCode(db, rows.map((r) => r.code), actor.scope) : new Map<string, StoredUnit[]>();
-  const issues = [...checked.issues, ...outside, ...(rows.length ? await placeRows(db, actor, rows, stored) : [])];
+  const unplaced = rows.length ? await placeRows(db, actor, rows, stored) : [];
+  // once placed, each row's unit as it would stand: POST/PATCH /api/units's rules on the whole unit
+  const placed = rows.filter((r) => !unplaced.some((i) => i.row === r.row));
+  const issues = [...checked.issues, ...outside, ...unplaced, ...placed.flatMap(unitRuleIssues)];
   issues.sort((a, b) => a.row - b.row);
   return { ...checked, issues, rows };
+}
+
+/**
+ * The rules POST/PATCH /api/units keep on a unit as it stands after the write, in their words: the
+ * technician the row names must see the unit's county (else its phone reaches a unit outside its
+ * scope), and the unit's connection may not fall due before its wiring.
+ */
+function unitRuleIssues(r: ValidRow): ImportIssue[] {
+  const after = merged(r);
+  const issues: ImportIssue[] = [];
+  const unseen = r.assigneeId ? notSeenBy(r.assigneeScope ?? null, after.areaCode) : null;
+  if (unseen) issues.push({ row: r.row, field: 'assignee', message: unseen });
+  const order = dueOrderProblem(after.wiringDue, after.connectionDue);
+  if (order) issues.push({ row: r.row, field: 'connectionDue', message: order });
+  return issues;
 }
 
 function changesOf(row: ValidRow, stored: StoredUnit, names: Map<string, string>): ImportUpdate['changes'] {
@@ -167,6 +190,9 @@ async function writeImport(tx: DbOrTx, actor: Actor, file: CheckedFile): Promise
   // none outside its scope now
   const outside = rows.find((r) => !inScope(actor.scope, merged(r).areaCode));
   if (outside) throw fail.forbidden(`第 ${outside.row} 行单位 ${outside.code} 的所属区县不在您的管辖范围内`);
+  // a unit changed since the check (its county, a date under a blank cell) may now break a unit's rule
+  const broken = rows.find((r) => unitRuleIssues(r).length > 0);
+  if (broken) throw changedMeanwhile(broken.code);
   const counts = await compare(tx, rows);
   const now = new Date();
   const written: ImportedUnit[] = rows.map((r) => ({

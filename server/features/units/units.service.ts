@@ -6,6 +6,7 @@
 import type { DbOrTx } from '../../../db/client.js';
 import { inScope, narrowTo } from '../../../shared/domain/areas.js';
 import { initialProgress } from '../../../shared/domain/progress.js';
+import { dueOrderProblem } from '../../../shared/domain/deadlines.js';
 import { defaultCounty, defaultCountyCandidates } from '../../../shared/domain/unit-area.js';
 import type { UnitDetail } from '../../../shared/schemas/unit-detail.js';
 import type { AssignUnits, CreateUnit, PatchUnit, Unit } from '../../../shared/schemas/units.js';
@@ -45,11 +46,22 @@ export async function requireTechnician(db: DbOrTx, actor: Actor, id: string, fi
   return user.scope;
 }
 
+/** Why a technician of `techScope` may not look after a unit in `areaCode`, or null (the import asks the same). */
+export function notSeenBy(techScope: string | null, areaCode: string | null): string | null {
+  // a unit looked after by a technician who cannot see it would be a dead letter
+  return inScope(techScope, areaCode) ? null : '该技术员的管辖范围不包括这个单位所在的区县';
+}
+
 /** A unit looked after by a technician who cannot see it would be a dead letter: the unit must lie in the technician's scope. */
 function requireSeenBy(techScope: string | null, areaCode: string | null, field = 'assigneeId') {
-  if (!inScope(techScope, areaCode)) {
-    throw fail.validation(`${field} names a technician whose scope does not hold the unit`, [{ field, message: '该技术员的管辖范围不包括这个单位所在的区县' }]);
-  }
+  const message = notSeenBy(techScope, areaCode);
+  if (message) throw fail.validation(`${field} names a technician whose scope does not hold the unit`, [{ field, message }]);
+}
+
+/** The unit's own due dates, as they stand after the write, in order (shared/domain/deadlines.ts). */
+function requireDueOrder(wiringDue: string | null | undefined, connectionDue: string | null | undefined) {
+  const message = dueOrderProblem(wiringDue, connectionDue);
+  if (message) throw fail.validation('connectionDue is before wiringDue', [{ field: 'connectionDue', message }]);
 }
 
 /** A code named as a unit's county: a county of the tree (400), inside the actor's scope (403). */
@@ -81,6 +93,7 @@ const answer = async (db: DbOrTx, row: UnitRow): Promise<Unit> => toUnit(row, aw
 export async function createUnit(db: DbOrTx, actor: Actor, body: CreateUnit): Promise<Unit> {
   try {
     const row = await db.transaction(async (tx) => {
+      requireDueOrder(body.wiringDue, body.connectionDue);
       const me = await actingNow(tx, actor);
       // the code's county first: a code outside the scope is refused as such, whether or not it is taken
       const named = await codeCountyInScope(tx, me.scope, body.code);
@@ -107,6 +120,8 @@ export async function patchUnit(db: DbOrTx, actor: Actor, id: string, patch: Pat
       const current = await findUnitInReach(tx, me.reach, id, { lock: true });
       if (!current) throw notFound();
       code ??= current.code;
+      // a PATCH of one date is judged against the other as stored
+      requireDueOrder(patch.wiringDue !== undefined ? patch.wiringDue : current.wiringDue, patch.connectionDue !== undefined ? patch.connectionDue : current.connectionDue);
       // a new code's county first, as on create: outside the scope it is refused, taken or free
       const named = patch.code !== undefined && patch.code !== current.code ? await codeCountyInScope(tx, me.scope, patch.code) : undefined;
       if (patch.areaCode) await checkCounty(tx, me, patch.areaCode);

@@ -56,8 +56,8 @@ export async function createUser(deps: UsersDeps, actor: Actor, body: CreateUser
       const scope = body.role === 'unit' ? null : body.scope === undefined ? within : body.scope;
       if (body.unitId) await requireUnit(tx, body.unitId, within);
       if (body.role !== 'unit') await requireScopeWithin(tx, scope, within);
-      const created = await insertUser(tx, { username, displayName: body.displayName, role: body.role, unitId: body.unitId ?? null, scope, passwordHash });
-      await appendAudit(tx, actor, [{ action: 'user.create', target: created.id, details: { username: created.username, role: created.role, unitId: created.unitId, scope: created.scope } }]);
+      const created = await insertUser(tx, { username, displayName: body.displayName, role: body.role, unitId: body.unitId ?? null, scope, phone: body.phone ?? null, passwordHash });
+      await appendAudit(tx, actor, [{ action: 'user.create', target: created.id, details: { username: created.username, role: created.role, unitId: created.unitId, scope: created.scope, phone: created.phone } }]);
       return created;
     });
     return toUser(row);
@@ -96,7 +96,7 @@ export async function changeUser(deps: UsersDeps, actor: Actor, id: string, patc
     if (locksOut && (await countOtherActiveOffice(tx, id)) === 0) {
       throw fail.conflict('this is the last active office user: create or enable another one first');
     }
-    const updated = await updateUser(tx, id, { displayName: patch.displayName, role, unitId, scope, disabled: patch.disabled, passwordHash });
+    const updated = await updateUser(tx, id, { displayName: patch.displayName, role, unitId, scope, disabled: patch.disabled, phone: patch.phone, passwordHash });
     // Whatever the user's sessions were allowed under has changed: they all end, with the
     // live streams they hold (a contact moved to another unit must stop hearing the old one,
     // a user narrowed to one county must stop seeing the others).

@@ -4,6 +4,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { type Outbox, OutboxContext } from '../features/field/index.js';
 import { createAppHistory } from '../shared/router/history.js';
+import { startOfflineCache } from './offline-cache.js';
 import { createAppOutbox, startOutbox } from './outbox.js';
 import { createPersister, persistOptions, watchOwner } from './persist.js';
 import { createQueryClient } from './query-client.js';
@@ -18,6 +19,8 @@ export function App({ client: given, outbox: givenOutbox }: { client?: QueryClie
   const [options] = useState(() => persistOptions(client, persister));
   useEffect(() => startOutbox(outbox), [outbox]);
   useEffect(() => watchOwner(client, persister), [client, persister]);
+  // a technician's units kept on the device, for the day without a signal
+  useEffect(() => startOfflineCache(client, outbox), [client, outbox]);
   return (
     <PersistQueryClientProvider client={client} persistOptions={options}>
       <OutboxContext.Provider value={outbox}>

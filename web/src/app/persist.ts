@@ -9,13 +9,17 @@ import { meKey } from '../features/auth/index.js';
 import { fieldDb } from '../features/field/index.js';
 
 const KEPT = new Set(['me', 'settings', 'units']);
-const MAX_ENTRIES = 300;
+/** besides whole families above: a unit's backbone people (its page shows them, with phones) */
+const KEPT_KEYS: QueryKey[] = [['training', 'backbones']];
+/** a technician's units take three answers each (the unit, its steps, its backbones): room for hundreds */
+const MAX_ENTRIES = 2000;
 export const MAX_AGE_MS = 14 * 24 * 3_600_000;
 /** a stored cache that does not open this fast is not waited for: the app starts empty */
 const RESTORE_WAIT_MS = 1000;
 const STORE_KEY = 'queries';
 
-const keep = (key: QueryKey) => typeof key[0] === 'string' && KEPT.has(key[0]);
+const keep = (key: QueryKey) =>
+  (typeof key[0] === 'string' && KEPT.has(key[0])) || KEPT_KEYS.some((prefix) => prefix.every((part, i) => key[i] === part));
 
 // Whose answers the stored cache holds. localStorage, unlike IndexedDB, is written at once, so a
 // reload right after logging out cannot find the previous user's answers before they are cleared.
@@ -98,7 +102,7 @@ export function createPersister(): Persister {
 /** What PersistQueryClientProvider is given: which answers are kept, for how long, by whom. */
 export function persistOptions(client: QueryClient, persister: Persister): PersistQueryClientProviderProps['persistOptions'] {
   // the kept answers stay in the cache as long as they are kept on the device
-  for (const key of KEPT) client.setQueryDefaults([key], { gcTime: MAX_AGE_MS });
+  for (const key of [...[...KEPT].map((k) => [k]), ...KEPT_KEYS]) client.setQueryDefaults(key, { gcTime: MAX_AGE_MS });
   return {
     persister,
     maxAge: MAX_AGE_MS,

@@ -4,6 +4,7 @@ export { AreaFilter, countyOf, widerThanCounty } from './components/AreaFilter.j
 export { AreaOverview } from './components/AreaOverview.js';
 export { AreaSettingsForm } from './components/AreaSettingsForm.js';
 export { AreaVoiceForm } from './components/AreaVoiceForm.js';
+export { AreaHelpForm } from './components/AreaHelpForm.js';
 export { BulletinAreas, BulletinAreasView } from './components/BulletinAreas.js';
 export { CountyField, countyFromCode, useCountyFromCode } from './components/CountyField.js';
 export { ScopeDialog } from './components/ScopeDialog.js';

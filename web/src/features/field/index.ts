@@ -9,3 +9,4 @@ export { optimisticProgress, pendingFor } from './outbox/optimistic.js';
 export { EntryStatus, entryRefusal } from './outbox/EntryStatus.js';
 export { OutboxBanner } from './outbox/OutboxBanner.js';
 export { OutboxPanel } from './outbox/OutboxPanel.js';
+export { NotKeptPage, OfflineStamp, useKeptAnswer } from './offline/kept.js';

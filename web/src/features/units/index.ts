@@ -5,7 +5,7 @@ export { reportsKey, unitKeys } from './api/keys.js';
 export { applyStepAnswer } from './api/step-answer.js';
 export { unitQueryOptions } from './api/get-unit.js';
 export { unitEventsQueryOptions } from './api/get-unit-events.js';
-export { unitFiltersFrom, unitsQueryOptions } from './api/get-units.js';
+export { myUnitsQueryOptions, unitFiltersFrom, unitsQueryOptions } from './api/get-units.js';
 export { UnitPage } from './components/UnitPage.js';
 export { UnitsPage } from './components/UnitsPage.js';
 export { FieldHomePage } from './components/field/FieldHomePage.js';

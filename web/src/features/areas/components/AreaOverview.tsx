@@ -39,7 +39,7 @@ export function AreaOverview({ asOf }: { asOf?: string }) {
   const area = useArea(current);
   const rollup = useRollup(current, asOf);
   const rows = useMemo(() => rollup.data?.items ?? [], [rollup.data]);
-  const bars = useMemo(() => [...rows].filter((r) => r.totalUnits > 0).sort((a, b) => a.rank - b.rank).map((r) => ({ key: r.area.code, name: childName(r, t), share: sharePercent(r) })), [rows, t]);
+  const bars = useMemo(() => [...rows].filter((r) => r.totalUnits > 0).sort((a, b) => a.rank - b.rank).map((r) => ({ key: r.area.code, name: childName(r, t), share: sharePercent(r), colour: r.scorecard?.colour })), [rows, t]);
 
   if (area.isError && isApiError(area.error) && area.error.status === 404) {
     return (

@@ -15,7 +15,12 @@ export interface ShareBar {
   name: string;
   /** percent, one decimal */
   share: number;
+  /** the scorecard's colour (the table's): a red 31 % must not be drawn green */
+  colour?: 'green' | 'yellow' | 'red';
 }
+
+// the table's score colours (styles.leaders.css .score--*), one per scorecard colour
+const BAR_COLOUR = { green: '#146c2e', yellow: '#c98a00', red: '#b3261e' } as const;
 
 /** `bars` best first, as the table ranks them (keep the array stable between renders: it redraws the chart). */
 export default function RollupChart({ bars, title }: { bars: ShareBar[]; title: string }) {
@@ -37,9 +42,8 @@ export default function RollupChart({ bars, title }: { bars: ShareBar[]; title: 
         {
           name: t('areas.share'),
           type: 'bar',
-          color: '#146c2e',
           label: { show: true, position: 'right', formatter: (p: { value: number }) => percentText(p.value, 100) },
-          data: ordered.map((b) => b.share),
+          data: ordered.map((b) => ({ value: b.share, itemStyle: { color: BAR_COLOUR[b.colour ?? 'green'] } })),
         },
       ],
     });

@@ -5,6 +5,7 @@ import { percentText, percentValue } from '../../../../../shared/domain/vocabula
 import { UNIT_KINDS, type UnitKind } from '../../../../../shared/domain/catalogue.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { LAGGARD_CATEGORIES } from '../../reports/index.js';
+import type { LaggardCategory } from '../../../../../shared/domain/laggards.js';
 import type { RollupRow } from '../api/rollup.js';
 import type { TFunction } from 'i18next';
 import { Delta, RankMove } from '../../../shared/components/Change.js';
@@ -33,6 +34,8 @@ export function RollupTable({ rows, childLabel, open, caption, total }: Props) {
   const dubang = rows.some((r) => r.dubang);
   // the figures a week before, when the roll-up carries them: a 较上周 column
   const compared = rows.some((r) => r.previous);
+  // the people's half (training.md "Where it shows") on screen; the bulletin's ranking keeps its A4 columns
+  const people = !total && rows.some((r) => r.training);
   return (
     <div className="table-scroll">
       <table className="table rollup-table">
@@ -49,7 +52,8 @@ export function RollupTable({ rows, childLabel, open, caption, total }: Props) {
             <th scope="col" className="num">{t('areas.stageDone', { stage: t('stage.connection') })}</th>
             <th scope="col" className="num">{t('reports.laggards')}</th>
             <th scope="col" className="rollup-table__categories">{t('areas.byCategory')}</th>
-            {dubang && <th scope="col" className="rollup-table__dubang">{t('dubang.rollupColumn')}</th>}
+            {dubang && <th scope="col" className="nowrap rollup-table__dubang">{t('dubang.rollupColumn')}</th>}
+            {people && <th scope="col" className="num">{t('areas.trainingColumn')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -77,7 +81,7 @@ export function RollupTable({ rows, childLabel, open, caption, total }: Props) {
                   {empty ? '—' : percentText(row.onboardedShare, 1)}
                 </td>
                 {compared && (
-                  <td className="num">
+                  <td className="num nowrap">
                     {row.previous && !empty ? (
                       <>
                         <Delta value={row.onboarded - row.previous.onboarded} better="up" label={false} />
@@ -93,14 +97,17 @@ export function RollupTable({ rows, childLabel, open, caption, total }: Props) {
                 <td className="num">{format.number(row.stages.connection.done)}</td>
                 <td className="num">{format.number(row.laggards)}</td>
                 <td className="rollup-table__categories">
-                  {categories.length === 0
-                    ? '—'
-                    : categories.map((c) => t('areas.categoryCount', { category: t(`flag.${c}`), count: row.byCategory[c] })).join(t('areas.listSeparator'))}
+                  <CategoryList counts={categories.map((c) => [c, row.byCategory[c] ?? 0] as const)} />
                 </td>
                 {dubang && (
                   <td className="nowrap rollup-table__dubang">
                     {!row.dubang || row.dubang.count === 0 ? '—' : t('dubang.rollupCell', row.dubang)}
                     {row.dubang && row.dubang.overdue > 0 && <div className="text-danger">{t('dubang.rollupOverdue', { count: row.dubang.overdue })}</div>}
+                  </td>
+                )}
+                {people && (
+                  <td className="num nowrap" data-testid="rollup-training" title={row.training ? t('areas.trainingTitle', row.training) : undefined}>
+                    {!row.training || empty ? '—' : t('areas.trainingCell', row.training)}
                   </td>
                 )}
               </tr>
@@ -112,6 +119,26 @@ export function RollupTable({ rows, childLabel, open, caption, total }: Props) {
       {/* 申报完成 is the same count as 已接入申报 (a registration passes only after the connection): one column, said once */}
       <p className="muted small">{t('vocabulary.onboardedMeans')}</p>
     </div>
+  );
+}
+
+/**
+ * 拒绝布线 4，多次推迟 5，…: each count kept whole on its line, so that the column (wide enough
+ * to scroll sideways on a phone) breaks between counts, not inside one — a phone's row stays a
+ * few lines high instead of one word per line.
+ */
+function CategoryList({ counts }: { counts: readonly (readonly [LaggardCategory, number])[] }) {
+  const { t } = useTranslation();
+  if (counts.length === 0) return <>—</>;
+  return (
+    <>
+      {counts.map(([c, n], i) => (
+        <span key={c}>
+          <span className="nowrap">{t('areas.categoryCount', { category: t(`flag.${c}`), count: n })}</span>
+          {i < counts.length - 1 && t('areas.listSeparator')}
+        </span>
+      ))}
+    </>
   );
 }
 
@@ -137,7 +164,7 @@ function TotalRow({ rows, compared, dubang }: { rows: readonly RollupRow[]; comp
         <td className="num">{format.number(sum((r) => r.stages.connection.done))}</td>
         <td className="num">{format.number(sum((r) => r.laggards))}</td>
         <td className="rollup-table__categories">
-          {categories.length === 0 ? '—' : categories.map(([c, n]) => t('areas.categoryCount', { category: t(`flag.${c}`), count: n })).join(t('areas.listSeparator'))}
+          <CategoryList counts={categories} />
         </td>
         {dubang && <td className="num rollup-table__dubang">{format.number(sum((r) => r.dubang?.count ?? 0))}</td>}
       </tr>

@@ -27,6 +27,11 @@ export function LeaderBrief({ summary, area }: { summary: Summary; area: string 
   const rollup = useRollup(current, undefined, !ofKinds);
   const ranking = [...(rollup.data?.items ?? [])].filter((r) => r.totalUnits > 0 && r.area.level !== 'unplaced').sort((a, b) => a.rank - b.rank);
   const prev = summary.previous;
+  // the people's half: the children's training numbers summed (the rows cover the area)
+  const people = (rollup.data?.items ?? []).reduce(
+    (n, r) => (r.training ? { units: n.units + r.training.units, backboneNamed: n.backboneNamed + r.training.backboneNamed, trained: n.trained + r.training.trained, reportedBack: n.reportedBack + r.training.reportedBack } : n),
+    { units: 0, backboneNamed: 0, trained: 0, reportedBack: 0 },
+  );
   const colour = summary.scorecard?.colour;
 
   return (
@@ -44,6 +49,13 @@ export function LeaderBrief({ summary, area }: { summary: Summary; area: string 
           {prev && <Delta value={summary.laggards - prev.laggards} better="down" />}
           {summary.change && <span className="brief__sub">{t('leaders.newAndResolved', summary.change)}</span>}
         </p>
+        {people.units > 0 && (
+          <p className="brief__stat brief__stat--wide" data-testid="brief-training">
+            <span className="brief__label">{t('leaders.trainingStat')}</span>
+            <strong className="brief__value">{format.percent(people.trained, people.units)}</strong>
+            <span className="brief__sub">{t('leaders.trainingSub', people)}</span>
+          </p>
+        )}
       </div>
       <h2 className="brief__heading">
         {t('leaders.worst')} <Link className="brief__more" to="/laggards" search={{ area: area ?? undefined }}>{t('leaders.allLaggards')}</Link>

@@ -10,7 +10,7 @@ import { Field } from '../../../shared/components/Field.js';
 import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { useUpdateSettings } from '../api/update-settings.js';
 import { useSessionUser } from '../../../shared/session/session.js';
-import { AreaCascade, AreaSettingsForm, AreaVoiceForm, useAreaParam } from '../../areas/index.js';
+import { AreaCascade, AreaHelpForm, AreaSettingsForm, AreaVoiceForm, useAreaParam } from '../../areas/index.js';
 
 // the home area has its own picker (an area, not a field of text)
 type Key = Exclude<keyof Settings, 'homeArea'>;
@@ -31,6 +31,7 @@ export function SettingsPage() {
       <AreaCascade label={t('areas.settingsArea')} hint={t('areas.settingsAreaHint')} root={user.scope} value={area} onChange={setArea} emptyLabel={user.scope ? t('areas.wholeOf') : t('areas.settingsInstallation')} />
       {current ? <AreaSettingsForm key={current} area={current} /> : <InstallationSettings />}
       {current && <AreaVoiceForm key={`voice-${current}`} area={current} />}
+      <AreaHelpForm key={`help-${current ?? ''}`} area={current} />
     </section>
   );
 }

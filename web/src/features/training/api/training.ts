@@ -20,7 +20,10 @@ export const useTraining = (id: string) => useQuery({ queryKey: trainingKeys.one
 /** `live`: read again every few seconds (the sign-in screen and the roster in the hall) */
 export const useRoster = (id: string, live = false) =>
   useQuery({ queryKey: trainingKeys.roster(id), queryFn: ({ signal }) => call(api.roster, { params: { id }, signal }).then((r) => r.items), refetchInterval: live ? 4000 : false });
-export const useBackbones = (unitId: string) => useQuery({ queryKey: trainingKeys.backbones(unitId), queryFn: ({ signal }) => call(api.backbones, { params: { id: unitId }, signal }) });
+/** a unit's backbone people: also fetched ahead for a technician's units, to be read offline */
+export const backbonesQueryOptions = (unitId: string) =>
+  queryOptions({ queryKey: trainingKeys.backbones(unitId), queryFn: ({ signal }) => call(api.backbones, { params: { id: unitId }, signal }) });
+export const useBackbones = (unitId: string) => useQuery(backbonesQueryOptions(unitId));
 /** The code shown on the projector: read again a little before each change. */
 export const useSignInCode = (id: string) =>
   useQuery({ queryKey: trainingKeys.code(id), queryFn: ({ signal }) => call(api.signInCode, { params: { id }, signal }), refetchInterval: 15_000, retry: false });

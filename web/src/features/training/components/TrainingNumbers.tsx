@@ -1,6 +1,7 @@
 // The training numbers per child area (GET /api/reports/training): backbone named, trained,
 // reported back (accepted) and on time, absent; the shares of the units.
 import { useTranslation } from 'react-i18next';
+import { toQuery } from '../../../shared/api/http.js';
 import { useTrainingNumbers } from '../api/training.js';
 
 const share = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)}%` : '—');
@@ -12,6 +13,11 @@ export function TrainingNumbers({ area }: { area?: string }) {
   return (
     <section className="card" aria-labelledby="training-numbers">
       <h2 id="training-numbers">{t('training.numbers')}</h2>
+      {/* the same rows as files, for the meeting's papers */}
+      <p className="button-row">
+        <a className="button button--secondary" href={`/api/reports/training.csv${toQuery({ area })}`} download>{t('reports.exportCsv')}</a>
+        <a className="button button--secondary" href={`/api/reports/training.xlsx${toQuery({ area })}`} download>{t('reports.exportXlsx')}</a>
+      </p>
       <div className="table-scroll">
         <table className="table table--cards">
           <thead>

@@ -11,7 +11,9 @@ import { useFormat } from '../../../shared/lib/use-format.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import type { RosterItem } from '../../../../../shared/schemas/training.js';
 import { useCloseTraining, useMark, useReview, useRoster, useTraining } from '../api/training.js';
+import { MarkDialog, markNeedsWords, type MarkStatus } from './MarkDialog.js';
 import { ReportBackForm } from './ReportBackForm.js';
+import { ReturnDialog } from './ReturnDialog.js';
 
 export function TrainingPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -64,15 +66,15 @@ function Row({ trainingId, item, closed }: { trainingId: string; item: RosterIte
   const mark = useMark(trainingId);
   const review = useReview();
   const [reporting, setReporting] = useState(false);
+  const [asking, setAsking] = useState<MarkStatus | null>(null);
+  const [returning, setReturning] = useState(false);
   const office = user.role === 'office';
   const a = item.attendance;
   const rb = item.reportBack;
-  const set = (status: 'attended' | 'absent' | 'excused') => {
-    const reason = status === 'excused' || closed ? window.prompt(closed ? t('training.reasonAfterClose') : t('training.reasonExcused')) : undefined;
-    if (reason === null) return;
-    const attendee = status === 'attended' && !a.attendee ? (window.prompt(t('training.attendeePrompt')) ?? undefined) : undefined;
-    mark.mutate({ unitId: item.unit.id, status, reason: reason || undefined, attendee: attendee || undefined, clientEventId: newUuid() });
-  };
+  const send = (status: MarkStatus, words: { attendee?: string; reason?: string } = {}) =>
+    mark.mutate({ unitId: item.unit.id, status, reason: words.reason, attendee: words.attendee, clientEventId: newUuid() });
+  // a mark that needs a name or a reason asks for it in a dialog first
+  const set = (status: MarkStatus) => (markNeedsWords(status, closed, a.attendee ?? undefined) ? setAsking(status) : send(status));
   const mayReport = a.status === 'attended' && (office || user.unitId === item.unit.id) && (!rb?.status || rb.status === 'returned');
   return (
     <tr>
@@ -90,9 +92,10 @@ function Row({ trainingId, item, closed }: { trainingId: string; item: RosterIte
             {office && rb.status === 'submitted' && rb.id && (
               <p className="button-row">
                 <button type="button" className="button button--small" onClick={() => review.mutate({ id: rb.id!, decision: 'accepted' })}>{t('training.accept')}</button>
-                <button type="button" className="button button--secondary button--small" onClick={() => { const reason = window.prompt(t('training.returnReason')); if (reason) review.mutate({ id: rb.id!, decision: 'returned', reason }); }}>{t('training.return')}</button>
+                <button type="button" className="button button--secondary button--small" onClick={() => setReturning(true)}>{t('training.return')}</button>
               </p>
             )}
+            {returning && rb.id && <ReturnDialog reportBackId={rb.id} unitName={item.unit.name} onClose={() => setReturning(false)} />}
             {mayReport && !reporting && <button type="button" className="button button--secondary button--small" onClick={() => setReporting(true)}>{t('training.recordReport')}</button>}
             {reporting && <ReportBackForm trainingId={trainingId} unitId={item.unit.id} onDone={() => setReporting(false)} />}
           </>
@@ -107,6 +110,7 @@ function Row({ trainingId, item, closed }: { trainingId: string; item: RosterIte
             ))}
           </p>
           {mark.isError && <ErrorNotice error={mark.error} />}
+          {asking && <MarkDialog unitName={item.unit.name} status={asking} closed={closed} onSubmit={(words) => send(asking, words)} onClose={() => setAsking(null)} />}
         </td>
       )}
     </tr>

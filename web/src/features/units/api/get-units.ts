@@ -27,4 +27,7 @@ export const unitsQueryOptions = (filters: UnitFilters) =>
     placeholderData: keepPreviousData,
   });
 
+/** A technician's own units, all of them: their home page, and what the device keeps for offline. */
+export const myUnitsQueryOptions = () => unitsQueryOptions({ assignee: 'me', pageSize: 500 });
+
 export const useUnits = (filters: UnitFilters) => useQuery(unitsQueryOptions(filters));

@@ -10,6 +10,7 @@ export function UnitDetails({ unit }: { unit: UnitDetail }) {
   const settings = useSettings();
   const format = useFormat();
   const items = deadlines(unit, settings, format.today());
+  const lateJoin = (['wiringDue', 'connectionDue'] as const).filter((key) => unit.dueDates.sources[key] === 'late_join');
   return (
     <div className="details">
       <section className="panel" aria-labelledby="deadlines-title">
@@ -20,13 +21,22 @@ export function UnitDetails({ unit }: { unit: UnitDetail }) {
               <dt>{t(`unit.${d.key}`)}</dt>
               <dd>
                 {d.due ? format.date(d.due) : d.key === 'registrationDue' ? t('unit.registrationGrace', { days: settings.registrationGraceDays }) : t('unit.noDeadline')}
-                {d.fromCampaign && <span className="muted"> {t('unit.campaignDefault')}</span>}
+                {d.source === 'campaign' && <span className="muted"> {t('unit.campaignDefault')}</span>}
+                {d.source === 'unit' && <span className="muted"> {t('unit.dueOwn')}</span>}
                 {d.daysLate !== null && d.daysLate > 0 && <span className="badge badge--blocked">{t('unit.overdueBy', { days: d.daysLate })}</span>}
                 {d.daysLate !== null && d.daysLate <= 0 && <span className="muted"> · {t('unit.daysLeft', { days: -d.daysLate })}</span>}
               </dd>
             </div>
           ))}
         </dl>
+        {lateJoin.length > 0 && (
+          // "The record": a unit added after the campaign's date has its own, counted from the day it was added
+          <p className="muted" data-testid="late-join">
+            {t('unit.lateJoin', { day: format.date(unit.dueDates.addedOn) })}
+            {lateJoin.map((key) => t(key === 'wiringDue' ? 'unit.lateJoinWiring' : 'unit.lateJoinConnection', { days: unit.dueDates[key === 'wiringDue' ? 'lateJoinWiringDays' : 'lateJoinConnectionDays'] })).join(t('unit.lateJoinAnd'))}
+            {t('unit.lateJoinEnd')}
+          </p>
+        )}
       </section>
       <section className="panel" aria-labelledby="contact-title">
         <h2 id="contact-title">{t('unit.contact')}</h2>

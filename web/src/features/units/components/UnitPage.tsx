@@ -10,7 +10,7 @@ import { cameFrom } from '../../../shared/router/history.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { useUnit } from '../api/get-unit.js';
 import { useUnitEvents } from '../api/get-unit-events.js';
-import { optimisticProgress, pendingFor, useOutboxState } from '../../field/index.js';
+import { NotKeptPage, OfflineStamp, optimisticProgress, pendingFor, useKeptAnswer, useOutboxState } from '../../field/index.js';
 import { AssignPanel } from './AssignPanel.js';
 import { LaggardNotice } from './LaggardNotice.js';
 import { UnsentNotice } from './UnsentNotice.js';
@@ -34,8 +34,13 @@ export function UnitPage({ id }: { id: string }) {
   const events = useUnitEvents(id);
   const { entries } = useOutboxState();
 
-  if (unit.isPending) return <Loading />;
-  if (unit.isError) return <PageError error={unit.error} onRetry={() => void unit.refetch()} />;
+  // offline: the device's copy (a technician's units are kept at login and after each sync)
+  const kept = useKeptAnswer(unit);
+  const keptSteps = useKeptAnswer(unit, events);
+
+  if (kept.missing) return <NotKeptPage />;
+  if (kept.error) return <PageError error={kept.error} onRetry={() => void unit.refetch()} />;
+  if (unit.data === undefined) return <Loading />;
   const u = unit.data;
   const steps = events.data ?? [];
   const queued = pendingFor(entries, u.id);
@@ -57,6 +62,7 @@ export function UnitPage({ id }: { id: string }) {
           </p>
         )}
       </div>
+      <OfflineStamp at={keptSteps.keptAt ?? kept.keptAt} />
       <RegistrationNotice unit={u} steps={steps} />
       <LaggardNotice laggard={u.laggard} progress={u.progress} help={helpOf(u)} />
       <UnsentNotice entries={queued} refused={refused} />
@@ -70,7 +76,15 @@ export function UnitPage({ id }: { id: string }) {
       <UnitDetails unit={u} />
       <section className="panel" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('unit.timeline')}</h2>
-        {events.isPending ? <Loading /> : events.isError ? <ErrorNotice error={events.error} /> : <Timeline steps={steps} canVoid={user.role === 'office'} />}
+        {events.data !== undefined ? (
+          <Timeline steps={steps} canVoid={user.role === 'office' && keptSteps.keptAt === null} />
+        ) : events.isError ? (
+          <ErrorNotice error={events.error} />
+        ) : keptSteps.missing ? (
+          <p className="empty">{t('fieldHome.offlineNoData')}</p>
+        ) : (
+          <Loading />
+        )}
       </section>
     </article>
   );

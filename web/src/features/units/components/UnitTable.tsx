@@ -34,10 +34,10 @@ export function UnitTable({ units, selection, assigneeName, withCounty }: { unit
           <th scope="col">{t('units.code')}</th>
           <th scope="col">{t('units.name')}</th>
           <th scope="col">{t('units.kind')}</th>
-          {withCounty && <th scope="col">{t('areas.county')}</th>}
+          {withCounty && <th scope="col" className="nowrap">{t('areas.county')}</th>}
           {STAGES.map((s) => <th scope="col" key={s}>{t(`stage.${s}`)}</th>)}
           <th scope="col">{t('units.lastEventAt')}</th>
-          {assigneeName && <th scope="col">{t('assign.technician')}</th>}
+          {assigneeName && <th scope="col" className="nowrap">{t('assign.technician')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -65,7 +65,7 @@ export function UnitTable({ units, selection, assigneeName, withCounty }: { unit
               </td>
             ))}
             <td data-label={t('units.lastEventAt')} className="nowrap">{format.dateTime(unit.progress.lastEventAt) || '—'}</td>
-            {assigneeName && <td data-label={t('assign.technician')}>{assigneeName(unit.assigneeId)}</td>}
+            {assigneeName && <td data-label={t('assign.technician')} className="nowrap">{assigneeName(unit.assigneeId)}</td>}
           </tr>
         ))}
       </tbody>

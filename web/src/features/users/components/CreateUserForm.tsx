@@ -10,8 +10,8 @@ import { UnitPicker } from './UnitPicker.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { AreaCascade } from '../../areas/index.js';
 
-type Values = { username: string; displayName: string; role: Role; password: string; unitId: string };
-const empty: Values = { username: '', displayName: '', role: 'technician', password: '', unitId: '' };
+type Values = { username: string; displayName: string; role: Role; password: string; unitId: string; phone: string };
+const empty: Values = { username: '', displayName: '', role: 'technician', password: '', unitId: '', phone: '' };
 
 export function CreateUserForm() {
   const { t } = useTranslation();
@@ -32,7 +32,7 @@ export function CreateUserForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = CreateUser.safeParse({ ...values, unitId: values.role === 'unit' ? values.unitId || null : null });
+    const parsed = CreateUser.safeParse({ ...values, unitId: values.role === 'unit' ? values.unitId || null : null, phone: values.phone.trim() || null });
     if (!parsed.success) {
       const found: typeof errors = {};
       for (const issue of parsed.error.issues) {
@@ -69,6 +69,10 @@ export function CreateUserForm() {
         </Field>
         <Field label={t('users.password')} required hint={t('users.passwordHint')} error={errors.password}>
           {(p) => <input {...p} type="password" autoComplete="new-password" value={values.password} onChange={(e) => set('password', e.target.value)} />}
+        </Field>
+        {/* a technician's phone: the units it looks after see it on their page */}
+        <Field label={t('users.phone')} hint={t('users.phoneHint')} error={errors.phone}>
+          {(p) => <input {...p} type="tel" name="phone" autoComplete="off" value={values.phone} onChange={(e) => set('phone', e.target.value)} />}
         </Field>
       </div>
       {scoped && (

@@ -14,6 +14,7 @@ import { USERS_PAGE_SIZE, useUsers } from '../api/get-users.js';
 import { useUpdateUser } from '../api/update-user.js';
 import { CreateUserForm } from './CreateUserForm.js';
 import { ResetPasswordDialog } from './ResetPasswordDialog.js';
+import { PhoneDialog } from './PhoneDialog.js';
 import { ScopeName, ScopeDialog } from '../../areas/index.js';
 
 export function UsersPage() {
@@ -27,6 +28,7 @@ export function UsersPage() {
   const update = useUpdateUser();
   const [resetting, setResetting] = useState<User | null>(null);
   const [rescoping, setRescoping] = useState<User | null>(null);
+  const [phoning, setPhoning] = useState<User | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   const toggle = (user: User) =>
@@ -58,7 +60,8 @@ export function UsersPage() {
                 <th scope="col">{t('users.username')}</th>
                 <th scope="col">{t('users.displayName')}</th>
                 <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.unit')}</th>
+                <th scope="col">{t('users.phone')}</th>
+                <th scope="col" className="nowrap">{t('users.unit')}</th>
                 <th scope="col">{t('areas.scope')}</th>
                 <th scope="col">{t('users.state')}</th>
                 <th scope="col">{t('users.createdAt')}</th>
@@ -69,10 +72,11 @@ export function UsersPage() {
               {users.data.items.map((user) => (
                 <tr key={user.id}>
                   <th scope="row" data-label={t('users.username')}>{user.username}</th>
-                  <td data-label={t('users.displayName')}>{user.displayName}</td>
+                  <td data-label={t('users.displayName')} className="nowrap">{user.displayName}</td>
                   <td data-label={t('users.role')} className="nowrap">{t(`role.${user.role}`)}</td>
+                  <td data-label={t('users.phone')} className="nowrap">{user.phone ?? '—'}</td>
                   <td data-label={t('users.unit')}>{user.unitId ? <Link to="/units/$id" params={{ id: user.unitId }}>{unitNames.get(user.unitId) ?? '…'}</Link> : '—'}</td>
-                  <td data-label={t('areas.scope')}>{user.role === 'unit' ? '—' : <ScopeName code={user.scope ?? null} />}</td>
+                  <td data-label={t('areas.scope')} className="nowrap">{user.role === 'unit' ? '—' : <ScopeName code={user.scope ?? null} />}</td>
                   <td data-label={t('users.state')}>
                     <span className={user.disabled ? 'badge badge--void' : 'badge badge--done'}>{user.disabled ? t('users.disabled') : t('users.active')}</span>
                   </td>
@@ -91,6 +95,10 @@ export function UsersPage() {
                           <span className="visually-hidden"> {user.username}</span>
                         </button>
                       )}
+                      <button type="button" className="button button--small button--secondary" onClick={() => setPhoning(user)}>
+                        {t('users.changePhone')}
+                        <span className="visually-hidden"> {user.username}</span>
+                      </button>
                       <button type="button" className="button button--small button--secondary" onClick={() => setResetting(user)}>
                         {t('users.resetPassword')}
                         <span className="visually-hidden"> {user.username}</span>
@@ -105,6 +113,7 @@ export function UsersPage() {
         </>
       )}
       {rescoping && <ScopeDialog user={rescoping} onDone={setMessage} onClose={() => setRescoping(null)} />}
+      {phoning && <PhoneDialog user={phoning} onDone={setMessage} onClose={() => setPhoning(null)} />}
       {resetting && <ResetPasswordDialog user={resetting} onDone={setMessage} onClose={() => setResetting(null)} />}
     </section>
   );

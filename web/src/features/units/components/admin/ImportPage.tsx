@@ -10,6 +10,7 @@ import { Link } from '@tanstack/react-router';
 import type { ImportResult } from '../../../../../../shared/schemas/index.js';
 import { importContentType, TEMPLATE_URLS, useImportUnits } from '../../api/import-units.js';
 import { ImportNames } from './ImportNames.js';
+import { ImportRowTable, NOWRAP, unitColumn } from './ImportRowTable.js';
 
 /** The bad rows of a 400, or null when the error is of another kind. */
 export function importIssues(error: unknown): ImportIssue[] | null {
@@ -139,22 +140,13 @@ function CheckDetails({ answer }: { answer: ImportResult }) {
 function IssueTable({ issues }: { issues: ImportIssue[] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <thead>
-          <tr><th scope="col" className="num">{t('import.row')}</th><th scope="col">{t('import.field')}</th><th scope="col">{t('import.message')}</th></tr>
-        </thead>
-        <tbody>
-          {issues.map((issue, i) => (
-            <tr key={i}>
-              <td className="num">{issue.row}</td>
-              <td style={NOWRAP}>{fieldLabel(issue.field, t)}</td>
-              <td>{describeProblem(issue.message, t, issue.field)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ImportRowTable
+      items={issues}
+      columns={[
+        { head: t('import.field'), cell: (issue) => fieldLabel(issue.field, t), style: NOWRAP },
+        { head: t('import.message'), cell: (issue) => describeProblem(issue.message, t, issue.field) },
+      ]}
+    />
   );
 }
 
@@ -162,39 +154,16 @@ function IssueTable({ issues }: { issues: ImportIssue[] }) {
 function ChangeTable({ changes }: { changes: ImportUpdate[] }) {
   const { t } = useTranslation();
   const shown = (v: string | null) => (v === null || v === '' ? <span className="muted">{t('import.empty')}</span> : <span>{v}</span>);
-  return (
-    <div className="table-scroll">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col" className="num">{t('import.row')}</th>
-            <th scope="col">{t('import.unit')}</th>
-            <th scope="col">{t('import.changes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((unit) => (
-            <tr key={unit.row}>
-              <td className="num">{unit.row}</td>
-              <td>
-                <span style={NOWRAP}>{unit.code}</span> {unit.name}
-              </td>
-              <td>
-                <ul style={PLAIN_LIST}>
-                  {unit.changes.map((change) => (
-                    <li key={change.field} aria-label={t('import.changeLine', { field: fieldLabel(change.field, t), from: change.from ?? t('import.empty'), to: change.to ?? t('import.empty') })}>
-                      <span style={NOWRAP}>{fieldLabel(change.field, t)}</span>：{shown(change.from)} → {shown(change.to)}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+  const lines = (unit: ImportUpdate) => (
+    <ul style={PLAIN_LIST}>
+      {unit.changes.map((change) => (
+        <li key={change.field} aria-label={t('import.changeLine', { field: fieldLabel(change.field, t), from: change.from ?? t('import.empty'), to: change.to ?? t('import.empty') })}>
+          <span style={NOWRAP}>{fieldLabel(change.field, t)}</span>：{shown(change.from)} → {shown(change.to)}
+        </li>
+      ))}
+    </ul>
   );
+  return <ImportRowTable items={changes} columns={[unitColumn<ImportUpdate>(t('import.unit')), { head: t('import.changes'), cell: lines }]} />;
 }
 
-const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const PLAIN_LIST = { margin: 0, paddingInlineStart: 0, listStyle: 'none' } as const;

@@ -7,11 +7,11 @@ import { STAGES, type StepType } from '../../../../../../shared/domain/steps.js'
 import type { Unit } from '../../../../../../shared/schemas/index.js';
 import { StatusBadge } from '../../../../shared/components/StageBadge.js';
 import { Loading, PageError } from '../../../../shared/components/StatusPage.js';
-import { EntryStatus, OutboxPanel, optimisticProgress, pendingFor, useOutboxState } from '../../../field/index.js';
+import { EntryStatus, OfflineStamp, OutboxPanel, optimisticProgress, pendingFor, useKeptAnswer, useOutboxState } from '../../../field/index.js';
 import { Link } from '@tanstack/react-router';
 import { useSearchParams } from '../../../../shared/router/search.js';
 import { useSessionUser } from '../../../../shared/session/session.js';
-import { unitsQueryOptions } from '../../api/get-units.js';
+import { myUnitsQueryOptions, unitsQueryOptions } from '../../api/get-units.js';
 import { stageLabel } from '../stage-label.js';
 import { offeredSteps } from '../step-form/StepForm.js';
 import { QuickStep } from './QuickStep.js';
@@ -20,9 +20,16 @@ import { QuickStep } from './QuickStep.js';
 const ORDER = ['started', 'completed', 'scheduled', 'test_failed', 'submitted', 'postponed', 'refused'];
 const rank = (type: StepType) => ORDER.indexOf(type.split('.')[1]);
 
+/** The technician's own units with work left for them (wiring or connection not done) first, in the server's order; the finished ones after. */
+export const workFirst = (units: readonly Unit[]) =>
+  [...units].sort((a, b) => Number(technicianDone(a)) - Number(technicianDone(b)));
+const technicianDone = (u: Unit) => u.progress.wiring.status === 'done' && u.progress.connection.status === 'done';
+
 export function FieldHomePage() {
   const { t } = useTranslation();
-  const mine = useQuery(unitsQueryOptions({ assignee: 'me', pageSize: 500 }));
+  const mine = useQuery(myUnitsQueryOptions());
+  // offline: the list as the device kept it, and since when
+  const kept = useKeptAnswer(mine);
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
@@ -32,14 +39,17 @@ export function FieldHomePage() {
     <div className="field-home">
       <section aria-labelledby="mine-title">
         <h1 id="mine-title">{t('fieldHome.mine')}</h1>
-        {mine.isPending ? (
-          mine.fetchStatus === 'paused' ? <p className="empty">{t('fieldHome.offlineNoData')}</p> : <Loading />
-        ) : mine.isError ? (
-          <PageError error={mine.error} onRetry={() => void mine.refetch()} />
+        <OfflineStamp at={kept.keptAt} />
+        {kept.missing ? (
+          <p className="empty">{t('fieldHome.offlineNoData')}</p>
+        ) : kept.error ? (
+          <PageError error={kept.error} onRetry={() => void mine.refetch()} />
+        ) : mine.data === undefined ? (
+          <Loading />
         ) : mine.data.items.length === 0 ? (
           <p className="empty">{t('fieldHome.noneMine')}</p>
         ) : (
-          <UnitCards units={mine.data.items} />
+          <UnitCards units={workFirst(mine.data.items)} />
         )}
       </section>
       <section aria-labelledby="search-title">
