@@ -8,6 +8,7 @@ import { addDays, startOfDay, today } from '../../shared/domain/dates.js';
 import { NO_OWN_RULES } from '../../shared/domain/deadlines.js';
 import { uniq, type Agent, type TestApp } from '../helpers/app.js';
 import { test } from '../helpers/fixture.js';
+import { reportsKit } from './reports.kit.js';
 
 const TZ = 'Asia/Shanghai';
 const day = (n: number) => addDays(today(TZ), n);
@@ -152,6 +153,23 @@ describe('a unit added after a report’s day', { timeout: 120_000 }, () => {
     const csv = (await office.get(`/api/reports/laggards.csv?area=621228&asOf=${asOf}`)).body;
     expect(csv).toContain((await office.get(`/api/units/${before}`)).json().unit.code);
     expect(csv).not.toContain((await office.get(`/api/units/${after}`)).json().unit.code);
+  });
+
+  test('counts in the week’s change as a new laggard or newly onboarded, not as missing', async ({ t, office }) => {
+    const { record } = reportsKit(() => ({ t, office }));
+    const parent = uniq('P');
+    // 武都区: added 3 days ago, refused wiring since; added 2 days ago, onboarded since; one from long ago, onboarded long ago
+    const refusing = await added(t, office, '621221', parent, at(-3));
+    await record(refusing, 'wiring.refused', -1);
+    const quick = await added(t, office, '621221', parent, at(-2));
+    for (const type of ['wiring.completed', 'connection.completed', 'registration.submitted', 'registration.verified'] as const) await record(quick, type, -1);
+    const old = await added(t, office, '621221', parent, at(-60));
+    for (const type of ['wiring.completed', 'connection.completed', 'registration.submitted', 'registration.verified'] as const) await record(old, type, -20);
+    const res = await office.get('/api/reports/summary?area=621221');
+    expect(res.statusCode, res.body).toBe(200);
+    const week = res.json();
+    expect(week).toMatchObject({ totalUnits: 3, onboarded: 2, laggards: 1, previous: { totalUnits: 1, onboarded: 1, laggards: 0 } });
+    expect(week.change).toEqual({ newlyOnboarded: 1, newLaggards: 1, resolved: 0 });
   });
 
 });

@@ -68,11 +68,13 @@ export async function changeCounts(db: DbOrTx, now: ReportContext, before: Repor
     db,
     // each side computed once, then joined: as subqueries the planner may rescan one side's facts
     // per row of the other (a city of 300 units took 60 s on PGlite, stalling the embedded server)
+    // a unit added after the earlier day is in no report of that day (late joiners): it is taken as
+    // neither onboarded nor lagging then, so one added within the week that lags is a new laggard
     sql`with a as materialized (${side(now)}), b as materialized (${side(before)})
-      select (count(*) filter (where a.r = 'done' and b.r <> 'done'))::int as newly_onboarded,
-        (count(*) filter (where a.mask <> 0 and b.mask = 0))::int as new_laggards,
+      select (count(*) filter (where a.r = 'done' and coalesce(b.r, '') <> 'done'))::int as newly_onboarded,
+        (count(*) filter (where a.mask <> 0 and coalesce(b.mask, 0) = 0))::int as new_laggards,
         (count(*) filter (where a.mask = 0 and b.mask <> 0))::int as resolved
-      from a join b on b.id = a.id`,
+      from a left join b on b.id = a.id`,
   );
   return row ?? { newly_onboarded: 0, new_laggards: 0, resolved: 0 };
 }
