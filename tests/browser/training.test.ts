@@ -1,6 +1,7 @@
 // Sign-in in a county hall (docs/contract/training.md): the office opens the projector's screen; a
 // second browser, a 360 px phone with no account, signs in with the code shown there; a wrong code
-// is refused; the screen's count updates; the A4 sign-in sheet prints with its Chinese intact.
+// is refused; the screen's count updates; the A4 sign-in sheet prints with its Chinese intact; the
+// office's roster mark made offline waits in the outbox and is recorded once when back online.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,5 +83,49 @@ describe('sign-in in a county hall', () => {
     expect(info).toMatch(/Page size:\s+59[56]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'sheet.pdf'), '-'], { encoding: 'utf8' });
     for (const words of ['政务专网与办公自动化培训 签到表', '县政府三楼会议室', '城关镇人民政府', '县财政局', '签名', '信息安全与保密']) expect(text).toContain(words);
+  });
+
+  it('a roster mark made offline waits as 待发送 and is recorded exactly once when back online', async () => {
+    const { page, context } = stage.browser;
+    const unit = units[1];
+    const attendancePosts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith(`/api/trainings/${trainingId}/attendance`)) attendancePosts.push(r.url());
+    });
+    const audits = async () => ((await stage.office.get(`/api/audit?action=training.attendance&unit=${unit.id}`)) as { total: number }).total;
+    const statusOf = async () => {
+      const roster = (await stage.office.get(`/api/trainings/${trainingId}/roster`)) as { items: { unit: { id: string }; attendance: { status: string; attendee?: string | null } }[] };
+      return roster.items.find((r) => r.unit.id === unit.id)!.attendance;
+    };
+    expect(await audits()).toBe(0);
+    await page.goto(`${stage.server.url}/trainings/${trainingId}`);
+    const row = page.getByRole('row').filter({ hasText: unit.name });
+    await row.getByRole('button', { name: '已到' }).waitFor();
+
+    await context.setOffline(true);
+    await expect.poll(() => page.getByText('网络连接已断开').isVisible()).toBe(true);
+    await row.getByRole('button', { name: '已到' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('参训人姓名').fill('张三');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    // kept on the device, shown on the row and in the banner; nothing tried while offline
+    await row.locator('[data-queued="attended"]').filter({ hasText: '待发送' }).waitFor();
+    await expect.poll(() => page.getByText('1 条步骤待发送').isVisible()).toBe(true);
+    await stage.browser.shot('training-roster-offline-1366');
+    expect(attendancePosts).toHaveLength(0);
+    expect((await statusOf()).status).toBe('invited');
+
+    await context.setOffline(false);
+    await expect.poll(async () => (await statusOf()).status, { timeout: 20_000 }).toBe('attended');
+    expect((await statusOf()).attendee).toBe('张三');
+    await row.locator('[data-queued]').waitFor({ state: 'detached', timeout: 15_000 });
+    await row.getByText('张三').waitFor();
+    // a look in a while: the mark is not sent again, and was recorded once
+    await page.waitForTimeout(1_500);
+    expect(await audits()).toBe(1);
+    expect(attendancePosts).toHaveLength(1);
+    await page.goto(`${stage.server.url}/outbox`);
+    await page.getByText(`培训签到：${unit.name} 已到`).waitFor();
+    await stage.browser.shot('training-roster-outbox-1366');
   });
 });

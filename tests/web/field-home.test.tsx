@@ -118,7 +118,7 @@ describe('a technician’s home', () => {
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
     const [entry] = outbox.getSnapshot().entries;
     expect(entry).toMatchObject({ status: 'pending', unitId: 'unit-1', step: { type: 'wiring.completed' } });
-    expect(entry.step.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(entry.step!.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     // the card now shows wiring done, marked unsent, and offers the connection's steps
     expect(within(card).getByText('1 条未发送')).toBeTruthy();
     expect(within(card).getByText('已完成')).toBeTruthy();
@@ -149,14 +149,14 @@ describe('a technician’s home', () => {
     const [entry] = outbox.getSnapshot().entries;
     expect(entry.clientEventId).toBe(posts()[0].clientEventId);
     // the time kept is the tap's, not the retry's
-    expect(Date.parse(entry.step.occurredAt)).toBeGreaterThanOrEqual(tapped);
-    expect(Date.parse(entry.step.occurredAt)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(entry.step!.occurredAt)).toBeGreaterThanOrEqual(tapped);
+    expect(Date.parse(entry.step!.occurredAt)).toBeLessThanOrEqual(Date.now());
     // later, with the server reachable again, the step goes out once more: the same id and the time it was logged
     await new Promise((r) => setTimeout(r, 20));
     answer = { status: 201, body: { event: { id: 'ev-1', voided: false }, progress: unitWith(['wiring.started']).progress } };
     await outbox.flush();
     expect(posts()).toHaveLength(2);
-    expect(posts()[1]).toMatchObject({ clientEventId: entry.clientEventId, occurredAt: entry.step.occurredAt });
+    expect(posts()[1]).toMatchObject({ clientEventId: entry.clientEventId, occurredAt: entry.step!.occurredAt });
     expect(outbox.getSnapshot().entries.map((e) => e.status)).toEqual(['sent']);
   });
 
@@ -185,7 +185,7 @@ describe('a technician’s home', () => {
     await user.type(within(card).getByLabelText(/原因说明/), '领导出差');
     await user.click(within(card).getByRole('button', { name: '保存到本机，联网后发送' }));
     await waitFor(() => expect(outbox.getSnapshot().entries).toHaveLength(1));
-    expect(outbox.getSnapshot().entries[0].step.data).toEqual({ reason: '领导出差' });
+    expect(outbox.getSnapshot().entries[0].step!.data).toEqual({ reason: '领导出差' });
   });
 });
 

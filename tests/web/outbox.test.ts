@@ -8,7 +8,8 @@ import { ApiError } from '../../web/src/shared/api/http.js';
 import { closeFieldDb } from '../../web/src/features/field/outbox/db.js';
 import type { OutboxOptions } from '../../web/src/features/field/outbox/outbox.js';
 import type { OutboxEntry } from '../../web/src/features/field/outbox/types.js';
-import { conflict, fakeServer, networkDown, openOutbox, step, USER, useFreshDevice } from './outbox.kit.js';
+import { pendingFor } from '../../web/src/features/field/outbox/optimistic.js';
+import { conflict, fakeServer, id, networkDown, openOutbox, step, USER, useFreshDevice } from './outbox.kit.js';
 
 useFreshDevice();
 
@@ -36,9 +37,9 @@ describe('the outbox', () => {
   it('leaves the time of a step sent at once to the server’s clock (a phone’s may run ahead), and sends the logged time on a retry', async () => {
     let down = false;
     const server = fakeServer(() => (down ? networkDown : null));
-    const bodies: OutboxEntry['step'][] = [];
+    const bodies: NonNullable<OutboxEntry['step']>[] = [];
     const send: OutboxOptions['send'] = (entry, signal) => {
-      bodies.push(entry.step);
+      bodies.push(entry.step!);
       return server.send(entry, signal);
     };
     const outbox = await openOutbox({ send, retryMs: 10 });
@@ -273,4 +274,30 @@ describe('the outbox', () => {
     await outbox.load();
     expect(outbox.getSnapshot().entries.map((e) => e.status)).toEqual(['pending']);
   });
+
+  it('keeps an office roster mark like a step: across a reload, in order, resent after a failure with the same id, never among the unit’s steps', async () => {
+    const first = await openOutbox({ send: fakeServer().send });
+    const a = step('wiring.started');
+    await first.enqueue({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: a });
+    const markId = id();
+    await first.enqueue({ userId: USER, unitId: 'unit-1', unitName: '城关镇', clientEventId: markId, attendance: { trainingId: 't-1', status: 'attended', attendee: '张三' } });
+    // the unit's queued steps (its optimistic progress) leave the mark out
+    expect(pendingFor(first.getSnapshot().entries, 'unit-1').map((e) => e.clientEventId)).toEqual([a.clientEventId]);
+    closeFieldDb();
+    let down = true;
+    const server = fakeServer((entry) => (down && entry.attendance ? networkDown : null));
+    const sent: OutboxEntry[] = [];
+    const outbox = await openOutbox({ send: (entry, signal) => (sent.push(entry), server.send(entry, signal)), retryMs: 10 });
+    outbox.setUser(USER);
+    await outbox.flush();
+    expect(outbox.getSnapshot().entries.map((e) => e.status)).toEqual(['sent', 'pending']);
+    down = false;
+    outbox.retryNow();
+    await outbox.flush();
+    expect(server.calls).toEqual([a.clientEventId, markId, markId]);
+    expect(sent.at(-1)).toMatchObject({ clientEventId: markId, unitId: 'unit-1', attendance: { trainingId: 't-1', status: 'attended', attendee: '张三' } });
+    expect(sent.at(-1)!.step).toBeUndefined();
+    expect(outbox.getSnapshot().entries.map((e) => e.status)).toEqual(['sent', 'sent']);
+  });
 });
+

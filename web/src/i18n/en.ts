@@ -376,6 +376,8 @@ export const en: Translation = {
     },
     loggedAt: 'Logged at {{time}}',
     refusedBecause: 'The server refused:',
+    attendanceMark: 'Training roster: {{unit}} {{status}}',
+    attendanceTodo: 'Open the training’s roster to see how it stands now and mark the unit again if still needed.',
     dismiss: 'Dismiss',
     pausedTitle: 'Your session has ended.',
     pausedBody: 'Sending is paused. Log in again and the waiting steps are sent.',

@@ -375,6 +375,8 @@ export const zh = {
     },
     loggedAt: '记录时间：{{time}}',
     refusedBecause: '服务器拒绝：',
+    attendanceMark: '培训签到：{{unit}} {{status}}',
+    attendanceTodo: '请打开这次培训的名单查看最新情况，如仍需要，再标记一次。',
     dismiss: '知道了，移除',
     pausedTitle: '登录已过期。',
     pausedBody: '待发送的步骤已暂停，请重新登录，登录后自动继续发送。',

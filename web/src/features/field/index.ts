@@ -1,7 +1,8 @@
 // What the field feature offers the rest of the web: the outbox that holds a technician's steps
 // until the server takes them, its React bindings, and the pieces of page that show it.
-export { Outbox, type OutboxSnapshot } from './outbox/outbox.js';
-export type { OutboxEntry } from './outbox/types.js';
+export { Outbox, type OutboxSnapshot, type SendAnswer } from './outbox/outbox.js';
+export type { OutboxEntry, QueuedAttendance, StepEntry } from './outbox/types.js';
+export { isStepEntry } from './outbox/types.js';
 export { createIdbOutboxStore, createMemoryOutboxStore } from './outbox/store.js';
 export { fieldDb } from './outbox/db.js';
 export { OutboxContext, useOutbox, useOutboxState } from './outbox/react.js';

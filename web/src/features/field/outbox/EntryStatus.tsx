@@ -33,6 +33,7 @@ export const entryRefusal = (entry: OutboxEntry) =>
 
 /** What the person can do about a refusal, by what the server said. */
 export function refusalAdvice(entry: OutboxEntry, t: TFunction): string {
+  if (entry.attendance) return t('outbox.attendanceTodo');
   const code = entry.refusal?.code ?? 'UNKNOWN';
   // a refusal for the step's time: another time, within the bounds, is what helps
   if (refusedForTime(entry)) return t('record.relogAdvice');

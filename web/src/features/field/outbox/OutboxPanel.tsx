@@ -59,10 +59,18 @@ function OutboxItem({ entry, onDismiss }: { entry: OutboxEntry; onDismiss: () =>
     <li className={`outbox__item outbox__item--${entry.status}`} data-status={entry.status}>
       <div className="outbox__line">
         <span className={`badge badge--outbox-${entry.status}`}>{t(`outbox.status.${entry.status}`)}</span>
-        <strong>{t(`step.${entry.step.type}`)}</strong>
-        <Link to="/units/$id" params={{ id: entry.unitId }}>{entry.unitName}</Link>
+        {entry.attendance ? (
+          <Link to="/trainings/$trainingId" params={{ trainingId: entry.attendance.trainingId }}>
+            {t('outbox.attendanceMark', { unit: entry.unitName, status: t(`training.attendanceStatus.${entry.attendance.status}`) })}
+          </Link>
+        ) : (
+          <>
+            <strong>{t(`step.${entry.step!.type}`)}</strong>
+            <Link to="/units/$id" params={{ id: entry.unitId }}>{entry.unitName}</Link>
+          </>
+        )}
       </div>
-      <p className="muted">{t('outbox.loggedAt', { time: format.dateTime(entry.step.occurredAt) })}</p>
+      <p className="muted">{t('outbox.loggedAt', { time: format.dateTime(entry.step?.occurredAt ?? entry.loggedAt) })}</p>
       {state !== 'refused' && state !== 'sent' && (
         <p data-entry-state={state}>
           {entryWords(state, t)}

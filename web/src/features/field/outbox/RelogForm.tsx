@@ -23,7 +23,7 @@ export function RelogForm({ entry }: { entry: OutboxEntry }) {
   const notBefore = (entry.refusal?.details as { notBefore?: string } | undefined)?.notBefore;
   // a sensible start: the instant it must not precede, else the time it was logged with
   // (the input holds whole minutes: the instant to start from is rounded up, so it is not before the bound)
-  const [value, setValue] = useState(() => toWallInput(new Date(Math.ceil(Date.parse(notBefore ?? entry.step.occurredAt) / 60_000) * 60_000), format.timezone));
+  const [value, setValue] = useState(() => toWallInput(new Date(Math.ceil(Date.parse(notBefore ?? entry.step?.occurredAt ?? entry.loggedAt) / 60_000) * 60_000), format.timezone));
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -76,14 +76,17 @@ export class Outbox {
   /** Keeps a step on the device and tries to send it (after every step logged before it). */
   async enqueue(input: EnqueueInput): Promise<OutboxEntry> {
     const loggedAt = new Date(this.now()).toISOString();
+    const clientEventId = input.step?.clientEventId ?? input.clientEventId;
+    if (!clientEventId || (!input.step && !input.attendance)) throw new Error('an outbox entry needs a step or a roster mark, with its clientEventId');
     const entry = await this.options.store.append({
-      clientEventId: input.step.clientEventId,
+      clientEventId,
       userId: input.userId,
       unitId: input.unitId,
       unitName: input.unitName,
       // the time it was logged is when it happened, not when a signal was found again
-      step: { ...input.step, occurredAt: input.step.occurredAt ?? loggedAt },
-      autoTime: input.step.occurredAt === undefined,
+      step: input.step && { ...input.step, occurredAt: input.step.occurredAt ?? loggedAt },
+      attendance: input.attendance,
+      autoTime: input.step ? input.step.occurredAt === undefined : undefined,
       loggedAt,
       status: 'pending',
       attempts: 0,
@@ -139,7 +142,7 @@ export class Outbox {
    */
   async relog(clientEventId: string, occurredAt: string) {
     const entry = this.snapshot.entries.find((e) => e.clientEventId === clientEventId);
-    if (entry?.status !== 'refused') return;
+    if (entry?.status !== 'refused' || !entry.step) return;
     await this.save({ ...entry, status: 'pending', attempts: 0, refusal: undefined, lastError: undefined, lastFailure: undefined, autoTime: false, step: { ...entry.step, occurredAt } });
     this.retryNow();
   }
@@ -262,7 +265,7 @@ export class Outbox {
    */
   private toSend(entry: OutboxEntry): OutboxEntry {
     const fresh = this.fresh.delete(entry.clientEventId) && entry.attempts === 0 && this.now() - Date.parse(entry.loggedAt) < FRESH_MS;
-    if (!fresh) return entry;
+    if (!fresh || !entry.step) return entry;
     const { occurredAt: _dropped, ...step } = entry.step;
     return { ...entry, step: step as QueuedStep };
   }

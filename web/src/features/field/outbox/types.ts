@@ -13,6 +13,17 @@ export interface QueuedStep {
   clientEventId: string;
 }
 
+/**
+ * The office's roster mark for one unit of a training (POST /api/trainings/:id/attendance), kept
+ * and sent like a step: the same clientEventId makes a resend record it once.
+ */
+export interface QueuedAttendance {
+  trainingId: string;
+  status: 'attended' | 'absent' | 'excused';
+  attendee?: string;
+  reason?: string;
+}
+
 /** `pending` waits to be sent; `sent` the server recorded it; `refused` the server said no, for good. */
 export type OutboxStatus = 'pending' | 'sent' | 'refused';
 
@@ -24,7 +35,9 @@ export interface OutboxEntry {
   userId: string;
   unitId: string;
   unitName: string;
-  step: QueuedStep;
+  /** the step to record; absent on a roster mark, which has `attendance` instead */
+  step?: QueuedStep;
+  attendance?: QueuedAttendance;
   /** the device took `step.occurredAt` when the step was logged (the user did not set a time) */
   autoTime?: boolean;
   loggedAt: string;
@@ -38,6 +51,10 @@ export interface OutboxEntry {
   sentAt?: string;
   eventId?: string;
 }
+
+/** An entry that records a step (every entry but a roster mark). */
+export type StepEntry = OutboxEntry & { step: QueuedStep };
+export const isStepEntry = (e: OutboxEntry): e is StepEntry => e.step !== undefined;
 
 export interface OutboxStore {
   /** every entry, oldest first */
@@ -89,5 +106,8 @@ export interface EnqueueInput {
   userId: string;
   unitId: string;
   unitName: string;
-  step: Omit<QueuedStep, 'occurredAt'> & { occurredAt?: string };
+  step?: Omit<QueuedStep, 'occurredAt'> & { occurredAt?: string };
+  /** a roster mark instead of a step: then `clientEventId` is its id */
+  attendance?: QueuedAttendance;
+  clientEventId?: string;
 }

@@ -3,6 +3,11 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { trainingApi as api } from '../../../../../shared/api/training.js';
 import type { CreateTraining, MarkAttendance, NameBackbone, SubmitReportBack } from '../../../../../shared/schemas/training.js';
 import { call } from '../../../shared/api/call.js';
+import { useSessionUser } from '../../../shared/session/session.js';
+import { entryRefusal, useOutbox } from '../../field/index.js';
+
+/** How long a roster mark waits for the server before the row says it is kept and will be sent. */
+export const MARK_WAIT_MS = 3_000;
 
 export const trainingKeys = {
   all: ['training'] as const,
@@ -45,9 +50,30 @@ export function useCreateTraining() {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (body: CreateTraining) => call(api.create, { body }).then((r) => r.training), onSuccess: invalidate });
 }
+/**
+ * A roster mark goes through the device's outbox, like a technician's step: kept before it is sent,
+ * sent once the network is back, recorded once (its clientEventId). Online it goes at once.
+ */
 export function useMark(id: string) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: MarkAttendance) => call(api.mark, { params: { id }, body }), onSuccess: invalidate });
+  const outbox = useOutbox();
+  const user = useSessionUser();
+  return useMutation({
+    // offline is the outbox's business: react-query must not hold the mark back
+    networkMode: 'always',
+    mutationFn: async ({ unitName, ...body }: MarkAttendance & { clientEventId: string; unitName: string }) => {
+      // a piece rendered without the app (tests): straight to the server
+      if (!outbox) return void (await call(api.mark, { params: { id }, body }));
+      const { unitId, clientEventId, status, attendee, reason } = body;
+      const entry = await outbox.enqueueAndWait({ userId: user.id, unitId, unitName, clientEventId, attendance: { trainingId: id, status, attendee, reason } }, MARK_WAIT_MS);
+      if (entry.status === 'refused') {
+        // the row shows why: the outbox need not show it again
+        await outbox.dismiss(entry.clientEventId);
+        throw entryRefusal(entry);
+      }
+    },
+    onSuccess: invalidate,
+  });
 }
 export function useCloseTraining(id: string) {
   const invalidate = useInvalidate();

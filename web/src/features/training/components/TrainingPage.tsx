@@ -1,5 +1,6 @@
 // One training: its details and numbers, the roster with each unit's attendance and report-back;
-// the office marks attendance (each mark carries a clientEventId, so a retry records it once),
+// the office marks attendance through the device's outbox (each mark carries a clientEventId, so
+// a mark made offline is sent when back online and recorded once),
 // closes the training, reviews report-backs; a unit's contact records its report-back here.
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import { Loading, PageError } from '../../../shared/components/StatusPage.js';
 import { newUuid } from '../../../shared/lib/uuid.js';
 import { useFormat } from '../../../shared/lib/use-format.js';
 import { useSessionUser } from '../../../shared/session/session.js';
+import { EntryStatus, useOutboxState } from '../../field/index.js';
 import type { RosterItem } from '../../../../../shared/schemas/training.js';
 import { useCloseTraining, useMark, useReview, useRoster, useTraining } from '../api/training.js';
 import { MarkDialog, markNeedsWords, type MarkStatus } from './MarkDialog.js';
@@ -65,6 +67,7 @@ function Row({ trainingId, item, closed }: { trainingId: string; item: RosterIte
   const user = useSessionUser();
   const mark = useMark(trainingId);
   const review = useReview();
+  const { entries } = useOutboxState();
   const [reporting, setReporting] = useState(false);
   const [asking, setAsking] = useState<MarkStatus | null>(null);
   const [returning, setReturning] = useState(false);
@@ -72,7 +75,9 @@ function Row({ trainingId, item, closed }: { trainingId: string; item: RosterIte
   const a = item.attendance;
   const rb = item.reportBack;
   const send = (status: MarkStatus, words: { attendee?: string; reason?: string } = {}) =>
-    mark.mutate({ unitId: item.unit.id, status, reason: words.reason, attendee: words.attendee, clientEventId: newUuid() });
+    mark.mutate({ unitId: item.unit.id, unitName: item.unit.name, status, reason: words.reason, attendee: words.attendee, clientEventId: newUuid() });
+  // a mark kept on this device, not yet recorded (offline, or the server slow): shown as 待发送
+  const queued = entries.filter((e) => e.status === 'pending' && e.attendance?.trainingId === trainingId && e.unitId === item.unit.id).at(-1);
   // a mark that needs a name or a reason asks for it in a dialog first
   const set = (status: MarkStatus) => (markNeedsWords(status, closed, a.attendee ?? undefined) ? setAsking(status) : send(status));
   const mayReport = a.status === 'attended' && (office || user.unitId === item.unit.id) && (!rb?.status || rb.status === 'returned');
@@ -83,6 +88,12 @@ function Row({ trainingId, item, closed }: { trainingId: string; item: RosterIte
         <span className={`badge badge--${a.status}`}>{t(`training.attendanceStatus.${a.status}`)}</span>
         {a.attendee && <div>{a.attendee}</div>}
         {a.method && <div className="muted">{t(`training.method.${a.method}`)}{a.reason ? ` · ${a.reason}` : ''}</div>}
+        {queued?.attendance && (
+          <div className="roster-queued" data-queued={queued.attendance.status}>
+            <span className="badge badge--outbox-pending">{t('outbox.status.pending')}</span> {t(`training.attendanceStatus.${queued.attendance.status}`)}
+            <EntryStatus inline clientEventId={queued.clientEventId} step={t(`training.attendanceStatus.${queued.attendance.status}`)} />
+          </div>
+        )}
       </td>
       <td data-label={t('training.reportBack')}>
         {rb ? (

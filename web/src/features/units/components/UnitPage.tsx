@@ -10,7 +10,7 @@ import { cameFrom } from '../../../shared/router/history.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { useUnit } from '../api/get-unit.js';
 import { useUnitEvents } from '../api/get-unit-events.js';
-import { NotKeptPage, OfflineStamp, optimisticProgress, pendingFor, useKeptAnswer, useOutboxState } from '../../field/index.js';
+import { isStepEntry, NotKeptPage, OfflineStamp, optimisticProgress, pendingFor, useKeptAnswer, useOutboxState } from '../../field/index.js';
 import { AssignPanel } from './AssignPanel.js';
 import { LaggardNotice } from './LaggardNotice.js';
 import { UnsentNotice } from './UnsentNotice.js';
@@ -44,7 +44,7 @@ export function UnitPage({ id }: { id: string }) {
   const u = unit.data;
   const steps = events.data ?? [];
   const queued = pendingFor(entries, u.id);
-  const refused = entries.filter((e) => e.unitId === u.id && e.status === 'refused' && e.userId === user.id);
+  const refused = entries.filter(isStepEntry).filter((e) => e.unitId === u.id && e.status === 'refused' && e.userId === user.id);
   const progress = optimisticProgress(u.progress, entries, u.id);
   const awaiting = Boolean(u.progress.registration.awaitingReview) && u.progress.registration.status === 'in_progress';
 

@@ -2,9 +2,9 @@
 // each with what is happening to it now, and those the server refused, with why and what to do.
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../shared/lib/use-format.js';
-import { EntryStatus, type OutboxEntry } from '../../field/index.js';
+import { EntryStatus, type StepEntry } from '../../field/index.js';
 
-export function UnsentNotice({ entries, refused = [] }: { entries: OutboxEntry[]; refused?: OutboxEntry[] }) {
+export function UnsentNotice({ entries, refused = [] }: { entries: StepEntry[]; refused?: StepEntry[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
