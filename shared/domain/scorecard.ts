@@ -55,3 +55,20 @@ export function scoreSources(own: ReadonlyMap<string, Partial<OwnScoreThresholds
   }
   return out;
 }
+
+/**
+ * The first area at or below `code` (null: the whole installation) whose lines in force would
+ * put green at or below yellow: `code` itself (when not null), then each area below it that sets
+ * a line of its own (an area setting neither takes its nearest setting ancestor's pair, checked
+ * already). Undefined when every pair is in order. A write at a parent must not invert the pair a
+ * county keeps half of (county yellow 85 + city green 70).
+ */
+export function invertedScoreArea(installation: ScoreThresholds, own: ReadonlyMap<string, Partial<OwnScoreThresholds>>, code: string | null): string | null | undefined {
+  const bad = (c: string | null) => {
+    const t = effectiveScore(installation, own, c);
+    return t.scoreGreen <= t.scoreYellow;
+  };
+  if (bad(code)) return code;
+  const below = [...own.keys()].filter((c) => (code === null || (c.startsWith(code) && c !== code)) && SCORE_FIELDS.some((f) => own.get(c)?.[f] != null)).sort();
+  return below.find(bad);
+}

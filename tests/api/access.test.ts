@@ -1,6 +1,8 @@
 // Every route as every role and anonymous, against a table written here by hand (not read from
 // server/access.ts, the code under test): what each caller must get, to the status class. The
 // route list itself must equal the access table's, so that a new route without a row here fails.
+import { today } from '../../shared/domain/dates.js';
+import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.js';
 import { describe, expect, it } from 'vitest';
 import { ACCESS, SCOPE_KINDS } from '../../server/access.js';
 import type { Role } from '../../shared/domain/catalogue.js';
@@ -180,7 +182,7 @@ function sample(key: string, role: Role | null): { url: string; body?: unknown; 
     case 'POST /api/trainings/:id/attendance':
       return { url, body: { unitId: ids.unit, status: 'attended' } };
     case 'POST /api/trainings/:id/report-backs':
-      return { url, body: { unitId: ids.unit, reportedOn: '2026-12-01', leader: '局长', form: 'meeting', colleaguesReached: 1, summary: 's' } };
+      return { url, body: { unitId: ids.unit, reportedOn: today(DEFAULT_SETTINGS.timezone), leader: '局长', form: 'meeting', colleaguesReached: 1, summary: 's' } };
     case 'POST /api/report-backs/:id/review':
       return { url, body: { decision: 'accepted' } };
     case 'POST /api/bulletins':

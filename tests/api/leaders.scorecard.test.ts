@@ -66,4 +66,25 @@ describe('the scorecard', () => {
     expect((await office.put('/api/settings', { ...current, scoreGreen: 95 })).statusCode).toBe(200);
     expect((await office.get('/api/settings')).json()).toMatchObject({ scoreGreen: 95, scoreYellow: 60 });
   });
+
+  it('refuses a parent line that would invert a county pair it inherits half of', async () => {
+    const DANG = '621223';
+    expect((await office.put(`/api/settings?area=${DANG}`, { scoreYellow: 85 })).statusCode).toBe(200);
+    // the city's green 70 would sit under the county's own yellow 85
+    const city = await office.put('/api/settings?area=6212', { scoreGreen: 70 });
+    expect(city.statusCode).toBe(400);
+    expect(city.json().error.details[0]).toMatchObject({ field: 'scoreYellow' });
+    expect(city.json().error.details[0].message).toContain('绿色线须高于黄色线');
+    expect(city.json().error.details[0].message).toContain(DANG);
+    expect((await office.get(`/api/settings?area=${DANG}`)).json()).toMatchObject({ scoreYellow: 85 });
+    // the installation's green is inherited by the county too
+    const current = (await office.get('/api/settings')).json();
+    const installation = await office.put('/api/settings', { ...current, scoreGreen: 80 });
+    expect(installation.statusCode).toBe(400);
+    expect(installation.json().error.details[0].message).toContain(DANG);
+    // a line that keeps every pair in order still passes
+    expect((await office.put('/api/settings?area=6212', { scoreGreen: 88 })).statusCode).toBe(200);
+    expect((await office.put('/api/settings?area=6212', {})).statusCode).toBe(200);
+    expect((await office.put(`/api/settings?area=${DANG}`, {})).statusCode).toBe(200);
+  });
 });

@@ -1,6 +1,8 @@
 // The scope × route cases of the training routes (merged into scope.matrix.cases.ts): a training
 // belongs to the area of the office that made it; a county office's in A, another's in B, the
 // whole installation's in no county.
+import { today } from '../../shared/domain/dates.js';
+import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.js';
 import { expect } from 'vitest';
 import { uniq, type Agent } from '../helpers/app.js';
 import { trainingBody } from '../helpers/training.js';
@@ -20,7 +22,7 @@ async function attendedAt(p: Place) {
   expect((await root.post(`/api/trainings/${id}/attendance`, { unitId: thing(p).unit.id, status: 'attended', attendee: '甲' })).statusCode).toBe(200);
   return id;
 }
-const reportBody = (p: Place) => ({ unitId: thing(p).unit.id, reportedOn: '2026-12-01', leader: '局长', form: 'meeting', colleaguesReached: 3, summary: '已汇报' });
+const reportBody = (p: Place) => ({ unitId: thing(p).unit.id, reportedOn: today(DEFAULT_SETTINGS.timezone), leader: '局长', form: 'meeting', colleaguesReached: 3, summary: '已汇报' });
 
 const titles = new Map<Seeded, string>();
 async function listed() {

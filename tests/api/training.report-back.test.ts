@@ -4,8 +4,10 @@
 import { describe, expect } from 'vitest';
 import { TANCHANG, test } from '../helpers/fixture.js';
 import { createTraining, rosterOf, trainingBody } from '../helpers/training.js';
+import { addDays, today } from '../../shared/domain/dates.js';
+import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.js';
 
-const body = (unitId: string, over: object = {}) => ({ unitId, reportedOn: '2026-12-06', leader: '分管副局长 张某', form: 'meeting', colleaguesReached: 12, summary: '向局党组汇报了政务专网接入和保密要求。', ...over });
+const body = (unitId: string, over: object = {}) => ({ unitId, reportedOn: today(DEFAULT_SETTINGS.timezone), leader: '分管副局长 张某', form: 'meeting', colleaguesReached: 12, summary: '向局党组汇报了政务专网接入和保密要求。', ...over });
 
 describe('report-backs', () => {
   test('only a unit that attended reports back; the summary is at most 2,000 characters', async ({ t, tanchang, tanchangContact }) => {
@@ -50,5 +52,19 @@ describe('report-backs', () => {
     const due = new Date(Date.parse(lastDay) + 5 * 86_400_000).toISOString().slice(0, 10);
     expect((await rosterOf(tanchang.office, tr.id))[0]!.reportBack).toEqual({ status: null, dueOn: due });
     await office.put(`/api/settings?area=${TANCHANG}`, {});
+  });
+
+  test('the day reported on lies between the training\'s first day and today', async ({ tanchang, tanchangContact }) => {
+    const unitId = tanchangContact.user.unitId!;
+    const tr = await createTraining(tanchang.office, trainingBody({ unitIds: [unitId], startsIn: -3 * 24 * 60 }));
+    await tanchang.office.post(`/api/trainings/${tr.id}/attendance`, { unitId, status: 'attended', attendee: '王五' });
+    const now = today(DEFAULT_SETTINGS.timezone);
+    for (const reportedOn of ['2020-01-01', addDays(now, -5), addDays(now, 1), '2099-01-01']) {
+      const res = await tanchangContact.post(`/api/trainings/${tr.id}/report-backs`, body(unitId, { reportedOn }));
+      expect(res.statusCode, reportedOn).toBe(400);
+      expect(res.json().error.details[0]).toMatchObject({ field: 'body.reportedOn' });
+      expect(res.json().error.details[0].message).toMatch(/汇报日期/);
+    }
+    expect((await tanchangContact.post(`/api/trainings/${tr.id}/report-backs`, body(unitId, { reportedOn: addDays(now, -3) }))).statusCode).toBe(201);
   });
 });

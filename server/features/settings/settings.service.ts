@@ -8,7 +8,7 @@ import { appendAudit } from '../../../db/queries/audit.js';
 import { findArea, voiceChain, writeAreaVoice } from '../../../db/queries/areas.js';
 import { voiceOf } from '../../../shared/domain/voice.js';
 import { countyInReach, readAreaOverrides, readAreaScores, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
-import { DEFAULT_SCORE_THRESHOLDS, effectiveScore, scoreSources, type ScoreThresholds } from '../../../shared/domain/scorecard.js';
+import { DEFAULT_SCORE_THRESHOLDS, effectiveScore, invertedScoreArea, scoreSources, type OwnScoreThresholds, type ScoreThresholds } from '../../../shared/domain/scorecard.js';
 import { inScope } from '../../../shared/domain/areas.js';
 import { AREA_RULE_FIELDS, effectiveAreaRules, NO_OWN_RULES, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
 import type { Area } from '../../../shared/schemas/areas.js';
@@ -74,8 +74,14 @@ export const installationScore = (s: Settings): ScoreThresholds => ({
 
 // equal lines would leave no yellow at all: a share would leap from red to green
 const YELLOW_ABOVE_GREEN = '绿色线须高于黄色线';
-const checkScore = (t: ScoreThresholds) => {
-  if (t.scoreYellow >= t.scoreGreen) throw fail.validation(`invalid body: scoreYellow above scoreGreen`, [{ field: 'scoreYellow', message: YELLOW_ABOVE_GREEN }]);
+/** Refuses a write after which any area at or below `code` (null: all) would have green ≤ yellow in force. */
+const checkScore = (installation: ScoreThresholds, scores: ReadonlyMap<string, Partial<OwnScoreThresholds>>, code: string | null) => {
+  const inverted = invertedScoreArea(installation, scores, code);
+  if (inverted === undefined) return;
+  const where = inverted === null || inverted === code ? '' : `（将使下级地区 ${inverted} 的绿色线不高于黄色线）`;
+  throw fail.validation(`invalid body: scoreYellow above scoreGreen${inverted === null ? '' : ` in force for area ${inverted}`}`, [
+    { field: 'scoreYellow', message: YELLOW_ABOVE_GREEN + where },
+  ]);
 };
 
 /** GET /api/settings?area= */
@@ -107,7 +113,7 @@ async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: Are
     if (!inScope((await actingNow(tx, actor)).scope, code)) throw notFound();
     // the pair in force after the write must keep yellow at or below green
     const scores = new Map(await readAreaScores(tx)).set(area.code, ownScore);
-    checkScore(effectiveScore(installationScore(await readSettings(tx)), scores, area.code));
+    checkScore(installationScore(await readSettings(tx)), scores, area.code);
     const before = (await areaSettings(tx, area)).own;
     const nothing = setsNothing(own) && ownScore.scoreGreen === null && ownScore.scoreYellow === null;
     await writeAreaOverride(tx, area.code, nothing ? null : { ...own, ...ownScore });
@@ -139,7 +145,7 @@ async function putInstallationSettings(db: DbOrTx, actor: Actor, body: SettingsI
   return db.transaction(async (tx) => {
     if (((await actingNow(tx, actor)).scope) !== null) throw fail.forbidden(INSTALLATION_ONLY);
     const before = await readSettings(tx);
-    checkScore(installationScore({ ...before, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) }));
+    checkScore(installationScore({ ...before, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) }), await readAreaScores(tx), null);
     const after = await writeSettings(tx, body);
     await appendAudit(tx, actor, { action: 'settings.update', target: 'settings', details: { before, after } });
     return after;

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import { readSettings, rulesForArea } from '../../../db/queries/settings.js';
 import * as q from '../../../db/queries/training.js';
+import { dayOf, today } from '../../../shared/domain/dates.js';
 import { reportBackDue } from '../../../shared/domain/training.js';
 import type { ReportBack, SubmitReportBack } from '../../../shared/schemas/training.js';
 import { DEFAULT_REPORT_BACK_DAYS } from '../../../shared/schemas/settings.js';
@@ -38,6 +39,21 @@ async function dueOnOf(db: DbOrTx, t: q.TrainingRow, unitArea: string | null) {
   return reportBackDue(t.endsAt, settings.timezone, rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS);
 }
 
+/**
+ * The day the unit reported back falls between the training's first day and today (the
+ * installation's zone): a date before the training or in the future would make any report-back
+ * count as on time.
+ */
+async function reportedOnInBounds(db: DbOrTx, t: q.TrainingRow, reportedOn: string) {
+  const zone = (await readSettings(db)).timezone;
+  const first = dayOf(t.startsAt, zone);
+  const now = today(zone);
+  if (reportedOn < first || reportedOn > now) {
+    const message = reportedOn < first ? `汇报日期不能早于培训开始日期（${first}）` : `汇报日期不能晚于今天（${now}）`;
+    throw fail.validation(`invalid body: reportedOn must be between ${first} and ${now}`, [{ field: 'body.reportedOn', message }]);
+  }
+}
+
 export async function submitReportBack(db: DbOrTx, actor: Actor, id: string, body: SubmitReportBack): Promise<{ reportBack: ReportBack }> {
   return db.transaction(async (tx) => {
     const me = await actingNow(tx, actor);
@@ -47,6 +63,7 @@ export async function submitReportBack(db: DbOrTx, actor: Actor, id: string, bod
     const attendance = await q.attendanceFor(tx, id, body.unitId);
     if (!attendance) throw fail.notFound('enrolled unit');
     if (attendance.status !== 'attended') throw fail.conflict('only a unit that attended reports back');
+    await reportedOnInBounds(tx, t, body.reportedOn);
     const before = await q.reportBackFor(tx, id, body.unitId);
     if (before && before.status !== 'returned') throw fail.conflict(before.status === 'accepted' ? 'the report-back is accepted already' : 'a report-back is awaiting review');
     const row = await q.upsertReportBack(tx, { trainingId: id, unitId: body.unitId, reportedOn: body.reportedOn, leader: body.leader, form: body.form, colleaguesReached: body.colleaguesReached, summary: body.summary, submittedBy: me.id });
