@@ -199,8 +199,10 @@ export async function enrolledNames(db: DbOrTx, trainingId: string) {
     .orderBy(asc(units.code));
 }
 
-export async function trainingById(db: DbOrTx, id: string): Promise<TrainingRow | undefined> {
-  const [row] = await db.select().from(trainings).where(eq(trainings.id, id));
+/** The training; `share`: locked against closing and moving it (a write that only reads it). */
+export async function trainingById(db: DbOrTx, id: string, lock?: 'share'): Promise<TrainingRow | undefined> {
+  const query = db.select().from(trainings).where(eq(trainings.id, id));
+  const [row] = lock ? await query.for(lock) : await query;
   return row;
 }
 

@@ -80,3 +80,49 @@ describe('sign-in by code', () => {
     expect((await signIn(t, tr.id, { code, unitId: b.id, attendee: '乙' }, '198.51.100.10')).statusCode).toBe(200);
   });
 });
+
+describe('sign-in by code never overwrites the office\'s mark', () => {
+  for (const mark of [{ status: 'excused', reason: '下乡检查' }, { status: 'absent' }] as const) {
+    test(`a unit the office marked ${mark.status}: an anonymous code sign-in is a 409 that says only that the office recorded it, and the mark stays`, async ({ t, tanchang }) => {
+      forgetFailures();
+      const unit = await t.unit({ areaCode: TANCHANG });
+      const tr = await createTraining(tanchang.office, trainingBody({ unitIds: [unit.id] }));
+      expect((await tanchang.office.post(`/api/trainings/${tr.id}/attendance`, { unitId: unit.id, ...mark })).statusCode).toBe(200);
+      const { code } = (await tanchang.office.get(`/api/trainings/${tr.id}/sign-in-code`)).json();
+      const res = await signIn(t, tr.id, { code, unitId: unit.id, attendee: '张三' }, '203.0.113.20');
+      expect(res.statusCode, res.body).toBe(409);
+      const error = errorOf(res);
+      expect(error.code).toBe('CONFLICT');
+      expect(error.message).toMatch(/已由.*登记/);
+      expect(error.details).toEqual({ reason: 'attendance_recorded' });
+      // nothing of the mark itself (which status, its reason, who made it) reaches the caller
+      expect(res.body).not.toContain(mark.status);
+      expect(res.body).not.toContain('下乡检查');
+      expect((await rosterOf(tanchang.office, tr.id))[0]!.attendance).toMatchObject({ ...mark, method: 'office' });
+    });
+  }
+
+  test('a unit\'s contact\'s one-tap sign-in is refused the same way for a unit the office marked excused', async ({ t, tanchang, tanchangContact }) => {
+    forgetFailures();
+    const unitId = tanchangContact.user.unitId!;
+    const tr = await createTraining(tanchang.office, trainingBody({ unitIds: [unitId] }));
+    await tanchang.office.post(`/api/trainings/${tr.id}/attendance`, { unitId, status: 'excused', reason: '下乡检查' });
+    const { code } = (await tanchang.office.get(`/api/trainings/${tr.id}/sign-in-code`)).json();
+    const res = await signIn(t, tr.id, { code }, '203.0.113.21', tanchangContact.cookie);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(errorOf(res).details).toEqual({ reason: 'attendance_recorded' });
+    expect((await rosterOf(tanchang.office, tr.id))[0]!.attendance).toMatchObject({ status: 'excused', reason: '下乡检查' });
+  });
+
+  test('a unit the office marked attended keeps the office\'s mark, and the answer names no office person', async ({ t, tanchang }) => {
+    forgetFailures();
+    const unit = await t.unit({ areaCode: TANCHANG });
+    const tr = await createTraining(tanchang.office, trainingBody({ unitIds: [unit.id] }));
+    await tanchang.office.post(`/api/trainings/${tr.id}/attendance`, { unitId: unit.id, status: 'attended', attendee: '王五', method: 'sheet' });
+    const { code } = (await tanchang.office.get(`/api/trainings/${tr.id}/sign-in-code`)).json();
+    const res = await signIn(t, tr.id, { code, unitId: unit.id, attendee: '张三' }, '203.0.113.22');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().attendance).toMatchObject({ status: 'attended', attendee: '王五', by: null, reason: null });
+    expect((await rosterOf(tanchang.office, tr.id))[0]!.attendance).toMatchObject({ status: 'attended', attendee: '王五', method: 'sheet' });
+  });
+});

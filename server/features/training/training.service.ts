@@ -236,9 +236,15 @@ export async function signIn(db: DbOrTx, who: { ip: string; actor: Actor | null 
   const attendee = body.attendee ?? (contact && contact.unitId === unitId ? contact.displayName : undefined);
   if (!attendee) throw fail.validation('invalid body: type the attendee\'s name', [{ field: 'attendee', message: '请填写参训人姓名' }]);
   return db.transaction(async (tx) => {
+    // held shared until the end: closing or moving the training's dates waits for this sign-in
+    const locked = await q.trainingById(tx, id, 'share');
+    if (!locked || !acceptsSignIn(locked, now)) throw fail.conflict('the training does not take sign-ins now');
     const current = isUuid(unitId) ? await q.attendanceFor(tx, id, unitId) : undefined;
     if (!current) throw fail.notFound('enrolled unit');
-    if (current.status === 'attended') return { attendance: attendanceOut(current) };
+    // the first record stands; an anonymous caller learns who signed in, never an office's name or reason
+    if (current.status === 'attended') return { attendance: { ...attendanceOut(current), by: current.method === 'code' || current.method === 'contact' ? current.byName : null, reason: null } };
+    // the office's 缺席/请假 is not the caller's to undo, nor which one it was to know
+    if (current.status !== 'invited') throw fail.conflict('该单位的签到情况已由培训组织方登记，不能再签到；如有疑问，请联系现场工作人员。', { reason: 'attendance_recorded' });
     const byContact = contact !== null && contact.unitId === unitId;
     const row = await q.writeAttendance(tx, id, unitId, { status: 'attended', attendee, method: byContact ? 'contact' : 'code', at: now, byId: byContact ? contact.id : null, byName: attendee, reason: null });
     await appendAudit(tx, { id: byContact ? contact.id : null, username: byContact ? contact.username : null, role: byContact ? 'unit' : null, ip: who.ip }, {

@@ -1213,6 +1213,7 @@ export const en: Translation = {
     answered: 'This notice was answered already.',
     withdrawn: 'This notice was withdrawn.',
     answered_not_withdrawable: 'The notice has been answered: an answered notice cannot be withdrawn.',
+    attendance_recorded: 'The organisers have already recorded this unit\'s attendance: it cannot sign in now. Ask the staff in the hall if this is wrong.',
   },
   display: {
     nav: 'Display links',

@@ -1215,6 +1215,7 @@ export const zh = {
     answered: '这份通知已经答复过了。',
     withdrawn: '这份通知已被撤回。',
     answered_not_withdrawable: '该催办已答复，不能撤回。',
+    attendance_recorded: '该单位的签到情况已由培训组织方登记，不能再签到；如有疑问，请联系现场工作人员。',
   },
   display: {
     nav: '大屏链接',
