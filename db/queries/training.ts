@@ -95,6 +95,12 @@ export async function insertTraining(tx: DbOrTx, v: typeof trainings.$inferInser
   return row!;
 }
 
+/** Whether any enrolled unit's attendance is recorded (anything but invited). */
+export async function attendanceRecorded(db: DbOrTx, trainingId: string): Promise<boolean> {
+  const [row] = await rowsOf<{ yes: boolean }>(db, sql`select exists (select 1 from training_attendance where training_id = ${trainingId}::uuid and status <> 'invited') as yes`);
+  return row?.yes === true;
+}
+
 export async function updateTraining(tx: DbOrTx, id: string, set: Partial<typeof trainings.$inferInsert>): Promise<void> {
   await tx.update(trainings).set(set).where(eq(trainings.id, id));
 }

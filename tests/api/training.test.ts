@@ -110,3 +110,58 @@ describe('trainings', () => {
     expect(JSON.stringify(audit)).toContain('签到表漏登');
   });
 });
+
+describe('moving a training', () => {
+  const later = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+
+  test('before any attendance is recorded the dates move; other fields change too', async ({ t, tanchang }) => {
+    const unit = await t.unit({ areaCode: TANCHANG });
+    const body = trainingBody({ unitIds: [unit.id], startsIn: 24 * 60 });
+    const tr = await createTraining(tanchang.office, body);
+    const res = await tanchang.office.patch(`/api/trainings/${tr.id}`, { startsAt: later(body.startsAt, 60), endsAt: later(body.endsAt, 60), venue: '县电信局二楼' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().training).toMatchObject({ startsAt: later(body.startsAt, 60), venue: '县电信局二楼' });
+  });
+
+  test('once a unit\'s attendance is recorded the dates are refused with a 409 saying why, and nothing changes; the venue and trainer still change', async ({ t, tanchang }) => {
+    const [a, b] = [await t.unit({ areaCode: TANCHANG }), await t.unit({ areaCode: TANCHANG })];
+    const body = trainingBody({ unitIds: [a.id, b.id] });
+    const tr = await createTraining(tanchang.office, body);
+    await tanchang.office.post(`/api/trainings/${tr.id}/attendance`, { unitId: a.id, status: 'excused', reason: '下乡检查' });
+    for (const move of [{ startsAt: later(body.startsAt, -60) }, { endsAt: later(body.endsAt, 24 * 60) }, { startsAt: later(body.startsAt, 30), endsAt: later(body.endsAt, 30), venue: '别处' }]) {
+      const res = await tanchang.office.patch(`/api/trainings/${tr.id}`, move);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(errorOf(res).code).toBe('CONFLICT');
+      expect(errorOf(res).details).toEqual({ reason: 'dates_fixed' });
+      expect(errorOf(res).message).toMatch(/已有单位的签到情况.*不能再改/);
+    }
+    const kept = (await tanchang.office.get(`/api/trainings/${tr.id}`)).json().training;
+    expect(kept).toMatchObject({ startsAt: body.startsAt, endsAt: body.endsAt, venue: body.venue });
+    // the same instants sent again move nothing: a form that sends every field still saves
+    const edited = await tanchang.office.patch(`/api/trainings/${tr.id}`, { startsAt: body.startsAt, endsAt: body.endsAt, venue: '县电信局二楼', trainer: '市网信办专家' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().training).toMatchObject({ venue: '县电信局二楼', trainer: '市网信办专家', startsAt: body.startsAt });
+  });
+
+  test('a sign-in by code fixes the dates as an office mark does', async ({ t, tanchang }) => {
+    const unit = await t.unit({ areaCode: TANCHANG });
+    const body = trainingBody({ unitIds: [unit.id] });
+    const tr = await createTraining(tanchang.office, body);
+    const { code } = (await tanchang.office.get(`/api/trainings/${tr.id}/sign-in-code`)).json();
+    const signed = await t.app.inject({ method: 'POST', url: `/api/trainings/${tr.id}/sign-in`, payload: { code, unitId: unit.id, attendee: '张三' }, remoteAddress: '203.0.113.40' });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const res = await tanchang.office.patch(`/api/trainings/${tr.id}`, { endsAt: later(body.endsAt, 7 * 24 * 60) });
+    expect(res.statusCode, res.body).toBe(409);
+  });
+
+  test('a closed training is not changed at all: a 409 that says it is closed', async ({ t, tanchang }) => {
+    const unit = await t.unit({ areaCode: TANCHANG });
+    const body = trainingBody({ unitIds: [unit.id] });
+    const tr = await createTraining(tanchang.office, body);
+    await tanchang.office.post(`/api/trainings/${tr.id}/close`);
+    const res = await tanchang.office.patch(`/api/trainings/${tr.id}`, { endsAt: later(body.endsAt, 60) });
+    expect(res.statusCode).toBe(409);
+    expect(errorOf(res).details).toEqual({ reason: 'training_closed' });
+    expect(errorOf(res).message).toMatch(/已结束/);
+  });
+});

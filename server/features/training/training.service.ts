@@ -124,10 +124,16 @@ export async function patchTraining(db: DbOrTx, actor: Actor, id: string, body: 
   return db.transaction(async (tx) => {
     const me = await actingNow(tx, actor);
     const t = await reachable(tx, me, id, true);
-    if (t.closedAt) throw fail.conflict('the training is closed: it cannot be changed');
+    if (t.closedAt) throw fail.conflict('培训已结束，不能再修改。', { reason: 'training_closed' });
     const startsAt = body.startsAt ? new Date(body.startsAt) : t.startsAt;
     const endsAt = body.endsAt ? new Date(body.endsAt) : t.endsAt;
     if (endsAt <= startsAt) throw fail.validation('invalid body: endsAt must be after startsAt', [{ field: 'endsAt', message: '结束时间须晚于开始时间' }]);
+    // the dates carry the sign-in window and every report-back's due date: once a unit's attendance
+    // stands on them, moving them would silently move what was recorded (sign-ins hold the row shared)
+    const moved = startsAt.getTime() !== t.startsAt.getTime() || endsAt.getTime() !== t.endsAt.getTime();
+    if (moved && (await q.attendanceRecorded(tx, id))) {
+      throw fail.conflict('已有单位的签到情况被登记，培训的开始和结束时间不能再改（报告期限和签到时段都以它们为准）；名称、地点、授课人等仍可修改。', { reason: 'dates_fixed' });
+    }
     await q.updateTraining(tx, id, { ...body, trainer: body.trainer === undefined ? t.trainer : body.trainer || null, startsAt, endsAt });
     await appendAudit(tx, me, { action: 'training.update', target: id, details: { changed: Object.keys(body) } });
     return (await withCounts(tx, [(await q.trainingById(tx, id))!]))[0]!;

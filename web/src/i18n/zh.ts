@@ -1216,6 +1216,8 @@ export const zh = {
     withdrawn: '这份通知已被撤回。',
     answered_not_withdrawable: '该催办已答复，不能撤回。',
     attendance_recorded: '该单位的签到情况已由培训组织方登记，不能再签到；如有疑问，请联系现场工作人员。',
+    dates_fixed: '已有单位的签到情况被登记，培训的开始和结束时间不能再改（报告期限和签到时段都以它们为准）；名称、地点、授课人等仍可修改。',
+    training_closed: '培训已结束，不能再修改。',
   },
   display: {
     nav: '大屏链接',
