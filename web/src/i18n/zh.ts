@@ -588,6 +588,7 @@ export const zh = {
     recordReport: '登记汇报', submitReport: '提交汇报',
     reasonExcused: '请假原因：', reasonAfterClose: '培训已结束，修改须写明原因：', attendeePrompt: '参训人姓名：',
     markTitle: '标记为「{{status}}」：{{unit}}', markConfirm: '确定', returnTitle: '退回汇报：{{unit}}', returnConfirm: '退回', returnExplain: '退回后，单位可修改后重新提交。',
+    undoSignInExplain: '{{unit}} 已签到（参训人：{{attendee}}）。改为缺席后，这条签到记录将被替换：该单位不再算作参训，也不再需要汇报；培训结束后，它会因培训缺席被列为落后单位，直到参加以后同主题的培训。', undoSignInConfirm: '确认改为缺席', noAttendee: '未填写',
     attendeeLabel: '参训人姓名', reasonExcusedLabel: '请假原因', reasonAfterCloseLabel: '修改原因（培训已结束，须写明）', returnReasonLabel: '退回原因',
     leaderHint: '例如：分管副局长 张某', summaryHint: '{{count}} / 2000 字',
     form: { meeting: '会议汇报', written: '书面汇报', other: '其他' },

@@ -13,7 +13,7 @@ import { useSessionUser } from '../../../shared/session/session.js';
 import { EntryStatus, useOutboxState } from '../../field/index.js';
 import type { RosterItem } from '../../../../../shared/schemas/training.js';
 import { useCloseTraining, useMark, useReview, useRoster, useTraining } from '../api/training.js';
-import { MarkDialog, markNeedsWords, type MarkStatus } from './MarkDialog.js';
+import { MarkDialog, markAsksFirst, type MarkStatus } from './MarkDialog.js';
 import { ReportBackForm } from './ReportBackForm.js';
 import { ReturnDialog } from './ReturnDialog.js';
 
@@ -78,8 +78,8 @@ function Row({ trainingId, item, closed }: { trainingId: string; item: RosterIte
     mark.mutate({ unitId: item.unit.id, unitName: item.unit.name, status, reason: words.reason, attendee: words.attendee, clientEventId: newUuid() });
   // a mark kept on this device, not yet recorded (offline, or the server slow): shown as 待发送
   const queued = entries.filter((e) => e.status === 'pending' && e.attendance?.trainingId === trainingId && e.unitId === item.unit.id).at(-1);
-  // a mark that needs a name or a reason asks for it in a dialog first
-  const set = (status: MarkStatus) => (markNeedsWords(status, closed, a.attendee ?? undefined) ? setAsking(status) : send(status));
+  // a mark that needs a name or a reason asks for it in a dialog first, as does 缺席 over 已签到
+  const set = (status: MarkStatus) => (markAsksFirst(status, a.status, closed, a.attendee ?? undefined) ? setAsking(status) : send(status));
   const mayReport = a.status === 'attended' && (office || user.unitId === item.unit.id) && (!rb?.status || rb.status === 'returned');
   return (
     <tr>
@@ -121,7 +121,7 @@ function Row({ trainingId, item, closed }: { trainingId: string; item: RosterIte
             ))}
           </p>
           {mark.isError && <ErrorNotice error={mark.error} />}
-          {asking && <MarkDialog unitName={item.unit.name} status={asking} closed={closed} onSubmit={(words) => send(asking, words)} onClose={() => setAsking(null)} />}
+          {asking && <MarkDialog unitName={item.unit.name} status={asking} closed={closed} from={a} onSubmit={(words) => send(asking, words)} onClose={() => setAsking(null)} />}
         </td>
       )}
     </tr>
