@@ -126,3 +126,29 @@ describe('sign-in by code never overwrites the office\'s mark', () => {
     expect((await rosterOf(tanchang.office, tr.id))[0]!.attendance).toMatchObject({ status: 'attended', attendee: '王五', method: 'sheet' });
   });
 });
+
+describe('the wrong-code limit', () => {
+  test('the 429 says in Chinese that too many wrong codes came from here and how long to wait', async ({ t, tanchang }) => {
+    forgetFailures();
+    const unit = await t.unit({ areaCode: TANCHANG });
+    const tr = await createTraining(tanchang.office, trainingBody({ unitIds: [unit.id] }));
+    const { code } = (await tanchang.office.get(`/api/trainings/${tr.id}/sign-in-code`)).json();
+    const wrong = String((Number(code) + 3) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < 10; i++) await signIn(t, tr.id, { code: wrong, unitId: unit.id, attendee: '甲' }, '198.51.100.30');
+    const limited = await signIn(t, tr.id, { code: wrong, unitId: unit.id, attendee: '甲' }, '198.51.100.30');
+    expect(limited.statusCode).toBe(429);
+    expect(errorOf(limited).message).toMatch(/签到码错误次数过多.*\d+ 分钟后再试/);
+    expect(errorOf(limited).details).toEqual({ retryAfter: expect.any(Number) });
+  });
+
+  test('an IPv6 caller is counted by its /64 network: hopping addresses inside it does not reset the count; another network is not blocked', async ({ t, tanchang }) => {
+    forgetFailures();
+    const [a, b] = [await t.unit({ areaCode: TANCHANG }), await t.unit({ areaCode: TANCHANG })];
+    const tr = await createTraining(tanchang.office, trainingBody({ unitIds: [a.id, b.id] }));
+    const { code } = (await tanchang.office.get(`/api/trainings/${tr.id}/sign-in-code`)).json();
+    const wrong = String((Number(code) + 5) % 1_000_000).padStart(6, '0');
+    for (let i = 1; i <= 10; i++) expect((await signIn(t, tr.id, { code: wrong, unitId: a.id, attendee: '甲' }, `2001:db8:7:1::${i.toString(16)}`)).statusCode).toBe(400);
+    expect((await signIn(t, tr.id, { code, unitId: a.id, attendee: '甲' }, '2001:db8:7:1:ffff:1:2:3')).statusCode).toBe(429);
+    expect((await signIn(t, tr.id, { code, unitId: b.id, attendee: '乙' }, '2001:db8:7:2::1')).statusCode).toBe(200);
+  });
+});

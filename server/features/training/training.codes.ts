@@ -2,8 +2,11 @@
 // secret (never sent out) and the minute's slot, so nothing is stored per code and every server
 // process agrees; it is taken for CODE_VALID_SLOTS slots. Wrong codes are counted per address:
 // a hall's phones share one address, so only failures count, and brute force (a million codes)
-// is out of reach at 10 failures per 5 minutes.
+// is out of reach at 10 failures per 5 minutes. An IPv6 caller is counted by its /64: one
+// subscriber holds a whole /64, and would otherwise get a fresh count with every address in it.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { CODE_VALID_SLOTS, codeExpiresAt, codeSlot } from '../../../shared/domain/training.js';
 import { fail } from '../../lib/errors.js';
 
@@ -35,20 +38,29 @@ export const FAILURES_ALLOWED = 10;
 export const FAILURE_WINDOW_MS = 5 * 60 * 1000;
 const failures = new Map<string, number[]>();
 
+/** Whom the failures are counted against: an IPv4 address as is, an IPv6 one by its /64 network. */
+export function limitKey(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  const parts = ipaddr.IPv6.parse(ip).parts.slice(0, 4);
+  return `${parts.map((p) => p.toString(16)).join(':')}::/64`;
+}
+
 /** Refuses (429) an address that gave too many wrong codes lately. */
 export function checkNotLimited(ip: string, now: Date) {
-  const recent = (failures.get(ip) ?? []).filter((t) => t > now.getTime() - FAILURE_WINDOW_MS);
-  failures.set(ip, recent);
+  const key = limitKey(ip);
+  const recent = (failures.get(key) ?? []).filter((t) => t > now.getTime() - FAILURE_WINDOW_MS);
+  failures.set(key, recent);
   if (recent.length >= FAILURES_ALLOWED) {
     const retryAfter = Math.ceil((recent[0]! + FAILURE_WINDOW_MS - now.getTime()) / 1000);
-    throw fail.rateLimited(`too many wrong sign-in codes from this address; try again in ${Math.ceil(retryAfter / 60)} minutes`, retryAfter);
+    throw fail.rateLimited(`签到码错误次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试。`, retryAfter);
   }
 }
 
 export function noteFailure(ip: string, now: Date) {
-  const list = failures.get(ip) ?? [];
+  const key = limitKey(ip);
+  const list = failures.get(key) ?? [];
   list.push(now.getTime());
-  failures.set(ip, list);
+  failures.set(key, list);
   // keep the map small: addresses with nothing recent are forgotten
   if (failures.size > 10_000) for (const [k, v] of failures) if (v.every((t) => t <= now.getTime() - FAILURE_WINDOW_MS)) failures.delete(k);
 }
