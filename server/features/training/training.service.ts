@@ -132,7 +132,7 @@ export async function patchTraining(db: DbOrTx, actor: Actor, id: string, body: 
     // stands on them, moving them would silently move what was recorded (sign-ins hold the row shared)
     const moved = startsAt.getTime() !== t.startsAt.getTime() || endsAt.getTime() !== t.endsAt.getTime();
     if (moved && (await q.attendanceRecorded(tx, id))) {
-      throw fail.conflict('已有单位的签到情况被登记，培训的开始和结束时间不能再改（报告期限和签到时段都以它们为准）；名称、地点、授课人等仍可修改。', { reason: 'dates_fixed' });
+      throw fail.conflict('已有单位的签到情况被登记，培训的开始和结束时间不能再改（汇报期限和签到时段都以它们为准）；名称、地点、授课人等仍可修改。', { reason: 'dates_fixed' });
     }
     await q.updateTraining(tx, id, { ...body, trainer: body.trainer === undefined ? t.trainer : body.trainer || null, startsAt, endsAt });
     await appendAudit(tx, me, { action: 'training.update', target: id, details: { changed: Object.keys(body) } });

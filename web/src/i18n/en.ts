@@ -590,6 +590,7 @@ export const en: Translation = {
     reasonExcused: 'Reason for the absence:', reasonAfterClose: 'The training is closed; reason for the change:', attendeePrompt: "Attendee's name:",
     markTitle: 'Mark as “{{status}}”: {{unit}}', markConfirm: 'Confirm', returnTitle: 'Return the report-back: {{unit}}', returnConfirm: 'Return', returnExplain: 'The unit can correct it and submit it again.',
     undoSignInExplain: '{{unit}} has signed in (attendee: {{attendee}}). Marking it absent replaces that sign-in: the unit no longer counts as trained and owes no report-back; once the training is closed it lags as absent until it attends a later training of the same topic.', undoSignInConfirm: 'Mark absent anyway', noAttendee: 'not given',
+    edit: 'Edit', editTitle: 'Edit the training', datesFixedHint: 'Attendance has been recorded, so the start and end can no longer move (report-back due dates and the sign-in window depend on them).',
     attendeeLabel: "Attendee's name", reasonExcusedLabel: 'Reason for the absence', reasonAfterCloseLabel: 'Reason for the change (the training is closed)', returnReasonLabel: 'Reason for returning',
     leaderHint: 'e.g. deputy director Zhang', summaryHint: '{{count}} / 2000 characters',
     form: { meeting: 'Meeting', written: 'Written', other: 'Other' },

@@ -589,6 +589,7 @@ export const zh = {
     reasonExcused: '请假原因：', reasonAfterClose: '培训已结束，修改须写明原因：', attendeePrompt: '参训人姓名：',
     markTitle: '标记为「{{status}}」：{{unit}}', markConfirm: '确定', returnTitle: '退回汇报：{{unit}}', returnConfirm: '退回', returnExplain: '退回后，单位可修改后重新提交。',
     undoSignInExplain: '{{unit}} 已签到（参训人：{{attendee}}）。改为缺席后，这条签到记录将被替换：该单位不再算作参训，也不再需要汇报；培训结束后，它会因培训缺席被列为落后单位，直到参加以后同主题的培训。', undoSignInConfirm: '确认改为缺席', noAttendee: '未填写',
+    edit: '修改', editTitle: '修改培训信息', datesFixedHint: '已有单位的签到情况被登记，开始和结束时间不能再改（汇报期限和签到时段以它们为准）。',
     attendeeLabel: '参训人姓名', reasonExcusedLabel: '请假原因', reasonAfterCloseLabel: '修改原因（培训已结束，须写明）', returnReasonLabel: '退回原因',
     leaderHint: '例如：分管副局长 张某', summaryHint: '{{count}} / 2000 字',
     form: { meeting: '会议汇报', written: '书面汇报', other: '其他' },
@@ -1217,7 +1218,7 @@ export const zh = {
     withdrawn: '这份通知已被撤回。',
     answered_not_withdrawable: '该催办已答复，不能撤回。',
     attendance_recorded: '该单位的签到情况已由培训组织方登记，不能再签到；如有疑问，请联系现场工作人员。',
-    dates_fixed: '已有单位的签到情况被登记，培训的开始和结束时间不能再改（报告期限和签到时段都以它们为准）；名称、地点、授课人等仍可修改。',
+    dates_fixed: '已有单位的签到情况被登记，培训的开始和结束时间不能再改（汇报期限和签到时段都以它们为准）；名称、地点、授课人等仍可修改。',
     training_closed: '培训已结束，不能再修改。',
   },
   display: {

@@ -1,7 +1,7 @@
 // The training API as the dashboard uses it: queries and writes, keyed under ['training'].
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { trainingApi as api } from '../../../../../shared/api/training.js';
-import type { CreateTraining, MarkAttendance, NameBackbone, SubmitReportBack } from '../../../../../shared/schemas/training.js';
+import type { CreateTraining, MarkAttendance, NameBackbone, PatchTraining, SubmitReportBack } from '../../../../../shared/schemas/training.js';
 import { call } from '../../../shared/api/call.js';
 import { useSessionUser } from '../../../shared/session/session.js';
 import { entryRefusal, useOutbox } from '../../field/index.js';
@@ -49,6 +49,10 @@ export function useNameBackbone(unitId: string) {
 export function useCreateTraining() {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (body: CreateTraining) => call(api.create, { body }).then((r) => r.training), onSuccess: invalidate });
+}
+export function usePatchTraining(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: PatchTraining) => call(api.patch, { params: { id }, body }).then((r) => r.training), onSuccess: invalidate });
 }
 /**
  * A roster mark goes through the device's outbox, like a technician's step: kept before it is sent,

@@ -13,6 +13,7 @@ import { useSessionUser } from '../../../shared/session/session.js';
 import { EntryStatus, useOutboxState } from '../../field/index.js';
 import type { RosterItem } from '../../../../../shared/schemas/training.js';
 import { useCloseTraining, useMark, useReview, useRoster, useTraining } from '../api/training.js';
+import { EditTrainingForm } from './EditTrainingForm.js';
 import { MarkDialog, markAsksFirst, type MarkStatus } from './MarkDialog.js';
 import { ReportBackForm } from './ReportBackForm.js';
 import { ReturnDialog } from './ReturnDialog.js';
@@ -24,6 +25,7 @@ export function TrainingPage({ id }: { id: string }) {
   const training = useTraining(id);
   const roster = useRoster(id, training.data?.status === 'open');
   const close = useCloseTraining(id);
+  const [editing, setEditing] = useState(false);
   if (training.isPending) return <Loading />;
   if (training.isError) return <PageError error={training.error} onRetry={() => void training.refetch()} />;
   const tr = training.data;
@@ -36,6 +38,7 @@ export function TrainingPage({ id }: { id: string }) {
         <p className="page-head__actions no-print">
           {office && tr.status === 'open' && <Link className="button" to="/trainings/$trainingId/screen" params={{ trainingId: id }}>{t('training.screen')}</Link>}
           <Link className="button button--secondary" to="/trainings/$trainingId/sheet" params={{ trainingId: id }}>{t('training.sheet')}</Link>
+          {office && tr.status !== 'closed' && !editing && <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>{t('training.edit')}</button>}
           {office && tr.status !== 'closed' && (
             <button type="button" className="button button--secondary" disabled={close.isPending} onClick={() => window.confirm(t('training.closeConfirm', { count: tr.counts.invited })) && close.mutate()}>
               {t('training.close')}
@@ -43,6 +46,7 @@ export function TrainingPage({ id }: { id: string }) {
           )}
         </p>
       </div>
+      {editing && tr.status !== 'closed' && <EditTrainingForm training={tr} onDone={() => setEditing(false)} />}
       <p>{tr.topics.map((x) => t(`training.topic.${x}`)).join('、')} · {format.dateTime(tr.startsAt)} — {format.dateTime(tr.endsAt)} · {tr.venue}</p>
       <p className="muted">{t('training.organisedBy', { organiser: tr.organiser, trainer: tr.trainer ?? '—' })}</p>
       <p><strong>{t('training.countsLine', tr.counts)}</strong></p>

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
-// The office's roster: undoing a unit's 已签到 by marking it 缺席 asks first, in a dialog saying
-// what will change; cancelling sends nothing. Other marks of an invited unit go at once.
+// A training's page for the office: undoing a unit's 已签到 by marking it 缺席 asks first, in a
+// dialog saying what will change (cancelling sends nothing; an invited unit's mark goes at once);
+// editing the details sends what changed, and once attendance is recorded the dates stay put.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../shared/schemas/index.js';
 import type { RosterItem, Training } from '../../shared/schemas/training.js';
 import { TrainingPage } from '../../web/src/features/training/components/TrainingPage.js';
 import { fakeApi, office, renderAs } from './render.js';
@@ -31,11 +33,14 @@ const invited: RosterItem = {
   attendance: { status: 'invited', attendee: null, method: null, at: null, by: null, reason: null },
 };
 
-function serve() {
-  return fakeApi(({ method, url }) => {
-    if (method === 'GET' && url === `/api/trainings/${TRAINING_ID}`) return { status: 200, body: { training } };
+function serve(over: { training?: Training; patch?: { status: number; body?: unknown } } = {}) {
+  const tr = over.training ?? training;
+  return fakeApi(({ method, url, body }) => {
+    if (url === '/api/settings') return { status: 200, body: DEFAULT_SETTINGS };
+    if (method === 'GET' && url === `/api/trainings/${TRAINING_ID}`) return { status: 200, body: { training: tr } };
     if (method === 'GET' && url === `/api/trainings/${TRAINING_ID}/roster`) return { status: 200, body: { items: [attended, invited] } };
     if (method === 'POST' && url === `/api/trainings/${TRAINING_ID}/attendance`) return { status: 200, body: { attendance: { status: 'absent' } } };
+    if (method === 'PATCH' && url === `/api/trainings/${TRAINING_ID}`) return over.patch ?? { status: 200, body: { training: { ...tr, ...(body as object) } } };
     return undefined;
   });
 }
@@ -77,5 +82,44 @@ describe('the roster\'s 缺席 on a unit already signed in', () => {
     fireEvent.click(within(await rowOf('哈达铺镇')).getByRole('button', { name: '缺席' }));
     await waitFor(() => expect(marks(calls)).toEqual([expect.objectContaining({ unitId: invited.unit.id, status: 'absent' })]));
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('editing a training', () => {
+  const noneRecorded: Training = { ...training, counts: { ...training.counts, attended: 0, invited: 2 } };
+  const patches = (calls: { method: string; body: unknown }[]) => calls.filter((c) => c.method === 'PATCH').map((c) => c.body);
+
+  it('sends only what changed; before any attendance the dates can move', async () => {
+    const { calls } = serve({ training: noneRecorded });
+    await renderAs(office, <TrainingPage id={TRAINING_ID} />);
+    fireEvent.click(await screen.findByRole('button', { name: '修改' }));
+    const form = await screen.findByRole('form', { name: '修改培训信息' });
+    expect((within(form).getByLabelText(/^开始时间/) as HTMLInputElement).disabled).toBe(false);
+    fireEvent.change(within(form).getByLabelText(/^地点/), { target: { value: '县电信局二楼' } });
+    fireEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(patches(calls)).toEqual([{ venue: '县电信局二楼' }]));
+  });
+
+  it('once attendance is recorded the dates are locked and say why; the venue still saves', async () => {
+    const { calls } = serve();
+    await renderAs(office, <TrainingPage id={TRAINING_ID} />);
+    fireEvent.click(await screen.findByRole('button', { name: '修改' }));
+    const form = await screen.findByRole('form', { name: '修改培训信息' });
+    for (const label of [/^开始时间/, /^结束时间/]) expect((within(form).getByLabelText(label) as HTMLInputElement).disabled).toBe(true);
+    expect(form.textContent).toContain('开始和结束时间不能再改');
+    fireEvent.change(within(form).getByLabelText(/^地点/), { target: { value: '县电信局二楼' } });
+    fireEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(patches(calls)).toEqual([{ venue: '县电信局二楼' }]));
+  });
+
+  it('shows the server\'s refusal to move the dates in words', async () => {
+    const refusal = { status: 409, body: { error: { code: 'CONFLICT', message: '已有单位的签到情况被登记，培训的开始和结束时间不能再改', details: { reason: 'dates_fixed' } } } };
+    serve({ training: noneRecorded, patch: refusal });
+    await renderAs(office, <TrainingPage id={TRAINING_ID} />);
+    fireEvent.click(await screen.findByRole('button', { name: '修改' }));
+    const form = await screen.findByRole('form', { name: '修改培训信息' });
+    fireEvent.change(within(form).getByLabelText(/^开始时间/), { target: { value: '2026-12-06T10:00' } });
+    fireEvent.click(within(form).getByRole('button', { name: '保存' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('开始和结束时间不能再改（汇报期限和签到时段都以它们为准）');
   });
 });
