@@ -53,7 +53,7 @@ export function RollupTable({ rows, childLabel, open, caption, total }: Props) {
             <th scope="col" className="num">{t('reports.laggards')}</th>
             <th scope="col" className="rollup-table__categories">{t('areas.byCategory')}</th>
             {dubang && <th scope="col" className="nowrap rollup-table__dubang">{t('dubang.rollupColumn')}</th>}
-            {people && <th scope="col" className="num">{t('areas.trainingColumn')}</th>}
+            {people && <th scope="col" className="num rollup-table__training">{t('areas.trainingColumn')}</th>}
           </tr>
         </thead>
         <tbody>
