@@ -6,7 +6,7 @@ import { UNIT_KINDS } from '../../shared/domain/catalogue.js';
 import { onboardedShare, rankRollup } from '../../shared/domain/rollup.js';
 import { childAreas, findAreas } from '../../db/queries/areas.js';
 import { inReportTransaction, rollupGroups, rollupTraining, type SummaryGroup } from '../../db/queries/reports/index.js';
-import type { TrainingNumbersRow } from '../../db/queries/reports/training-numbers.js';
+import { trainingNumbersOf, type TrainingNumbersRow } from '../../db/queries/reports/training-numbers.js';
 import type { TrainingNumbers } from '../../shared/schemas/training-numbers.js';
 import { areaNoticeCounts, type AreaNoticeCounts } from '../../db/queries/notices.js';
 import { addDays, today } from '../../shared/domain/dates.js';
@@ -71,17 +71,7 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
 /** Each child's training numbers (zeros for a child without units). */
 function trainingByChild(rows: readonly TrainingNumbersRow[]) {
   const by = new Map(rows.map((r) => [r.code, r]));
-  return (child: string | null): TrainingNumbers => {
-    const r = by.get(child);
-    return {
-      units: r?.units ?? 0,
-      backboneNamed: r?.backbone_named ?? 0,
-      trained: r?.trained ?? 0,
-      reportedBack: r?.reported_back ?? 0,
-      reportedOnTime: r?.reported_on_time ?? 0,
-      absent: r?.absent ?? 0,
-    };
-  };
+  return (child: string | null): TrainingNumbers => trainingNumbersOf(by.get(child));
 }
 
 function groupByChild(groups: readonly (SummaryGroup & { child: string | null })[]) {

@@ -10,6 +10,7 @@ import { inScopeSql } from '../reach.js';
 import { at, dayIn, type ReportContext } from './context.js';
 import { endOfDay } from '../../../shared/domain/dates.js';
 import { trainingFlagsLateral } from './training-flags.js';
+import type { TrainingNumbers } from '../../../shared/schemas/training-numbers.js';
 
 export interface TrainingNumbersRow {
   /** the child: an area code's prefix, a kind of unit, or null (units without a county) */
@@ -21,6 +22,16 @@ export interface TrainingNumbersRow {
   reported_on_time: number;
   absent: number;
 }
+
+/** A row as the API says it (shared/schemas/training-numbers.ts); zeros for a child without units. */
+export const trainingNumbersOf = (r: TrainingNumbersRow | undefined): TrainingNumbers => ({
+  units: r?.units ?? 0,
+  backboneNamed: r?.backbone_named ?? 0,
+  trained: r?.trained ?? 0,
+  reportedBack: r?.reported_back ?? 0,
+  reportedOnTime: r?.reported_on_time ?? 0,
+  absent: r?.absent ?? 0,
+});
 
 /** Counts per prefix of `length` characters of the units' county codes, for the units inside `area`. */
 export async function trainingNumbers(db: DbOrTx, ctx: ReportContext, area: string | null, length: number): Promise<TrainingNumbersRow[]> {

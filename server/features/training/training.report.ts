@@ -2,7 +2,7 @@
 import type { DbOrTx } from '../../../db/client.js';
 import { childAreas } from '../../../db/queries/areas.js';
 import { inReportTransaction } from '../../../db/queries/reports/context.js';
-import { trainingNumbers } from '../../../db/queries/reports/training-numbers.js';
+import { trainingNumbers, trainingNumbersOf } from '../../../db/queries/reports/training-numbers.js';
 import type { TrainingReport } from '../../../shared/schemas/training.js';
 import type { Actor } from '../../lib/actor.js';
 import { reportContext } from '../../lib/reports.js';
@@ -30,16 +30,7 @@ async function numbersFor(db: DbOrTx, area: Awaited<ReturnType<typeof areaFor>>,
     return {
       asOf: ctx.asOf,
       items: children.map((c) => {
-        const r = rows.get(c.code);
-        return {
-          area: { code: c.code, name: c.name, level: c.level },
-          units: r?.units ?? 0,
-          backboneNamed: r?.backbone_named ?? 0,
-          trained: r?.trained ?? 0,
-          reportedBack: r?.reported_back ?? 0,
-          reportedOnTime: r?.reported_on_time ?? 0,
-          absent: r?.absent ?? 0,
-        };
+        return { area: { code: c.code, name: c.name, level: c.level }, ...trainingNumbersOf(rows.get(c.code)) };
       }),
     };
   });
