@@ -14,6 +14,8 @@ import { addDays, today } from '../../shared/domain/dates.js';
 import { factColumns, generator, history } from './histories.js';
 
 const TEMPLATES = 1000;
+/** the units were put on the list this many days ago: before any step (histories start 5–63 days back) */
+const ADDED_DAYS_AGO = 70;
 /** the city whose areas get deadlines of their own (the bench's roll-up looks at its counties) */
 export const CITY = '6212';
 
@@ -90,13 +92,16 @@ export async function loadNationalList(database: Database, { units: UNITS, steps
   }
   console.log(`  templates and ${rows.length} places: ${seconds(t0)} s`);
 
-  // one unit in ten has due dates of its own
+  // one unit in ten has due dates of its own. Every unit is on the list since before its first
+  // step (the histories start at most 63 days back) and before every deadline: added today, as
+  // the column's default would have it, each would be a late joiner ("The record": its deadlines
+  // counted from today, and in no report of a past day, so the roll-up 30 days back read no unit)
   await db.execute(sql`insert into units (id, code, name, kind, parent_code, area_code, wiring_due, connection_due, progress, step_count,
-      wiring_status, connection_status, registration_status, onboarded, last_event_at, refused_at, postponements, first_postponed_at, connection_at)
+      wiring_status, connection_status, registration_status, onboarded, last_event_at, refused_at, postponements, first_postponed_at, connection_at, created_at)
     select p.id, p.code, p.name, p.kind, p.area_code, p.area_code,
       case when p.n % 10 = 0 then ${day0}::date + (p.n % 41 - 30) end, case when p.n % 10 = 0 then ${day0}::date + (p.n % 31 - 10) end,
       t.progress, t.step_count, t.wiring_status, t.connection_status, t.registration_status, t.onboarded, t.last_event_at, t.refused_at,
-      t.postponements, t.first_postponed_at, t.connection_at
+      t.postponements, t.first_postponed_at, t.connection_at, (${addDays(day0, -ADDED_DAYS_AGO)}::date + time '08:00') at time zone ${TZ}::text
     from bench_place p join bench_tpl t on t.tpl = p.n % ${TEMPLATES}`);
   console.log(`  ${rows.length} units: ${seconds(t0)} s`);
   const CHUNK = 10_000;
