@@ -88,5 +88,5 @@ export const reportBacks = pgTable(
     reviewedAt: time('reviewed_at'),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
   },
-  (t) => [unique('report_backs_training_id_unit_id_key').on(t.trainingId, t.unitId)],
+  (t) => [unique('report_backs_training_id_unit_id_key').on(t.trainingId, t.unitId), index('report_backs_unit_idx').on(t.unitId)],
 );

@@ -14,6 +14,8 @@ import { addDays, today } from '../../shared/domain/dates.js';
 import { factColumns, generator, history } from './histories.js';
 
 const TEMPLATES = 1000;
+/** the units were put on the list this many days ago: before any step (histories start 5–63 days back) */
+const ADDED_DAYS_AGO = 70;
 /** the city whose areas get deadlines of their own (the bench's roll-up looks at its counties) */
 export const CITY = '6212';
 
@@ -90,13 +92,16 @@ export async function loadNationalList(database: Database, { units: UNITS, steps
   }
   console.log(`  templates and ${rows.length} places: ${seconds(t0)} s`);
 
-  // one unit in ten has due dates of its own
+  // one unit in ten has due dates of its own. Every unit is on the list since before its first
+  // step (the histories start at most 63 days back) and before every deadline: added today, as
+  // the column's default would have it, each would be a late joiner ("The record": its deadlines
+  // counted from today, and in no report of a past day, so the roll-up 30 days back read no unit)
   await db.execute(sql`insert into units (id, code, name, kind, parent_code, area_code, wiring_due, connection_due, progress, step_count,
-      wiring_status, connection_status, registration_status, onboarded, last_event_at, refused_at, postponements, first_postponed_at, connection_at)
+      wiring_status, connection_status, registration_status, onboarded, last_event_at, refused_at, postponements, first_postponed_at, connection_at, created_at)
     select p.id, p.code, p.name, p.kind, p.area_code, p.area_code,
       case when p.n % 10 = 0 then ${day0}::date + (p.n % 41 - 30) end, case when p.n % 10 = 0 then ${day0}::date + (p.n % 31 - 10) end,
       t.progress, t.step_count, t.wiring_status, t.connection_status, t.registration_status, t.onboarded, t.last_event_at, t.refused_at,
-      t.postponements, t.first_postponed_at, t.connection_at
+      t.postponements, t.first_postponed_at, t.connection_at, (${addDays(day0, -ADDED_DAYS_AGO)}::date + time '08:00') at time zone ${TZ}::text
     from bench_place p join bench_tpl t on t.tpl = p.n % ${TEMPLATES}`);
   console.log(`  ${rows.length} units: ${seconds(t0)} s`);
   const CHUNK = 10_000;
@@ -111,4 +116,90 @@ export async function loadNationalList(database: Database, { units: UNITS, steps
   await db.execute(sql`vacuum analyze`);
   const [{ n }] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from steps`);
   return { steps: n, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** the day every county held its training, this many days back: closed, its report-backs due (10 days) and past */
+const TRAINING_DAYS_AGO = 20;
+
+/**
+ * The training data on the loaded list (docs/contract/training.md): one closed training (topic
+ * network) per county that has units, held TRAINING_DAYS_AGO days back, with every unit of the
+ * county enrolled; each unit's attendance, backbone people and report-back dealt out by its
+ * number in code order (deterministic): about 85 % attended, 8 % absent, 7 % excused; a primary
+ * backbone named for 95 % (2 % more with an ended term only); a report-back for 70 % of those
+ * attended (58 accepted, 7 submitted, 5 returned, about a quarter of them late). The backboneDue
+ * dates are past, so all three training flags apply. Set-based: one INSERT … SELECT per table.
+ */
+export async function loadTraining(database: Database, { tz: TZ }: { tz: string }) {
+  const { db } = database;
+  const day0 = today(TZ);
+  const held = addDays(day0, -TRAINING_DAYS_AGO);
+  const t0 = performance.now();
+  // backboneDue: the installation's before the training, Gansu's and Guangdong's own later (still
+  // past), so it is read per area as the other deadlines are; Shenzhen allows 14 days to report back
+  await db.execute(sql`update settings set backbone_due = ${addDays(day0, -25)}`);
+  await db.execute(sql`update area_settings set backbone_due = ${addDays(day0, -15)} where area_code = '62'`);
+  await db.execute(sql`update area_settings set backbone_due = ${addDays(day0, -5)} where area_code = '44'`);
+  await db.execute(sql`update area_settings set report_back_days = 14 where area_code = '4403'`);
+
+  // the units numbered in code order: n decides each one's attendance, backbone and report-back
+  await db.execute(sql`drop table if exists bench_enrol`);
+  await db.execute(sql`create unlogged table bench_enrol as
+    select u.id, u.area_code, (row_number() over (order by u.area_code, u.code) - 1)::int as n,
+      (row_number() over (order by u.area_code, u.code) * 7 % 100)::int as a,
+      ((row_number() over (order by u.area_code, u.code) * 13 + 5) % 100)::int as b,
+      ((row_number() over (order by u.area_code, u.code) * 17 + 3) % 100)::int as r
+    from units u where length(u.area_code) = 6`);
+  const time = (day: string, clock: string) => sql`((${day}::date + time ${sql.raw(`'${clock}'`)}) at time zone ${TZ}::text)`;
+  await db.execute(sql`insert into trainings (title, topics, organiser, trainer, venue, starts_at, ends_at, area_code, required, sign_secret, closed_at, created_at)
+    select a.name || '信息化业务骨干培训班（电子政务外网）', array['network'], a.name || '电信局', '省通信管理局专家', a.name || '人民政府三楼会议室',
+      ${time(held, '09:00')}, ${time(held, '17:00')}, a.code, '{"kinds": ["township", "department", "other"]}'::jsonb,
+      md5(a.code || random()::text), ${time(held, '18:00')}, ${time(addDays(held, -14), '10:00')}
+    from areas a where a.code in (select distinct area_code from bench_enrol)`);
+  // attended by code, the contact's tap, the office's roster or the paper sheet; absent as closing marks them
+  await db.execute(sql`insert into training_attendance (training_id, unit_id, status, attendee, method, at, by_name, reason)
+    select t.id, e.id,
+      case when e.a < 85 then 'attended' when e.a < 93 then 'absent' else 'excused' end,
+      case when e.a < 85 then '学员' || e.n end,
+      case when e.a < 85 then (array['code', 'contact', 'office', 'sheet'])[1 + e.n % 4] else 'office' end,
+      case when e.a < 85 then t.starts_at + make_interval(mins => e.n % 50 - 30) when e.a < 93 then t.closed_at else t.starts_at - interval '1 day' end,
+      case when e.a >= 85 or e.n % 4 >= 2 then '基准' when e.n % 4 = 1 then '联络员' end,
+      case when e.a >= 93 then '单位有紧急任务，已请假' end
+    from bench_enrol e join trainings t on t.area_code = e.area_code`);
+  await db.execute(sql`insert into backbones (unit_id, kind, name, post, phone, since, ended_at)
+    select e.id, 'primary', '骨干' || e.n, '办公室主任', '139' || lpad(e.n::text, 8, '0'),
+      case when e.b < 95 then ${addDays(day0, -60)}::date - e.n % 30 else ${addDays(day0, -200)}::date end,
+      case when e.b >= 95 then ${addDays(day0, -40)}::date end
+    from bench_enrol e where e.b < 97
+    union all
+    select e.id, 'deputy', '副骨干' || e.n, '信息员', '138' || lpad(e.n::text, 8, '0'), ${addDays(day0, -60)}::date, null
+    from bench_enrol e where e.b < 30`);
+  // reported 2–13 days after the training (due after 10): accepted mostly, some awaiting review, some returned
+  await db.execute(sql`insert into report_backs (training_id, unit_id, reported_on, leader, form, colleagues_reached, summary, status, return_reason, submitted_at, reviewed_at)
+    select x.training_id, x.id, x.reported_on, '分管副局长 张某', (array['meeting', 'written', 'other'])[1 + x.n % 3], 5 + x.n % 30,
+      '向单位领导汇报了电子政务外网的接入、办公自动化和保密要求，并在全体会上传达。', x.status,
+      case when x.status = 'returned' then '汇报对象和传达范围写得不清楚，请补充' end,
+      (x.reported_on + time '16:00') at time zone ${TZ}::text,
+      case when x.status <> 'submitted' then (x.reported_on + 1 + time '10:00') at time zone ${TZ}::text end
+    from (select e.id, e.n, t.id as training_id, ${held}::date + 2 + e.n % 12 as reported_on,
+        case when e.r < 58 then 'accepted' when e.r < 65 then 'submitted' else 'returned' end as status
+      from bench_enrol e join trainings t on t.area_code = e.area_code
+      where e.a < 85 and e.r < 70) x`);
+  await db.execute(sql`drop table bench_enrol`);
+  await db.execute(sql`analyze trainings`);
+  await db.execute(sql`analyze training_attendance`);
+  await db.execute(sql`analyze backbones`);
+  await db.execute(sql`analyze report_backs`);
+  const [c] = await rowsOf<Record<string, number>>(
+    db,
+    sql`select (select count(*) from trainings)::int as trainings, (select count(*) from training_attendance)::int as enrolled,
+      (select count(*) from training_attendance where status = 'attended')::int as attended,
+      (select count(*) from training_attendance where status = 'absent')::int as absent,
+      (select count(*) from training_attendance where status = 'excused')::int as excused,
+      (select count(*) from backbones where kind = 'primary' and ended_at is null)::int as backbone,
+      (select count(*) from report_backs where status = 'accepted')::int as accepted,
+      (select count(*) from report_backs where status = 'submitted')::int as submitted,
+      (select count(*) from report_backs where status = 'returned')::int as returned`,
+  );
+  return { ...c, seconds: (performance.now() - t0) / 1000 } as { trainings: number; enrolled: number; attended: number; absent: number; excused: number; backbone: number; accepted: number; submitted: number; returned: number; seconds: number };
 }

@@ -1,16 +1,20 @@
 // The national list: every township of reference/china-townships.csv (41,352, each in its county)
-// plus generated departments spread over the counties to 100,000 units, 1,000,000 steps; then
-// the roll-up and the laggard board timed through the real app (app.inject: routing,
-// validation, scope, SQL, serialisation) as a whole-installation office and as a county's.
+// plus generated departments spread over the counties to 100,000 units, 1,000,000 steps, and
+// the training data (one closed training per county with every unit enrolled, attendance,
+// backbone people and report-backs for all, backboneDue past: docs/contract/training.md); then
+// the roll-up, the training numbers and the laggard board timed through the real app
+// (app.inject: routing, validation, scope, SQL, serialisation) as a whole-installation office
+// and as a county's, and the county's training laggards counted per category.
 //   npm run bench:areas                       PostgreSQL at $DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres
 //                                             (a new database, dropped afterwards)
 //   npm run bench:areas -- --embedded         PGlite in memory
+//   npm run bench:areas -- --no-training      no training data (the list the figures before training were taken on)
 //   npm run bench:areas -- --keep             keep the PostgreSQL database (time it again with --reuse <name>)
 //   npm run bench:areas -- --before b097c24   also time the laggard board of the code before areas on the same database
 // Targets (docs/contract/areas.md "Roll-ups"): one level of roll-up today p95 ≤ 150 ms, a
 // county's laggard board p95 ≤ 50 ms, the national roll-up as of 30 days back ≤ 2 s, and
 // today's unscoped laggard board no slower than before areas.
-// The list is loaded by areas-load.ts.
+// The list and the training data are loaded by areas-load.ts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +31,8 @@ import { hashPassword } from '../../server/lib/password.js';
 import { addDays, today } from '../../shared/domain/dates.js';
 import { usernameKey } from '../../shared/domain/usernames.js';
 import { percentile } from './histories.js';
-import { CITY, loadNationalList } from './areas-load.js';
+import { CITY, loadNationalList, loadTraining } from './areas-load.js';
+import { TRAINING_CATEGORIES } from '../../shared/domain/training-flags.js';
 import { benchTarget } from './database.js';
 
 const { values: args } = parseArgs({
@@ -39,6 +44,8 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '20' },
     /** runs of the national roll-up as of a past date (each replays every step) */
     'past-runs': { type: 'string', default: '5' },
+    /** load no training data (the list as the figures before training were measured on) */
+    'no-training': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
     /** PostgreSQL only: also time that commit's laggard board (its scripts/bench/reports.ts --reuse) on the same database */
@@ -49,6 +56,7 @@ const UNITS = Number(args.units);
 const STEPS = Number(args.steps);
 const RUNS = Number(args.runs);
 const PAST_RUNS = Number(args['past-runs']);
+const TRAINING = !args['no-training'];
 const TZ = 'Asia/Shanghai';
 /** the units' before-areas figure, docs/scaling.md (2026-11-29, commit e77eb70 and after): laggards page 1 today, p95 */
 const BEFORE = { postgres: '135–160 ms', pglite: '205 ms' };
@@ -94,6 +102,12 @@ async function main() {
       console.log(`loading the national list, ${UNITS} units and ${STEPS} steps, into ${url ? `PostgreSQL (${serverDb})` : 'PGlite (in memory)'} …`);
       const loaded = await loadNationalList(database, { units: UNITS, steps: STEPS, tz: TZ });
       console.log(`loaded ${loaded.steps} steps in ${loaded.seconds.toFixed(1)} s`);
+      if (TRAINING) {
+        const t = await loadTraining(database, { tz: TZ });
+        console.log(`loaded the training data in ${t.seconds.toFixed(1)} s: ${t.trainings} trainings (one per county), ${t.enrolled} units enrolled ` +
+          `(${t.attended} attended, ${t.absent} absent, ${t.excused} excused), ${t.backbone} with a backbone named, ` +
+          `report-backs ${t.accepted} accepted, ${t.submitted} submitted, ${t.returned} returned`);
+      }
     }
     const { db } = database;
     // the county with the most units: the largest county board there is
@@ -129,8 +143,12 @@ async function main() {
       { label: `roll-up today: ${CITY}'s counties`, as: 'whole', path: `/api/reports/areas?parent=${CITY}`, runs: RUNS, target: 150 },
       { label: `roll-up today: ${city}'s counties`, as: 'whole', path: `/api/reports/areas?parent=${city}`, runs: RUNS, target: 150 },
       { label: 'roll-up today: own county (county office)', as: 'county', path: '/api/reports/areas', runs: RUNS, target: 150 },
+      // the training numbers are one level of roll-up too
+      { label: 'training numbers today: the provinces', as: 'whole', path: '/api/reports/training', runs: RUNS, target: 150 },
+      { label: 'training numbers today: own county (county office)', as: 'county', path: '/api/reports/training', runs: RUNS, target: 150 },
       { label: 'laggards page 1 today (county office)', as: 'county', path: '/api/reports/laggards', runs: RUNS, target: 50 },
       { label: 'laggards page 1 today, category=stalled (county)', as: 'county', path: '/api/reports/laggards?category=stalled', runs: RUNS, target: 50 },
+      { label: 'laggards page 1 today, report_back_overdue (county)', as: 'county', path: '/api/reports/laggards?category=report_back_overdue', runs: RUNS, target: 50 },
       { label: `laggards page 1 today, area=${county} (whole)`, as: 'whole', path: `/api/reports/laggards?area=${county}`, runs: RUNS, target: 50 },
       { label: 'roll-up 30 days back: the provinces', as: 'whole', path: `/api/reports/areas?asOf=${past}`, runs: PAST_RUNS, target: 2000 },
       { label: 'laggards page 1 today, unscoped (whole)', as: 'whole', path: '/api/reports/laggards', runs: RUNS, target: 150 },
@@ -168,13 +186,21 @@ async function main() {
       notes.push(`laggards today: ${w} of ${UNITS} units; in ${big.name} ${county} (${big.n} units): ${m}`);
       if (m === w) notes.push(`NOTE: the county office sees the whole board: scopes are not enforced on this branch, so its figures are not a county's`);
     }
+    // do the training flags apply? the county office's board per training category
+    const perCategory: string[] = [];
+    for (const category of TRAINING_CATEGORIES) {
+      const r = await get('county', `/api/reports/laggards?category=${category}`);
+      perCategory.push(`${category} ${r.res.statusCode === 200 ? (r.res.json().total as number) : `(${r.res.statusCode})`}`);
+    }
+    notes.push(`training laggards in ${big.name} ${county} (${big.n} units), the county office's board: ${perCategory.join(', ')}${TRAINING ? '' : ' (--no-training)'}`);
     const area = await get('whole', `/api/reports/laggards?area=${county}`);
     if (area.res.statusCode === 200 && whole.res.statusCode === 200 && area.res.json().total === whole.res.json().total) {
       notes.push('NOTE: area= does not narrow the laggard board on this branch: its figure is the whole board');
     }
 
     const bar = '-'.repeat(104);
-    console.log(`\n${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${UNITS} units, ${STEPS} steps; ${RUNS} runs after 2 warm-ups (${PAST_RUNS} for the past as-of)`);
+    const data = args.reuse ? '' : TRAINING ? ', a training per county' : ', no training data';
+    console.log(`\n${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${UNITS} units, ${STEPS} steps${data}; ${RUNS} runs after 2 warm-ups (${PAST_RUNS} for the past as-of)`);
     console.log(bar);
     console.log(`${'report'.padEnd(52)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'target'.padStart(9)} ${'p95/target'.padStart(11)}`);
     console.log(bar);

@@ -45,16 +45,16 @@ function trainingRules(ctx: ReportContext): { join: SQL; backboneDue: SQL; days:
 
 /**
  * The three daysLate columns of the unit `u` of the enclosing query (which must have `u`, a
- * units row, in scope): a lateral subquery, so each unit's flags are computed once for that unit.
- * As a join of a per-unit subquery over all units, the planner without statistics (PGlite has
- * none until ANALYZE) chose a nested loop that recomputed every unit's flags for every unit: a
- * city of 146 units took 2.3 s per summary and held the embedded database meanwhile.
+ * units row, and `tr`, the counties' rules of trainingRules, in scope): a lateral subquery, so
+ * each unit's flags are computed once for that unit. As a join of a per-unit subquery over all
+ * units, the planner without statistics (PGlite has none until ANALYZE) chose a nested loop that
+ * recomputed every unit's flags for every unit: a city of 146 units took 2.3 s per summary and
+ * held the embedded database meanwhile.
  */
-function trainingFlagColumns(ctx: ReportContext): SQL {
+function trainingFlagColumns(ctx: ReportContext, r: ReturnType<typeof trainingRules>): SQL {
   const tz = ctx.rules.timezone;
   const asOf = sql`${dayNumber(ctx.asOf)}::int`;
   const end = at(endOfDay(ctx.asOf, tz));
-  const r = trainingRules(ctx);
   const lastDay = (t: string) => dayIn(`${t}.ends_at`, tz);
   return sql`
     select
@@ -69,16 +69,23 @@ function trainingFlagColumns(ctx: ReportContext): SQL {
       (select max(${asOf} - (${lastDay('t')} + due.report_back_days)) from training_attendance a join trainings t on t.id = a.training_id
         left join report_backs rb on rb.training_id = a.training_id and rb.unit_id = a.unit_id
         where a.unit_id = u.id and a.status = 'attended' and rb.status is distinct from 'accepted' and ${asOf} > ${lastDay('t')} + due.report_back_days
-      ) as d_report_back_overdue
-    from (select 1) one${r.join}
-    cross join lateral (select ${r.backboneDue} as area_due, (u.created_at at time zone ${tz}::text)::date as added_on) d
+      ) as d_report_back_overdue,
+      due.report_back_days
+    from (select ${r.backboneDue} as area_due, (u.created_at at time zone ${tz}::text)::date as added_on) d
     -- a unit added after the area's date has lateJoinWiringDays from the day it was added (deadlines.ts backboneDueOf)
     cross join lateral (select case when d.area_due is not null and d.added_on > d.area_due then d.added_on + ${r.lateDays} else d.area_due end as backbone_due,
       ${r.days} as report_back_days) due`;
 }
 
-/** The training flags joined to a query over `units u` (the facts): `tf.d_*`, one row per unit. */
-export const trainingFlagsLateral = (ctx: ReportContext): SQL => sql` left join lateral (${trainingFlagColumns(ctx)}) tf on true`;
+/**
+ * The training flags joined to a query over `units u` (the facts): `tf.d_*`, one row per unit.
+ * The counties' rules are joined here, once, not inside the lateral: there the list was scanned
+ * anew for every unit (212 counties × 100,000 units made the provinces' roll-up take seconds).
+ */
+export const trainingFlagsLateral = (ctx: ReportContext): SQL => {
+  const r = trainingRules(ctx);
+  return sql`${r.join} left join lateral (${trainingFlagColumns(ctx, r)}) tf on true`;
+};
 
 /** One row per unit of the filter: id and the three daysLate columns. */
 export function trainingFlagsSql(ctx: ReportContext, filter: { area?: string | null; unitId?: string }): SQL {

@@ -5,7 +5,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.js';
 import { rowsOf } from '../../rows.js';
-import { DEFAULT_REPORT_BACK_DAYS } from '../../../shared/schemas/settings.js';
 import { inScopeSql } from '../reach.js';
 import { at, dayIn, type ReportContext } from './context.js';
 import { endOfDay } from '../../../shared/domain/dates.js';
@@ -44,11 +43,6 @@ export async function trainingNumbers(db: DbOrTx, ctx: ReportContext, area: stri
  */
 export async function trainingNumbersBy(db: DbOrTx, ctx: ReportContext, area: string | null, child: SQL, only: SQL = sql`true`): Promise<TrainingNumbersRow[]> {
   const tz = ctx.rules.timezone;
-  // the installation's reportBackDays for on-time (a county's own value is applied where it sets one)
-  const days = (code: string | null) => ctx.areaRules.find((a) => a.code === code)?.rules.reportBackDays ?? ctx.rules.reportBackDays ?? DEFAULT_REPORT_BACK_DAYS;
-  const countyDays = ctx.areaRules.length
-    ? sql.raw(`case u.area_code ${ctx.areaRules.map((a) => `when '${a.code}' then ${Number(days(a.code))}`).join(' ')} else ${Number(days(null))} end`)
-    : sql.raw(String(Number(days(null))));
   return rowsOf<TrainingNumbersRow>(
     db,
     sql`select ${child} as code, count(*)::int as units,
@@ -56,7 +50,7 @@ export async function trainingNumbersBy(db: DbOrTx, ctx: ReportContext, area: st
         (count(*) filter (where exists (select 1 from training_attendance a where a.unit_id = u.id and a.status = 'attended')))::int as trained,
         (count(*) filter (where exists (select 1 from report_backs r where r.unit_id = u.id and r.status = 'accepted')))::int as reported_back,
         (count(*) filter (where exists (select 1 from report_backs r join trainings t on t.id = r.training_id
-          where r.unit_id = u.id and r.status = 'accepted' and (r.reported_on - date '1970-01-01') <= ${dayIn('t.ends_at', tz)} + ${countyDays})))::int as reported_on_time,
+          where r.unit_id = u.id and r.status = 'accepted' and (r.reported_on - date '1970-01-01') <= ${dayIn('t.ends_at', tz)} + tf.report_back_days)))::int as reported_on_time,
         (count(*) filter (where tf.d_training_absent is not null))::int as absent
       from units u${trainingFlagsLateral(ctx)}
       -- a unit added after the day asked for is in no report of it ("The record")
