@@ -1,27 +1,37 @@
 // Display links (数据大屏): made and revoked by an office inside its scope, read by their token's hash.
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { displayLinks } from '../schema/index.js';
 import { inScopeSql } from './reach.js';
 import { rowsOf } from '../rows.js';
 
-export type DisplayLinkRow = typeof displayLinks.$inferSelect;
+/** a link and whether the office that made it still stands behind it (creatorStands) */
+export type DisplayLinkRow = typeof displayLinks.$inferSelect & { creatorStands: boolean };
+
+/**
+ * A link speaks for the office that made it: it opens only while that account is an enabled
+ * office whose scope still holds the link's area. Disabled, or moved to another county, its links
+ * fall silent with it (revoking each one by hand is what a departing clerk's successor forgets).
+ */
+const creatorStands = sql<boolean>`exists (select 1 from users c where c.id = ${displayLinks.createdBy} and not c.disabled and c.role = 'office'
+  and (c.scope is null or (${displayLinks.areaCode} is not null and ${displayLinks.areaCode} like c.scope || '%')))`;
+const withCreator = { ...getTableColumns(displayLinks), creatorStands };
 
 export async function insertDisplayLink(db: DbOrTx, row: typeof displayLinks.$inferInsert): Promise<DisplayLinkRow> {
   const [made] = await db.insert(displayLinks).values(row).returning();
-  return made!;
+  return { ...made!, creatorStands: true };
 }
 
 /** The links of areas inside `scope` (null: all), newest first. */
 export async function listDisplayLinks(db: DbOrTx, scope: string | null): Promise<DisplayLinkRow[]> {
   const where = scope === null ? undefined : sql`${displayLinks.areaCode} is not null and ${inScopeSql(scope, sql`${displayLinks.areaCode}`)}`;
-  return db.select().from(displayLinks).where(where).orderBy(desc(displayLinks.createdAt)).limit(200);
+  return db.select(withCreator).from(displayLinks).where(where).orderBy(desc(displayLinks.createdAt)).limit(200);
 }
 
 /** One link inside `scope`, or none (outside it is the unknown id's 404). */
 export async function findDisplayLink(db: DbOrTx, id: string, scope: string | null): Promise<DisplayLinkRow | undefined> {
   const inside = scope === null ? sql`true` : sql`${displayLinks.areaCode} is not null and ${inScopeSql(scope, sql`${displayLinks.areaCode}`)}`;
-  const [row] = await db.select().from(displayLinks).where(and(eq(displayLinks.id, id), inside)).limit(1);
+  const [row] = await db.select(withCreator).from(displayLinks).where(and(eq(displayLinks.id, id), inside)).limit(1);
   return row;
 }
 
@@ -29,12 +39,12 @@ export async function revokeDisplayLink(db: DbOrTx, id: string, by: string, at: 
   await db.update(displayLinks).set({ revokedAt: at, revokedBy: by }).where(and(eq(displayLinks.id, id), isNull(displayLinks.revokedAt)));
 }
 
-/** The link a token's hash opens: not revoked, not expired at `now`. */
+/** The link a token's hash opens: not revoked, not expired at `now`, its office still standing behind it. */
 export async function liveDisplayLink(db: DbOrTx, tokenHash: string, now: Date): Promise<DisplayLinkRow | undefined> {
   const [row] = await db
-    .select()
+    .select(withCreator)
     .from(displayLinks)
-    .where(and(eq(displayLinks.tokenHash, tokenHash), isNull(displayLinks.revokedAt), sql`${displayLinks.expiresAt} > ${now.toISOString()}::timestamptz`))
+    .where(and(eq(displayLinks.tokenHash, tokenHash), isNull(displayLinks.revokedAt), sql`${displayLinks.expiresAt} > ${now.toISOString()}::timestamptz`, creatorStands))
     .limit(1);
   return row;
 }

@@ -26,7 +26,8 @@ export const DisplayLink = z.object({
   createdAt: IsoDateTime,
   expiresAt: IsoDateTime,
   revokedAt: IsoDateTime.nullable(),
-  status: z.enum(['active', 'expired', 'revoked']),
+  /** orphaned: the office that made it is disabled or no longer holds its area (it opens nothing) */
+  status: z.enum(['active', 'expired', 'revoked', 'orphaned']),
 });
 export type DisplayLink = z.infer<typeof DisplayLink>;
 

@@ -102,6 +102,33 @@ describe('display links', () => {
     expect((await office.get('/api/display-links')).json().items.find((l: { id: string }) => l.id === later.link.id).status).toBe('expired');
   });
 
+  test('a link falls silent with the office that made it: disabled, or moved to another county', async () => {
+    // a clerk of 宕昌县 makes a link for the meeting room, then leaves (disabled) or moves (scope)
+    const clerk = await t.as('office', { scope: TANCHANG });
+    const made = await make(clerk, { label: '县会议室（离任测试）' });
+    expect((await screen(made.token)).statusCode).toBe(200);
+    const statusOf = async () => (await office.get('/api/display-links')).json().items.find((l: { id: string }) => l.id === made.link.id).status;
+
+    expect((await office.patch(`/api/users/${clerk.user.id}`, { disabled: true })).statusCode).toBe(200);
+    const refused = await screen(made.token);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.message).toContain('创建它的账号');
+    expect(await statusOf()).toBe('orphaned');
+
+    // enabled again, the link speaks for it again (it was never revoked)
+    expect((await office.patch(`/api/users/${clerk.user.id}`, { disabled: false })).statusCode).toBe(200);
+    expect((await screen(made.token)).statusCode).toBe(200);
+    expect(await statusOf()).toBe('active');
+
+    // moved to 武都区: its 宕昌县 link no longer speaks for anyone
+    expect((await office.patch(`/api/users/${clerk.user.id}`, { scope: WUDU })).statusCode).toBe(200);
+    expect((await screen(made.token)).statusCode).toBe(401);
+    expect(await statusOf()).toBe('orphaned');
+    // widened to the city above, it holds the county again
+    expect((await office.patch(`/api/users/${clerk.user.id}`, { scope: '6212' })).statusCode).toBe(200);
+    expect((await screen(made.token)).statusCode).toBe(200);
+  });
+
   test('only an office makes links', async ({ viewer, technician }) => {
     expect((await viewer.post('/api/display-links', { label: 'x' })).statusCode).toBe(403);
     expect((await technician.get('/api/display-links')).statusCode).toBe(403);

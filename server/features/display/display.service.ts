@@ -33,7 +33,7 @@ async function shape(db: DbOrTx, rows: DisplayLinkRow[], now = new Date()): Prom
       createdAt: r.createdAt.toISOString(),
       expiresAt: r.expiresAt.toISOString(),
       revokedAt: r.revokedAt?.toISOString() ?? null,
-      status: r.revokedAt ? 'revoked' : r.expiresAt <= now ? 'expired' : 'active',
+      status: r.revokedAt ? 'revoked' : r.expiresAt <= now ? 'expired' : r.creatorStands ? 'active' : 'orphaned',
     };
   });
 }
@@ -85,7 +85,7 @@ export const bearerOf = (header: string | undefined) => /^Bearer ([A-Za-z0-9_-]{
 /** GET /api/screen: the link's scope as the meeting sees it. */
 export async function screenData(db: DbOrTx, token: string | undefined, now = new Date()): Promise<ScreenData> {
   const link = token ? await liveDisplayLink(db, hashToken(token), now) : undefined;
-  if (!link) throw fail.unauthenticated('显示链接无效、已过期或已被撤销');
+  if (!link) throw fail.unauthenticated('显示链接无效、已过期或已被撤销（创建它的账号停用或不再管辖该地区时，链接随之失效）');
   const area = await reportArea(db, { scope: link.areaCode }, link.areaCode);
   const code = area?.code ?? null;
   const summary = await summaryReport(db, { area: code, compareDays: 7 }, now);

@@ -1248,7 +1248,7 @@ export const en: Translation = {
     createdAt: 'Made',
     expiresAt: 'Expires',
     status: 'Status',
-    statuses: { active: 'Active', expired: 'Expired', revoked: 'Revoked' },
+    statuses: { active: 'Active', expired: 'Expired', revoked: 'Revoked', orphaned: 'Void (its maker is disabled or no longer holds the area)' },
     revoke: 'Revoke',
     revokeOf: 'Revoke {{label}}',
     revokeTitle: 'Revoke display link: {{label}}',

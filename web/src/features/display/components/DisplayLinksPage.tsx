@@ -10,7 +10,7 @@ import { CreateLinkForm } from './CreateLinkForm.js';
 import { LinkShownOnce } from './LinkShownOnce.js';
 import { RevokeDialog } from './RevokeDialog.js';
 
-const STATUS_BADGE = { active: 'done', expired: 'void', revoked: 'blocked' } as const;
+const STATUS_BADGE = { active: 'done', expired: 'void', revoked: 'blocked', orphaned: 'void' } as const;
 
 export function DisplayLinksPage() {
   const { t } = useTranslation();
@@ -84,7 +84,8 @@ function LinkTable({ links, onRevoke }: { links: DisplayLink[]; onRevoke: (link:
               {l.revokedAt && <span className="muted"> {format.dateTime(l.revokedAt)}</span>}
             </td>
             <td data-label={t('app.actions')}>
-              {l.status === 'active' ? (
+              {/* an orphaned link opens nothing now, but would again if its maker were re-enabled: it can be revoked for good */}
+              {l.status === 'active' || l.status === 'orphaned' ? (
                 <button type="button" className="button button--small button--danger" onClick={() => onRevoke(l)} aria-label={t('display.revokeOf', { label: l.label })}>
                   {t('display.revoke')}
                 </button>
