@@ -86,7 +86,7 @@ export async function issueAreaBatch(tx: DbOrTx, actor: Actor, body: IssueBatch,
   const chosen = new Set(body.include ?? []);
   const eligible = lagging.filter((l) => !skips.has(l.area.code) || chosen.has(l.area.code)).slice(0, MAX_BATCH);
   const skipped = [...skips.values()].filter((s) => !chosen.has(s.areaCode ?? ''));
-  if (dryRun) return { created: eligible.length, willCreate: eligible.length, skipped, batchId: null, items: [] };
+  if (dryRun) return { created: 0, willCreate: eligible.length, skipped, batchId: null, items: [] };
   if (body.expected !== undefined && body.expected !== eligible.length) {
     throw fail.conflict(`the roll-up has changed: ${eligible.length} areas now, ${body.expected} confirmed`, { reason: 'count_changed', count: eligible.length, skipped: skipped.length });
   }

@@ -81,7 +81,7 @@ export async function issueBatch(db: DbOrTx, actor: Actor, body: IssueBatch, opt
     if (eligible.length > MAX_BATCH) {
       throw fail.validation(`a batch takes at most ${MAX_BATCH} notices`, [{ field: 'body', message: `一次最多发出 ${MAX_BATCH} 份催办通知，请缩小筛选范围（本次 ${eligible.length} 个单位）` }]);
     }
-    if (opts.dryRun) return { created: eligible.length, willCreate: eligible.length, skipped, batchId: null, items: [] };
+    if (opts.dryRun) return { created: 0, willCreate: eligible.length, skipped, batchId: null, items: [] };
     if (expected !== undefined && expected !== eligible.length) {
       throw fail.conflict(`the board has changed: ${eligible.length} units now, ${expected} confirmed`, { reason: 'count_changed', count: eligible.length, skipped: skipped.length });
     }
