@@ -55,9 +55,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     guardClosedSocketWrites();
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    // jit off: the reports' queries are estimated costly enough to be compiled, and compiling took
-    // longer than running them (a national roll-up's training numbers 1.66 s with JIT, 0.36 s without)
-    const pool = (max: number, name: string) => postgres(opts.url!, { max, onnotice: () => {}, connect_timeout: 10, connection: { application_name: name, jit: 'off' } });
+    const pool = (max: number, name: string) => postgres(opts.url!, { max, onnotice: () => {}, connect_timeout: 10, connection: { application_name: name } });
     const client = pool(opts.max ?? 4, 'zwtracker');
     const reportsClient = pool(opts.reportsMax ?? 2, 'zwtracker-reports');
     const db = drizzle({ client: preparing(client), schema }) as unknown as Db;
@@ -132,7 +130,7 @@ type Sql = import('postgres').Sql;
 async function openReplica(url: string, opts: OpenOptions, primary: { client: Sql; reportsClient: Sql }) {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const pool = (max: number, name: string) => postgres(url, { max, onnotice: () => {}, connect_timeout: 5, connection: { application_name: name, jit: 'off' } });
+  const pool = (max: number, name: string) => postgres(url, { max, onnotice: () => {}, connect_timeout: 5, connection: { application_name: name } });
   const readsClient = pool(opts.max ?? 4, 'zwtracker-reads');
   const reportsClient = pool(opts.reportsMax ?? 2, 'zwtracker-reports');
   const probe = (u: string) => postgres(u, { max: 1, onnotice: () => {}, connect_timeout: 2, connection: { application_name: 'zwtracker-read-check' } });

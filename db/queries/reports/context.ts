@@ -33,7 +33,10 @@ export interface ReportContext {
  */
 export async function inReportTransaction<T>(db: DbOrTx, run: (tx: DbOrTx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true)`);
+    // jit off: a report is estimated costly enough to be compiled, and compiling took longer than
+    // running it (national training numbers 1.66 s with JIT, 0.36 s without). Set here, not as a
+    // connection parameter, which a pooler such as PgBouncer refuses
+    await tx.execute(sql`select set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`);
     return run(tx);
   });
 }
