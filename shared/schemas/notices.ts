@@ -112,7 +112,7 @@ export const BatchSkipped = z.object({
 export type BatchSkipped = z.infer<typeof BatchSkipped>;
 /**
  * A batch's answer: the notices issued (none in a dry run), how many it issues (`willCreate`;
- * `created` says the same in a dry run, as it always did), and the units it leaves out.
+ * `created` is 0 in a dry run: nothing was made), and the units it leaves out.
  */
 export const BatchAnswer = BatchResult.extend({ willCreate: z.number().int(), skipped: z.array(BatchSkipped) });
 export type BatchAnswer = z.infer<typeof BatchAnswer>;

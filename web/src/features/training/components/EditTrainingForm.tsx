@@ -34,9 +34,10 @@ export function EditTrainingForm({ training: tr, onDone }: { training: Training;
     const body: PatchTraining = {};
     for (const key of ['title', 'organiser', 'venue'] as const) if (v[key].trim() !== tr[key]) body[key] = v[key].trim();
     if (v.trainer.trim() !== (tr.trainer ?? '')) body.trainer = v.trainer.trim();
+    // a date is sent only when its input was changed: the input holds minutes, a training made
+    // through the API may hold seconds, and resending it would be refused once attendance exists
     for (const key of ['startsAt', 'endsAt'] as const) {
-      const iso = wallInputToIso(v[key], format.timezone) ?? '';
-      if (Date.parse(iso) !== Date.parse(tr[key])) body[key] = iso;
+      if (v[key] !== toWallInput(new Date(tr[key]), format.timezone)) body[key] = wallInputToIso(v[key], format.timezone) ?? '';
     }
     if (Object.keys(body).length === 0) return onDone();
     patch.mutate(body, { onSuccess: onDone });
