@@ -27,9 +27,9 @@ export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: strin
   const before = compareDays ? await reportContext(db, addDays(ctx.asOf, -compareDays), now) : null;
   const by = parent === null ? 'province' : parent.level === 'province' ? 'city' : parent.level === 'city' ? 'county' : 'kind';
   const [groups, earlier, people] = await inReportTransaction(db, async (tx) => [
-    await rollupGroups(tx, ctx, parent?.code ?? null, by),
-    before ? await rollupGroups(tx, before, parent?.code ?? null, by) : [],
-    await rollupTraining(tx, ctx, parent?.code ?? null, by),
+    await rollupGroups(tx, ctx, parent?.code ?? null, by, db),
+    before ? await rollupGroups(tx, before, parent?.code ?? null, by, db) : [],
+    await rollupTraining(tx, ctx, parent?.code ?? null, by, db),
   ] as const);
   const trainingOf = trainingByChild(people);
   const byChild = groupByChild(groups);

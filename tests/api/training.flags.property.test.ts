@@ -87,9 +87,16 @@ describe('training flags: SQL = the pure rules', () => {
           expected.set(unit!.id, trainingFlags({ hasPrimary: u.primary === 'current', backboneDue: backboneDueOf(rules.backboneDue ?? null, addedOn(createdAt, tz), rules), reportBackDays: rules.reportBackDays ?? 10, enrolments }, asOf));
         }
         const ctx = await reportContext(db, asOf);
-        const rows = new Map((await trainingFlagRows(db, ctx, {})).filter((r) => ids.includes(r.id)).map((r) => [r.id, r]));
-        for (const id of ids) {
-          const row = rows.get(id);
+        // the whole installation's and a province's flags are read by sets, a county's per unit
+        // (training-flags.ts trainingFlagsJoin): each says what the pure rules say
+        const byFilter = async (filter: { area?: string }) => new Map((await trainingFlagRows(db, ctx, filter)).filter((r) => ids.includes(r.id)).map((r) => [r.id, r]));
+        const whole = await byFilter({});
+        const province = await byFilter({ area: '62' });
+        const counties = new Map(await Promise.all(AREAS.map(async (a) => [a, await byFilter({ area: a })] as const)));
+        for (const [i, id] of ids.entries()) {
+          const row = whole.get(id);
+          expect(counties.get(s.units[i]!.area)!.get(id), 'a county\'s rows (per unit) = the whole installation\'s (by sets)').toEqual(row);
+          expect(province.get(id), 'a province\'s rows').toEqual(row);
           const got = [
             ...(row?.d_report_back_overdue != null ? [{ category: 'report_back_overdue', stage: 'training', daysLate: Number(row.d_report_back_overdue) }] : []),
             ...(row?.d_training_absent != null ? [{ category: 'training_absent', stage: 'training', daysLate: Number(row.d_training_absent) }] : []),

@@ -17,7 +17,7 @@ import { inScopeSql } from '../reach.js';
 import { AREA_CODE } from '../../../shared/domain/areas.js';
 import { AREA_RULE_FIELDS, LATE_JOIN_RULE, type AreaRuleField } from '../../../shared/domain/deadlines.js';
 import { at, dayIn, quote, type ReportContext } from './context.js';
-import { trainingFlagsLateral } from './training-flags.js';
+import { trainingFlagsJoin } from './training-flags.js';
 
 /** the catalogue as SQL: step type → small integer, and back to the status it leaves */
 const typeCode = sql.raw(`case type ${STEP_TYPES.map((t, i) => `when ${quote(t)} then ${i}`).join(' ')} end`);
@@ -60,7 +60,7 @@ export function facts(ctx: ReportContext, filter: UnitFilter): SQL {
     ${trainingColumns(ctx)}`;
   // a unit added after asOf is in no report of that day ("The record")
   const added = sql`u.created_at < ${at(endOfDay(ctx.asOf, ctx.rules.timezone))}`;
-  const tf = trainingJoin(ctx);
+  const tf = trainingJoin(ctx, filter);
   if (ctx.current) {
     return sql`
       select u.id, u.code, u.name, u.kind, u.parent_code, u.area_code, u.contact_name, u.contact_phone, u.assignee_id,
@@ -137,7 +137,7 @@ const trainingColumns = (ctx: ReportContext) =>
     ? sql`tf.d_report_back_overdue as t_report_back_overdue, tf.d_training_absent as t_training_absent, tf.d_no_backbone as t_no_backbone`
     : sql`null::int as t_report_back_overdue, null::int as t_training_absent, null::int as t_no_backbone`;
 // per unit, after the units' own joins (the area rules), so that it reads `u` as the facts do
-const trainingJoin = (ctx: ReportContext) => (ctx.training ? trainingFlagsLateral(ctx) : sql``);
+const trainingJoin = (ctx: ReportContext, filter: UnitFilter) => (ctx.training ? trainingFlagsJoin(ctx, filter) : sql``);
 
 /** a checked value as SQL text: dates are YYYY-MM-DD, numbers integers, codes digits (a literal lets the planner see it) */
 const dateLiteral = (d: string | null) => (d === null ? 'null::date' : /^\d{4}-\d{2}-\d{2}$/.test(d) ? `date '${d}'` : fail(d));

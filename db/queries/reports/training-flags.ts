@@ -87,10 +87,63 @@ export const trainingFlagsLateral = (ctx: ReportContext): SQL => {
   return sql`${r.join} left join lateral (${trainingFlagColumns(ctx, r)}) tf on true`;
 };
 
+/**
+ * The same columns for a province's or the whole installation's units, from three aggregates over
+ * the training tables hash-joined by unit: the lateral above probes each table per unit (about
+ * 15 µs a unit, 1.5 s of the national roll-up), these read each table once. Only the arithmetic
+ * of each unit's own due day stays per unit. A county's or a city's units keep the lateral, which
+ * reads their rows alone by index (an aggregate would read the whole country's rows).
+ * Each flag's daysLate is the lateral's maximum over the unit's trainings: for the report-back,
+ * max(asOf − (lastDay + days)) = asOf − (min(lastDay) + days), days being the unit's own.
+ */
+export function trainingFlagsBySets(ctx: ReportContext, area: string | null | undefined): SQL {
+  const r = trainingRules(ctx);
+  const tz = ctx.rules.timezone;
+  const asOf = sql`${dayNumber(ctx.asOf)}::int`;
+  const end = at(endOfDay(ctx.asOf, tz));
+  const lastDay = (t: string) => dayIn(`${t}.ends_at`, tz);
+  const ofArea = (column: string) => (area ? sql` and ${sql.raw(column)} in (select s.id from units s where ${inScopeSql(area, sql`s.area_code`)})` : sql``);
+  return sql`${r.join}
+    left join (select distinct b.unit_id from backbones b where b.kind = 'primary' and b.ended_at is null${ofArea('b.unit_id')}) bb on bb.unit_id = u.id
+    left join (
+      select a.unit_id, max(${asOf} - ${lastDay('t')}) as d
+      from training_attendance a join trainings t on t.id = a.training_id
+      where a.status = 'absent' and t.closed_at < ${end} and ${asOf} > ${lastDay('t')}${ofArea('a.unit_id')}
+        and not exists (select 1 from training_attendance a2 join trainings t2 on t2.id = a2.training_id
+          where a2.unit_id = a.unit_id and a2.status = 'attended' and ${lastDay('t2')} > ${lastDay('t')} and t2.topics && t.topics)
+      group by a.unit_id
+    ) ab on ab.unit_id = u.id
+    left join (
+      select a.unit_id, min(${lastDay('t')}) as first_day
+      from training_attendance a join trainings t on t.id = a.training_id
+        left join report_backs rb on rb.training_id = a.training_id and rb.unit_id = a.unit_id
+      where a.status = 'attended' and rb.status is distinct from 'accepted'${ofArea('a.unit_id')}
+      group by a.unit_id
+    ) ov on ov.unit_id = u.id
+    left join lateral (
+      select
+        case when due.backbone_due is not null and ${asOf} > (due.backbone_due - date '1970-01-01') and bb.unit_id is null
+          then ${asOf} - (due.backbone_due - date '1970-01-01') end as d_no_backbone,
+        ab.d as d_training_absent,
+        case when ${asOf} > ov.first_day + due.report_back_days then ${asOf} - (ov.first_day + due.report_back_days) end as d_report_back_overdue,
+        due.report_back_days
+      from (select ${r.backboneDue} as area_due, (u.created_at at time zone ${tz}::text)::date as added_on) d
+      cross join lateral (select case when d.area_due is not null and d.added_on > d.area_due then d.added_on + ${r.lateDays} else d.area_due end as backbone_due,
+        ${r.days} as report_back_days) due
+    ) tf on true`;
+}
+
+/**
+ * The training flags of the units of `filter`, joined to a query over `units u`: by sets for the
+ * whole installation or a province, per unit (the lateral) for anything narrower.
+ */
+export const trainingFlagsJoin = (ctx: ReportContext, filter: { area?: string | null; unitId?: string }): SQL =>
+  !filter.unitId && (!filter.area || filter.area.length <= 2) ? trainingFlagsBySets(ctx, filter.area) : trainingFlagsLateral(ctx);
+
 /** One row per unit of the filter: id and the three daysLate columns. */
 export function trainingFlagsSql(ctx: ReportContext, filter: { area?: string | null; unitId?: string }): SQL {
   const where = [filter.area ? inScopeSql(filter.area) : sql`true`, filter.unitId ? sql`u.id = ${filter.unitId}::uuid` : sql`true`];
-  return sql`select u.id, tf.* from units u${trainingFlagsLateral(ctx)} where ${sql.join(where, sql` and `)}`;
+  return sql`select u.id, tf.d_no_backbone, tf.d_training_absent, tf.d_report_back_overdue, tf.report_back_days from units u${trainingFlagsJoin(ctx, filter)} where ${sql.join(where, sql` and `)}`;
 }
 
 export interface TrainingFlagRow {

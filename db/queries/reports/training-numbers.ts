@@ -8,7 +8,7 @@ import { rowsOf } from '../../rows.js';
 import { inScopeSql } from '../reach.js';
 import { at, dayIn, type ReportContext } from './context.js';
 import { endOfDay } from '../../../shared/domain/dates.js';
-import { trainingFlagsLateral } from './training-flags.js';
+import { trainingFlagsJoin } from './training-flags.js';
 import type { TrainingNumbers } from '../../../shared/schemas/training-numbers.js';
 
 export interface TrainingNumbersRow {
@@ -52,7 +52,7 @@ export async function trainingNumbersBy(db: DbOrTx, ctx: ReportContext, area: st
         (count(*) filter (where exists (select 1 from report_backs r join trainings t on t.id = r.training_id
           where r.unit_id = u.id and r.status = 'accepted' and (r.reported_on - date '1970-01-01') <= ${dayIn('t.ends_at', tz)} + tf.report_back_days)))::int as reported_on_time,
         (count(*) filter (where tf.d_training_absent is not null))::int as absent
-      from units u${trainingFlagsLateral(ctx)}
+      from units u${trainingFlagsJoin(ctx, { area })}
       -- a unit added after the day asked for is in no report of it ("The record")
       where ${only} and ${inScopeSql(area)} and u.created_at < ${at(endOfDay(ctx.asOf, tz))}
       group by 1`,

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { childAreas } from '../../../db/queries/areas.js';
 import { inReportTransaction } from '../../../db/queries/reports/context.js';
 import { trainingNumbers, trainingNumbersOf } from '../../../db/queries/reports/training-numbers.js';
+import { questionOf, remembered } from '../../../db/queries/reports/memo.js';
 import type { TrainingReport } from '../../../shared/schemas/training.js';
 import type { Actor } from '../../lib/actor.js';
 import { reportContext } from '../../lib/reports.js';
@@ -26,7 +27,9 @@ async function numbersFor(db: DbOrTx, area: Awaited<ReturnType<typeof areaFor>>,
   const length = children[0] ? LENGTH[children[0].level] : 2;
   return inReportTransaction(db, async (tx) => {
     const ctx = await reportContext(tx, asOf);
-    const rows = new Map((await trainingNumbers(tx, ctx, area?.code ?? null, length)).map((r) => [r.code, r]));
+    // they read no step: kept while no unit or training record changes (memo.ts)
+    const numbers = await remembered(db, tx, ['trainingNumbers', questionOf(ctx), area?.code ?? null, length], () => trainingNumbers(tx, ctx, area?.code ?? null, length));
+    const rows = new Map(numbers.map((r) => [r.code, r]));
     return {
       asOf: ctx.asOf,
       items: children.map((c) => {
