@@ -31,6 +31,17 @@ export async function readAreaOverrides(db: DbOrTx): Promise<Map<string, AreaOwn
 }
 
 /** Every area's own scorecard thresholds (null: inherits), by area code. */
+/**
+ * Makes the writers of the scorecard's thresholds (an area's own, the installation's) wait for
+ * each other until commit: each checks every pair in force after its own write, so two at once
+ * would each check the state before the other's and could leave a county's yellow above the
+ * green it inherits. A transaction-scoped advisory lock: no row need exist to be locked.
+ */
+export async function lockThresholdWriters(tx: DbOrTx): Promise<void> {
+  // key 724003: 724001 is the migrations', 724002 the users' (db/queries/users.ts)
+  await tx.execute(sql`select pg_advisory_xact_lock(724003)`);
+}
+
 export async function readAreaScores(db: DbOrTx): Promise<Map<string, OwnScoreThresholds>> {
   const rows = await db.select({ areaCode: areaSettings.areaCode, scoreGreen: areaSettings.scoreGreen, scoreYellow: areaSettings.scoreYellow }).from(areaSettings);
   return new Map(rows.map(({ areaCode, ...own }) => [areaCode, own]));

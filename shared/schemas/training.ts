@@ -142,6 +142,11 @@ export const MarkAttendance = z.object({
   reason: z.string().trim().max(200).optional(),
   method: z.enum(['office', 'sheet']).optional(),
   clientEventId: z.string().min(1).max(100).optional(),
+  /**
+   * the row's status when the office marked it: a mark kept offline and sent later must not
+   * overwrite a sign-in (or another office's mark) made meanwhile (409 attendance_changed)
+   */
+  expectedStatus: z.enum(ATTENDANCE_STATUSES).optional(),
 });
 export type MarkAttendance = z.infer<typeof MarkAttendance>;
 

@@ -87,4 +87,15 @@ describe('the scorecard', () => {
     expect((await office.put('/api/settings?area=6212', {})).statusCode).toBe(200);
     expect((await office.put(`/api/settings?area=${DANG}`, {})).statusCode).toBe(200);
   });
+
+  it('two writes at once never leave a county\'s pair inverted: the second checks after the first', async () => {
+    const DANG = '621223';
+    // each alone passes; together the county's yellow 85 would sit above the city's green 70
+    for (let i = 0; i < 15; i++) {
+      const [county, city] = await Promise.all([office.put(`/api/settings?area=${DANG}`, { scoreYellow: 85 }), office.put('/api/settings?area=6212', { scoreGreen: 70 })]);
+      expect([county.statusCode, city.statusCode].sort(), `trial ${i}`).toEqual([200, 400]);
+      expect((await office.put('/api/settings?area=6212', {})).statusCode).toBe(200);
+      expect((await office.put(`/api/settings?area=${DANG}`, {})).statusCode).toBe(200);
+    }
+  });
 });

@@ -152,3 +152,24 @@ describe('the wrong-code limit', () => {
     expect((await signIn(t, tr.id, { code, unitId: b.id, attendee: '乙' }, '2001:db8:7:2::1')).statusCode).toBe(200);
   });
 });
+
+describe('an office\'s mark never overwrites a sign-in made while it waited (offline)', () => {
+  test('a mark of absent made on an invited row, sent after the unit signed in, is a 409 and the sign-in stays; sent again as seen, it applies', async ({ t, tanchang }) => {
+    forgetFailures();
+    const unit = await t.unit({ areaCode: TANCHANG });
+    const tr = await createTraining(tanchang.office, trainingBody({ unitIds: [unit.id] }));
+    const { code } = (await tanchang.office.get(`/api/trainings/${tr.id}/sign-in-code`)).json();
+    expect((await signIn(t, tr.id, { code, unitId: unit.id, attendee: '张三' }, '203.0.113.30')).statusCode).toBe(200);
+    // the mark the office made offline, before the sign-in: it saw the row invited
+    const late = await tanchang.office.post(`/api/trainings/${tr.id}/attendance`, { unitId: unit.id, status: 'absent', expectedStatus: 'invited', clientEventId: 'offline-mark-1' });
+    expect(late.statusCode, late.body).toBe(409);
+    expect(errorOf(late).details).toEqual({ reason: 'attendance_changed', status: 'attended' });
+    expect(errorOf(late).message).toMatch(/已有变化/);
+    expect((await rosterOf(tanchang.office, tr.id))[0]!.attendance).toMatchObject({ status: 'attended', attendee: '张三' });
+    // the same status as now is no conflict; a mark made on the row as it is now applies
+    expect((await tanchang.office.post(`/api/trainings/${tr.id}/attendance`, { unitId: unit.id, status: 'attended', expectedStatus: 'invited' })).statusCode).toBe(200);
+    const seen = await tanchang.office.post(`/api/trainings/${tr.id}/attendance`, { unitId: unit.id, status: 'absent', expectedStatus: 'attended', clientEventId: 'offline-mark-1' });
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect((await rosterOf(tanchang.office, tr.id))[0]!.attendance.status).toBe('absent');
+  });
+});

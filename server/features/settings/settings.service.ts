@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { appendAudit } from '../../../db/queries/audit.js';
 import { findArea, voiceChain, writeAreaVoice } from '../../../db/queries/areas.js';
 import { voiceOf } from '../../../shared/domain/voice.js';
-import { countyInReach, readAreaOverrides, readAreaScores, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
+import { countyInReach, lockThresholdWriters, readAreaOverrides, readAreaScores, readSettings, writeAreaOverride, writeSettings } from '../../../db/queries/settings.js';
 import { DEFAULT_SCORE_THRESHOLDS, effectiveScore, invertedScoreArea, scoreSources, type OwnScoreThresholds, type ScoreThresholds } from '../../../shared/domain/scorecard.js';
 import { inScope } from '../../../shared/domain/areas.js';
 import { AREA_RULE_FIELDS, effectiveAreaRules, NO_OWN_RULES, setsNothing, type AreaOwnRules } from '../../../shared/domain/deadlines.js';
@@ -111,6 +111,7 @@ async function putAreaSettings(db: DbOrTx, actor: Actor, code: string, body: Are
   const ownScore = { scoreGreen: body.scoreGreen ?? null, scoreYellow: body.scoreYellow ?? null };
   return db.transaction(async (tx) => {
     if (!inScope((await actingNow(tx, actor)).scope, code)) throw notFound();
+    await lockThresholdWriters(tx);
     // the pair in force after the write must keep yellow at or below green
     const scores = new Map(await readAreaScores(tx)).set(area.code, ownScore);
     checkScore(installationScore(await readSettings(tx)), scores, area.code);
@@ -144,6 +145,7 @@ async function putInstallationSettings(db: DbOrTx, actor: Actor, body: SettingsI
   }
   return db.transaction(async (tx) => {
     if (((await actingNow(tx, actor)).scope) !== null) throw fail.forbidden(INSTALLATION_ONLY);
+    await lockThresholdWriters(tx);
     const before = await readSettings(tx);
     checkScore(installationScore({ ...before, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) }), await readAreaScores(tx), null);
     const after = await writeSettings(tx, body);

@@ -178,6 +178,11 @@ export async function markAttendance(db: DbOrTx, actor: Actor, id: string, body:
     if (!current) throw fail.notFound('enrolled unit');
     // the outbox may send the same mark again after a lost answer: it is recorded once
     if (body.clientEventId && !(await q.claimClientEvent(tx, body.clientEventId, id, body.unitId))) return { attendance: attendanceOut(current) };
+    // the row changed since the office saw it (a phone signed in while the mark waited offline): the
+    // mark is refused, not applied over it; the same status again is no conflict
+    if (body.expectedStatus && current.status !== body.expectedStatus && current.status !== body.status) {
+      throw fail.conflict('标记期间该单位的签到情况已有变化，本次标记未保存；请刷新名单核对后重新标记。', { reason: 'attendance_changed', status: current.status });
+    }
     if (t.closedAt && !body.reason) throw fail.validation('invalid body: after closing a change needs a reason', [{ field: 'reason', message: '培训已结束，修改签到情况须写明原因' }]);
     if (body.status === 'excused' && !body.reason) throw fail.validation('invalid body: an excused unit needs a reason', [{ field: 'reason', message: '请假须写明原因' }]);
     const row = await q.writeAttendance(tx, id, body.unitId, {

@@ -1216,6 +1216,7 @@ export const en: Translation = {
     withdrawn: 'This notice was withdrawn.',
     answered_not_withdrawable: 'The notice has been answered: an answered notice cannot be withdrawn.',
     attendance_recorded: 'The organisers have already recorded this unit\'s attendance: it cannot sign in now. Ask the staff in the hall if this is wrong.',
+    attendance_changed: 'This unit\'s attendance changed while the mark waited (it may have signed in itself): the mark was not saved. Check the roster and mark again.',
     dates_fixed: 'Attendance has been recorded for this training, so its start and end can no longer move (report-back due dates and the sign-in window depend on them); the title, venue, trainer and the rest can still change.',
     training_closed: 'The training is closed: it can no longer be changed.',
   },

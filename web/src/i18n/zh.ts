@@ -1218,6 +1218,7 @@ export const zh = {
     withdrawn: '这份通知已被撤回。',
     answered_not_withdrawable: '该催办已答复，不能撤回。',
     attendance_recorded: '该单位的签到情况已由培训组织方登记，不能再签到；如有疑问，请联系现场工作人员。',
+    attendance_changed: '标记期间该单位的签到情况已有变化（例如本人已扫码签到），本次标记未保存；请核对名单后重新标记。',
     dates_fixed: '已有单位的签到情况被登记，培训的开始和结束时间不能再改（汇报期限和签到时段都以它们为准）；名称、地点、授课人等仍可修改。',
     training_closed: '培训已结束，不能再修改。',
   },

@@ -22,6 +22,8 @@ export interface QueuedAttendance {
   status: 'attended' | 'absent' | 'excused';
   attendee?: string;
   reason?: string;
+  /** the row's status when marked: the server refuses the mark if it changed meanwhile */
+  expectedStatus?: 'invited' | 'attended' | 'absent' | 'excused';
 }
 
 /** `pending` waits to be sent; `sent` the server recorded it; `refused` the server said no, for good. */

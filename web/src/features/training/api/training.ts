@@ -68,8 +68,8 @@ export function useMark(id: string) {
     mutationFn: async ({ unitName, ...body }: MarkAttendance & { clientEventId: string; unitName: string }) => {
       // a piece rendered without the app (tests): straight to the server
       if (!outbox) return void (await call(api.mark, { params: { id }, body }));
-      const { unitId, clientEventId, status, attendee, reason } = body;
-      const entry = await outbox.enqueueAndWait({ userId: user.id, unitId, unitName, clientEventId, attendance: { trainingId: id, status, attendee, reason } }, MARK_WAIT_MS);
+      const { unitId, clientEventId, status, attendee, reason, expectedStatus } = body;
+      const entry = await outbox.enqueueAndWait({ userId: user.id, unitId, unitName, clientEventId, attendance: { trainingId: id, status, attendee, reason, expectedStatus } }, MARK_WAIT_MS);
       if (entry.status === 'refused') {
         // the row shows why: the outbox need not show it again
         await outbox.dismiss(entry.clientEventId);

@@ -79,7 +79,7 @@ function Row({ trainingId, item, closed }: { trainingId: string; item: RosterIte
   const a = item.attendance;
   const rb = item.reportBack;
   const send = (status: MarkStatus, words: { attendee?: string; reason?: string } = {}) =>
-    mark.mutate({ unitId: item.unit.id, unitName: item.unit.name, status, reason: words.reason, attendee: words.attendee, clientEventId: newUuid() });
+    mark.mutate({ unitId: item.unit.id, unitName: item.unit.name, status, reason: words.reason, attendee: words.attendee, expectedStatus: item.attendance.status, clientEventId: newUuid() });
   // a mark kept on this device, not yet recorded (offline, or the server slow): shown as 待发送
   const queued = entries.filter((e) => e.status === 'pending' && e.attendance?.trainingId === trainingId && e.unitId === item.unit.id).at(-1);
   // a mark that needs a name or a reason asks for it in a dialog first, as does 缺席 over 已签到
