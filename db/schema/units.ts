@@ -49,6 +49,14 @@ export const units = pgTable(
     firstPostponedAt: time('first_postponed_at'),
     /** when connection was done, while it is */
     connectionAt: time('connection_at'),
+    // Stored training facts (migration 0027), kept by triggers on the training tables: what
+    // today's training flags read (db/queries/reports/training-flags.ts trainingFlagsStored)
+    /** a primary backbone person is named and not ended */
+    trainingPrimary: boolean('training_primary').notNull().default(false),
+    /** the earliest end of a closed training it missed and has not made up (a later day, a shared topic) */
+    trainingAbsentFrom: time('training_absent_from'),
+    /** the earliest end of a training it attended without an accepted report-back */
+    trainingReportFrom: time('training_report_from'),
   },
   (t) => [
     // a code that names a county is unique everywhere; one that names none, within its unit's county

@@ -190,6 +190,9 @@ export async function loadTraining(database: Database, { tz: TZ }: { tz: string 
   await db.execute(sql`analyze training_attendance`);
   await db.execute(sql`analyze backbones`);
   await db.execute(sql`analyze report_backs`);
+  // each insert above refreshed the units' stored training facts (migration 0027): the dead rows
+  // go, as autovacuum would take them in a running installation
+  await db.execute(sql`vacuum analyze units`);
   const [c] = await rowsOf<Record<string, number>>(
     db,
     sql`select (select count(*) from trainings)::int as trainings, (select count(*) from training_attendance)::int as enrolled,

@@ -47,14 +47,18 @@ describe('outbox first', () => {
 
   it('gives up a send with no answer after the time limit, says so, and retries with the same id', async () => {
     const server = heldServer();
-    const outbox = await openOutbox({ send: server.send, timeoutMs: 40, retryMs: 30 });
+    // the retry waits long enough to be seen waiting: at 30 ms a loaded machine (CI, 2 cores) had
+    // already started it, and nextRetryAt was null again, before the first check ran
+    const outbox = await openOutbox({ send: server.send, timeoutMs: 40, retryMs: 400 });
     outbox.setUser(USER);
     const s = step();
     await outbox.enqueue({ userId: USER, unitId: 'unit-1', unitName: '城关镇', step: s });
-    await vi.waitFor(() => expect(outbox.getSnapshot().entries[0]).toMatchObject({ status: 'pending', lastFailure: 'timeout', attempts: 1 }), { timeout: 1_000 });
-    expect(outbox.getSnapshot().nextRetryAt).not.toBeNull();
+    await vi.waitFor(() => {
+      expect(outbox.getSnapshot().entries[0]).toMatchObject({ status: 'pending', lastFailure: 'timeout', attempts: 1 });
+      expect(outbox.getSnapshot().nextRetryAt).not.toBeNull();
+    }, { timeout: 2_000 });
     server.release();
-    await vi.waitFor(() => expect(outbox.getSnapshot().entries[0].status).toBe('sent'), { timeout: 1_000 });
+    await vi.waitFor(() => expect(outbox.getSnapshot().entries[0].status).toBe('sent'), { timeout: 3_000 });
     expect(server.calls).toEqual([s.clientEventId, s.clientEventId]);
     expect(server.recorded.size).toBe(1);
     outbox.stop();

@@ -44,6 +44,23 @@ function trainingRules(ctx: ReportContext): { join: SQL; backboneDue: SQL; days:
 }
 
 /**
+ * Each unit's backbone due day and reportBackDays, as `due.backbone_due` and `due.report_back_days`
+ * for the flag columns (which need `u` and the counties' rules `tr` in scope): a unit added after
+ * the area's date has lateJoinWiringDays from the day it was added (deadlines.ts backboneDueOf).
+ */
+const dueOfUnit = (ctx: ReportContext, r: ReturnType<typeof trainingRules>): SQL => sql`
+    from (select ${r.backboneDue} as area_due, (u.created_at at time zone ${ctx.rules.timezone}::text)::date as added_on) d
+    cross join lateral (select case when d.area_due is not null and d.added_on > d.area_due then d.added_on + ${r.lateDays} else d.area_due end as backbone_due,
+      ${r.days} as report_back_days) due`;
+
+/** no_backbone's daysLate given whether the unit has a current primary (SQL boolean) */
+const noBackboneDays = (asOf: SQL, hasPrimary: SQL): SQL => sql`case when due.backbone_due is not null and ${asOf} > (due.backbone_due - date '1970-01-01') and not (${hasPrimary})
+        then ${asOf} - (due.backbone_due - date '1970-01-01') end`;
+
+/** report_back_overdue's daysLate from the earliest last day (a day number) of a training without an accepted report-back */
+const reportBackDays = (asOf: SQL, firstDay: SQL): SQL => sql`case when ${asOf} > ${firstDay} + due.report_back_days then ${asOf} - (${firstDay} + due.report_back_days) end`;
+
+/**
  * The three daysLate columns of the unit `u` of the enclosing query (which must have `u`, a
  * units row, and `tr`, the counties' rules of trainingRules, in scope): a lateral subquery, so
  * each unit's flags are computed once for that unit. As a join of a per-unit subquery over all
@@ -58,9 +75,7 @@ function trainingFlagColumns(ctx: ReportContext, r: ReturnType<typeof trainingRu
   const lastDay = (t: string) => dayIn(`${t}.ends_at`, tz);
   return sql`
     select
-      case when due.backbone_due is not null and ${asOf} > (due.backbone_due - date '1970-01-01')
-        and not exists (select 1 from backbones b where b.unit_id = u.id and b.kind = 'primary' and b.ended_at is null)
-        then ${asOf} - (due.backbone_due - date '1970-01-01') end as d_no_backbone,
+      ${noBackboneDays(asOf, sql`exists (select 1 from backbones b where b.unit_id = u.id and b.kind = 'primary' and b.ended_at is null)`)} as d_no_backbone,
       (select max(${asOf} - ${lastDay('t')}) from training_attendance a join trainings t on t.id = a.training_id
         where a.unit_id = u.id and a.status = 'absent' and t.closed_at < ${end} and ${asOf} > ${lastDay('t')}
           and not exists (select 1 from training_attendance a2 join trainings t2 on t2.id = a2.training_id
@@ -70,11 +85,7 @@ function trainingFlagColumns(ctx: ReportContext, r: ReturnType<typeof trainingRu
         left join report_backs rb on rb.training_id = a.training_id and rb.unit_id = a.unit_id
         where a.unit_id = u.id and a.status = 'attended' and rb.status is distinct from 'accepted' and ${asOf} > ${lastDay('t')} + due.report_back_days
       ) as d_report_back_overdue,
-      due.report_back_days
-    from (select ${r.backboneDue} as area_due, (u.created_at at time zone ${tz}::text)::date as added_on) d
-    -- a unit added after the area's date has lateJoinWiringDays from the day it was added (deadlines.ts backboneDueOf)
-    cross join lateral (select case when d.area_due is not null and d.added_on > d.area_due then d.added_on + ${r.lateDays} else d.area_due end as backbone_due,
-      ${r.days} as report_back_days) due`;
+      due.report_back_days${dueOfUnit(ctx, r)}`;
 }
 
 /**
@@ -121,24 +132,39 @@ export function trainingFlagsBySets(ctx: ReportContext, area: string | null | un
       group by a.unit_id
     ) ov on ov.unit_id = u.id
     left join lateral (
-      select
-        case when due.backbone_due is not null and ${asOf} > (due.backbone_due - date '1970-01-01') and bb.unit_id is null
-          then ${asOf} - (due.backbone_due - date '1970-01-01') end as d_no_backbone,
+      select ${noBackboneDays(asOf, sql`bb.unit_id is not null`)} as d_no_backbone,
         ab.d as d_training_absent,
-        case when ${asOf} > ov.first_day + due.report_back_days then ${asOf} - (ov.first_day + due.report_back_days) end as d_report_back_overdue,
-        due.report_back_days
-      from (select ${r.backboneDue} as area_due, (u.created_at at time zone ${tz}::text)::date as added_on) d
-      cross join lateral (select case when d.area_due is not null and d.added_on > d.area_due then d.added_on + ${r.lateDays} else d.area_due end as backbone_due,
-        ${r.days} as report_back_days) due
+        ${reportBackDays(asOf, sql`ov.first_day`)} as d_report_back_overdue,
+        due.report_back_days${dueOfUnit(ctx, r)}
     ) tf on true`;
 }
 
 /**
- * The training flags of the units of `filter`, joined to a query over `units u`: by sets for the
- * whole installation or a province, per unit (the lateral) for anything narrower.
+ * Today's (and any later day's) flags from each unit's stored training facts (migration 0027,
+ * kept by triggers): no training table is read. A stored fact is the earliest end among the
+ * trainings that count now; the per-day rule's maximum over them is asOf minus that day. Every
+ * closed training was closed by now, so "closed by the end of asOf" holds for each of them.
+ */
+export function trainingFlagsStored(ctx: ReportContext): SQL {
+  const r = trainingRules(ctx);
+  const tz = ctx.rules.timezone;
+  const asOf = sql`${dayNumber(ctx.asOf)}::int`;
+  return sql`${r.join}
+    left join lateral (
+      select ${noBackboneDays(asOf, sql`u.training_primary`)} as d_no_backbone,
+        case when ${asOf} > ${dayIn('u.training_absent_from', tz)} then ${asOf} - ${dayIn('u.training_absent_from', tz)} end as d_training_absent,
+        ${reportBackDays(asOf, dayIn('u.training_report_from', tz))} as d_report_back_overdue,
+        due.report_back_days${dueOfUnit(ctx, r)}
+    ) tf on true`;
+}
+
+/**
+ * The training flags of the units of `filter`, joined to a query over `units u`: as of today from
+ * the units' stored facts; as of a past day by sets for the whole installation or a province,
+ * per unit (the lateral) for anything narrower.
  */
 export const trainingFlagsJoin = (ctx: ReportContext, filter: { area?: string | null; unitId?: string }): SQL =>
-  !filter.unitId && (!filter.area || filter.area.length <= 2) ? trainingFlagsBySets(ctx, filter.area) : trainingFlagsLateral(ctx);
+  ctx.current ? trainingFlagsStored(ctx) : !filter.unitId && (!filter.area || filter.area.length <= 2) ? trainingFlagsBySets(ctx, filter.area) : trainingFlagsLateral(ctx);
 
 /** One row per unit of the filter: id and the three daysLate columns. */
 export function trainingFlagsSql(ctx: ReportContext, filter: { area?: string | null; unitId?: string }): SQL {
