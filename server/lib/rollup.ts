@@ -22,14 +22,15 @@ const UNPLACED = { code: 'unplaced', name: '未归属区县', level: 'unplaced' 
  * child, a child without units too), a county's kinds of unit; at the top (the whole
  * installation) the provinces that have units, and the units without a county as "unplaced".
  */
-export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: string, now?: Date, compareDays?: number): Promise<RollupResponse> {
+export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: string, now?: Date, compareDays?: number, root: object | null = db): Promise<RollupResponse> {
   const ctx = await reportContext(db, asOf, now);
   const before = compareDays ? await reportContext(db, addDays(ctx.asOf, -compareDays), now) : null;
   const by = parent === null ? 'province' : parent.level === 'province' ? 'city' : parent.level === 'city' ? 'county' : 'kind';
   const [groups, earlier, people] = await inReportTransaction(db, async (tx) => [
-    await rollupGroups(tx, ctx, parent?.code ?? null, by, db),
-    before ? await rollupGroups(tx, before, parent?.code ?? null, by, db) : [],
-    await rollupTraining(tx, ctx, parent?.code ?? null, by, db),
+    // `root`: the database the answers are kept for (db/queries/reports/memo.ts); null: none kept
+    await rollupGroups(tx, ctx, parent?.code ?? null, by, root ?? undefined),
+    before ? await rollupGroups(tx, before, parent?.code ?? null, by, root ?? undefined) : [],
+    await rollupTraining(tx, ctx, parent?.code ?? null, by, root ?? undefined),
   ] as const);
   const trainingOf = trainingByChild(people);
   const byChild = groupByChild(groups);
@@ -76,7 +77,11 @@ function trainingByChild(rows: readonly TrainingNumbersRow[]) {
 
 function groupByChild(groups: readonly (SummaryGroup & { child: string | null })[]) {
   const byChild = new Map<string | null, SummaryGroup[]>();
-  for (const g of groups) byChild.set(g.child, [...(byChild.get(g.child) ?? []), g]);
+  for (const g of groups) {
+    const of = byChild.get(g.child);
+    if (of) of.push(g);
+    else byChild.set(g.child, [g]);
+  }
   return byChild;
 }
 

@@ -6,6 +6,8 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/rows.js';
 import { reportDataVersion } from '../../db/queries/reports/memo.js';
+import { findAreas } from '../../db/queries/areas.js';
+import { rollupReport } from '../../server/lib/rollup.js';
 import type { Agent, TestApp } from '../helpers/app.js';
 import { test } from '../helpers/fixture.js';
 import { createTraining, trainingBody } from '../helpers/training.js';
@@ -87,10 +89,60 @@ describe('a kept past-day roll-up', () => {
     expect(count!.n).toBe('1');
   });
 
-  it('answers today from the stored progress, never kept', async () => {
+  it('answers today with a step of now at once', async () => {
     const unit = await t.unit({ areaCode: WEN });
     const before = await row(day(0));
     for (const type of ['wiring.completed', 'connection.completed', 'registration.submitted', 'registration.verified'] as const) await record(unit.id, type, 0);
     expect((await row(day(0))).onboarded).toBe(before.onboarded + 1);
+  });
+});
+
+describe('today\'s roll-up, kept per county', () => {
+  const rowsOf6212 = async (root: object | null) => {
+    const [city] = await findAreas(t.database.db, ['6212']);
+    const report = await rollupReport(t.database.db, { code: city!.code, name: city!.name, level: city!.level } as never, undefined, undefined, undefined, root);
+    const pick = (code: string) => {
+      const r = report.items.find((i) => i.area.code === code)!;
+      return { totalUnits: r.totalUnits, onboarded: r.onboarded, laggards: r.laggards, byCategory: r.byCategory, stages: r.stages, reviewOverdue: r.reviewOverdue };
+    };
+    return { [WEN]: pick(WEN), [CHENG]: pick(CHENG) };
+  };
+  const kept = () => rowsOf6212(t.database.db);
+  /** computed afresh, by the roll-up's one query over the city's units */
+  const fresh = () => rowsOf6212(null);
+
+  it('groups again only the county whose units changed, and always says what a fresh computation says', async () => {
+    const wen = [await t.unit({ areaCode: WEN }), await t.unit({ areaCode: WEN })];
+    const cheng = [await t.unit({ areaCode: CHENG }), await t.unit({ areaCode: CHENG })];
+    const decoy = await t.unit({ areaCode: WEN });
+    const first = await kept();
+    expect(first).toEqual(await fresh());
+
+    // a unit moved with the triggers off is not counted: both counties' kept groups are served
+    await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`update units set area_code = ${CHENG} where id = ${decoy.id}::uuid`);
+    });
+    expect(await kept()).toEqual(first);
+    // a step in 文县 groups 文县 again (the decoy has left it), 成县's kept groups still stand
+    await record(wen[0]!.id, 'wiring.scheduled', 0);
+    const afterWen = await kept();
+    expect(afterWen[WEN]!.totalUnits).toBe(first[WEN]!.totalUnits - 1);
+    expect(afterWen[CHENG]).toEqual(first[CHENG]);
+    await record(cheng[0]!.id, 'wiring.scheduled', 0);
+    expect((await kept())[CHENG]!.totalUnits).toBe(first[CHENG]!.totalUnits + 1);
+    expect(await kept()).toEqual(await fresh());
+
+    // steps, a refusal, a void, a unit added: each answer is the fresh one
+    const refused = await record(cheng[1]!.id, 'wiring.refused', 0);
+    expect(await kept()).toEqual(await fresh());
+    for (const type of ['wiring.completed', 'connection.completed', 'registration.submitted'] as const) {
+      await record(wen[1]!.id, type, 0);
+      expect(await kept()).toEqual(await fresh());
+    }
+    expect((await office.post(`/api/events/${refused.id}/void`, { reason: '记错了' })).statusCode).toBe(200);
+    expect(await kept()).toEqual(await fresh());
+    await t.unit({ areaCode: WEN });
+    expect(await kept()).toEqual(await fresh());
   });
 });

@@ -29,7 +29,12 @@ const SECOND_BITS = 32;
 const timeOfPacked = (packed: string) => sql.raw(`to_timestamp((${packed} >> 4) & ${2 ** SECOND_BITS - 1})`);
 
 /** `area`: a code already narrowed to the caller's scope (the service's job); absent: every unit. */
-export type UnitFilter = Omit<UnitScope, 'area'> & { area?: string | null } & Pick<LaggardFilter, 'urged'> & { laggardsOnly?: boolean; unitId?: string };
+export type UnitFilter = Omit<UnitScope, 'area'> & { area?: string | null } & Pick<LaggardFilter, 'urged'> & {
+  laggardsOnly?: boolean;
+  unitId?: string;
+  /** these counties' units exactly ('' the units without a county): the kept roll-up's recomputation */
+  counties?: readonly string[];
+};
 
 function unitFilter(f: UnitFilter, current: boolean, training = false): SQL {
   const parts: SQL[] = [sql`true`];
@@ -42,8 +47,16 @@ function unitFilter(f: UnitFilter, current: boolean, training = false): SQL {
   // as GET /api/units reads its q: name or code contains, % and _ taken literally
   if (f.q) parts.push(sql`(u.name ilike ${likePattern(f.q)} or u.code ilike ${likePattern(f.q)})`);
   if (f.unitId) parts.push(sql`u.id = ${f.unitId}`);
+  if (f.counties) parts.push(countiesSql(f.counties));
   if (f.urged === 'no_progress') parts.push(sql`u.id in ${urgedWithoutProgress}`);
   return sql.join(parts, sql` and `);
+}
+
+/** the units of these counties ('' the units without one); none: no unit */
+function countiesSql(codes: readonly string[]): SQL {
+  const named = codes.filter((c) => c !== '');
+  const either = [...(named.length > 0 ? [sql`u.area_code in ${named}`] : []), ...(codes.includes('') ? [sql`u.area_code is null`] : [])];
+  return either.length === 0 ? sql`false` : sql`(${sql.join(either, sql` or `)})`;
 }
 
 /**
