@@ -110,10 +110,11 @@ export async function withNotices(db: DbOrTx, rows: LaggardRow[], all = false): 
  */
 export const reportArea = (db: DbOrTx, actor: Pick<Actor, 'scope'>, requested?: string | null): Promise<Area | null> => areaFor(db, actor, requested);
 
-export async function laggardsReport(db: DbOrTx, q: ReportFilter & { page: number; pageSize: number }, now?: Date): Promise<LaggardsReport> {
+/** `root`: the database today's board is kept for (db/queries/reports/laggards-kept.ts); null: none kept */
+export async function laggardsReport(db: DbOrTx, q: ReportFilter & { page: number; pageSize: number }, now?: Date, root: object | null = db): Promise<LaggardsReport> {
   const ctx = await reportContext(db, q.asOf, now);
   const { total, items } = await inReportTransaction(db, async (tx) => {
-    const page = await laggardPage(tx, ctx, q, q);
+    const page = await laggardPage(tx, ctx, q, q, root ?? undefined);
     return { total: page.total, items: await withNotices(tx, page.rows) };
   });
   return { asOf: ctx.asOf, total, page: q.page, pageSize: q.pageSize, items };

@@ -32,6 +32,8 @@ const timeOfPacked = (packed: string) => sql.raw(`to_timestamp((${packed} >> 4) 
 export type UnitFilter = Omit<UnitScope, 'area'> & { area?: string | null } & Pick<LaggardFilter, 'urged'> & {
   laggardsOnly?: boolean;
   unitId?: string;
+  /** these units (the kept board's page: laggards-kept.ts) */
+  unitIds?: readonly string[];
   /** these counties' units exactly ('' the units without a county): the kept roll-up's recomputation */
   counties?: readonly string[];
 };
@@ -47,6 +49,7 @@ function unitFilter(f: UnitFilter, current: boolean, training = false): SQL {
   // as GET /api/units reads its q: name or code contains, % and _ taken literally
   if (f.q) parts.push(sql`(u.name ilike ${likePattern(f.q)} or u.code ilike ${likePattern(f.q)})`);
   if (f.unitId) parts.push(sql`u.id = ${f.unitId}`);
+  if (f.unitIds) parts.push(f.unitIds.length === 0 ? sql`false` : sql`u.id in ${f.unitIds}`);
   if (f.counties) parts.push(countiesSql(f.counties));
   if (f.urged === 'no_progress') parts.push(sql`u.id in ${urgedWithoutProgress}`);
   return sql.join(parts, sql` and `);

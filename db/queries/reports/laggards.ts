@@ -7,6 +7,7 @@ import type { LaggardFilter } from '../../../shared/schemas/reports.js';
 import type { ReportContext } from './context.js';
 import type { UnitFilter } from './facts.js';
 import { CATEGORY_COLUMN, flagged } from './flags.js';
+import { keptBoardAnswers, keptBoardPage } from './laggards-kept.js';
 
 export interface LaggardRow {
   id: string;
@@ -51,8 +52,22 @@ function laggardsOnly(ctx: ReportContext, filter: ReportFilter & Pick<UnitFilter
   return sql`select * from (${flagged(ctx, { ...filter, laggardsOnly: true })}) x where score > 0${category}`;
 }
 
-/** One page of laggards, ranked, and how many there are in all. */
-export async function laggardPage(db: DbOrTx, ctx: ReportContext, filter: ReportFilter, page: { page: number; pageSize: number }) {
+/**
+ * One page of laggards, ranked, and how many there are in all. `root`: the database today's board
+ * is kept for (laggards-kept.ts); absent, or a question it cannot answer: computed whole.
+ */
+export async function laggardPage(db: DbOrTx, ctx: ReportContext, filter: ReportFilter, page: { page: number; pageSize: number }, root?: object) {
+  const kept = root && keptBoardAnswers(ctx, filter, page) ? await keptBoardPage(root, db, ctx, filter, page) : null;
+  if (kept) {
+    const rows =
+      kept.ids.length === 0
+        ? []
+        : await rowsOf<LaggardRow>(
+            db,
+            sql`select ${laggardColumns}, ${lastEventMs}, ${assigneeName('x')} from (${flagged(ctx, { area: filter.area, unitIds: kept.ids })}) x where score > 0 order by ${ranking}`,
+          );
+    return { total: kept.total, rows };
+  }
   const rows = await rowsOf<LaggardRow & { total: number; id: string | null }>(
     db,
     sql`with hits as materialized (${laggardsOnly(ctx, filter)})

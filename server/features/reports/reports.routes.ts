@@ -8,10 +8,12 @@ import { dueSoonReport, laggardsReport, reportArea, summaryReport } from '../../
 import { laggardsForExport, reasonsReport, reviewQueueReport, rollupReport, trendReport } from './reports.service.js';
 import type { RollupQuery } from '../../../shared/schemas/areas.js';
 import { rollupAttachment, rollupCsv, rollupXlsx } from './rollup.files.js';
+import { keepReportsWarm } from './reports.warm.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   // the reports' own pool: a long export never holds up a step being written
   const db = app.database.reports;
+  keepReportsWarm(app, db);
   /** the query with its area narrowed to the caller's scope (404 outside it) */
   const narrowed = async <Q extends { area?: string }>(req: { query: Q } & Parameters<typeof actorOf>[0]) => {
     const area = await reportArea(db, actorOf(req), req.query.area);
