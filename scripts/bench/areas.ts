@@ -184,6 +184,9 @@ async function main() {
     const whole = await get('whole', '/api/reports/laggards');
     const mine = await get('county', '/api/reports/laggards');
     const notes: string[] = [];
+    // what the kept reports hold (the app runs in this process: its heap is the server's, with the bench's little)
+    const heap = process.memoryUsage();
+    notes.push(`heap after the reports: ${(heap.heapUsed / 2 ** 20).toFixed(0)} MB used, process RSS ${(heap.rss / 2 ** 20).toFixed(0)} MB`);
     if (whole.res.statusCode === 200 && mine.res.statusCode === 200) {
       const [w, m] = [whole.res.json().total as number, mine.res.json().total as number];
       notes.push(`laggards today: ${w} of ${UNITS} units; in ${big.name} ${county} (${big.n} units): ${m}`);
