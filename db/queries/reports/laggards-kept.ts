@@ -9,7 +9,7 @@ import type { DbOrTx } from '../../client.js';
 import { rowsOf } from '../../rows.js';
 import type { ReportContext } from './context.js';
 import { CATEGORY_BIT, CATEGORY_COLUMN, flagged } from './flags.js';
-import { questionOf, rememberedByCounty } from './memo.js';
+import { keptCounties, questionOf } from './memo.js';
 import type { UnitFilter } from './facts.js';
 import type { ReportFilter } from './laggards.js';
 
@@ -44,9 +44,11 @@ function keptRows(db: DbOrTx, ctx: ReportContext, which: UnitFilter) {
       ), ranked as (
         select *, row_number() over (partition by county order by score desc, max_days desc, code collate "C") as rank from x
       )
-      select county, id, code, kind, mask, score, max_days, null::int as n from ranked where rank <= ${KEPT}::int
+      select county, id, code, kind, mask, score, max_days, null::int as n, rank from ranked where rank <= ${KEPT}::int
       union all
-      select county, null, null, kind, mask, 0, 0, count(*)::int from x group by county, kind, mask`,
+      select county, null, null, kind, mask, 0, 0, count(*)::int, 0 from x group by county, kind, mask
+      -- each county's counts first, then its laggards worst first: a page stops reading a county at its first row not worse than the page's last
+      order by county, rank`,
   );
 }
 
@@ -81,41 +83,42 @@ export async function keptBoardPage(
   page: { page: number; pageSize: number },
 ): Promise<{ total: number; ids: string[] } | null> {
   const area = filter.area ?? null;
-  const rows = await rememberedByCounty(root, db, ['laggardBoard', KEPT, questionOf(ctx)], area, async (which) =>
+  const counties = await keptCounties(root, db, ['laggardBoard', KEPT, questionOf(ctx)], area, async (which) =>
     (await keptRows(db, ctx, which === 'all' ? { area } : { counties: which })).map(plain),
   );
   const bit = filter.category ? CATEGORY_BIT[filter.category] : 0;
   const matches = (r: Kept) => (!filter.kind || r.kind === filter.kind) && (bit === 0 || (r.mask & bit) !== 0);
   const need = page.page * page.pageSize;
   let total = 0;
-  // the `need` worst so far, worst first: most rows are refused by comparing with the last
+  // the `need` worst so far, worst first
   const worst: Kept[] = [];
-  // per county (rows come county by county): all its laggards, and those kept that match
-  let county: string | null = null;
-  let all = 0;
-  let keptMatching = 0;
-  let keptAll = 0;
-  const countyDone = () => county !== null && all > keptAll && keptMatching < need;
-  for (const r of rows) {
-    if (r.county !== county) {
-      if (countyDone()) return null;
-      county = r.county;
-      all = keptMatching = keptAll = 0;
+  for (const { rows } of counties) {
+    // all the county's laggards (its counts come first), the kept ones, and those of them that match
+    let all = 0;
+    let matching = 0;
+    let i = 0;
+    for (; i < rows.length && rows[i]!.n !== null; i++) {
+      const r = rows[i]!;
+      all += r.n!;
+      if (matches(r)) total += r.n!;
     }
-    if (r.n !== null) {
-      all += r.n;
-      if (matches(r)) total += r.n;
-      continue;
+    const kept = rows.length - i;
+    for (; i < rows.length; i++) {
+      const r = rows[i]!;
+      if (!matches(r)) continue;
+      matching += 1;
+      // the county's rest is no worse than this one
+      if (worst.length === need && !worse(r, worst[need - 1]!)) {
+        matching = need;
+        break;
+      }
+      let at = worst.length;
+      while (at > 0 && worse(r, worst[at - 1]!)) at -= 1;
+      worst.splice(at, 0, r);
+      if (worst.length > need) worst.pop();
     }
-    keptAll += 1;
-    if (!matches(r)) continue;
-    keptMatching += 1;
-    if (worst.length === need && !worse(r, worst[need - 1]!)) continue;
-    let i = worst.length;
-    while (i > 0 && worse(r, worst[i - 1]!)) i -= 1;
-    worst.splice(i, 0, r);
-    if (worst.length > need) worst.pop();
+    // a county with more laggards than kept whose kept ones may not hold all the page needs of it
+    if (all > kept && matching < need) return null;
   }
-  if (countyDone()) return null;
   return { total, ids: worst.slice(need - page.pageSize).map((r) => r.id!) };
 }

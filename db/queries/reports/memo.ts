@@ -60,20 +60,27 @@ const keptByCounty = new WeakMap<object, Map<string, Map<string, { version: stri
 /** questions kept per database: today's, and a day's turn or a change of rules besides */
 const QUESTIONS = 4;
 
+/** a county's kept rows and the count (area_versions) they were computed at */
+export interface KeptCounty<R> {
+  code: string;
+  version: string;
+  rows: readonly R[];
+}
+
 /**
- * Rows computed per county (today's roll-up groups), kept per database and question while the
- * county's count in area_versions (migration 0028) is unchanged: only the counties whose units
- * changed since are computed again, by `compute(counties)`, or every county of `area` when most
- * did (a new day, new rules). The counts are read before computing, as above. '' is the units
- * without a county.
+ * Rows computed per county (today's roll-up groups, the board's laggards), kept per database and
+ * question while the county's count in area_versions (migration 0028) is unchanged: only the
+ * counties whose units changed since are computed again, by `compute(counties)`, or every county of
+ * `area` when most did (a new day, new rules). The counts are read before computing, as above. ''
+ * is the units without a county. Each county of `area` once, in the counts' order.
  */
-export async function rememberedByCounty<R extends { county: string }>(
+export async function keptCounties<R extends { county: string }>(
   root: object,
   tx: DbOrTx,
   question: unknown,
   area: string | null,
   compute: (counties: readonly string[] | 'all') => Promise<R[]>,
-): Promise<R[]> {
+): Promise<KeptCounty<R>[]> {
   const versions = await rowsOf<{ code: string; n: string }>(
     tx,
     // a county's count is the sum of its shards' (migration 0028): it grows with every change
@@ -94,8 +101,19 @@ export async function rememberedByCounty<R extends { county: string }>(
     for (const r of rows) fresh.get(r.county)?.push(r);
     for (const v of versions) if (fresh.has(v.code)) kept.set(v.code, { version: v.n, rows: fresh.get(v.code)! });
   }
+  return versions.map((v) => ({ code: v.code, version: v.n, rows: (kept.get(v.code)?.rows ?? []) as R[] }));
+}
+
+/** The same, every county's rows in one array, county by county. */
+export async function rememberedByCounty<R extends { county: string }>(
+  root: object,
+  tx: DbOrTx,
+  question: unknown,
+  area: string | null,
+  compute: (counties: readonly string[] | 'all') => Promise<R[]>,
+): Promise<R[]> {
   // a loop, not flatMap: 68,952 rows for the country
   const all: R[] = [];
-  for (const v of versions) for (const r of (kept.get(v.code)?.rows ?? []) as R[]) all.push(r);
+  for (const c of await keptCounties(root, tx, question, area, compute)) for (const r of c.rows) all.push(r);
   return all;
 }

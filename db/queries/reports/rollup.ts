@@ -7,7 +7,7 @@ import { rowsOf } from '../../rows.js';
 import type { ReportContext } from './context.js';
 import { groups, type SummaryGroup } from './summary.js';
 import { trainingNumbersBy } from './training-numbers.js';
-import { pastEnoughToKeep, questionOf, remembered, rememberedByCounty } from './memo.js';
+import { keptCounties, pastEnoughToKeep, questionOf, remembered, type KeptCounty } from './memo.js';
 
 /**
  * The roll-up's groups: one pass over the area's units, grouped by the child each lies in: a
@@ -21,10 +21,51 @@ export async function rollupGroups(db: DbOrTx, ctx: ReportContext, area: string 
   if (pastEnoughToKeep(ctx)) return remembered(root, db, ['rollupGroups', questionOf(ctx), area, by], run);
   if (!ctx.current) return run();
   // today's are kept per county, and only the counties whose units changed are grouped again
-  const counties = await rememberedByCounty(root, db, ['countyGroups', questionOf(ctx)], area, async (which) =>
+  const question = ['countyGroups', questionOf(ctx)];
+  const counties = await keptCounties(root, db, question, area, async (which) =>
     (await rowsOf<SummaryGroup & { child: string }>(db, groups(ctx, which === 'all' ? { area } : { counties: which }, sql`coalesce(f.area_code, '')`))).map(keptGroup),
   );
-  return mergeByChild(counties, by);
+  if (by === 'kind') return mergeByChild(counties.flatMap((c) => c.rows), by);
+  return mergedByChild(root, question, by, counties);
+}
+
+/** per database: per question and level, each child's merged groups and the counties' counts they were merged at */
+const keptMerges = new WeakMap<object, Map<string, Map<string | null, { counts: string; groups: (SummaryGroup & { child: string | null })[] }>>>();
+
+/**
+ * Each child's groups added up from its counties', merged again only for the children one of
+ * whose counties changed: the provinces' roll-up merges 300,000 kept groups at 1,000,000 units
+ * (about 300 ms) when it merges all.
+ */
+function mergedByChild(root: object, question: unknown, by: Exclude<RollupBy, 'kind'>, counties: readonly KeptCounty<SummaryGroup & { county: string }>[]) {
+  const byChild = new Map<string | null, KeptCounty<SummaryGroup & { county: string }>[]>();
+  for (const c of counties) {
+    const child = childOfCounty(by, c.code, '');
+    let list = byChild.get(child);
+    if (!list) byChild.set(child, (list = []));
+    list.push(c);
+  }
+  const key = JSON.stringify([question, by]);
+  let merges = keptMerges.get(root);
+  if (!merges) keptMerges.set(root, (merges = new Map()));
+  let kept = merges.get(key);
+  if (!kept) {
+    merges.set(key, (kept = new Map()));
+    // the levels of the few questions kept by county
+    if (merges.size > 16) merges.delete(merges.keys().next().value!);
+  }
+  const all: (SummaryGroup & { child: string | null })[] = [];
+  for (const [child, list] of byChild) {
+    const counts = list.map((c) => `${c.code}:${c.version}`).join(',');
+    let hit = kept.get(child);
+    if (hit?.counts !== counts) {
+      const rows: (SummaryGroup & { county: string })[] = [];
+      for (const c of list) for (const r of c.rows) rows.push(r);
+      kept.set(child, (hit = { counts, groups: mergeByChild(rows, by) }));
+    }
+    for (const g of hit.groups) all.push(g);
+  }
+  return all;
 }
 
 const STATUS_INDEX: Record<string, number> = Object.fromEntries(STAGE_STATUSES.map((v, i) => [v, i]));
