@@ -110,8 +110,11 @@ export async function withNotices(db: DbOrTx, rows: LaggardRow[], all = false): 
  */
 export const reportArea = (db: DbOrTx, actor: Pick<Actor, 'scope'>, requested?: string | null): Promise<Area | null> => areaFor(db, actor, requested);
 
-/** `root`: the database today's board is kept for (db/queries/reports/laggards-kept.ts); null: none kept */
-export async function laggardsReport(db: DbOrTx, q: ReportFilter & { page: number; pageSize: number }, now?: Date, root: object | null = db): Promise<LaggardsReport> {
+/**
+ * `root`: the database today's board is kept for (db/queries/reports/laggards-kept.ts: the routes'
+ * reports database); null, as inside a caller's transaction: computed whole
+ */
+export async function laggardsReport(db: DbOrTx, q: ReportFilter & { page: number; pageSize: number }, now?: Date, root: object | null = null): Promise<LaggardsReport> {
   const ctx = await reportContext(db, q.asOf, now);
   const { total, items } = await inReportTransaction(db, async (tx) => {
     const page = await laggardPage(tx, ctx, q, q, root ?? undefined);

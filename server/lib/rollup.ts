@@ -22,7 +22,7 @@ const UNPLACED = { code: 'unplaced', name: '未归属区县', level: 'unplaced' 
  * child, a child without units too), a county's kinds of unit; at the top (the whole
  * installation) the provinces that have units, and the units without a county as "unplaced".
  */
-export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: string, now?: Date, compareDays?: number, root: object | null = db): Promise<RollupResponse> {
+export async function rollupReport(db: DbOrTx, parent: Area | null, asOf?: string, now?: Date, compareDays?: number, root: object | null = null): Promise<RollupResponse> {
   const ctx = await reportContext(db, asOf, now);
   const before = compareDays ? await reportContext(db, addDays(ctx.asOf, -compareDays), now) : null;
   const by = parent === null ? 'province' : parent.level === 'province' ? 'city' : parent.level === 'city' ? 'county' : 'kind';

@@ -7,7 +7,7 @@ import type { LaggardFilter } from '../../../shared/schemas/reports.js';
 import type { ReportContext } from './context.js';
 import type { UnitFilter } from './facts.js';
 import { CATEGORY_COLUMN, flagged } from './flags.js';
-import { keptBoardAnswers, keptBoardPage } from './laggards-kept.js';
+import { BOARD_ORDER, keptBoardAnswers, keptBoardPage } from './laggards-kept.js';
 
 export interface LaggardRow {
   id: string;
@@ -42,7 +42,7 @@ const laggardColumns = sql.raw(
 const assigneeName = (alias: string) => sql.raw(`(select display_name from users where users.id = ${alias}.assignee_id) as assignee_name`);
 /** a timestamptz as epoch milliseconds: the same number on both drivers (they differ on timestamps) */
 const lastEventMs = sql.raw('round(extract(epoch from last_event_at) * 1000)::float8 as last_event_ms');
-const ranking = sql.raw('score desc, max_days desc, code collate "C"');
+const ranking = BOARD_ORDER;
 
 /** The laggard board's filter, its `area` narrowed to the caller's scope already. */
 export type ReportFilter = Omit<LaggardFilter, 'area'> & { area?: string | null };

@@ -28,7 +28,7 @@ export async function reportDataVersion(db: DbOrTx): Promise<string> {
  */
 export async function remembered<T>(root: object, tx: DbOrTx, question: unknown, compute: () => Promise<T>): Promise<T> {
   const version = await reportDataVersion(tx);
-  const key = createHash('sha256').update(JSON.stringify(question)).digest('base64');
+  const key = questionKey(question);
   let memo = kept.get(root);
   if (!memo) kept.set(root, (memo = new Map()));
   const hit = memo.get(key);
@@ -55,10 +55,12 @@ export const pastEnoughToKeep = (ctx: ReportContext) => !ctx.current && ctx.asOf
 /** The part of a context a report depends on: the rules in force and the day. */
 export const questionOf = (ctx: ReportContext) => ({ asOf: ctx.asOf, current: ctx.current, training: ctx.training ?? false, rules: ctx.rules, areaRules: ctx.areaRules });
 
-/** per database: per question (the rules and the day, the few most recent), each county's count and rows */
-const keptByCounty = new WeakMap<object, Map<string, Map<string, { version: string; rows: unknown[] }>>>();
-/** questions kept per database: today's, and a day's turn or a change of rules besides */
-const QUESTIONS = 4;
+/**
+ * per database: per kind of report (today's roll-up groups, the board), the one question kept (the
+ * rules and the day: a new day or new rules replace the old, which no one asks again) and each
+ * county's count and rows
+ */
+const keptByCounty = new WeakMap<object, Map<string, { question: string; counties: Map<string, { version: string; rows: unknown[] }> }>>();
 
 /** a county's kept rows and the count (area_versions) they were computed at */
 export interface KeptCounty<R> {
@@ -77,6 +79,7 @@ export interface KeptCounty<R> {
 export async function keptCounties<R extends { county: string }>(
   root: object,
   tx: DbOrTx,
+  kind: string,
   question: unknown,
   area: string | null,
   compute: (counties: readonly string[] | 'all') => Promise<R[]>,
@@ -86,14 +89,12 @@ export async function keptCounties<R extends { county: string }>(
     // a county's count is the sum of its shards' (migration 0028): it grows with every change
     sql`select code, sum(n)::text as n from area_versions${area ? sql` where code like ${`${area}%`}` : sql``} group by code`,
   );
-  const key = createHash('sha256').update(JSON.stringify(question)).digest('base64');
-  let byQuestion = keptByCounty.get(root);
-  if (!byQuestion) keptByCounty.set(root, (byQuestion = new Map()));
-  let kept = byQuestion.get(key);
-  if (!kept) {
-    byQuestion.set(key, (kept = new Map()));
-    if (byQuestion.size > QUESTIONS) byQuestion.delete(byQuestion.keys().next().value!);
-  }
+  const key = questionKey(question);
+  let byKind = keptByCounty.get(root);
+  if (!byKind) keptByCounty.set(root, (byKind = new Map()));
+  let entry = byKind.get(kind);
+  if (entry?.question !== key) byKind.set(kind, (entry = { question: key, counties: new Map() }));
+  const kept = entry.counties;
   const stale = versions.filter((v) => kept.get(v.code)?.version !== v.n).map((v) => v.code);
   if (stale.length > 0) {
     const rows = await compute(stale.length * 2 > versions.length ? 'all' : stale);
@@ -104,16 +105,5 @@ export async function keptCounties<R extends { county: string }>(
   return versions.map((v) => ({ code: v.code, version: v.n, rows: (kept.get(v.code)?.rows ?? []) as R[] }));
 }
 
-/** The same, every county's rows in one array, county by county. */
-export async function rememberedByCounty<R extends { county: string }>(
-  root: object,
-  tx: DbOrTx,
-  question: unknown,
-  area: string | null,
-  compute: (counties: readonly string[] | 'all') => Promise<R[]>,
-): Promise<R[]> {
-  // a loop, not flatMap: 68,952 rows for the country
-  const all: R[] = [];
-  for (const c of await keptCounties(root, tx, question, area, compute)) for (const r of c.rows) all.push(r);
-  return all;
-}
+/** a question as a short key (the rules in force are most of it) */
+export const questionKey = (question: unknown) => createHash('sha256').update(JSON.stringify(question)).digest('base64');

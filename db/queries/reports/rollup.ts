@@ -7,7 +7,7 @@ import { rowsOf } from '../../rows.js';
 import type { ReportContext } from './context.js';
 import { groups, type SummaryGroup } from './summary.js';
 import { trainingNumbersBy } from './training-numbers.js';
-import { keptCounties, pastEnoughToKeep, questionOf, remembered, type KeptCounty } from './memo.js';
+import { keptCounties, pastEnoughToKeep, questionKey, questionOf, remembered, type KeptCounty } from './memo.js';
 
 /**
  * The roll-up's groups: one pass over the area's units, grouped by the child each lies in: a
@@ -21,23 +21,23 @@ export async function rollupGroups(db: DbOrTx, ctx: ReportContext, area: string 
   if (pastEnoughToKeep(ctx)) return remembered(root, db, ['rollupGroups', questionOf(ctx), area, by], run);
   if (!ctx.current) return run();
   // today's are kept per county, and only the counties whose units changed are grouped again
-  const question = ['countyGroups', questionOf(ctx)];
-  const counties = await keptCounties(root, db, question, area, async (which) =>
+  const question = questionKey(questionOf(ctx));
+  const counties = await keptCounties(root, db, 'countyGroups', question, area, async (which) =>
     (await rowsOf<SummaryGroup & { child: string }>(db, groups(ctx, which === 'all' ? { area } : { counties: which }, sql`coalesce(f.area_code, '')`))).map(keptGroup),
   );
   if (by === 'kind') return mergeByChild(counties.flatMap((c) => c.rows), by);
   return mergedByChild(root, question, by, counties);
 }
 
-/** per database: per question and level, each child's merged groups and the counties' counts they were merged at */
-const keptMerges = new WeakMap<object, Map<string, Map<string | null, { counts: string; groups: (SummaryGroup & { child: string | null })[] }>>>();
+/** per database: per level, each child's merged groups for the one question kept (as keptCounties keeps one) and the counties' counts they were merged at */
+const keptMerges = new WeakMap<object, Map<RollupBy, { question: string; children: Map<string | null, { counts: string; groups: (SummaryGroup & { child: string | null })[] }> }>>();
 
 /**
  * Each child's groups added up from its counties', merged again only for the children one of
  * whose counties changed: the provinces' roll-up merges 300,000 kept groups at 1,000,000 units
  * (about 300 ms) when it merges all.
  */
-function mergedByChild(root: object, question: unknown, by: Exclude<RollupBy, 'kind'>, counties: readonly KeptCounty<SummaryGroup & { county: string }>[]) {
+function mergedByChild(root: object, question: string, by: Exclude<RollupBy, 'kind'>, counties: readonly KeptCounty<SummaryGroup & { county: string }>[]) {
   const byChild = new Map<string | null, KeptCounty<SummaryGroup & { county: string }>[]>();
   for (const c of counties) {
     const child = childOfCounty(by, c.code, '');
@@ -45,15 +45,11 @@ function mergedByChild(root: object, question: unknown, by: Exclude<RollupBy, 'k
     if (!list) byChild.set(child, (list = []));
     list.push(c);
   }
-  const key = JSON.stringify([question, by]);
-  let merges = keptMerges.get(root);
-  if (!merges) keptMerges.set(root, (merges = new Map()));
-  let kept = merges.get(key);
-  if (!kept) {
-    merges.set(key, (kept = new Map()));
-    // the levels of the few questions kept by county
-    if (merges.size > 16) merges.delete(merges.keys().next().value!);
-  }
+  let levels = keptMerges.get(root);
+  if (!levels) keptMerges.set(root, (levels = new Map()));
+  let entry = levels.get(by);
+  if (entry?.question !== question) levels.set(by, (entry = { question, children: new Map() }));
+  const kept = entry.children;
   const all: (SummaryGroup & { child: string | null })[] = [];
   for (const [child, list] of byChild) {
     const counts = list.map((c) => `${c.code}:${c.version}`).join(',');

@@ -43,18 +43,48 @@ export async function trainingNumbers(db: DbOrTx, ctx: ReportContext, area: stri
  */
 export async function trainingNumbersBy(db: DbOrTx, ctx: ReportContext, area: string | null, child: SQL, only: SQL = sql`true`): Promise<TrainingNumbersRow[]> {
   const tz = ctx.rules.timezone;
+  const sets = !area || area.length <= 2;
   return rowsOf<TrainingNumbersRow>(
     db,
     sql`select ${child} as code, count(*)::int as units,
-        (count(*) filter (where exists (select 1 from backbones b where b.unit_id = u.id and b.kind = 'primary' and b.ended_at is null)))::int as backbone_named,
-        (count(*) filter (where exists (select 1 from training_attendance a where a.unit_id = u.id and a.status = 'attended')))::int as trained,
-        (count(*) filter (where exists (select 1 from report_backs r where r.unit_id = u.id and r.status = 'accepted')))::int as reported_back,
-        (count(*) filter (where exists (select 1 from report_backs r join trainings t on t.id = r.training_id
-          where r.unit_id = u.id and r.status = 'accepted' and (r.reported_on - date '1970-01-01') <= ${dayIn('t.ends_at', tz)} + tf.report_back_days)))::int as reported_on_time,
+        ${sets ? countsBySets() : countsPerUnit(tz)},
         (count(*) filter (where tf.d_training_absent is not null))::int as absent
-      from units u${trainingFlagsJoin(ctx, { area })}
+      from units u${trainingFlagsJoin(ctx, { area })}${sets ? joinsBySets(area, tz) : sql``}
       -- a unit added after the day asked for is in no report of it ("The record")
       where ${only} and ${inScopeSql(area)} and u.created_at < ${at(endOfDay(ctx.asOf, tz))}
       group by 1`,
   );
+}
+
+/** a county's or a city's: each unit's own rows, by index */
+const countsPerUnit = (tz: string) => sql`
+  (count(*) filter (where exists (select 1 from backbones b where b.unit_id = u.id and b.kind = 'primary' and b.ended_at is null)))::int as backbone_named,
+  (count(*) filter (where exists (select 1 from training_attendance a where a.unit_id = u.id and a.status = 'attended')))::int as trained,
+  (count(*) filter (where exists (select 1 from report_backs r where r.unit_id = u.id and r.status = 'accepted')))::int as reported_back,
+  (count(*) filter (where exists (select 1 from report_backs r join trainings t on t.id = r.training_id
+    where r.unit_id = u.id and r.status = 'accepted' and (r.reported_on - date '1970-01-01') <= ${dayIn('t.ends_at', tz)} + tf.report_back_days)))::int as reported_on_time`;
+
+/**
+ * A province's or the whole installation's: each training table read once and hash-joined by unit
+ * (the probes above cost four index lookups a unit: 18 s at 1,000,000 units, 0.6 s at 100,000),
+ * as the training flags are (training-flags.ts trainingFlagsBySets). On time: the earliest
+ * accepted report-back's lead over its training's end within the unit's own days.
+ */
+const countsBySets = () => sql`
+  (count(*) filter (where nb.unit_id is not null))::int as backbone_named,
+  (count(*) filter (where na.unit_id is not null))::int as trained,
+  (count(*) filter (where nr.unit_id is not null))::int as reported_back,
+  (count(*) filter (where nr.lead <= tf.report_back_days))::int as reported_on_time`;
+
+function joinsBySets(area: string | null, tz: string): SQL {
+  const ofArea = (column: string) => (area ? sql` and ${sql.raw(column)} in (select s.id from units s where ${inScopeSql(area, sql`s.area_code`)})` : sql``);
+  return sql`
+    left join (select distinct b.unit_id from backbones b where b.kind = 'primary' and b.ended_at is null${ofArea('b.unit_id')}) nb on nb.unit_id = u.id
+    left join (select distinct a.unit_id from training_attendance a where a.status = 'attended'${ofArea('a.unit_id')}) na on na.unit_id = u.id
+    left join (
+      select r.unit_id, min((r.reported_on - date '1970-01-01') - ${dayIn('t.ends_at', tz)}) as lead
+      from report_backs r join trainings t on t.id = r.training_id
+      where r.status = 'accepted'${ofArea('r.unit_id')}
+      group by r.unit_id
+    ) nr on nr.unit_id = u.id`;
 }

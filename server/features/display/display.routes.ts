@@ -11,5 +11,5 @@ export default async function displayRoutes(app: FastifyInstance) {
   route(app, displayApi.list, async (req) => listLinks(db, actorOf(req)));
   route(app, displayApi.revoke, async (req) => revokeLink(db, actorOf(req), req.params.id));
   // the token travels in a header, never in the address: an address is logged, a header is redacted
-  route(app, displayApi.screen, async (req) => screenData(app.database.reports, bearerOf(req.headers.authorization)));
+  route(app, displayApi.screen, async (req) => screenData(app.database.reports, bearerOf(req.headers.authorization), undefined, app.database.reports));
 }

@@ -83,14 +83,15 @@ export async function revokeLink(db: DbOrTx, actor: Actor, id: string, now = new
 export const bearerOf = (header: string | undefined) => /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header ?? '')?.[1];
 
 /** GET /api/screen: the link's scope as the meeting sees it. */
-export async function screenData(db: DbOrTx, token: string | undefined, now = new Date()): Promise<ScreenData> {
+/** `root`: the database the kept reports are kept for (the reports routes': memo.ts); null: computed whole */
+export async function screenData(db: DbOrTx, token: string | undefined, now = new Date(), root: object | null = null): Promise<ScreenData> {
   const link = token ? await liveDisplayLink(db, hashToken(token), now) : undefined;
   if (!link) throw fail.unauthenticated('显示链接无效、已过期或已被撤销（创建它的账号停用或不再管辖该地区时，链接随之失效）');
   const area = await reportArea(db, { scope: link.areaCode }, link.areaCode);
   const code = area?.code ?? null;
   const summary = await summaryReport(db, { area: code, compareDays: 7 }, now);
-  const rollup = await rollupReport(db, area, undefined, now, 7);
-  const worst = await laggardsReport(db, { area: code, page: 1, pageSize: WORST }, now);
+  const rollup = await rollupReport(db, area, undefined, now, 7, root);
+  const worst = await laggardsReport(db, { area: code, page: 1, pageSize: WORST }, now, root);
   const trend = await registrationTrend(db, code, addDays(summary.asOf, -(TREND_DAYS - 1)), summary.asOf);
   const recent = await recentStepsIn(db, code, RECENT);
   return {

@@ -22,7 +22,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   route(app, reportsApi.summary, async (req) => summaryReport(db, (await narrowed(req)).query));
 
-  route(app, reportsApi.laggards, async (req) => laggardsReport(db, (await narrowed(req)).query));
+  // today's board and roll-up are kept for this database (db/queries/reports/memo.ts)
+  route(app, reportsApi.laggards, async (req) => laggardsReport(db, (await narrowed(req)).query, undefined, db));
 
   route(app, reportsApi.laggardsCsv, async (req, reply) => {
     const { ctx, items } = await laggardsForExport(db, (await narrowed(req)).query);
@@ -54,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   // the roll-up: the children of `parent` (default: the caller's scope) side by side, ranked
   const rollup = async (req: { query: RollupQuery } & Parameters<typeof actorOf>[0]) =>
-    rollupReport(db, await reportArea(db, actorOf(req), req.query.parent), req.query.asOf, undefined, req.query.compareDays);
+    rollupReport(db, await reportArea(db, actorOf(req), req.query.parent), req.query.asOf, undefined, req.query.compareDays, db);
   route(app, reportsApi.areas, async (req) => rollup(req));
   for (const [format, e] of [['csv', reportsApi.areasCsv], ['xlsx', reportsApi.areasXlsx]] as const) {
     route(app, e, async (req, reply) => {

@@ -14,6 +14,8 @@ import { rollupReport } from '../../lib/rollup.js';
 const AFTER_START_MS = 30_000;
 /** after midnight: a step written at 23:59:59 is in yesterday, the clock a little behind */
 const AFTER_TURN_MS = 5_000;
+/** after a failure (the database away a moment) */
+const RETRY_MS = 600_000;
 /** the board's first page as the dashboard asks it (web/src/features/reports/api/get-laggards.ts) */
 const BOARD_PAGE = { page: 1, pageSize: 50 };
 
@@ -24,24 +26,30 @@ export function keepReportsWarm(app: FastifyInstance, db: DbOrTx, afterStartMs =
 
   const warm = async () => {
     // the leaders' view: the provinces with the week before, the unscoped board
-    await rollupReport(db, null, undefined, undefined, COMPARE_DAYS_DEFAULT);
-    await laggardsReport(db, BOARD_PAGE);
-  };
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = warm()
-        .catch((err: unknown) => app.log.warn({ err: err instanceof Error ? { message: err.message } : String(err) }, 'keeping the reports warm failed'))
-        .then(() => untilNextDay())
-        .then(schedule, () => schedule(3_600_000))
-        .finally(() => (running = undefined));
-    }, ms);
-    timer.unref();
+    await rollupReport(db, null, undefined, undefined, COMPARE_DAYS_DEFAULT, db);
+    if (!stopped) await laggardsReport(db, BOARD_PAGE, undefined, db);
   };
   const untilNextDay = async () => {
     const { timezone } = await readSettings(db);
     const now = new Date();
     return endOfDay(today(timezone, now), timezone).getTime() - now.getTime() + AFTER_TURN_MS;
+  };
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = (async () => {
+        let next = RETRY_MS;
+        try {
+          await warm();
+          next = await untilNextDay();
+        } catch (err) {
+          if (!stopped) app.log.warn({ err: err instanceof Error ? { message: err.message } : String(err) }, 'keeping the reports warm failed; trying again in 10 minutes');
+        }
+        running = undefined;
+        schedule(next);
+      })();
+    }, ms);
+    timer.unref();
   };
 
   app.addHook('onListen', async () => schedule(afterStartMs));
